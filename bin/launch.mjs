@@ -1,0 +1,29 @@
+// Shared by bin/kx and bin/kubectl-kx: refuse an old Node in one sentence, then load the bundle.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const REQUIRED = [22, 19];
+
+/** True when `version` ('v22.19.0') is at least the required major.minor. */
+function isSupported(version) {
+  const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
+  return major > REQUIRED[0] || (major === REQUIRED[0] && minor >= REQUIRED[1]);
+}
+
+/** Checks the runtime and starts kx; `invokedAs` names the command in help and errors. */
+export async function launch(invokedAs) {
+  if (!isSupported(process.version)) {
+    process.stderr.write(
+      `kx needs Node.js ${REQUIRED.join('.')} or newer but this is ${process.version}: ` +
+        'install a newer Node, or run it from a clone with `npm start`, which uses the Node 24 the project pins.\n',
+    );
+    process.exit(1);
+  }
+  const entry = new URL('../dist/main.js', import.meta.url);
+  if (!existsSync(fileURLToPath(entry))) {
+    process.stderr.write('kx is not built yet: run `npm install` (or `npm run build`) in the kx folder first.\n');
+    process.exit(1);
+  }
+  const { main } = await import(entry.href);
+  await main(process.argv.slice(2), { invokedAs });
+}
