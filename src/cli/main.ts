@@ -1,4 +1,30 @@
-/** Entry point called by bin/kx and bin/kubectl-kx. */
+/** Entry point called by bin/kx and bin/kubectl-kx: parse, dispatch, and turn errors into exit codes. */
+import { parseCommandLine } from './args.ts';
+import { exitWith } from './exit.ts';
+import { helpText, versionText } from './help.ts';
+
+/** Runs kx with `argv` (without node and script); `invokedAs` is 'kx' or 'kubectl kx'. */
 export async function main(argv: string[], opts: { invokedAs: string }): Promise<void> {
-  console.log(opts.invokedAs, argv.join(' '));
+  try {
+    const first = argv.find((a) => !a.startsWith('-'));
+    if (first === 'demo') {
+      const { runDemoCommand } = await import('./demo-command.ts');
+      await runDemoCommand(argv.filter((a) => a !== 'demo'));
+      return;
+    }
+    const args = parseCommandLine(argv);
+    if (args.flags.version || args.command === 'version') {
+      process.stdout.write(versionText());
+      return;
+    }
+    if (args.flags.help || args.command === 'help') {
+      process.stdout.write(helpText(opts.invokedAs));
+      return;
+    }
+    // The TUI and everything it needs (Ink, React) load only here, so one-shot commands start fast.
+    const { runTui } = await import('./tui-command.ts');
+    await runTui(args);
+  } catch (err) {
+    exitWith(err);
+  }
 }

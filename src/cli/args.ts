@@ -1,0 +1,78 @@
+/** Parses kx's command line: kubectl's global flags, then a command and its own arguments. */
+import { parseArgs } from 'node:util';
+
+/** Flags every kx command understands, spelled as kubectl spells them. */
+export interface GlobalFlags {
+  kubeconfig?: string | undefined;
+  context?: string | undefined;
+  namespace?: string | undefined;
+  allNamespaces: boolean;
+  demo: boolean;
+  readonly: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** A parsed command line: the command word ('' for the TUI), its positionals and the flags. */
+export interface ParsedArgs {
+  command: string;
+  positionals: string[];
+  flags: GlobalFlags;
+  /** Command-specific options, as parseArgs returned them. */
+  options: Record<string, string | boolean | string[] | undefined>;
+}
+
+/** A mistake on the command line: exit code 2 and one sentence with a hint. */
+export class UsageError extends Error {}
+
+const globalOptions = {
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
+  'all-namespaces': { type: 'boolean', short: 'A' },
+  demo: { type: 'boolean' },
+  readonly: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+/** Parses argv with the global flags plus `commandOptions`; throws UsageError on bad input. */
+export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...globalOptions, ...commandOptions },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new UsageError(usageSentence(err));
+  }
+  const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  const [command = '', ...positionals] = parsed.positionals;
+  return {
+    command,
+    positionals,
+    flags: {
+      kubeconfig: v['kubeconfig'] as string | undefined,
+      context: v['context'] as string | undefined,
+      namespace: v['namespace'] as string | undefined,
+      allNamespaces: v['all-namespaces'] === true,
+      demo: v['demo'] === true,
+      readonly: v['readonly'] === true,
+      help: v['help'] === true,
+      version: v['version'] === true,
+    },
+    options: v,
+  };
+}
+
+function usageSentence(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown flag: ${unknown[1]} (see 'kx --help')`;
+  return `${message.replace(/\.$/, '')} (see 'kx --help')`;
+}

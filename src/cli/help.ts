@@ -1,0 +1,51 @@
+/** Help and version text for the command line. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** `kx --version`: kx's version and the runtime it runs on. */
+export function versionText(): string {
+  return `kx ${packageVersion()} (node ${process.version})\n`;
+}
+
+/** kx's version from its package.json, found by walking up (the bundle and the sources sit at different depths). */
+function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'kx' && pkg.version) return pkg.version;
+    } catch {
+      // not here: keep walking up
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
+
+/** `kx --help`. */
+export function helpText(invokedAs: string): string {
+  return `${invokedAs} — a terminal UI cluster explorer and kubectl companion
+
+Usage:
+  ${invokedAs} [flags]            open the explorer on the current context
+  ${invokedAs} --demo             open the explorer on the built-in demo cluster
+  ${invokedAs} demo [--pods N]    run only the demo cluster and print its kubeconfig path
+
+Flags:
+      --kubeconfig PATH    kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
+      --context NAME       kubeconfig context to use
+  -n, --namespace NAME     namespace to open (default: the context's)
+  -A, --all-namespaces     show every namespace
+      --readonly           hide every action that changes the cluster
+      --demo               use the built-in demo cluster
+  -h, --help               show this help
+      --version            print the version
+
+Examples:
+  ${invokedAs}                       # pods in the context's namespace
+  ${invokedAs} -A                    # pods in every namespace
+  ${invokedAs} --context prod -n web
+  ${invokedAs} demo --pods 10000     # a demo API server with 10,000 extra pods, for kubectl too
+`;
+}

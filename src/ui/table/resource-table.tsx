@@ -1,0 +1,85 @@
+/** A windowed table: only the rows that fit on screen are rendered, one <Text> line each. */
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import { fit } from '../text-fit.ts';
+import type { Theme, Tone } from '../theme.ts';
+import { columnWidths, joinCells, type ColumnView } from './layout.ts';
+
+/** A row as the table draws it: display cells, a tone and a transient change mark. */
+export interface RowView {
+  key: string;
+  cells: string[];
+  tone: Tone;
+  mark?: 'added' | 'changed' | 'deleted' | undefined;
+}
+
+/** Props of ResourceTable; `top` is the first visible row (see windowStart). */
+export interface ResourceTableProps {
+  columns: ColumnView[];
+  rows: readonly RowView[];
+  cursor: number;
+  top: number;
+  height: number;
+  width: number;
+  theme: Theme;
+  sort?: { column: number; descending: boolean } | undefined;
+  /** What to show instead of rows when there are none (loading, empty, forbidden, …). */
+  emptyText?: string;
+}
+
+/** Draws the header line and the visible window of rows with the cursor highlighted. */
+export function ResourceTable(props: ResourceTableProps): ReactElement {
+  const { columns, rows, cursor, top, height, width, theme, sort } = props;
+  const visible = rows.slice(top, top + Math.max(0, height));
+  const widths = columnWidths(columns, visible.map((r) => r.cells), width);
+  const heading = joinCells(
+    columns.map((c, i) => fit(sortMarked(c.title, i, sort), widths[i]!, c.align)),
+    widths,
+  );
+  return (
+    <Box flexDirection="column" width={width} height={height + 1}>
+      <Text bold color={theme.table.heading} wrap="truncate">
+        {heading}
+      </Text>
+      {visible.length === 0 ? (
+        <Text color={theme.tone.muted}>{props.emptyText ?? ''}</Text>
+      ) : (
+        visible.map((row, i) => {
+          const line = joinCells(
+            columns.map((c, ci) => fit(row.cells[ci] ?? '', widths[ci]!, c.align)),
+            widths,
+          );
+          const selected = top + i === cursor;
+          const colour = markColour(row, theme) ?? theme.tone[row.tone];
+          return (
+            <Text key={row.key} color={colour} inverse={selected} dimColor={row.mark === 'deleted'} wrap="truncate">
+              {line}
+            </Text>
+          );
+        })
+      )}
+    </Box>
+  );
+}
+
+function sortMarked(title: string, index: number, sort: ResourceTableProps['sort']): string {
+  if (!sort || sort.column !== index) return title;
+  return `${title}${sort.descending ? '↓' : '↑'}`;
+}
+
+function markColour(row: RowView, theme: Theme): string | undefined {
+  switch (row.mark) {
+    case undefined:
+      return undefined;
+    case 'added':
+      return theme.table.added;
+    case 'changed':
+      return theme.table.changed;
+    case 'deleted':
+      return theme.table.deleted;
+    default: {
+      const never: never = row.mark;
+      return never;
+    }
+  }
+}
