@@ -31,9 +31,10 @@ export interface ResourceTableProps {
 export function ResourceTable(props: ResourceTableProps): ReactElement {
   const { columns, rows, cursor, top, height, width, theme, sort } = props;
   const visible = rows.slice(top, top + Math.max(0, height));
-  const widths = columnWidths(columns, visible.map((r) => r.cells), width);
+  const titled = columns.map((c, i) => ({ ...c, title: sortMarked(c.title, i, sort) }));
+  const widths = columnWidths(titled, visible.map((r) => r.cells), width);
   const heading = joinCells(
-    columns.map((c, i) => fit(sortMarked(c.title, i, sort), widths[i]!, c.align)),
+    titled.map((c, i) => fit(c.title, widths[i]!, c.align)),
     widths,
   );
   return (

@@ -1,0 +1,42 @@
+/** The top lines: where kx is pointed (context, cluster, user, namespace, server version). */
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import type { Theme } from '../theme.ts';
+
+/** What the header shows about the current connection. */
+export interface HeaderInfo {
+  context: string;
+  cluster: string;
+  user: string;
+  namespace: string;
+  serverVersion?: string | undefined;
+  /** Set when kx runs on its built-in demo cluster; says why (e.g. 'no kubeconfig found'). */
+  demoReason?: string | undefined;
+}
+
+/** Renders HeaderInfo as labelled pairs on one or two lines, depending on the width. */
+export function Header({ info, theme, width }: { info: HeaderInfo; theme: Theme; width: number }): ReactElement {
+  const pairs: Array<[string, string]> = [
+    ['Context', info.context],
+    ['Cluster', info.cluster],
+    ['User', info.user],
+    ['Namespace', info.namespace],
+    ['K8s', info.serverVersion ?? '…'],
+  ];
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box flexWrap="wrap" columnGap={2}>
+        {pairs.map(([label, value]) => (
+          <Text key={label} wrap="truncate">
+            <Text color={theme.header.label}>{label}:</Text> <Text color={theme.header.value} bold>{value}</Text>
+          </Text>
+        ))}
+      </Box>
+      {info.demoReason ? (
+        <Text color={theme.header.demo} bold wrap="truncate">
+          Demo cluster ({info.demoReason}): a simulated API server on this machine; kubectl can use it too.
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
