@@ -19,15 +19,18 @@ export interface StatusLineProps {
   flash?: Flash | undefined;
   theme: Theme;
   now: number;
+  /** What is listed, e.g. 'pods (all namespaces)'. */
+  title?: string;
 }
 
 /** One line: '● live  120 of 3,400 pods' and the flash message on the right. */
-export function StatusLine({ state, shown, total, flash, theme, now }: StatusLineProps): ReactElement {
+export function StatusLine({ state, shown, total, flash, theme, now, title }: StatusLineProps): ReactElement {
   const tone = streamStateTone(state);
   const counts = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
   return (
     <Box justifyContent="space-between">
       <Text wrap="truncate">
+        {title ? <Text bold>{title}  </Text> : null}
         <Text color={theme.tone[tone]}>● {streamStateText(state, now)}</Text>
         <Text color={theme.tone.muted}>  {counts}</Text>
       </Text>

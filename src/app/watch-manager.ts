@@ -1,0 +1,91 @@
+/**
+ * Owns the list+watch streams behind the views: one stream per (resource, namespace), shared by
+ * every view that needs it (reference-counted), restarted on a context or namespace switch, and
+ * feeding the normalised cache. Views ask for data; they never start streams themselves.
+ */
+import type { ApiClient } from '../kube/api-client.ts';
+import { startListWatch, type ListWatchHandle } from '../kube/list-watch.ts';
+import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
+import type { ObjectCache } from '../store/object-cache.ts';
+
+interface Running {
+  handle: ListWatchHandle;
+  refs: number;
+  resource: ResourceInfo;
+  namespace: string | undefined;
+  table: boolean;
+}
+
+/** Options a view passes when it asks for a resource. */
+export interface WatchRequest {
+  resource: ResourceInfo;
+  /** One namespace, or undefined for all namespaces (and for cluster-scoped resources). */
+  namespace?: string | undefined;
+  /** Stream server-side Tables (custom resources and kinds without built-in columns). */
+  table?: boolean;
+}
+
+/** Starts, shares and stops streams into one cache. */
+export class WatchManager {
+  readonly #running = new Map<string, Running>();
+  #client: ApiClient;
+  readonly #cache: ObjectCache;
+  readonly #tuning: { stallTimeoutMs?: number };
+
+  constructor(client: ApiClient, cache: ObjectCache, tuning: { stallTimeoutMs?: number } = {}) {
+    this.#client = client;
+    this.#cache = cache;
+    this.#tuning = tuning;
+  }
+
+  /** Ensures a stream for `req` is running; returns the function that releases this view's hold on it. */
+  watch(req: WatchRequest): () => void {
+    const namespace = req.resource.namespaced ? req.namespace || undefined : undefined;
+    const key = `${resourceKey(req.resource)}@${namespace ?? '*'}`;
+    let running = this.#running.get(key);
+    if (!running) {
+      running = { handle: this.#start(req.resource, namespace, req.table === true), refs: 0, resource: req.resource, namespace, table: req.table === true };
+      this.#running.set(key, running);
+    }
+    running.refs += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const r = this.#running.get(key);
+      if (!r) return;
+      r.refs -= 1;
+      if (r.refs <= 0) {
+        r.handle.stop();
+        this.#running.delete(key);
+        this.#cache.release(resourceKey(r.resource), r.namespace);
+      }
+    };
+  }
+
+  /** Retries every stream now (after 'forbidden' or 'failed', or to cut a backoff short). */
+  retryAll(): void {
+    for (const r of this.#running.values()) r.handle.retry();
+  }
+
+  /** Points every stream at another cluster (a context switch): old rows go, streams restart. */
+  switchClient(client: ApiClient): void {
+    this.#client = client;
+    for (const r of this.#running.values()) {
+      r.handle.stop();
+      this.#cache.release(resourceKey(r.resource), r.namespace);
+      r.handle = this.#start(r.resource, r.namespace, r.table);
+    }
+  }
+
+  /** Stops every stream (on exit). */
+  stopAll(): void {
+    for (const r of this.#running.values()) r.handle.stop();
+    this.#running.clear();
+  }
+
+  #start(resource: ResourceInfo, namespace: string | undefined, table: boolean): ListWatchHandle {
+    const sink = this.#cache.sinkFor(resourceKey(resource), { namespace, kind: resource.kind, namespaced: resource.namespaced });
+    return startListWatch({ client: this.#client, resource, namespace, table, ...this.#tuning }, sink);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * `kx` (no command): connects (or starts the demo cluster when there is no kubeconfig at all),
+ * starts the pods stream into the cache, and runs the explorer full screen until the user quits.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ParsedArgs } from './args.ts';
+import { ClusterConnection } from '../kube/cluster-connection.ts';
+import { noKubeconfig } from '../kube/kubeconfig.ts';
+import type { ResourceInfo } from '../kube/resource-info.ts';
+
+/** Pods are v1 in every cluster kx supports, so the first screen needs no discovery round trip. */
+const podsResource: ResourceInfo = {
+  group: '',
+  version: 'v1',
+  versions: ['v1'],
+  plural: 'pods',
+  singular: 'pod',
+  kind: 'Pod',
+  shortNames: ['po'],
+  categories: ['all'],
+  namespaced: true,
+  verbs: ['list', 'watch', 'get'],
+  subresources: { scale: false, status: true, log: true, exec: true },
+};
+
+/** Runs the explorer; resolves when the user quits. */
+export async function runTui(args: ParsedArgs): Promise<void> {
+  const { flags } = args;
+  let kubeconfig = flags.kubeconfig;
+  let demoReason: string | undefined;
+  let stopDemo: (() => Promise<void>) | undefined;
+  if (flags.demo || noKubeconfig({ kubeconfig })) {
+    demoReason = flags.demo ? '--demo' : 'no kubeconfig found, so kx started its built-in one';
+    const { startDemoCluster } = await import('../demo/index.ts');
+    const demo = await startDemoCluster({
+      kubeconfigPath: join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'kx', 'demo', `kubeconfig-${process.pid}.yaml`),
+    });
+    kubeconfig = demo.kubeconfigPath;
+    stopDemo = () => demo.stop();
+  }
+
+  const connection = await ClusterConnection.open({
+    kubeconfig,
+    context: flags.context,
+    namespace: flags.namespace,
+    verifyNamespace: flags.namespace !== undefined,
+  }).catch(async (err: unknown) => {
+    await stopDemo?.();
+    throw err;
+  });
+  const session = connection.session;
+  const namespace = flags.allNamespaces ? undefined : session.namespace;
+
+  const [{ render }, React, { App }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal }] =
+    await Promise.all([
+      import('ink'),
+      import('react'),
+      import('../ui/app.tsx'),
+      import('../ui/theme.ts'),
+      import('../store/object-cache.ts'),
+      import('../app/watch-manager.ts'),
+      import('../ui/terminal.ts'),
+    ]);
+
+  const cache = new ObjectCache();
+  const watches = new WatchManager(session.client, cache);
+  const release = watches.watch({ resource: podsResource, namespace });
+  const header = {
+    context: session.context.name,
+    cluster: session.context.cluster,
+    user: session.context.user,
+    namespace: namespace ?? 'all',
+    serverVersion: undefined as string | undefined,
+    demoReason,
+  };
+
+  let shuttingDown = false;
+  const shutdown = (): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    release();
+    watches.stopAll();
+    cache.dispose();
+  };
+  const unguard = guardTerminal(() => {
+    shutdown();
+    instance.unmount();
+  });
+
+  const element = (): React.ReactElement =>
+    React.createElement(App, { cache, header: { ...header }, resourceKey: 'pods', title: 'pods', namespace, theme: themeFor() });
+  const instance = render(element(), {
+    alternateScreen: true,
+    interactive: Boolean(process.stdout.isTTY),
+    exitOnCtrlC: true,
+    patchConsole: true,
+  });
+  void session.client
+    .get<{ gitVersion?: string }>('/version')
+    .then((v) => {
+      header.serverVersion = v.gitVersion;
+      instance.rerender(element());
+    })
+    .catch(() => undefined);
+
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    shutdown();
+    unguard();
+    restoreTerminal();
+    await connection.close();
+    await stopDemo?.();
+  }
+}

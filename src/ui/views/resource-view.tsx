@@ -1,0 +1,131 @@
+/**
+ * A live table of one resource, fed by the cache: rows change in place as frames arrive, the
+ * cursor stays on the same object, and only the visible rows are turned into text.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
+import { cellsAt } from '../../kinds/cells.ts';
+import type { ObjectCache } from '../../store/object-cache.ts';
+import { useCacheSnapshot } from '../hooks/use-cache.ts';
+import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
+import { windowStart, type ColumnView } from '../table/layout.ts';
+import { ResourceTable, type RowView } from '../table/resource-table.tsx';
+import type { Theme } from '../theme.ts';
+import type { StreamState } from '../../kube/stream-types.ts';
+
+/** Props of ResourceView. */
+export interface ResourceViewProps {
+  cache: ObjectCache;
+  resourceKey: string;
+  /** Plural name for messages ('pods'). */
+  title: string;
+  /** undefined = all namespaces. */
+  namespace: string | undefined;
+  width: number;
+  /** Rows available for the table, its heading included. */
+  height: number;
+  theme: Theme;
+  now: number;
+  /** Whether this view takes keys (false while a dialog has focus). */
+  active: boolean;
+}
+
+/** Renders the resource's rows with kubectl's columns; arrows/j/k, PgUp/PgDn, g/G move the cursor. */
+export function ResourceView(props: ResourceViewProps): ReactElement {
+  const { cache, resourceKey, namespace, theme, now } = props;
+  const snapshot = useCacheSnapshot(cache);
+  const rows = useMemo(
+    () => cache.rows(resourceKey, { namespace }),
+    // The snapshot's identity changes with each published frame; the cache memoises per version.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [cache, resourceKey, namespace, snapshot],
+  );
+  const kind = cache.kindOf(resourceKey);
+  const allColumns = cache.columnsOf(resourceKey);
+  // The NAMESPACE column only means something when several namespaces are shown.
+  const shownColumns = useMemo(
+    () => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => namespace === undefined || !c.allNamespaces),
+    [allColumns, namespace],
+  );
+  const columns: ColumnView[] = shownColumns.map(({ c }) => ({
+    title: c.name,
+    align: c.align,
+    priority: c.wide ? 1 : 0,
+  }));
+
+  const bodyHeight = Math.max(1, props.height - 1);
+  const selected = useRef<{ uid: string | undefined; index: number; top: number }>({ uid: undefined, index: 0, top: 0 });
+  const [, setTick] = useState(0);
+  const keys = useMemo(() => rows.map((r) => r.uid), [rows]);
+  const cursor = followCursor(keys, selected.current.uid, selected.current.index);
+  const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
+  selected.current = { uid: keys[cursor], index: cursor, top };
+
+  useInput(
+    (input, key) => {
+      const move = cursorMoveFor(input, key);
+      if (!move) return;
+      const next = moveCursor(cursor, move, rows.length, bodyHeight);
+      selected.current = { uid: keys[next], index: next, top: windowStart(top, next, bodyHeight, rows.length) };
+      setTick((t) => t + 1);
+    },
+    { isActive: props.active },
+  );
+
+  const visible: RowView[] = rows.slice(top, top + bodyHeight).map((row) => {
+    const cells = cellsAt(row, now);
+    const mark = cache.markOf(row.uid, now);
+    return {
+      key: row.uid,
+      cells: shownColumns.map(({ i }) => cells[i] ?? ''),
+      tone: kind.tone(row),
+      mark: mark?.kind,
+    };
+  });
+  const state = cache.streamState(resourceKey, namespace) ?? { phase: 'connecting' as const };
+
+  return (
+    <Box flexDirection="column">
+      <ResourceTable
+        columns={columns}
+        rows={visible}
+        cursor={cursor - top}
+        top={0}
+        height={bodyHeight}
+        width={props.width}
+        theme={theme}
+        emptyText={emptyText(props.title, namespace, state)}
+      />
+      <Text> </Text>
+    </Box>
+  );
+}
+
+function emptyText(title: string, namespace: string | undefined, state: StreamState): string {
+  switch (state.phase) {
+    case 'connecting':
+    case 'syncing':
+      return `Loading ${title}…`;
+    case 'forbidden':
+      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : ' across namespaces'}: ${state.message}`;
+    case 'failed':
+      return `Cannot list ${title}: ${state.reason}`;
+    case 'reconnecting':
+    case 'live':
+      return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
+    default: {
+      const never: never = state;
+      return never;
+    }
+  }
+}
+
+function cursorMoveFor(input: string, key: { upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; home: boolean; end: boolean; ctrl: boolean }): CursorMove | undefined {
+  if (key.upArrow || input === 'k') return 'up';
+  if (key.downArrow || input === 'j') return 'down';
+  if (key.pageUp || (key.ctrl && input === 'b')) return 'pageUp';
+  if (key.pageDown || (key.ctrl && input === 'f')) return 'pageDown';
+  if (key.home || input === 'g') return 'home';
+  if (key.end || input === 'G') return 'end';
+  return undefined;
+}

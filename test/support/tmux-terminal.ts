@@ -1,0 +1,72 @@
+/**
+ * Drives a program in a real pseudo-terminal with tmux, the way a person sees it: send keys,
+ * capture the visible screen, wait until some text appears.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** A program running in its own detached tmux session of a fixed size. */
+export interface TmuxTerminal {
+  readonly session: string;
+  /** Sends tmux key names or literal text ('j', 'Enter', 'C-c', ':deploy'). */
+  send(...keys: string[]): void;
+  /** Sends text literally (no key-name interpretation). */
+  type(text: string): void;
+  /** The visible screen as plain text lines (no colours). */
+  screen(): string;
+  /** Polls the screen until `test` matches; throws with the last screen on timeout. */
+  waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** True while the program is still running in the pane. */
+  alive(): boolean;
+  resize(columns: number, rows: number): void;
+  kill(): void;
+}
+
+/** Starts `command` (a shell command line) in a new tmux session with `env` and the given size. */
+export function startTmux(
+  command: string,
+  opts: { columns?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
+): TmuxTerminal {
+  const session = `kx-test-${randomBytes(4).toString('hex')}`;
+  const env = Object.entries(opts.env ?? {})
+    .map(([k, v]) => `${k}=${shellQuote(v)}`)
+    .join(' ');
+  // remain-on-exit keeps the pane after the program ends, so a test can read what it printed.
+  const script = `${env ? `env ${env} ` : ''}${command}`;
+  tmux('new-session', '-d', '-s', session, '-x', String(opts.columns ?? 120), '-y', String(opts.rows ?? 35), ...(opts.cwd ? ['-c', opts.cwd] : []), script);
+  tmux('set-option', '-t', session, 'remain-on-exit', 'on');
+  const t: TmuxTerminal = {
+    session,
+    send: (...keys) => tmux('send-keys', '-t', session, ...keys),
+    type: (text) => tmux('send-keys', '-t', session, '-l', text),
+    screen: () => tmux('capture-pane', '-p', '-t', session),
+    async waitFor(test, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = '';
+      while (Date.now() < deadline) {
+        last = t.screen();
+        if (typeof test === 'function' ? test(last) : test.test(last)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out waiting for ${String(test)}; the screen was:\n${last}`);
+    },
+    alive: () => tmux('display-message', '-p', '-t', session, '#{pane_dead}').trim() === '0',
+    resize: (columns, rows) => tmux('resize-window', '-t', session, '-x', String(columns), '-y', String(rows)),
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', session);
+      } catch {
+        // already gone
+      }
+    },
+  };
+  return t;
+}
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
