@@ -79,6 +79,8 @@ export interface ExecSession {
   /** Fires once with the exit code when the process ends. */
   onExit(listener: (code: number) => void): void;
   kill(): void;
+  /** The client closed stdin (exec protocol v5 close frame): the process sees end of input. Optional. */
+  closeStdin?(): void;
 }
 
 /** What the demo kubelet provides to the API server's pods/log and pods/exec endpoints. */

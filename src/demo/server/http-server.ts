@@ -1,0 +1,147 @@
+/** The HTTP front: bearer-token check, routing to discovery or resource handlers, WebSocket upgrades. */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { Duplex } from 'node:stream';
+import type { ServerContext } from './context.ts';
+import { coreVersions, demoVersion, groupInfo, groupList, resourceList } from './discovery.ts';
+import { DemoStatusError, statusOf, unknownResource } from './errors.ts';
+import { handleExecUpgrade } from './exec.ts';
+import { sendError, sendJson } from './http-util.ts';
+import { handleResource } from './resource-handler.ts';
+import { route } from './router.ts';
+
+const unauthorized = new DemoStatusError(401, 'Unauthorized', 'Unauthorized');
+
+function authorized(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization ?? '';
+  const m = /^Bearer\s+(.+)$/i.exec(header);
+  if (!m) return false;
+  const given = Buffer.from((m[1] as string).trim());
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://demo');
+  const r = route(url.pathname, ctx.catalogue);
+  if (r.kind !== 'resource' && req.method !== 'GET' && req.method !== 'HEAD') throw unknownResource();
+  switch (r.kind) {
+    case 'version':
+      sendJson(res, 200, demoVersion);
+      return;
+    case 'core-versions':
+      sendJson(res, 200, coreVersions(ctx.address));
+      return;
+    case 'groups':
+      sendJson(res, 200, groupList(ctx.catalogue));
+      return;
+    case 'group': {
+      const doc = groupInfo(ctx.catalogue, r.group);
+      if (!doc) throw unknownResource();
+      sendJson(res, 200, doc);
+      return;
+    }
+    case 'group-version':
+      sendJson(res, 200, resourceList(ctx.catalogue, r.group, r.version));
+      return;
+    case 'openapi':
+    case 'unknown':
+      throw unknownResource();
+    case 'resource':
+      await handleResource(ctx, req, res, r, url.searchParams);
+      return;
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
+}
+
+/**
+ * Creates the server (not yet listening). One port speaks both plain HTTP and HTTPS: the first
+ * byte of a connection (0x16, a TLS handshake) decides. HTTPS is there because kubectl only sends a
+ * bearer token over TLS. Raw sockets are tracked so they can all be dropped at once.
+ */
+export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { key: string; cert: string }): { server: Server; sockets: Set<Socket> } {
+  const sockets = new Set<Socket>();
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    if (!authorized(req, token)) {
+      sendError(res, unauthorized);
+      return;
+    }
+    handle(ctx, req, res).catch((err: unknown) => sendError(res, err));
+  };
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const refuse = (err: unknown): void => {
+      const status = statusOf(err);
+      const body = JSON.stringify(status);
+      socket.end(`HTTP/1.1 ${status.code ?? 500} ${status.reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    };
+    if (!authorized(req, token)) {
+      refuse(unauthorized);
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://demo');
+    const r = route(url.pathname, ctx.catalogue);
+    if (r.kind !== 'resource' || r.subresource !== 'exec' || !r.def.subresources.exec || r.name === undefined) {
+      refuse(unknownResource());
+      return;
+    }
+    try {
+      handleExecUpgrade(ctx, req, socket, head, r, url.searchParams);
+    } catch (err) {
+      refuse(err);
+    }
+  };
+  const plain = createHttpServer(onRequest);
+  const secure = createHttpsServer({ key: tls.key, cert: tls.cert, ALPNProtocols: ['http/1.1'] }, onRequest);
+  plain.on('upgrade', onUpgrade);
+  secure.on('upgrade', onUpgrade);
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    socket.once('data', (first: Buffer) => {
+      if (first[0] !== 0x16) {
+        socket.pause();
+        socket.unshift(first);
+        plain.emit('connection', socket);
+        socket.resume();
+        return;
+      }
+      // TLS reads a net.Socket's native handle directly, which would lose the byte already read:
+      // hand it a plain Duplex over the socket instead.
+      secure.emit('connection', duplexOver(socket, first));
+    });
+  });
+  return { server, sockets };
+}
+
+/** A Duplex that replays `first` and then relays the socket both ways. */
+function duplexOver(socket: Socket, first: Buffer): Duplex {
+  const duplex = new Duplex({
+    read() {
+      socket.resume();
+    },
+    write(chunk: Buffer, _enc, cb) {
+      socket.write(chunk, cb);
+    },
+    final(cb) {
+      socket.end();
+      cb();
+    },
+    destroy(err, cb) {
+      socket.destroy();
+      cb(err);
+    },
+  });
+  duplex.push(first);
+  socket.on('data', (d: Buffer) => {
+    if (!duplex.push(d)) socket.pause();
+  });
+  socket.on('end', () => duplex.push(null));
+  socket.on('close', () => duplex.destroy());
+  return duplex;
+}

@@ -1,0 +1,109 @@
+/** The demo cluster's API server: an in-process HTTP server speaking the Kubernetes REST protocol. */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { DemoStore, PodRuntime } from '../types.ts';
+import { ResourceCatalogue } from './catalogue.ts';
+import type { ServerContext } from './context.ts';
+import { watchCrds } from './crd-registry.ts';
+import { startGarbageCollector } from './garbage-collector.ts';
+import { createDemoHttpServer } from './http-server.ts';
+import { writeDemoKubeconfig } from './kubeconfig.ts';
+import { MemoryStore } from './store.ts';
+import { selfSignedCertificate } from './self-signed.ts';
+import { WatchHub } from './watch-hub.ts';
+
+/** How to start the demo API server. */
+export interface DemoServerOptions {
+  host?: string;
+  port?: number;
+  /** Bearer token required on every request; default random. */
+  token?: string;
+  /** Number of recent changes kept for watch resume; default 10000. */
+  compactionWindow?: number;
+  /** Default 30000. */
+  bookmarkIntervalMs?: number;
+  runtime?: PodRuntime;
+}
+
+/** A running demo API server. */
+export interface DemoServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  token: string;
+  store: DemoStore;
+  /** The scenario's kubelet, for pods/log and pods/exec. */
+  setRuntime(runtime: PodRuntime): void;
+  /**
+   * Context 'kx-demo', cluster 'kx-demo', user 'kx-demo', token auth. The kubeconfig names the
+   * https:// address of the same port (with the server's CA), because kubectl sends tokens only over TLS.
+   */
+  writeKubeconfig(path: string, opts?: { context?: string; namespace?: string }): void;
+  /** Destroys every open socket, watches included (tests: reconnect). */
+  dropConnections(): void;
+  /** Keeps watch sockets open but writes nothing, no bookmarks either (tests: stall detection). */
+  stallWatches(stalled: boolean): void;
+  /** Forgets event history: a watch/list from any older resourceVersion now gets 410 Gone. */
+  compact(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the demo API server on 127.0.0.1 (port 0 picks a free port). */
+export async function startDemoApiServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const catalogue = new ResourceCatalogue();
+  const store = new MemoryStore(catalogue, opts.compactionWindow ?? 10_000);
+  const stopCrds = watchCrds(store);
+  const stopGc = startGarbageCollector(store);
+  const watches = new WatchHub();
+  let runtime = opts.runtime;
+  const ctx: ServerContext = {
+    store,
+    catalogue,
+    watches,
+    bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 30_000,
+    address: '',
+    runtime: () => runtime,
+  };
+  const tls = selfSignedCertificate();
+  const { server, sockets } = createDemoHttpServer(ctx, token, tls);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  ctx.address = `${host}:${port}`;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const dropConnections = (): void => {
+    // Abrupt, like a server crash: destroy sockets first, then forget the streams.
+    for (const s of [...sockets]) s.destroy();
+    sockets.clear();
+    watches.closeAll();
+  };
+  return {
+    url,
+    token,
+    store,
+    setRuntime: (r) => {
+      runtime = r;
+    },
+    writeKubeconfig: (path, kcOpts) => writeDemoKubeconfig(path, `https://${ctx.address}`, token, tls.cert, kcOpts),
+    dropConnections,
+    stallWatches: (stalled) => watches.setStalled(stalled),
+    compact: () => store.compact(),
+    close: async () => {
+      stopCrds();
+      stopGc();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        dropConnections();
+      });
+    },
+  };
+}
+
+export { MemoryStore } from './store.ts';
+export { ResourceCatalogue } from './catalogue.ts';

@@ -1,0 +1,104 @@
+/** Dispatches a request on a resource path by method and subresource. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerContext } from './context.ts';
+import { deleteCollection, getExisting, handleCreate, handleDelete, handlePatch, handleUpdate, sendObject } from './crud.ts';
+import { DemoStatusError, methodNotAllowed, unknownResource } from './errors.ts';
+import { queryBool, queryInt, sendJson } from './http-util.ts';
+import { handleList, handleWatch } from './list-watch.ts';
+import { handleLogs } from './logs.ts';
+import { negotiate } from './negotiate.ts';
+import { presentList } from './present.ts';
+import type { ResourceRoute } from './router.ts';
+import { handleScale } from './scale.ts';
+import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
+
+/** Handles every non-upgrade request on a resource path. */
+export async function handleResource(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams): Promise<void> {
+  const method = req.method ?? 'GET';
+  const format = negotiate(req, query);
+  const { def } = route;
+  const verbs = new Set(def.verbs);
+  const watch = route.watchPath || queryBool(query, 'watch');
+
+  if (route.subresource !== undefined) {
+    await handleSubresource(ctx, req, res, route, query);
+    return;
+  }
+  if (route.name === undefined) {
+    switch (method) {
+      case 'GET':
+        if (watch) {
+          if (!verbs.has('watch')) throw methodNotAllowed();
+          handleWatch(ctx, req, res, route, query, format);
+        } else {
+          if (!verbs.has('list')) throw methodNotAllowed();
+          handleList(ctx, res, route, query, format);
+        }
+        return;
+      case 'POST':
+        if (!verbs.has('create')) throw methodNotAllowed();
+        await handleCreate(ctx, req, res, route, format);
+        return;
+      case 'DELETE': {
+        if (!verbs.has('deletecollection')) throw methodNotAllowed();
+        const filter = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector'), def.plural, def.kind, def.group));
+        const items = ctx.store.page(def, { ...(route.namespace ? { namespace: route.namespace } : {}), ...(filter ? { filter } : {}) }).items;
+        const deleted = deleteCollection(ctx, route, items, queryInt(query, 'gracePeriodSeconds'));
+        sendJson(res, 200, presentList(def, route.version, deleted, { resourceVersion: String(ctx.store.currentResourceVersion()) }));
+        return;
+      }
+      default:
+        throw methodNotAllowed();
+    }
+  }
+  if (!verbs.has('get') && method !== 'POST') throw methodNotAllowed();
+  switch (method) {
+    case 'GET':
+      if (watch) handleWatch(ctx, req, res, route, query, format);
+      else sendObject(res, 200, getExisting(ctx, route), route, format);
+      return;
+    case 'PUT':
+      await handleUpdate(ctx, req, res, route, format);
+      return;
+    case 'PATCH':
+      await handlePatch(ctx, req, res, route, format);
+      return;
+    case 'DELETE':
+      await handleDelete(ctx, req, res, route, query, format);
+      return;
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams): Promise<void> {
+  const method = req.method ?? 'GET';
+  const { def } = route;
+  const format = negotiate(req, query);
+  switch (route.subresource) {
+    case 'status':
+      if (!def.subresources.status) throw unknownResource();
+      if (method === 'GET') sendObject(res, 200, getExisting(ctx, route), route, format);
+      else if (method === 'PUT') await handleUpdate(ctx, req, res, route, format);
+      else if (method === 'PATCH') await handlePatch(ctx, req, res, route, format);
+      else throw methodNotAllowed();
+      return;
+    case 'scale':
+      if (!def.subresources.scale) throw unknownResource();
+      if (method !== 'GET' && method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed();
+      await handleScale(ctx, req, res, route);
+      return;
+    case 'log':
+      if (!def.subresources.log) throw unknownResource();
+      if (method !== 'GET') throw methodNotAllowed();
+      await handleLogs(ctx, req, res, route, query);
+      return;
+    case 'exec':
+      if (!def.subresources.exec) throw unknownResource();
+      // A plain request (no WebSocket upgrade) is what an old SPDY-only client would send.
+      throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
+    default:
+      throw unknownResource();
+  }
+}
+

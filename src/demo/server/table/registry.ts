@@ -1,0 +1,37 @@
+/** Which column set renders which resource. */
+import type { ResourceDef } from '../resource-def.ts';
+import type { ColumnSet } from './columns.ts';
+import {
+  configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, pvcColumns, secretColumns, serviceColumns,
+} from './core-columns.ts';
+import { customColumns, defaultColumns } from './default-columns.ts';
+import { podColumns } from './pod-columns.ts';
+import {
+  cronJobColumns, daemonSetColumns, deploymentColumns, hpaColumns, jobColumns, replicaSetColumns, statefulSetColumns,
+} from './workload-columns.ts';
+
+const builtins = new Map<string, ColumnSet>([
+  ['/pods', podColumns],
+  ['/services', serviceColumns],
+  ['/endpoints', endpointsColumns],
+  ['/nodes', nodeColumns],
+  ['/namespaces', namespaceColumns],
+  ['/configmaps', configMapColumns],
+  ['/secrets', secretColumns],
+  ['/events', eventColumns],
+  ['/persistentvolumeclaims', pvcColumns],
+  ['apps/deployments', deploymentColumns],
+  ['apps/replicasets', replicaSetColumns],
+  ['apps/statefulsets', statefulSetColumns],
+  ['apps/daemonsets', daemonSetColumns],
+  ['batch/jobs', jobColumns],
+  ['batch/cronjobs', cronJobColumns],
+  ['autoscaling/horizontalpodautoscalers', hpaColumns],
+  ['networking.k8s.io/ingresses', ingressColumns],
+]);
+
+/** The column set for a resource: built-in printer, CRD printer columns, or the default (Name, Created At). */
+export function columnsFor(def: ResourceDef): ColumnSet {
+  if (def.custom) return customColumns(def.printerColumns);
+  return builtins.get(`${def.group}/${def.plural}`) ?? defaultColumns;
+}

@@ -1,0 +1,139 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { crontab, crontabCrd, deployment, pod } from '../support/demo-fixtures.ts';
+import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
+
+// kubectl is the independent oracle: if it disagrees, the demo server is wrong.
+let demo: DemoSetup;
+const pods = { group: '', plural: 'pods' };
+
+before(async () => {
+  demo = await startDemoSetup();
+  const s = demo.server.store;
+  s.create(pods, pod('default', 'web-1'));
+  s.create(pods, pod('kube-system', 'dns-1'));
+  s.create({ group: 'apps', plural: 'deployments' }, deployment('default', 'web', 2));
+  s.create({ group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions' }, crontabCrd());
+  s.create({ group: 'stable.example.com', plural: 'crontabs' }, crontab('default', 'nightly', '0 3 * * *', 2));
+  const log = demo.runtime.log('default', 'web-1', 'app');
+  log.write('hello from web-1');
+  log.write('second line');
+});
+after(() => demo.close());
+
+/** Runs kubectl against the demo (async: the server lives in this process). */
+function kubectl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('kubectl', ['--kubeconfig', demo.kubeconfig, ...args], { timeout: 20_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const rows = (out: string) => out.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
+
+test('kubectl get --raw /version and api-resources with short names', async () => {
+  const version = await kubectl('get', '--raw', '/version');
+  assert.equal(version.code, 0, version.stderr);
+  assert.match(JSON.parse(version.stdout).gitVersion, /^v1\.32\./);
+  const res = await kubectl('api-resources');
+  assert.equal(res.code, 0, res.stderr);
+  const table = rows(res.stdout);
+  const find = (name: string) => table.find((r) => r[0] === name);
+  assert.deepEqual(find('pods')?.slice(0, 2), ['pods', 'po']);
+  assert.deepEqual(find('deployments')?.slice(0, 2), ['deployments', 'deploy']);
+  assert.deepEqual(find('customresourcedefinitions')?.slice(0, 2), ['customresourcedefinitions', 'crd,crds']);
+  assert.deepEqual(find('crontabs')?.slice(0, 3), ['crontabs', 'ct', 'stable.example.com/v1']);
+});
+
+test('kubectl get pods -A prints the server-side table', async () => {
+  const r = await kubectl('get', 'pods', '-A');
+  assert.equal(r.code, 0, r.stderr);
+  const t = rows(r.stdout);
+  assert.deepEqual(t[0], ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+  assert.deepEqual(t.slice(1).map((x) => x.slice(0, 4)), [['default', 'web-1', '1/1', 'Running'], ['kube-system', 'dns-1', '1/1', 'Running']]);
+  const wide = await kubectl('get', 'po', '-n', 'default', '-o', 'wide');
+  assert.match(wide.stdout, /NOMINATED NODE\s+READINESS GATES/);
+  assert.match(wide.stdout, /web-1.*10\.244\.0\.10\s+node-1/);
+  const json = await kubectl('get', 'pod', 'web-1', '-o', 'json');
+  assert.equal(JSON.parse(json.stdout).metadata.name, 'web-1');
+});
+
+test('kubectl get crontabs shows the CRD printer columns (by short name too)', async () => {
+  const r = await kubectl('get', 'ct');
+  assert.equal(r.code, 0, r.stderr);
+  const t = rows(r.stdout);
+  assert.deepEqual(t[0], ['NAME', 'SPEC', 'REPLICAS', 'AGE']);
+  assert.deepEqual(t[1]?.slice(0, 3), ['nightly', '0 3 * * *', '2']);
+});
+
+test('kubectl get pods -A -w prints a line when a pod changes', async () => {
+  const child = spawn('kubectl', ['--kubeconfig', demo.kubeconfig, 'get', 'pods', '-A', '-w']);
+  let out = '';
+  const saw = new Promise<void>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('web-1') && !out.includes('watched-pod')) {
+        setTimeout(() => demo.server.store.create(pods, pod('default', 'watched-pod')), 50);
+      }
+      if (/watched-pod\s+1\/1\s+Running/.test(out)) resolve();
+    });
+  });
+  try {
+    await saw;
+  } finally {
+    child.kill();
+  }
+  assert.equal(out.split('\n').filter((l) => l.startsWith('NAMESPACE')).length, 1, 'headers printed once');
+});
+
+test('kubectl scale deploy sets spec.replicas', async () => {
+  const r = await kubectl('scale', 'deploy/web', '--replicas=3');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /deployment\.apps\/web scaled/);
+  const spec = demo.server.store.get({ group: 'apps', plural: 'deployments' }, 'default', 'web')?.spec as { replicas: number };
+  assert.equal(spec.replicas, 3);
+  const pre = await kubectl('scale', 'deploy/web', '--current-replicas=1', '--replicas=5');
+  assert.notEqual(pre.code, 0, 'a wrong precondition fails');
+  const ct = await kubectl('scale', 'ct/nightly', '--replicas=4');
+  assert.equal(ct.code, 0, ct.stderr);
+});
+
+test('kubectl logs and logs -f', async () => {
+  const r = await kubectl('logs', 'web-1');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'hello from web-1\nsecond line\n');
+  const tail = await kubectl('logs', 'web-1', '--tail=1', '--timestamps');
+  assert.match(tail.stdout, /^\d{4}-\d\d-\d\dT[\d:.]+Z second line\n$/);
+  const log = demo.runtime.log('default', 'web-1', 'app');
+  const child = spawn('kubectl', ['--kubeconfig', demo.kubeconfig, 'logs', '-f', 'web-1']);
+  let out = '';
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out === 'hello from web-1\nsecond line\n') log.write('followed line');
+      if (out.endsWith('followed line\n')) log.end();
+    });
+    child.on('exit', () => resolve());
+  });
+  assert.equal(out, 'hello from web-1\nsecond line\nfollowed line\n');
+});
+
+test('kubectl exec runs a command through the test kubelet', async () => {
+  const r = await kubectl('exec', 'web-1', '--', 'echo', 'hi');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'hi\n');
+  const failed = await kubectl('exec', 'web-1', '--', 'sh', '-c', 'exit 3');
+  assert.equal(failed.code, 3, 'kubectl exits with the remote exit code');
+});
+
+test('kubectl delete removes an object', async () => {
+  demo.server.store.create({ group: '', plural: 'configmaps' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'doomed', namespace: 'default', uid: '' } });
+  const r = await kubectl('delete', 'configmap', 'doomed');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /configmap "doomed" deleted/);
+  assert.equal(demo.server.store.get({ group: '', plural: 'configmaps' }, 'default', 'doomed'), undefined);
+  const missing = await kubectl('delete', 'configmap', 'doomed');
+  assert.match(missing.stderr, /configmaps "doomed" not found/);
+});
