@@ -63,11 +63,19 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
 
   useInput(
     (input, key) => {
-      const move = cursorMoveFor(input, key);
-      if (!move) return;
-      const next = moveCursor(cursor, move, rows.length, bodyHeight);
-      selected.current = { uid: keys[next], index: next, top: windowStart(top, next, bodyHeight, rows.length) };
-      setTick((t) => t + 1);
+      // Keys typed faster than a frame (or a held key) arrive as one chunk: 'jjj' moves three rows.
+      const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+      let next = cursor;
+      let t = top;
+      for (const press of presses) {
+        const move = cursorMoveFor(press, key);
+        if (!move) continue;
+        next = moveCursor(next, move, rows.length, bodyHeight);
+        t = windowStart(t, next, bodyHeight, rows.length);
+      }
+      if (next === cursor && t === top) return;
+      selected.current = { uid: keys[next], index: next, top: t };
+      setTick((n) => n + 1);
     },
     { isActive: props.active },
   );
@@ -120,7 +128,10 @@ function emptyText(title: string, namespace: string | undefined, state: StreamSt
   }
 }
 
-function cursorMoveFor(input: string, key: { upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; home: boolean; end: boolean; ctrl: boolean }): CursorMove | undefined {
+function cursorMoveFor(
+  input: string,
+  key: { upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; home: boolean; end: boolean; ctrl: boolean },
+): CursorMove | undefined {
   if (key.upArrow || input === 'k') return 'up';
   if (key.downArrow || input === 'j') return 'down';
   if (key.pageUp || (key.ctrl && input === 'b')) return 'pageUp';
