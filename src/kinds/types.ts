@@ -1,0 +1,104 @@
+/**
+ * Kinds as data: what a resource kind is to kx (columns, a pure projection to a slim Row, a tone
+ * and the capabilities that decide which keys a view offers). No I/O, no React.
+ */
+import type { KubeObject } from '../kube/object.ts';
+
+/** How a row reads: healthy, needs a look, broken, unimportant, informative (mirrors ui/theme Tone). */
+export type Tone = 'normal' | 'ok' | 'warn' | 'error' | 'muted' | 'info';
+
+/** How a column sorts: as text, by its leading number, by the age it shows, or as an x/y ratio. */
+export type SortKind = 'text' | 'number' | 'age' | 'ratio';
+
+/** One column as kubectl prints it (header upper-cased like `kubectl get`). */
+export interface ColumnSpec {
+  name: string;
+  /** A width hint in cells (typical content); the table may grow or shrink it. */
+  width: number;
+  align: 'left' | 'right';
+  /** Only printed by `kubectl get -o wide` (server column priority > 0). */
+  wide: boolean;
+  sort: SortKind;
+  /** The NAMESPACE column: only meaningful when listing across namespaces. */
+  allNamespaces?: boolean;
+}
+
+/** A label selector requirement (metav1.LabelSelectorRequirement). */
+export interface SelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: readonly string[];
+}
+
+/** metav1.LabelSelector: matchLabels AND every matchExpression. An empty selector selects everything. */
+export interface LabelSelector {
+  matchLabels?: Readonly<Record<string, string>>;
+  matchExpressions?: readonly SelectorRequirement[];
+}
+
+/** The parts of an owner reference drill-down needs. */
+export interface OwnerRef {
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+}
+
+/**
+ * A cell whose text depends on the clock; `cellsAt(row, now)` recomputes it so ages tick without
+ * re-projecting. 'age' prints kubectl's HumanDuration since `at` ('<unknown>' when NaN);
+ * 'restarts' prints `N (5m ago)`.
+ */
+export type TimeCell =
+  | { column: number; kind: 'age'; at: number }
+  | { column: number; kind: 'restarts'; count: number; at: number };
+
+/** The slim projection of one object: what tables, indexes and drill-down need, never the raw object. */
+export interface Row {
+  readonly uid: string;
+  readonly resourceKey: string;
+  /** '' for cluster-scoped objects. */
+  readonly namespace: string;
+  readonly name: string;
+  readonly resourceVersion: string;
+  /** metadata.creationTimestamp in ms since the epoch; NaN when unknown. */
+  readonly createdAt: number;
+  /** metadata.deletionTimestamp is set (the object is terminating). */
+  readonly deleting: boolean;
+  /** Display cells as projected at `projectedAt`, one per column of the kind. */
+  readonly cells: readonly string[];
+  /** Cells that tick with the clock (see cellsAt). */
+  readonly timeCells: readonly TimeCell[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ownerRefs: readonly OwnerRef[];
+  /** Pods: spec.nodeName ('' when unscheduled). */
+  readonly nodeName?: string;
+  /** Workloads: spec.selector; Services: spec.selector as matchLabels (undefined = selects nothing). */
+  readonly selector?: LabelSelector;
+  /** Only while deleting: what the deletion waits for. */
+  readonly finalizers?: readonly string[];
+}
+
+/** Which actions make sense for a kind; views offer keys by these. */
+export interface Capabilities {
+  scalable: boolean;
+  loggable: boolean;
+  execable: boolean;
+  rollbackable: boolean;
+  restartable: boolean;
+  deletable: boolean;
+}
+
+/** A resource kind as data. */
+export interface KindSpec {
+  /** 'pods', 'deployments.apps', 'crontabs.stable.example.com'. */
+  resourceKey: string;
+  kind: string;
+  namespaced: boolean;
+  columns: readonly ColumnSpec[];
+  /** Projects an object to its slim row; pure, `now` only feeds cells that are frozen in time. */
+  toRow(obj: KubeObject, now: number): Row;
+  /** The semantic tone of a row (status colours). */
+  tone(row: Row): Tone;
+  capabilities: Capabilities;
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { cellsAt } from '../../src/kinds/cells.ts';
+import { kindFor } from '../../src/kinds/registry.ts';
+import type { Row } from '../../src/kinds/types.ts';
+import type { KubeList } from '../../src/kube/object.ts';
+
+const NOW = Date.parse('2024-05-14T10:30:00Z');
+
+function project(file: string, key: string, now = NOW): Map<string, Record<string, string> & { row: Row }> {
+  const kind = kindFor(key);
+  assert.ok(kind, key);
+  const list = JSON.parse(readFileSync(new URL(`../fixtures/objects/${file}.json`, import.meta.url), 'utf8')) as KubeList;
+  const out = new Map<string, Record<string, string> & { row: Row }>();
+  for (const o of list.items) {
+    const row = kind.toRow(o, NOW);
+    const text = cellsAt(row, now);
+    assert.equal(text.length, kind.columns.length, `${key} ${o.metadata.name}: one cell per column`);
+    out.set(o.metadata.name, Object.assign(Object.fromEntries(kind.columns.map((c, i) => [c.name, text[i]!])), { row }));
+  }
+  return out;
+}
+
+test('deployments: READY r/d, UP-TO-DATE, AVAILABLE, wide containers/images/selector', () => {
+  const d = project('deployments', 'deployments.apps');
+  const web = d.get('web')!;
+  assert.deepEqual([web['READY'], web['UP-TO-DATE'], web['AVAILABLE'], web['AGE']], ['3/3', '3', '3', '3d4h']);
+  assert.equal(web['SELECTOR'], 'app=web,tier in (edge,frontend)');
+  const api = d.get('api')!; // mid-rollout: 2 of 4 updated, 5 pods exist during the surge
+  assert.deepEqual([api['READY'], api['UP-TO-DATE'], api['AVAILABLE']], ['3/4', '2', '3']);
+  assert.equal(api['CONTAINERS'], 'app,metrics-proxy');
+  assert.equal(api['IMAGES'], 'ghcr.io/acme/api:2.4.1,envoyproxy/envoy:v1.29.1');
+  assert.deepEqual([d.get('payments')!['READY'], d.get('payments')!['AVAILABLE']], ['0/1', '0']);
+  assert.equal(d.get('idle')!['READY'], '0/0');
+  assert.deepEqual(web.row.selector?.matchExpressions?.[0], { key: 'tier', operator: 'In', values: ['frontend', 'edge'] });
+  const kind = kindFor('deployments.apps')!;
+  assert.deepEqual([kind.tone(web.row), kind.tone(api.row), kind.tone(d.get('payments')!.row)], ['normal', 'warn', 'error']);
+  assert.ok(kind.capabilities.scalable && kind.capabilities.rollbackable && kind.capabilities.restartable);
+});
+
+test('replicasets: DESIRED CURRENT READY and an owner reference to their deployment', () => {
+  const r = project('replicasets', 'replicasets.apps');
+  const rs = r.get('api-5c8d7b9f6')!;
+  assert.deepEqual([rs['DESIRED'], rs['CURRENT'], rs['READY'], rs['AGE']], ['2', '2', '0', '2m']);
+  assert.equal(rs['SELECTOR'], 'app=api,pod-template-hash=5c8d7b9f6');
+  assert.deepEqual(rs.row.ownerRefs.map((o) => `${o.kind}/${o.name}`), ['Deployment/api']);
+  assert.deepEqual([r.get('api-6f5e4d3c2')!['DESIRED'], r.get('api-6f5e4d3c2')!['READY']], ['0', '0']);
+});
+
+test('statefulsets and daemonsets', () => {
+  const s = project('statefulsets', 'statefulsets.apps').get('cache')!;
+  assert.deepEqual([s['READY'], s['AGE'], s['CONTAINERS'], s['IMAGES']], ['2/3', '20d', 'redis', 'redis:7.2.4']);
+  const ds = project('daemonsets', 'daemonsets.apps').get('node-exporter')!;
+  assert.deepEqual(
+    [ds['DESIRED'], ds['CURRENT'], ds['READY'], ds['UP-TO-DATE'], ds['AVAILABLE'], ds['NODE SELECTOR'], ds['AGE'], ds['SELECTOR']],
+    ['3', '3', '2', '3', '2', 'kubernetes.io/os=linux', '30d', 'app=node-exporter'],
+  );
+});
+
+test('jobs: STATUS, COMPLETIONS (incl. parallel "0/1 of 3"), DURATION fixed or ticking', () => {
+  const j = project('jobs', 'jobs.batch');
+  const done = j.get('backup-28597140')!;
+  assert.deepEqual([done['STATUS'], done['COMPLETIONS'], done['DURATION'], done['AGE']], ['Complete', '1/1', '53s', '30m']);
+  const running = j.get('reindex')!;
+  assert.deepEqual([running['STATUS'], running['COMPLETIONS'], running['DURATION']], ['Running', '0/1 of 3', '6m20s']);
+  const failed = j.get('flaky-import')!;
+  assert.deepEqual([failed['STATUS'], failed['COMPLETIONS']], ['Failed', '2/5']);
+  const later = project('jobs', 'jobs.batch', NOW + 60_000);
+  assert.equal(later.get('reindex')!['DURATION'], '7m20s', 'a running job keeps counting');
+  assert.equal(later.get('backup-28597140')!['DURATION'], '53s', 'a finished job does not');
+  assert.deepEqual(done.row.ownerRefs.map((o) => `${o.kind}/${o.name}`), ['CronJob/backup']);
+});
+
+test('cronjobs: SCHEDULE, TIMEZONE, SUSPEND, ACTIVE, LAST SCHEDULE', () => {
+  const c = project('cronjobs', 'cronjobs.batch');
+  const b = c.get('backup')!;
+  assert.deepEqual(
+    [b['SCHEDULE'], b['TIMEZONE'], b['SUSPEND'], b['ACTIVE'], b['LAST SCHEDULE'], b['AGE']],
+    ['0 * * * *', '<none>', 'False', '0', '30m', '45d'],
+  );
+  const s = c.get('cleanup')!;
+  assert.deepEqual([s['TIMEZONE'], s['SUSPEND'], s['LAST SCHEDULE']], ['Europe/Berlin', 'True', '<none>']);
+});
