@@ -16,7 +16,7 @@ export interface TmuxTerminal {
   screen(): string;
   /** Polls the screen until `test` matches; throws with the last screen on timeout. */
   waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<string>;
-  /** True while the program is still running in the pane. */
+  /** True while the pane's shell is still there (it outlives the program until kill()). */
   alive(): boolean;
   resize(columns: number, rows: number): void;
   kill(): void;
@@ -32,7 +32,11 @@ export function startTmux(
     .map(([k, v]) => `${k}=${shellQuote(v)}`)
     .join(' ');
   // remain-on-exit keeps the pane after the program ends, so a test can read what it printed.
-  const script = `${env ? `env ${env} ` : ''}${command}`;
+  // A program that writes before tmux has sized the new pane can lose that output (seen with an
+  // error printed in the first milliseconds), so give the pane a moment first.
+  // A pane that dies right after its last output sometimes shows nothing of it, so the shell
+  // stays (sleeping) after the program ends until kill().
+  const script = `sleep 0.3; ${env ? `env ${env} ` : ''}${command}; exec sleep 3600`;
   tmux('new-session', '-d', '-s', session, '-x', String(opts.columns ?? 120), '-y', String(opts.rows ?? 35), ...(opts.cwd ? ['-c', opts.cwd] : []), script);
   tmux('set-option', '-t', session, 'remain-on-exit', 'on');
   const t: TmuxTerminal = {

@@ -44,7 +44,9 @@ export function selfSignedCertificate(): { key: string; cert: string } {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const serial = randomBytes(16);
-  serial[0] = (serial[0] as number) & 0x7f;
+  // DER integers are minimal and signed: a leading 0x00 before a byte < 0x80 is 'illegal padding'
+  // and a high bit makes it negative, so the first byte must be 0x01–0x7f.
+  serial[0] = 0x40 | ((serial[0] as number) & 0x3f);
   const algorithm = seq(oid('1.2.840.10045.4.3.2'));
   const now = Date.now();
   const san = seq(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii')));
