@@ -35,7 +35,7 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
     ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}),
   });
   process.stdout.write(
-    `demo cluster listening on ${cluster.server.url}\n` +
+    `demo API server listening on ${new URL(cluster.server.url).host} (HTTPS, and plain HTTP for curl)\n` +
       `kubeconfig: ${cluster.kubeconfigPath}\n` +
       `try: kubectl --kubeconfig ${cluster.kubeconfigPath} get pods -A -w\n` +
       'press Ctrl-C to stop\n',

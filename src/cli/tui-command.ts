@@ -50,7 +50,8 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     throw err;
   });
   const session = connection.session;
-  const namespace = flags.allNamespaces ? undefined : session.namespace;
+  // The demo is a tour: it opens on every namespace unless -n says otherwise.
+  const namespace = flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
   const [{ render }, React, { App }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal }] =
     await Promise.all([
