@@ -119,6 +119,7 @@ function emptyText(title: string, namespace: string | undefined, state: StreamSt
     case 'failed':
       return `Cannot list ${title}: ${state.reason}`;
     case 'reconnecting':
+      return `No ${title} yet: kx keeps retrying (see the status line).`;
     case 'live':
       return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
     default: {

@@ -1,0 +1,110 @@
+/**
+ * Bad input at start-up: each problem is one sentence on stderr and exit code 1 (2 for a usage
+ * mistake), never a stack trace. Runs the built bin/kx against the demo API server.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
+import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+
+const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
+let server: DemoServer;
+let dir: string;
+let kubeconfig: string;
+const terminals: TmuxTerminal[] = [];
+
+before(async () => {
+  server = await startDemoApiServer();
+  dir = mkdtempSync(join(tmpdir(), 'kx-bad-input-'));
+  kubeconfig = join(dir, 'config');
+  server.writeKubeconfig(kubeconfig);
+});
+
+after(async () => {
+  for (const t of terminals) t.kill();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs kx to completion with an empty HOME (so no real kubeconfig leaks in). */
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [kx, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function assertOneSentence(stderr: string, pattern: RegExp): void {
+  assert.match(stderr, pattern);
+  assert.equal(stderr.trim().split('\n').length, 1, `one line, got:\n${stderr}`);
+  assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+}
+
+test('a missing --kubeconfig file', async () => {
+  const r = await run(['--kubeconfig', join(dir, 'nope.yaml')]);
+  assert.equal(r.code, 1);
+  assertOneSentence(r.stderr, /kubeconfig file ".*nope\.yaml" does not exist/);
+});
+
+test('a garbled kubeconfig names the file and the line', async () => {
+  const garbled = join(dir, 'garbled.yaml');
+  writeFileSync(garbled, 'apiVersion: v1\nclusters:\n  - name: x\n   cluster: {server: [\n');
+  const r = await run(['--kubeconfig', garbled]);
+  assert.equal(r.code, 1);
+  assertOneSentence(r.stderr, /kubeconfig ".*garbled\.yaml" is not valid YAML \(line \d+\)/);
+});
+
+test('an unknown namespace is refused before the screen opens', async () => {
+  const r = await run(['--kubeconfig', kubeconfig, '-n', 'does-not-exist']);
+  assert.equal(r.code, 1);
+  assertOneSentence(r.stderr, /namespace "does-not-exist" not found in context "kx-demo"/);
+});
+
+test('an unknown flag is a usage error, exit code 2', async () => {
+  const r = await run(['--kubeconfig', kubeconfig, '--nmespace', 'x']);
+  assert.equal(r.code, 2);
+  assertOneSentence(r.stderr, /^error: unknown flag: --nmespace \(see 'kx --help'\)\n$/);
+});
+
+test('an unreachable server: the explorer stays up and says it is reconnecting', async () => {
+  const unreachable = join(dir, 'unreachable.yaml');
+  // Port 9 (discard) on loopback: nothing listens there.
+  writeFileSync(
+    unreachable,
+    `apiVersion: v1\nkind: Config\nclusters:\n- name: gone\n  cluster: {server: 'https://127.0.0.1:9', insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: secret-token-123}\ncontexts:\n- name: gone\n  context: {cluster: gone, user: u}\ncurrent-context: gone\n`,
+  );
+  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${unreachable}; echo "kx exited with $?"`, { columns: 120, rows: 12 });
+  terminals.push(t);
+  const screen = await t.waitFor(/reconnecting for \d+ s: Unable to connect to the server/);
+  assert.match(screen, /No pods yet: kx keeps retrying/);
+  assert.doesNotMatch(screen, /secret-token-123/);
+  t.send('q');
+  assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
+});
+
+test('an expired or wrong token: the view says the server wants a login, without the token', async () => {
+  const expired = join(dir, 'expired.yaml');
+  const url = new URL(server.url);
+  writeFileSync(
+    expired,
+    `apiVersion: v1\nkind: Config\nclusters:\n- name: demo\n  cluster: {server: 'http://${url.host}'}\nusers:\n- name: u\n  user: {token: expired-token-456}\ncontexts:\n- name: demo\n  context: {cluster: demo, user: u, namespace: default}\ncurrent-context: demo\n`,
+  );
+  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${expired}; echo "kx exited with $?"`, { columns: 140, rows: 12 });
+  terminals.push(t);
+  const screen = await t.waitFor(/failed: .*You must be logged in to the server \(Unauthorized\)/);
+  assert.doesNotMatch(screen, /expired-token-456/);
+  t.send('q');
+  assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
+});
