@@ -1,0 +1,79 @@
+/** Routes each store change to the controllers that care, by resource (one subscription for the whole scenario). */
+import type { StoreChange } from '../types.ts';
+import type { ScenarioContext } from './context.ts';
+import type { GarbageCollector } from './controllers/gc.ts';
+import type { Scheduler } from './controllers/scheduler.ts';
+import type { ServiceAllocator } from './controllers/service.ts';
+import type { Kubelet } from './kubelet/kubelet.ts';
+import type { DemoRuntime } from './kubelet/runtime.ts';
+import { matchesMap } from './meta.ts';
+import { controllerOf } from './owner-index.ts';
+import { R } from './refs.ts';
+
+/** The parts a change may be routed to. */
+export interface Parts {
+  ctx: ScenarioContext;
+  gc: GarbageCollector;
+  scheduler: Scheduler;
+  kubelet: Kubelet;
+  runtime: DemoRuntime;
+  services: ServiceAllocator;
+}
+
+const ownerKinds = new Set(['ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'Deployment', 'CronJob']);
+
+/** Handles one committed change. */
+export function dispatch(p: Parts, change: StoreChange): void {
+  const { ctx } = p;
+  const obj = change.object;
+  const { group, plural } = change.resource;
+  ctx.owners.apply(change);
+  p.gc.onChange(change);
+  const ns = obj.metadata.namespace;
+  const name = obj.metadata.name;
+  const owner = controllerOf(obj);
+  if (owner && ownerKinds.has(owner.kind)) ctx.queue.add(owner.kind, ns, owner.name);
+  const own = change.type !== 'DELETED';
+  switch (`${group}/${plural}`) {
+    case '/pods': {
+      p.scheduler.onPod(change);
+      p.kubelet.onPod(change);
+      p.runtime.onPod(change);
+      for (const svc of ctx.store.list(R.services, ns)) {
+        if (matchesMap((svc.spec as { selector?: Record<string, string> } | undefined)?.selector, obj.metadata.labels)) ctx.queue.add('Endpoints', ns, svc.metadata.name);
+      }
+      break;
+    }
+    case 'apps/replicasets':
+      if (own) ctx.queue.add('ReplicaSet', ns, name);
+      break;
+    case 'apps/deployments':
+      if (own) ctx.queue.add('Deployment', ns, name);
+      break;
+    case 'apps/statefulsets':
+      if (own) ctx.queue.add('StatefulSet', ns, name);
+      break;
+    case 'apps/daemonsets':
+      if (own) ctx.queue.add('DaemonSet', ns, name);
+      break;
+    case 'batch/jobs':
+      if (own) ctx.queue.add('Job', ns, name);
+      break;
+    case 'batch/cronjobs':
+      if (own) ctx.queue.add('CronJob', ns, name);
+      break;
+    case '/services':
+      if (own) {
+        p.services.allocate(obj);
+        ctx.queue.add('Endpoints', ns, name);
+      } else if (ctx.store.get(R.endpoints, ns, name)) {
+        ctx.store.delete(R.endpoints, ns, name);
+      }
+      break;
+    case '/nodes':
+      for (const ds of ctx.store.list(R.daemonsets)) ctx.queue.add('DaemonSet', ds.metadata.namespace, ds.metadata.name);
+      break;
+    default:
+      break;
+  }
+}

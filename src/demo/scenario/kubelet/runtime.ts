@@ -1,0 +1,109 @@
+/** The demo kubelet's PodRuntime: container logs generated from pod status, and exec into a built-in shell. */
+import type { KubeObject } from '../../../kube/object.ts';
+import { DemoApiError, type ExecSession, type LogSource, type PodRuntime, type StoreChange } from '../../types.ts';
+import type { ScenarioContext } from '../context.ts';
+import { R } from '../refs.ts';
+import { fnv32a } from '../rng.ts';
+import { FailedExec, ShellExec } from './exec-session.ts';
+import { imageProfile } from './images.ts';
+import { crashLines, logLine } from './log-lines.ts';
+import { GeneratedLog } from './log-source.ts';
+import type { ContainerSpec, ContainerStatus, PodStatus } from './pod-status.ts';
+import { containerFiles } from './container-files.ts';
+
+interface Open { container: string; startedAt: string; log: GeneratedLog }
+
+/** Serves pods/log and pods/exec for every pod in the demo store. */
+export class DemoRuntime implements PodRuntime {
+  private readonly open = new Map<string, Set<Open>>();
+
+  constructor(private readonly ctx: ScenarioContext) {}
+
+  logs(req: { namespace: string; pod: string; container: string; previous: boolean }): LogSource {
+    const { pod, spec, status } = this.find(req.namespace, req.pod, req.container);
+    const profile = imageProfile(spec.image);
+    const waiting = status?.state.waiting;
+    const name = req.container;
+    let term = status?.state.terminated;
+    let startedAt = status?.state.running?.startedAt;
+    let restart = status?.restartCount ?? 0;
+    if (req.previous) {
+      term = status?.lastState.terminated;
+      if (!term) throw new DemoApiError(400, 'BadRequest', `previous terminated container "${name}" in pod "${req.pod}" not found`);
+      startedAt = undefined;
+      restart -= 1;
+    } else if (!startedAt && !term) {
+      term = status?.lastState.terminated;
+      if (!term) {
+        const reason = waiting?.reason === 'ImagePullBackOff' || waiting?.reason === 'ErrImagePull' ? 'trying and failing to pull image' : (waiting?.reason ?? 'ContainerCreating');
+        throw new DemoApiError(400, 'BadRequest', `container "${name}" in pod "${req.pod}" is waiting to start: ${reason}`);
+      }
+      restart -= 1;
+    }
+    const seed = fnv32a(`${pod.metadata.uid}/${name}/${restart}`);
+    const intervalMs = (profile.logEverySeconds * 1000) / this.ctx.speed;
+    const begin = Date.parse(startedAt ?? term?.startedAt ?? pod.metadata.creationTimestamp ?? '') || Date.now();
+    const crashed = term !== undefined && term.exitCode !== 0;
+    const log = new GeneratedLog({
+      line: (k, time) => logLine(profile.logStyle, seed, k, time, name),
+      startMs: begin,
+      intervalMs,
+      ...(term ? { endMs: Math.max(begin, Date.parse(term.finishedAt)) } : {}),
+      ...(crashed ? { lastWords: crashLines(name) } : {}),
+    });
+    if (startedAt) {
+      const set = this.open.get(pod.metadata.uid) ?? new Set<Open>();
+      const entry: Open = { container: name, startedAt, log };
+      set.add(entry);
+      this.open.set(pod.metadata.uid, set);
+      log.onEnd(() => set.delete(entry));
+    }
+    return log;
+  }
+
+  exec(req: { namespace: string; pod: string; container: string; command: string[]; tty: boolean }): ExecSession {
+    const { pod, spec, status } = this.find(req.namespace, req.pod, req.container);
+    const phase = (pod.status as PodStatus | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') throw new DemoApiError(400, 'BadRequest', `cannot exec into a container in a completed pod; current phase is ${phase}`);
+    if (!status?.state.running) throw new DemoApiError(400, 'BadRequest', `unable to upgrade connection: container not found ("${req.container}")`);
+    const profile = imageProfile(spec.image);
+    const bin = (req.command[0] ?? '').replace(/^\/(usr\/)?bin\//, '');
+    if (profile.shell === 'none') return new FailedExec(req.command[0] ?? '', req.tty);
+    if (!['sh', 'bash', 'echo', 'ls', 'pwd', 'cat', 'env', 'printenv', 'hostname', 'whoami', 'id', 'date', 'uname', 'true', 'false'].includes(bin) || (bin === 'bash' && profile.shell === 'sh')) {
+      return new FailedExec(req.command[0] ?? '', req.tty);
+    }
+    return new ShellExec(containerFiles(pod, spec, profile.shell), req.command, req.tty);
+  }
+
+  /** Ends the logs of containers that stopped or restarted, and of deleted pods. */
+  onPod(change: StoreChange): void {
+    const set = this.open.get(change.object.metadata.uid);
+    if (!set) return;
+    const statuses = (change.object.status as PodStatus | undefined) ?? {};
+    for (const entry of [...set]) {
+      const s = [...(statuses.containerStatuses ?? []), ...(statuses.initContainerStatuses ?? [])].find((c) => c.name === entry.container);
+      const still = change.type !== 'DELETED' && s?.state.running?.startedAt === entry.startedAt;
+      if (still) continue;
+      const crashed = s?.state.terminated && s.state.terminated.exitCode !== 0;
+      entry.log.end(crashed ? crashLines(entry.container) : []);
+    }
+    if (set.size === 0) this.open.delete(change.object.metadata.uid);
+  }
+
+  /** Ends every open log (the scenario stopped). */
+  stop(): void {
+    for (const set of this.open.values()) for (const e of [...set]) e.log.end();
+    this.open.clear();
+  }
+
+  private find(namespace: string, name: string, container: string): { pod: KubeObject; spec: ContainerSpec; status: ContainerStatus | undefined } {
+    const pod = this.ctx.store.get(R.pods, namespace, name);
+    if (!pod) throw new DemoApiError(404, 'NotFound', `pods "${name}" not found`);
+    const s = (pod.spec ?? {}) as { containers?: ContainerSpec[]; initContainers?: ContainerSpec[]; ephemeralContainers?: ContainerSpec[] };
+    const spec = [...(s.containers ?? []), ...(s.initContainers ?? []), ...(s.ephemeralContainers ?? [])].find((c) => c.name === container);
+    if (!spec) throw new DemoApiError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`);
+    const st = (pod.status ?? {}) as PodStatus;
+    const status = [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? [])].find((c) => c.name === container);
+    return { pod, spec, status };
+  }
+}

@@ -1,0 +1,115 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KubeObject } from '../../src/kube/object.ts';
+import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+
+/** Polls fn until it returns a truthy value, or fails with the last value seen. */
+async function waitFor<T>(what: string, fn: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T | undefined | false;
+  while (Date.now() < until) {
+    last = fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Runs kubectl with the demo kubeconfig; resolves with stdout, stderr and the exit code. */
+function kubectl(kubeconfig: string, args: string[], timeoutMs = 20_000): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    execFile('kubectl', ['--kubeconfig', kubeconfig, ...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      resolve({ stdout: String(stdout), stderr: String(stderr), code });
+    });
+  });
+}
+const deployments = { group: 'apps', plural: 'deployments' };
+const replicasets = { group: 'apps', plural: 'replicasets' };
+const REV = 'deployment.kubernetes.io/revision';
+
+let cluster: DemoCluster;
+let dir: string;
+let kc: string;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kx-scenario-kubectl-'));
+  kc = join(dir, 'kubeconfig.yaml');
+  cluster = await startDemoCluster({ seed: 11, churn: false, speed: 20, kubeconfigPath: kc });
+});
+
+after(async () => {
+  await cluster.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const store = () => cluster.server.store;
+const frontendRS = () => store().list(replicasets, 'shop').filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'frontend'));
+const replicas = (rs: KubeObject) => (rs.spec as { replicas: number }).replicas;
+const settled = () => {
+  const d = store().get(deployments, 'shop', 'frontend') as KubeObject;
+  const st = d.status as { observedGeneration?: number; updatedReplicas?: number; availableReplicas?: number; replicas?: number };
+  return (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 1) && st.updatedReplicas === 3 && st.replicas === 3 && st.availableReplicas === 3 && d;
+};
+
+test('kubectl rollout restart makes a new ReplicaSet; rollout undo reuses the previous one and bumps its revision', async () => {
+  const before = frontendRS();
+  assert.equal(before.length, 3);
+  const current = before.find((rs) => replicas(rs) === 3) as KubeObject;
+  assert.equal(current.metadata.annotations?.[REV], '3');
+
+  const restart = await kubectl(kc, ['rollout', 'restart', '-n', 'shop', 'deployment/frontend']);
+  assert.equal(restart.code, 0, restart.stderr);
+  assert.match(restart.stdout, /deployment.apps\/frontend restarted/);
+  await waitFor('restart rollout', () => frontendRS().length === 4 && settled());
+  const afterRestart = frontendRS();
+  const restarted = afterRestart.find((rs) => !before.some((b) => b.metadata.uid === rs.metadata.uid)) as KubeObject;
+  assert.equal(restarted.metadata.annotations?.[REV], '4');
+  assert.ok((restarted.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations['kubectl.kubernetes.io/restartedAt']);
+  await waitFor('old RS scaled to 0', () => replicas(store().get(replicasets, 'shop', current.metadata.name) as KubeObject) === 0);
+
+  const undo = await kubectl(kc, ['rollout', 'undo', '-n', 'shop', 'deployment/frontend']);
+  assert.equal(undo.code, 0, undo.stderr);
+  assert.match(undo.stdout, /rolled back/);
+  await waitFor('undo rollout', () => {
+    const rs = store().get(replicasets, 'shop', current.metadata.name) as KubeObject;
+    return replicas(rs) === 3 && rs.metadata.annotations?.[REV] === '5' && settled();
+  });
+  const reused = store().get(replicasets, 'shop', current.metadata.name) as KubeObject;
+  assert.equal(reused.metadata.annotations?.['deployment.kubernetes.io/revision-history'], '3');
+  assert.equal(frontendRS().length, 4, 'no new ReplicaSet for an undo');
+  await waitFor('restarted RS scaled to 0', () => replicas(store().get(replicasets, 'shop', restarted.metadata.name) as KubeObject) === 0);
+  const d = store().get(deployments, 'shop', 'frontend') as KubeObject;
+  assert.equal(d.metadata.annotations?.[REV], '5');
+
+  const history = await kubectl(kc, ['rollout', 'history', '-n', 'shop', 'deployment/frontend']);
+  assert.equal(history.code, 0, history.stderr);
+  assert.match(history.stdout, /^4\s+/m);
+  assert.match(history.stdout, /^5\s+kubectl set image deployment\/frontend nginx=nginx:1\.27/m);
+  const status = await kubectl(kc, ['rollout', 'status', '-n', 'shop', 'deployment/frontend', '--timeout=10s']);
+  assert.equal(status.code, 0, status.stderr);
+  assert.match(status.stdout, /successfully rolled out/);
+});
+
+test('kubectl scale changes the number of running pods', async () => {
+  const scale = await kubectl(kc, ['scale', '-n', 'shop', 'deployment/cart', '--replicas=4']);
+  assert.equal(scale.code, 0, scale.stderr);
+  await waitFor('cart at 4', () => ((store().get(deployments, 'shop', 'cart') as KubeObject).status as { readyReplicas?: number }).readyReplicas === 4);
+  const pods = await kubectl(kc, ['get', 'pods', '-n', 'shop', '-l', 'app=cart', '--no-headers']);
+  assert.equal(pods.stdout.trim().split('\n').filter((l) => / 1\/1 +Running /.test(l)).length, 4);
+});
+
+test('a cluster with 10,000 extra pods lists them all', async () => {
+  const big = await startDemoCluster({ seed: 3, churn: false, extraPods: 10_000, kubeconfigPath: join(dir, 'big.yaml') });
+  try {
+    const out = await kubectl(join(dir, 'big.yaml'), ['get', 'pods', '-n', 'load', '-o', 'name', '--chunk-size=2000'], 60_000);
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal(out.stdout.trim().split('\n').length, 10_000);
+  } finally {
+    await big.stop();
+  }
+});
