@@ -29,6 +29,7 @@ export function helpText(invokedAs: string): string {
 
 Usage:
   ${invokedAs} [flags]            open the explorer on the current context
+  ${invokedAs} RESOURCE [flags]   open it on a resource (deploy, no, ct, deployments.apps)
   ${invokedAs} --demo             open the explorer on the built-in demo cluster
   ${invokedAs} demo [--pods N]    run only the demo cluster and print its kubeconfig path
 
@@ -46,6 +47,7 @@ Examples:
   ${invokedAs}                       # pods in the context's namespace
   ${invokedAs} -A                    # pods in every namespace
   ${invokedAs} --context prod -n web
+  ${invokedAs} deploy -n shop          # deployments in namespace shop
   ${invokedAs} demo --pods 10000     # a demo API server with 10,000 extra pods, for kubectl too
 `;
 }

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { ClusterConnection } from '../kube/cluster-connection.ts';
 import { noKubeconfig } from '../kube/kubeconfig.ts';
-import type { ResourceInfo } from '../kube/resource-info.ts';
+import type { ApiClient } from '../kube/api-client.ts';
+import { discover } from '../kube/discovery.ts';
+import { resolveResource } from '../kube/resource-resolver.ts';
+import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
+import { kindFor } from '../kinds/registry.ts';
 
 /** Pods are v1 in every cluster kx supports, so the first screen needs no discovery round trip. */
 const podsResource: ResourceInfo = {
@@ -50,8 +54,19 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     throw err;
   });
   const session = connection.session;
+  // `kx deploy` opens on that resource, named as kubectl names it; plain `kx` opens on pods
+  // without a discovery round trip.
+  const resource = args.command
+    ? await resolveForView(session.client, args.command).catch(async (err: unknown) => {
+        await connection.close();
+        await stopDemo?.();
+        throw err;
+      })
+    : podsResource;
+  const key = resourceKey(resource);
   // The demo is a tour: it opens on every namespace unless -n says otherwise.
-  const namespace = flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
+  const namespace =
+    !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
   const [{ render }, React, { App }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal }] =
     await Promise.all([
@@ -66,7 +81,8 @@ export async function runTui(args: ParsedArgs): Promise<void> {
 
   const cache = new ObjectCache();
   const watches = new WatchManager(session.client, cache);
-  const release = watches.watch({ resource: podsResource, namespace });
+  // Kinds without built-in columns (custom resources and the rest) use the server's own table.
+  const release = watches.watch({ resource, namespace, table: kindFor(key) === undefined });
   const header = {
     context: session.context.name,
     cluster: session.context.cluster,
@@ -90,7 +106,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   });
 
   const element = (): React.ReactElement =>
-    React.createElement(App, { cache, header: { ...header }, resourceKey: 'pods', title: 'pods', namespace, theme: themeFor() });
+    React.createElement(App, { cache, header: { ...header }, resourceKey: key, title: resource.plural, namespace, namespaced: resource.namespaced, theme: themeFor() });
   const instance = render(element(), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
@@ -114,4 +130,13 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     await connection.close();
     await stopDemo?.();
   }
+}
+
+/** The resource a user named on the command line (`deploy`, `ct`, `deployments.apps`), via discovery. */
+async function resolveForView(client: ApiClient, name: string): Promise<ResourceInfo> {
+  const resource = resolveResource(await discover(client), name);
+  if (!resource.verbs.includes('list') || !resource.verbs.includes('watch')) {
+    throw new Error(`${resourceKey(resource)} cannot be listed and watched, so kx cannot show it as a table`);
+  }
+  return resource;
 }

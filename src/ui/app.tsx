@@ -18,6 +18,8 @@ export interface AppProps {
   title: string;
   /** undefined = all namespaces. */
   namespace: string | undefined;
+  /** False for cluster-scoped resources (nodes, namespaces, CRDs): no namespace in the title. */
+  namespaced: boolean;
   theme: Theme;
 }
 
@@ -34,12 +36,12 @@ export function App(props: AppProps): ReactElement {
   const headerLines = props.header.demoReason ? 2 : 1;
   const count = cache.rows(props.resourceKey, { namespace: props.namespace }).length;
   const state = cache.streamState(props.resourceKey, props.namespace) ?? { phase: 'connecting' as const };
-  const scope = props.namespace ?? 'all namespaces';
+  const scope = props.namespaced ? ` (${props.namespace ?? 'all namespaces'})` : '';
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Header info={props.header} theme={theme} width={columns} />
       <Box marginTop={0}>
-        <StatusLine state={state} shown={count} total={count} theme={theme} now={now} title={`${props.title} (${scope})`} />
+        <StatusLine state={state} shown={count} total={count} theme={theme} now={now} title={`${props.title}${scope}`} />
       </Box>
       <ResourceView
         cache={cache}

@@ -1,0 +1,78 @@
+/** `kx RESOURCE` opens the explorer on that resource, resolved like kubectl resolves names. */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+
+const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
+let demo: DemoCluster;
+let dir: string;
+const terminals: TmuxTerminal[] = [];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kx-resource-arg-'));
+  demo = await startDemoCluster({ churn: false, kubeconfigPath: join(dir, 'config') });
+});
+
+after(async () => {
+  for (const t of terminals) t.kill();
+  await demo.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function open(args: string): TmuxTerminal {
+  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} ${args}; echo "kx exited with $?"`, { columns: 160, rows: 20 });
+  terminals.push(t);
+  return t;
+}
+
+// Asynchronous on purpose: the demo server runs in this process and must keep answering.
+const run = promisify(execFile);
+
+/** kubectl's names for a resource in every namespace, the oracle for what kx must list. */
+async function kubectlNames(resource: string): Promise<string[]> {
+  const r = await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', resource, '-A', '--no-headers', '-o', 'custom-columns=N:.metadata.name']);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+test('kx deploy -A shows every Deployment with kubectl-style columns', async () => {
+  const t = open('deploy -A');
+  const names = await kubectlNames('deployments');
+  const screen = await t.waitFor(new RegExp(`deployments \\(all namespaces\\)\\s+● live\\s+${names.length}\\b`));
+  assert.match(screen, /^NAMESPACE\s+NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE/m);
+  assert.match(screen, new RegExp(`^\\S+\\s+${names[0]}\\s+\\d+/\\d+`, 'm'));
+  t.send('q');
+  assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
+});
+
+test('kx ct shows the custom resource through the server table (its printer columns)', async () => {
+  const t = open('ct -A');
+  const screen = await t.waitFor(/crontabs \(all namespaces\)\s+● live\s+\d+/);
+  assert.match(screen, /^NAMESPACE\s+NAME\s+SPEC\s+REPLICAS\s+AGE/m);
+  for (const name of await kubectlNames('crontabs.stable.example.com')) assert.match(screen, new RegExp(`\\s${name}\\s`));
+  t.send('q');
+  await t.waitFor(/kx exited with 0/);
+});
+
+test('kx nodes: a cluster-scoped resource has no namespace in its title', async () => {
+  const t = open('no');
+  const screen = await t.waitFor(/^nodes\s+● live\s+\d+/m);
+  assert.match(screen, /Ready,SchedulingDisabled/);
+  t.send('q');
+  await t.waitFor(/kx exited with 0/);
+});
+
+test('an unknown resource type is kubectl\'s sentence and exit code 1', async () => {
+  const failed = await run(process.execPath, [kx, '--kubeconfig', demo.kubeconfigPath, 'bogus']).then(
+    () => assert.fail('kx bogus succeeded'),
+    (err: { code: number; stderr: string }) => err,
+  );
+  assert.equal(failed.code, 1);
+  assert.equal(failed.stderr, 'error: the server doesn\'t have a resource type "bogus"\n');
+});
