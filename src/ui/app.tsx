@@ -1,5 +1,5 @@
 /** The explorer's frame: header, the current view, and the status line. */
-import { Box, useApp, useInput, useWindowSize } from 'ink';
+import { Box, useApp, useWindowSize } from 'ink';
 import type { ReactElement } from 'react';
 import type { ObjectCache } from '../store/object-cache.ts';
 import { Header, type HeaderInfo } from './components/header.tsx';
@@ -30,9 +30,6 @@ export function App(props: AppProps): ReactElement {
   const now = useNow();
   const app = useApp();
   useCacheSnapshot(cache);
-  useInput((input) => {
-    if (input === 'q') app.exit();
-  });
   const headerLines = props.header.demoReason ? 2 : 1;
   const count = cache.rows(props.resourceKey, { namespace: props.namespace }).length;
   const state = cache.streamState(props.resourceKey, props.namespace) ?? { phase: 'connecting' as const };
@@ -53,6 +50,7 @@ export function App(props: AppProps): ReactElement {
         theme={theme}
         now={now}
         active
+        onQuit={() => app.exit()}
       />
     </Box>
   );

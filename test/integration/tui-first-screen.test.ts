@@ -100,3 +100,23 @@ test('an unknown context is one sentence and exit code 1, before any screen is d
   assert.match(screen, /kx exited with 1/);
   assert.doesNotMatch(screen, /at .*\.js:\d+/, 'no stack trace');
 });
+
+test('/ filters the rows as you type, q inside the prompt is text, esc clears', async () => {
+  const t = open('-A');
+  await t.waitFor(/● live\s+\d+/);
+  t.send('/');
+  t.type('ledger');
+  let screen = await t.waitFor(/\/ledger▏\s+5 of \d+/);
+  assert.match(screen, /^payments\s+ledger-0\s/m);
+  assert.doesNotMatch(screen, /web-\d\d/, 'non-matching rows are hidden');
+  t.type('q');
+  screen = await t.waitFor(/\/ledgerq▏\s+0 of \d+/);
+  t.send('BSpace');
+  t.send('Enter');
+  screen = await t.waitFor(/filter \/ledger: 5 of \d+/);
+  t.send('Escape');
+  screen = await t.waitFor(/\/ filter · j\/k move/);
+  assert.match(screen, /^shop\s+web-\d\d\s/m, 'all rows are back');
+  t.send('q');
+  assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
+});

@@ -12,6 +12,28 @@ import { windowStart, type ColumnView } from '../table/layout.ts';
 import { ResourceTable, type RowView } from '../table/resource-table.tsx';
 import type { Theme } from '../theme.ts';
 import type { StreamState } from '../../kube/stream-types.ts';
+import { filterRows, parseFilter } from '../filter/row-filter.ts';
+
+/** The line under the table: the `/` prompt while typing, the active filter and its count, or hints. */
+function FilterLine(props: { editing: boolean; input: string; shown: number; total: number; theme: Theme }): ReactElement {
+  const { editing, input, shown, total, theme } = props;
+  if (editing) {
+    return (
+      <Text wrap="truncate">
+        <Text color={theme.tone.info}>/{input}▏</Text>
+        <Text color={theme.tone.muted}>  {shown} of {total} · enter keeps · esc clears · !text inverts</Text>
+      </Text>
+    );
+  }
+  if (input !== '') {
+    return (
+      <Text wrap="truncate" color={theme.tone.muted}>
+        filter /{input}: {shown} of {total} · / edits · esc clears
+      </Text>
+    );
+  }
+  return <Text color={theme.tone.muted}>/ filter · j/k move · g/G first/last · q quit</Text>;
+}
 
 /** Props of ResourceView. */
 export interface ResourceViewProps {
@@ -28,18 +50,23 @@ export interface ResourceViewProps {
   now: number;
   /** Whether this view takes keys (false while a dialog has focus). */
   active: boolean;
+  /** `q` outside the filter prompt. */
+  onQuit: () => void;
 }
 
 /** Renders the resource's rows with kubectl's columns; arrows/j/k, PgUp/PgDn, g/G move the cursor. */
 export function ResourceView(props: ResourceViewProps): ReactElement {
   const { cache, resourceKey, namespace, theme, now } = props;
   const snapshot = useCacheSnapshot(cache);
-  const rows = useMemo(
+  const [filterInput, setFilterInput] = useState('');
+  const [editingFilter, setEditingFilter] = useState(false);
+  const allRows = useMemo(
     () => cache.rows(resourceKey, { namespace }),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [cache, resourceKey, namespace, snapshot],
   );
+  const rows = useMemo(() => filterRows(allRows, parseFilter(filterInput)), [allRows, filterInput]);
   const kind = cache.kindOf(resourceKey);
   const allColumns = cache.columnsOf(resourceKey);
   // The NAMESPACE column only means something when several namespaces are shown.
@@ -63,6 +90,31 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
 
   useInput(
     (input, key) => {
+      if (editingFilter) {
+        if (key.escape) {
+          setFilterInput('');
+          setEditingFilter(false);
+        } else if (key.return) {
+          setEditingFilter(false);
+        } else if (key.backspace || key.delete) {
+          setFilterInput((text) => text.slice(0, -1));
+        } else if (!key.ctrl && !key.meta && input && !/[\x00-\x1f]/.test(input)) {
+          setFilterInput((text) => text + input);
+        }
+        return;
+      }
+      if (input === '/') {
+        setEditingFilter(true);
+        return;
+      }
+      if (key.escape && filterInput !== '') {
+        setFilterInput('');
+        return;
+      }
+      if (input === 'q') {
+        props.onQuit();
+        return;
+      }
       // Keys typed faster than a frame (or a held key) arrive as one chunk: 'jjj' moves three rows.
       const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
       let next = cursor;
@@ -104,7 +156,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         theme={theme}
         emptyText={emptyText(props.title, namespace, state)}
       />
-      <Text> </Text>
+      <FilterLine editing={editingFilter} input={filterInput} shown={rows.length} total={allRows.length} theme={theme} />
     </Box>
   );
 }
