@@ -71,10 +71,13 @@ test('kubectl get crontabs shows the CRD printer columns (by short name too)', a
 test('kubectl get pods -A -w prints a line when a pod changes', async () => {
   const child = spawn('kubectl', ['--kubeconfig', demo.kubeconfig, 'get', 'pods', '-A', '-w']);
   let out = '';
+  let created = false;
   const saw = new Promise<void>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('web-1') && !out.includes('watched-pod')) {
+      // The listing can arrive in several chunks: create the pod once, after the first rows.
+      if (out.includes('web-1') && !created) {
+        created = true;
         setTimeout(() => demo.server.store.create(pods, pod('default', 'watched-pod')), 50);
       }
       if (/watched-pod\s+1\/1\s+Running/.test(out)) resolve();
