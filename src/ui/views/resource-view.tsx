@@ -12,11 +12,22 @@ import { windowStart, type ColumnView } from '../table/layout.ts';
 import { ResourceTable, type RowView } from '../table/resource-table.tsx';
 import type { Theme } from '../theme.ts';
 import type { StreamState } from '../../kube/stream-types.ts';
-import { filterRows, parseFilter } from '../filter/row-filter.ts';
+import { applyFilter } from '../../filter/filter-rows.ts';
+import { parseFilterInput, type FilterQuery } from '../../filter/filter-query.ts';
 
 /** The line under the table: the `/` prompt while typing, the active filter and its count, or hints. */
-function FilterLine(props: { editing: boolean; input: string; shown: number; total: number; theme: Theme }): ReactElement {
-  const { editing, input, shown, total, theme } = props;
+function FilterLine(props: { editing: boolean; input: string; query: FilterQuery; shown: number; total: number; theme: Theme }): ReactElement {
+  const { editing, input, query, shown, total, theme } = props;
+  // Server-side label selectors (`/-l app=web`) are parsed but not yet sent to the server.
+  const note = query.kind === 'invalid' ? query.message : query.kind === 'labels' ? 'label selectors (-l) are not applied yet' : undefined;
+  if (note) {
+    return (
+      <Text wrap="truncate">
+        <Text color={theme.tone.info}>/{input}{editing ? '▏' : ''}</Text>
+        <Text color={theme.tone.warn}>  {note}</Text>
+      </Text>
+    );
+  }
   if (editing) {
     return (
       <Text wrap="truncate">
@@ -66,7 +77,8 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [cache, resourceKey, namespace, snapshot],
   );
-  const rows = useMemo(() => filterRows(allRows, parseFilter(filterInput)), [allRows, filterInput]);
+  const query = useMemo(() => parseFilterInput(filterInput), [filterInput]);
+  const rows = useMemo(() => applyFilter(allRows, query).rows, [allRows, query]);
   const kind = cache.kindOf(resourceKey);
   const allColumns = cache.columnsOf(resourceKey);
   // The NAMESPACE column only means something when several namespaces are shown.
@@ -156,7 +168,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         theme={theme}
         emptyText={emptyText(props.title, namespace, state)}
       />
-      <FilterLine editing={editingFilter} input={filterInput} shown={rows.length} total={allRows.length} theme={theme} />
+      <FilterLine editing={editingFilter} input={filterInput} query={query} shown={rows.length} total={allRows.length} theme={theme} />
     </Box>
   );
 }

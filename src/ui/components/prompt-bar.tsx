@@ -1,0 +1,145 @@
+/**
+ * The `:` / `/` input line: the typed text with a cursor, the best completion dimmed after the
+ * cursor (Tab or → at the end accepts it), and an error sentence after the text. Editing keys:
+ * ←/→, Home/End (Ctrl+A/E), Backspace, Delete, Ctrl+U (clear to start), Ctrl+W (word back).
+ */
+import { Box, Text, useInput, type Key } from 'ink';
+import { useRef, useState, type ReactElement } from 'react';
+import type { Theme } from '../theme.ts';
+
+/** The text being edited and the cursor position in it (0..text.length). */
+export interface PromptState {
+  text: string;
+  cursor: number;
+}
+
+/** Completion as the prompt needs it (see commands/complete-command.ts). */
+export interface PromptCompletion {
+  /** What Tab puts in the prompt, or undefined. */
+  completed: string | undefined;
+  /** Dimmed text shown after the cursor when it is at the end. */
+  hint: string;
+}
+
+/** Props of PromptBar. */
+export interface PromptBarProps {
+  /** ':' for commands, '/' for filters. */
+  mode: ':' | '/';
+  theme: Theme;
+  width: number;
+  /** Text to start with (e.g. the active filter when it is edited again). */
+  initialText?: string;
+  /** Completion for the text; called on each render while typing. */
+  complete?: (text: string) => PromptCompletion;
+  /** A live check of the text (e.g. a bad label selector): one sentence, or undefined when fine. */
+  validate?: (text: string) => string | undefined;
+  /** An error from the last submit (e.g. an unknown command); the parent clears it in onChange. */
+  error?: string | undefined;
+  onChange?: (text: string) => void;
+  onSubmit: (text: string) => void;
+  onCancel: () => void;
+  /** Whether the prompt takes keys (default true). */
+  active?: boolean;
+}
+
+/** What a key does to the prompt: a new state, submit, cancel, accept completion, or nothing. */
+export type PromptAction = { kind: 'edit'; state: PromptState } | { kind: 'submit' } | { kind: 'cancel' } | { kind: 'complete' } | { kind: 'none' };
+
+/** Pure key handling, so editing is testable without a terminal. */
+export function promptKey(state: PromptState, input: string, key: Key): PromptAction {
+  const { text, cursor } = state;
+  const edit = (next: string, at: number): PromptAction => ({ kind: 'edit', state: { text: next, cursor: at } });
+  if (key.return) return { kind: 'submit' };
+  if (key.escape) return { kind: 'cancel' };
+  if (key.tab) return { kind: 'complete' };
+  if (key.rightArrow) return cursor < text.length ? edit(text, cursor + 1) : { kind: 'complete' };
+  if (key.leftArrow) return edit(text, Math.max(0, cursor - 1));
+  if (key.home || (key.ctrl && input === 'a')) return edit(text, 0);
+  if (key.end || (key.ctrl && input === 'e')) return edit(text, text.length);
+  if (key.ctrl && input === 'u') return edit(text.slice(cursor), 0);
+  if (key.ctrl && input === 'w') {
+    const start = text.slice(0, cursor).replace(/\S+\s*$/, '').length;
+    return edit(text.slice(0, start) + text.slice(cursor), start);
+  }
+  // Some terminals send Delete for the Backspace key: at the end of the text it deletes backwards.
+  if (key.delete && cursor < text.length) return edit(text.slice(0, cursor) + text.slice(cursor + 1), cursor);
+  if (key.backspace || key.delete) {
+    return cursor === 0 ? { kind: 'none' } : edit(text.slice(0, cursor - 1) + text.slice(cursor), cursor - 1);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (key.ctrl || key.meta || input === '' || /[\x00-\x1f\x7f]/.test(input)) return { kind: 'none' };
+  return edit(text.slice(0, cursor) + input + text.slice(cursor), cursor + input.length);
+}
+
+/** An input line for `:` commands and `/` filters; the parent decides what Enter means. */
+export function PromptBar(props: PromptBarProps): ReactElement {
+  const initial = props.initialText ?? '';
+  const [state, setState] = useState<PromptState>({ text: initial, cursor: initial.length });
+  // Keys can arrive faster than renders: the handler works on the latest state, not the rendered one.
+  const latest = useRef(state);
+  const completionOf = (text: string): PromptCompletion | undefined => (props.complete && text !== '' ? props.complete(text) : undefined);
+  const completion = completionOf(state.text);
+
+  const change = (next: PromptState): void => {
+    const changed = next.text !== latest.current.text;
+    latest.current = next;
+    setState(next);
+    if (changed) props.onChange?.(next.text);
+  };
+
+  useInput(
+    (input, key) => {
+      const current = latest.current;
+      const action = promptKey(current, input, key);
+      switch (action.kind) {
+        case 'edit':
+          change(action.state);
+          return;
+        case 'submit':
+          props.onSubmit(current.text);
+          return;
+        case 'cancel':
+          props.onCancel();
+          return;
+        case 'complete': {
+          const done = completionOf(current.text)?.completed;
+          if (done !== undefined && done !== current.text) change({ text: done, cursor: done.length });
+          return;
+        }
+        case 'none':
+          return;
+        default: {
+          const never: never = action;
+          return never;
+        }
+      }
+    },
+    { isActive: props.active ?? true },
+  );
+
+  const error = props.error ?? props.validate?.(state.text);
+  return <PromptLine {...props} state={state} hint={completion?.hint ?? ''} error={error} />;
+}
+
+/** The drawn line: prefix, text, cursor (inverse), dimmed hint, and the error sentence. */
+export function PromptLine(props: { mode: ':' | '/'; theme: Theme; width: number; state: PromptState; hint: string; error?: string | undefined }): ReactElement {
+  const { mode, theme, state, hint, error } = props;
+  const before = state.text.slice(0, state.cursor);
+  const atEnd = state.cursor >= state.text.length;
+  // The cursor sits on the next character: the hint's first letter at the end, else the text's.
+  const under = atEnd ? (hint[0] ?? ' ') : state.text[state.cursor]!;
+  const after = atEnd ? hint.slice(1) : state.text.slice(state.cursor + 1);
+  return (
+    <Box width={props.width}>
+      <Text wrap="truncate">
+        <Text color={theme.tone.info}>{mode}</Text>
+        {before}
+        <Text inverse dimColor={atEnd && hint !== ''}>
+          {under}
+        </Text>
+        {atEnd ? <Text dimColor>{after}</Text> : after}
+        {error ? <Text color={theme.flash.error}>{`  ${error}`}</Text> : null}
+      </Text>
+    </Box>
+  );
+}
