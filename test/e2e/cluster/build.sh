@@ -77,12 +77,15 @@ build_binaries() {
   cd "$SRC"
   if ! ls kubernetes_*.orig.tar.gz >/dev/null 2>&1; then
     # apt-get source drops privileges to _apt when it can; a root-owned dir makes it warn only.
-    apt-get source --download-only kubernetes >>"$LOG" 2>&1
+    apt-get source --download-only kubernetes >>"$LOG" 2>&1 \
+      || { say "downloading Debian's kubernetes source package failed; see $LOG"; exit 1; }
   fi
   local tree="$SRC/kubernetes-$K8S_VERSION"
   if [[ ! -f "$tree/.kx-prepared" ]]; then
     rm -rf "$tree"
-    tar xzf kubernetes_*.orig.tar.gz
+    # A download cut short leaves a broken tarball: drop it so the next run fetches it again.
+    tar xzf kubernetes_*.orig.tar.gz \
+      || { rm -f kubernetes_*; say "the kubernetes source tarball is damaged; removed it, run again"; exit 1; }
     # The vendored reflect2 v1.0.1 crashes under Go >= 1.18 ("fatal error: fault" in
     # mapiterinit when the API server encodes objects): swap in Debian's 1.0.2 source.
     rm -rf "$tree/vendor/github.com/modern-go/reflect2"

@@ -10,7 +10,7 @@ import { freePorts } from './ports.ts';
 import { logTail, startProcess, type ManagedProcess } from './processes.ts';
 import { setupRestrictedUser } from './rbac-setup.ts';
 import { waitForApiServer, waitForEtcd, waitForNodes, waitForServiceAccount } from './readiness.ts';
-import { RUN_DIR_PREFIX, sweepStaleRuns, writeOwner } from './stale-sweep.ts';
+import { removeOnExit, RUN_DIR_PREFIX, sweepStaleRuns, writeOwner } from './stale-sweep.ts';
 
 export { RESTRICTED_NAMESPACE, RESTRICTED_USER } from './credentials.ts';
 
@@ -68,6 +68,8 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   sweepStaleRuns();
   const dir = mkdtempSync(join(tmpdir(), RUN_DIR_PREFIX));
   const procs: ManagedProcess[] = [];
+  const keep = opts.keepDir ?? process.env.KX_E2E_KEEP === '1';
+  const cancelRemoval = keep ? () => false : removeOnExit(dir);
   const record = (): void => writeOwner(dir, procs.map((p) => p.pid));
   record();
   let kubelet: FakeKubelet | undefined;
@@ -75,7 +77,8 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const stopAll = async (): Promise<void> => {
     await kubelet?.stop().catch(() => {});
     for (const p of [...procs].reverse()) await p.stop();
-    if (!(opts.keepDir ?? process.env.KX_E2E_KEEP === '1')) rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    cancelRemoval();
   };
   try {
     const [etcdClient = 0, etcdPeer = 0, api = 0, kcm = 0, sched = 0] = await freePorts(5);

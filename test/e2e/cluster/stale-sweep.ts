@@ -61,3 +61,19 @@ export function sweepStaleRuns(): void {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const dirsToRemove = new Set<string>();
+
+/**
+ * Removes `dir` when the process exits (after the exit hook in processes.ts killed the
+ * components), for runs that end without stop(). Returns a function that cancels it.
+ */
+export function removeOnExit(dir: string): () => void {
+  if (dirsToRemove.size === 0) {
+    process.on('exit', () => {
+      for (const d of dirsToRemove) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  dirsToRemove.add(dir);
+  return () => dirsToRemove.delete(dir);
+}
