@@ -2,6 +2,7 @@
 import { parseCommandLine } from './args.ts';
 import { exitWith } from './exit.ts';
 import { helpText, versionText } from './help.ts';
+import { subcommands } from './subcommands.ts';
 
 /** Runs kx with `argv` (without node and script); `invokedAs` is 'kx' or 'kubectl kx'. */
 export async function main(argv: string[], opts: { invokedAs: string }): Promise<void> {
@@ -10,6 +11,15 @@ export async function main(argv: string[], opts: { invokedAs: string }): Promise
     if (first === 'demo') {
       const { runDemoCommand } = await import('./demo-command.ts');
       await runDemoCommand(argv.filter((a) => a !== 'demo'));
+      return;
+    }
+    const load = first === undefined ? undefined : subcommands[first];
+    if (load) {
+      // argv keeps the command word out: each command parses its own flags plus the global ones.
+      const index = argv.indexOf(first!);
+      const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+      const code = await (await load()).run(rest, { invokedAs: opts.invokedAs });
+      if (typeof code === 'number' && code !== 0) process.exitCode = code;
       return;
     }
     const args = parseCommandLine(argv);

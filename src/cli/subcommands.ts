@@ -1,0 +1,18 @@
+/**
+ * One-shot commands by name. Each entry imports its module lazily, so `kx scale` loads only what
+ * scaling needs (never Ink, React or the TUI). A command module exports
+ * `run(argv: string[], ctx: SubcommandContext): Promise<number | void>` and parses its own
+ * flags with parseCommandLine(argv, itsOptions); the resolved number is the exit code (default 0).
+ */
+export interface SubcommandContext {
+  /** 'kx' or 'kubectl kx', for help text and hints. */
+  invokedAs: string;
+}
+
+export interface SubcommandModule {
+  run(argv: string[], ctx: SubcommandContext): Promise<number | void>;
+}
+
+/** Commands other than the TUI and `demo`; add one line per command. */
+export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
+};
