@@ -7,17 +7,17 @@ import { subcommands } from './subcommands.ts';
 /** Runs kx with `argv` (without node and script); `invokedAs` is 'kx' or 'kubectl kx'. */
 export async function main(argv: string[], opts: { invokedAs: string }): Promise<void> {
   try {
-    const first = argv.find((a) => !a.startsWith('-'));
+    const at = commandWordIndex(argv);
+    const first = at < 0 ? undefined : argv[at];
     if (first === 'demo') {
       const { runDemoCommand } = await import('./demo-command.ts');
-      await runDemoCommand(argv.filter((a) => a !== 'demo'));
+      await runDemoCommand([...argv.slice(0, at), ...argv.slice(at + 1)]);
       return;
     }
     const load = first === undefined ? undefined : subcommands[first];
     if (load) {
       // argv keeps the command word out: each command parses its own flags plus the global ones.
-      const index = argv.indexOf(first!);
-      const rest = [...argv.slice(0, index), ...argv.slice(index + 1)];
+      const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
       const code = await (await load()).run(rest, { invokedAs: opts.invokedAs });
       if (typeof code === 'number' && code !== 0) process.exitCode = code;
       return;
@@ -37,4 +37,18 @@ export async function main(argv: string[], opts: { invokedAs: string }): Promise
   } catch (err) {
     exitWith(err);
   }
+}
+
+/** Global flags that take a value, so `kx -n shop scale …` reads `scale` as the command, not `shop`. */
+const valueFlags = new Set(['--kubeconfig', '--context', '-n', '--namespace', '--request-timeout']);
+
+/** Where the first positional argument of argv (the command word) is, or -1. */
+function commandWordIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (!arg.startsWith('-')) return i;
+    if (valueFlags.has(arg)) i++;
+  }
+  return -1;
 }
