@@ -1,0 +1,129 @@
+/**
+ * Keys as data: every action a key can trigger, with its default keys (k9s's where k9s has one),
+ * where it applies, and how help and the hints bar describe it. The help screen, the hints bar,
+ * the user's keys.yaml and the dispatch in views all read this one table.
+ */
+
+/** Where a binding applies: everywhere, in a resource table, in a text pane, or in one pane kind. */
+export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'dialog';
+
+/** What the selected row must support for an action to be offered (from the kind's capabilities). */
+export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner';
+
+/** Sections of the help screen, in order. */
+export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Dialog'] as const;
+export type KeyGroup = (typeof keyGroups)[number];
+
+/** One action a key can trigger. */
+export interface ActionSpec {
+  /** Stable id, used in keys.yaml. */
+  readonly id: string;
+  readonly scope: KeyScope;
+  readonly keys: readonly string[];
+  /** One or two words for the hints bar. */
+  readonly label: string;
+  /** A sentence for the help screen. */
+  readonly description: string;
+  readonly group: KeyGroup;
+  /** Offered only when the selected object supports it. */
+  readonly needs?: Capability;
+  /** Changes the cluster: hidden with --readonly and when RBAC says no. */
+  readonly mutates?: boolean;
+  /** Asks for confirmation naming the object and context before it acts. */
+  readonly confirm?: boolean;
+  /** Shown in the hints bar (the rest only in help). */
+  readonly hint?: boolean;
+}
+
+const a = (spec: ActionSpec): ActionSpec => spec;
+
+/** The default keymap. Ids are what a user writes in keys.yaml. */
+export const actionSpecs: readonly ActionSpec[] = [
+  a({ id: 'quit', scope: 'global', keys: ['q'], label: 'quit', description: 'Quit kx (ctrl-c always quits).', group: 'General', hint: true }),
+  a({ id: 'help', scope: 'global', keys: ['?'], label: 'help', description: 'Show this help.', group: 'General', hint: true }),
+  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :q.', group: 'General', hint: true }),
+  a({ id: 'back', scope: 'global', keys: ['esc'], label: 'back', description: 'Clear the filter, close the pane, or go back one view.', group: 'General' }),
+  a({ id: 'history-back', scope: 'global', keys: ['['], label: 'back', description: 'Previous view in history.', group: 'General' }),
+  a({ id: 'history-forward', scope: 'global', keys: [']'], label: 'forward', description: 'Next view in history.', group: 'General' }),
+  a({ id: 'all-namespaces', scope: 'global', keys: ['0'], label: 'all ns', description: 'Toggle between all namespaces and the current one.', group: 'General' }),
+
+  a({ id: 'up', scope: 'table', keys: ['k', 'up'], label: 'up', description: 'Move up.', group: 'Navigation' }),
+  a({ id: 'down', scope: 'table', keys: ['j', 'down'], label: 'down', description: 'Move down.', group: 'Navigation' }),
+  a({ id: 'page-up', scope: 'table', keys: ['pgup', 'ctrl-b'], label: 'page up', description: 'One page up.', group: 'Navigation' }),
+  a({ id: 'page-down', scope: 'table', keys: ['pgdn', 'ctrl-f'], label: 'page down', description: 'One page down.', group: 'Navigation' }),
+  a({ id: 'top', scope: 'table', keys: ['g', 'home'], label: 'first', description: 'First row.', group: 'Navigation' }),
+  a({ id: 'bottom', scope: 'table', keys: ['G', 'end'], label: 'last', description: 'Last row.', group: 'Navigation' }),
+  a({ id: 'filter', scope: 'table', keys: ['/'], label: 'filter', description: 'Filter rows: fuzzy text, !text inverts, -l app=web asks the server.', group: 'Navigation', hint: true }),
+  a({ id: 'open', scope: 'table', keys: ['enter'], label: 'open', description: 'Drill down: deployment → replicasets → pods, service/node/job → pods, CRD → its resources, namespace → its pods.', group: 'Navigation', needs: 'drill', hint: true }),
+  a({ id: 'owner', scope: 'table', keys: ['J'], label: 'owner', description: 'Jump to the owner of the selected object.', group: 'Navigation', needs: 'owner' }),
+  a({ id: 'tree', scope: 'table', keys: ['x'], label: 'tree', description: 'Owner tree: the object, its owners and everything it owns.', group: 'Navigation' }),
+
+  a({ id: 'sort-name', scope: 'table', keys: ['N'], label: 'sort name', description: 'Sort by name (again: reverse).', group: 'Sort' }),
+  a({ id: 'sort-age', scope: 'table', keys: ['A'], label: 'sort age', description: 'Sort by age (again: reverse).', group: 'Sort' }),
+  a({ id: 'sort-status', scope: 'table', keys: ['S'], label: 'sort status', description: 'Sort by status (again: reverse).', group: 'Sort' }),
+  a({ id: 'sort-next', scope: 'table', keys: ['>'], label: 'sort →', description: 'Sort by the next column.', group: 'Sort' }),
+  a({ id: 'sort-previous', scope: 'table', keys: ['<'], label: 'sort ←', description: 'Sort by the previous column.', group: 'Sort' }),
+  a({ id: 'sort-reverse', scope: 'table', keys: ['R'], label: 'reverse', description: 'Reverse the sort order.', group: 'Sort' }),
+
+  a({ id: 'describe', scope: 'table', keys: ['d'], label: 'describe', description: 'Describe the object, like kubectl describe, live.', group: 'Resource', hint: true }),
+  a({ id: 'yaml', scope: 'table', keys: ['y'], label: 'yaml', description: 'The whole object as YAML.', group: 'Resource', hint: true }),
+  a({ id: 'logs', scope: 'table', keys: ['l'], label: 'logs', description: 'Follow logs (pods, workloads, services, jobs).', group: 'Resource', needs: 'logs', hint: true }),
+  a({ id: 'logs-previous', scope: 'table', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
+  a({ id: 'shell', scope: 'table', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', mutates: true, hint: true }),
+  a({ id: 'scale', scope: 'table', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', mutates: true, hint: true }),
+  a({ id: 'rollout-history', scope: 'table', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
+  a({ id: 'restart', scope: 'table', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', mutates: true, confirm: true }),
+  a({ id: 'delete', scope: 'table', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', mutates: true, confirm: true, hint: true }),
+  a({ id: 'kill', scope: 'table', keys: ['ctrl-k'], label: 'kill', description: 'Force-delete a pod with grace period 0 (asks first).', group: 'Danger', needs: 'exec', mutates: true, confirm: true }),
+
+  a({ id: 'pane-up', scope: 'pane', keys: ['k', 'up'], label: 'up', description: 'Scroll up.', group: 'Pane' }),
+  a({ id: 'pane-down', scope: 'pane', keys: ['j', 'down'], label: 'down', description: 'Scroll down.', group: 'Pane' }),
+  a({ id: 'pane-page-up', scope: 'pane', keys: ['pgup', 'ctrl-b'], label: 'page up', description: 'One page up.', group: 'Pane' }),
+  a({ id: 'pane-page-down', scope: 'pane', keys: ['pgdn', 'ctrl-f', 'space'], label: 'page down', description: 'One page down.', group: 'Pane' }),
+  a({ id: 'pane-top', scope: 'pane', keys: ['g', 'home'], label: 'top', description: 'Top.', group: 'Pane' }),
+  a({ id: 'pane-bottom', scope: 'pane', keys: ['G', 'end'], label: 'bottom', description: 'Bottom (logs: follow again).', group: 'Pane' }),
+  a({ id: 'pane-search', scope: 'pane', keys: ['/'], label: 'search', description: 'Search the text.', group: 'Pane', hint: true }),
+  a({ id: 'pane-next', scope: 'pane', keys: ['n'], label: 'next', description: 'Next match.', group: 'Pane' }),
+  a({ id: 'pane-previous', scope: 'pane', keys: ['N'], label: 'previous', description: 'Previous match.', group: 'Pane' }),
+  a({ id: 'pane-close', scope: 'pane', keys: ['esc', 'q'], label: 'close', description: 'Close the pane.', group: 'Pane', hint: true }),
+
+  a({ id: 'logs-follow', scope: 'logs', keys: ['f'], label: 'pause', description: 'Pause or resume following.', group: 'Logs', hint: true }),
+  a({ id: 'logs-wrap', scope: 'logs', keys: ['w'], label: 'wrap', description: 'Wrap long lines.', group: 'Logs', hint: true }),
+  a({ id: 'logs-timestamps', scope: 'logs', keys: ['t'], label: 'timestamps', description: 'Show timestamps.', group: 'Logs', hint: true }),
+  a({ id: 'logs-containers', scope: 'logs', keys: ['c'], label: 'container', description: 'Pick a container (init, sidecar, all).', group: 'Logs', hint: true }),
+  a({ id: 'logs-previous-toggle', scope: 'logs', keys: ['p'], label: 'previous', description: 'Previous container instance.', group: 'Logs' }),
+  a({ id: 'logs-json', scope: 'logs', keys: ['J'], label: 'json', description: 'Pretty-print JSON lines.', group: 'Logs' }),
+  a({ id: 'logs-save', scope: 'logs', keys: ['ctrl-s'], label: 'save', description: 'Save the buffer to a file.', group: 'Logs' }),
+
+  a({ id: 'yaml-managed-fields', scope: 'yaml', keys: ['m'], label: 'managedFields', description: 'Show or hide managedFields.', group: 'YAML' }),
+  a({ id: 'yaml-reveal', scope: 'yaml', keys: ['x'], label: 'reveal', description: 'Reveal secret data, base64-decoded.', group: 'YAML', hint: true }),
+
+  a({ id: 'history-diff', scope: 'history', keys: ['enter'], label: 'diff', description: 'Diff the selected revision against the current one.', group: 'Rollout history', hint: true }),
+  a({ id: 'history-undo', scope: 'history', keys: ['u'], label: 'undo', description: 'Roll back to the selected revision (asks first).', group: 'Rollout history', mutates: true, confirm: true, hint: true }),
+
+  a({ id: 'confirm-yes', scope: 'dialog', keys: ['y'], label: 'yes', description: 'Confirm.', group: 'Dialog', hint: true }),
+  a({ id: 'confirm-no', scope: 'dialog', keys: ['n', 'esc'], label: 'no', description: 'Cancel.', group: 'Dialog', hint: true }),
+];
+
+/** Scopes that are active together: the global keys also work in tables and panes. */
+export function scopesFor(scope: KeyScope): readonly KeyScope[] {
+  switch (scope) {
+    case 'table':
+      return ['table', 'global'];
+    case 'logs':
+    case 'yaml':
+      return [scope, 'pane', 'global'];
+    case 'history':
+      // The revisions are a table: the table's movement keys work there too.
+      return ['history', 'table', 'global'];
+    case 'pane':
+      return ['pane', 'global'];
+    case 'dialog':
+    case 'global':
+      return [scope];
+    default: {
+      const never: never = scope;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The keymap in use: the default action table with the user's overrides applied, and the lookup
+ * views use to turn a key name into an action. Clashes are found here, so keys.yaml problems and
+ * the defaults are checked by the same rule.
+ */
+import { actionSpecs, scopesFor, type ActionSpec, type Capability, type KeyScope } from './actions.ts';
+
+/** A user's override: new keys for one action id. */
+export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
+
+/** Two actions that would answer the same key in the same scope. */
+export interface KeyClash {
+  key: string;
+  scope: KeyScope;
+  actions: [string, string];
+}
+
+/** Bindings resolved for use; immutable. */
+export class Keymap {
+  readonly actions: readonly ActionSpec[];
+  readonly #byId: ReadonlyMap<string, ActionSpec>;
+
+  constructor(actions: readonly ActionSpec[]) {
+    this.actions = actions;
+    this.#byId = new Map(actions.map((spec) => [spec.id, spec]));
+  }
+
+  /** The action spec by id. */
+  action(id: string): ActionSpec | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The keys bound to `id` (empty when unbound or unknown). */
+  keysFor(id: string): readonly string[] {
+    return this.#byId.get(id)?.keys ?? [];
+  }
+
+  /**
+   * The action `key` triggers in `scope`: the first binding in the scope's order whose
+   * capability the selection has and that `available` accepts (a view passes the ids it handles).
+   */
+  resolve(
+    scope: KeyScope,
+    key: string,
+    opts: { capabilities?: ReadonlySet<Capability>; available?: (id: string) => boolean } = {},
+  ): ActionSpec | undefined {
+    for (const s of scopesFor(scope)) {
+      for (const spec of this.actions) {
+        if (spec.scope !== s || !spec.keys.includes(key)) continue;
+        if (spec.needs && opts.capabilities && !opts.capabilities.has(spec.needs)) continue;
+        if (opts.available && !opts.available(spec.id)) continue;
+        return spec;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The defaults with `overrides` applied (unknown ids are ignored here; see validateKeysFile). */
+export function buildKeymap(overrides: KeyOverrides = {}): Keymap {
+  return new Keymap(actionSpecs.map((spec) => (overrides[spec.id] ? { ...spec, keys: [...overrides[spec.id]!] } : spec)));
+}
+
+/** The default keymap. */
+export const defaultKeymap: Keymap = buildKeymap();
+
+/**
+ * Pairs of actions sharing a key in one scope. Two actions may share a key only when they need
+ * different capabilities (k9s's `s`: shell on pods, scale on workloads): no object offers both.
+ */
+export function findClashes(keymap: Keymap): KeyClash[] {
+  const clashes: KeyClash[] = [];
+  const list = keymap.actions;
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const x = list[i]!;
+      const y = list[j]!;
+      if (x.scope !== y.scope) continue;
+      if (x.needs && y.needs && x.needs !== y.needs) continue;
+      for (const key of x.keys) {
+        if (y.keys.includes(key)) clashes.push({ key, scope: x.scope, actions: [x.id, y.id] });
+      }
+    }
+  }
+  return clashes;
+}

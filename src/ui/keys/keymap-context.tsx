@@ -1,0 +1,62 @@
+/**
+ * The keymap reaches views through React context, and useKeyActions turns key presses into the
+ * actions a view handles. Views never compare raw input: they name actions, the table decides keys.
+ */
+import { useInput } from 'ink';
+import { createContext, useContext, useRef, type ReactElement, type ReactNode } from 'react';
+import type { Capability, KeyScope } from '../../keys/actions.ts';
+import { keyName } from '../../keys/key-name.ts';
+import { defaultKeymap, type Keymap } from '../../keys/keymap.ts';
+
+const KeymapContext = createContext<Keymap>(defaultKeymap);
+
+/** Provides `keymap` to everything below. */
+export function KeymapProvider(props: { keymap: Keymap; children: ReactNode }): ReactElement {
+  return <KeymapContext.Provider value={props.keymap}>{props.children}</KeymapContext.Provider>;
+}
+
+/** The keymap in use. */
+export function useKeymap(): Keymap {
+  return useContext(KeymapContext);
+}
+
+/** Handlers by action id; an action with no handler here is not offered by this view. */
+export type ActionHandlers = Partial<Record<string, () => void>>;
+
+/**
+ * Calls the handler of the action each key press triggers in `scope`. Keys typed faster than a
+ * frame arrive as one chunk ('jjj'): each character counts as a press. `onOtherKey` sees presses
+ * no action took (text prompts use it).
+ */
+export function useKeyActions(
+  scope: KeyScope,
+  handlers: ActionHandlers,
+  opts: { isActive: boolean; capabilities?: ReadonlySet<Capability>; onOtherKey?: (name: string) => void },
+): void {
+  const keymap = useKeymap();
+  // The latest handlers without re-subscribing to stdin on every render.
+  const latest = useRef({ handlers, opts });
+  latest.current = { handlers, opts };
+  useInput(
+    (input, key) => {
+      const names = pressesOf(input, key);
+      for (const name of names) {
+        const { handlers: h, opts: o } = latest.current;
+        const spec = keymap.resolve(scope, name, {
+          ...(o.capabilities ? { capabilities: o.capabilities } : {}),
+          available: (id) => h[id] !== undefined,
+        });
+        if (spec) h[spec.id]!();
+        else o.onOtherKey?.(name);
+      }
+    },
+    { isActive: opts.isActive },
+  );
+}
+
+function pressesOf(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]): string[] {
+  const one = keyName(input, key);
+  if (one !== undefined) return [one];
+  if (!key.ctrl && !key.meta && input.length > 1 && !/[\x00-\x1f]/.test(input)) return [...input];
+  return [];
+}
