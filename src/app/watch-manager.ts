@@ -6,7 +6,7 @@
 import type { ApiClient } from '../kube/api-client.ts';
 import { startListWatch, type ListWatchHandle } from '../kube/list-watch.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
-import type { ObjectCache } from '../store/object-cache.ts';
+import { selectorCacheKey, type ObjectCache } from '../store/object-cache.ts';
 
 interface Running {
   handle: ListWatchHandle;
@@ -14,6 +14,8 @@ interface Running {
   resource: ResourceInfo;
   namespace: string | undefined;
   table: boolean;
+  labelSelector: string | undefined;
+  cacheKey: string;
 }
 
 /** Options a view passes when it asks for a resource. */
@@ -23,6 +25,11 @@ export interface WatchRequest {
   namespace?: string | undefined;
   /** Stream server-side Tables (custom resources and kinds without built-in columns). */
   table?: boolean;
+  /**
+   * A server-side label selector (`/-l app=web`). Its rows live apart in the cache under
+   * selectorCacheKey(resource, selector), so the full stream's rows are neither hidden nor deleted.
+   */
+  labelSelector?: string | undefined;
 }
 
 /** Starts, shares and stops streams into one cache. */
@@ -41,10 +48,12 @@ export class WatchManager {
   /** Ensures a stream for `req` is running; returns the function that releases this view's hold on it. */
   watch(req: WatchRequest): () => void {
     const namespace = req.resource.namespaced ? req.namespace || undefined : undefined;
-    const key = `${resourceKey(req.resource)}@${namespace ?? '*'}`;
+    const cacheKey = selectorCacheKey(resourceKey(req.resource), req.labelSelector);
+    const key = `${cacheKey}@${namespace ?? '*'}`;
     let running = this.#running.get(key);
     if (!running) {
-      running = { handle: this.#start(req.resource, namespace, req.table === true), refs: 0, resource: req.resource, namespace, table: req.table === true };
+      const spec = { resource: req.resource, namespace, table: req.table === true, labelSelector: req.labelSelector || undefined, cacheKey };
+      running = { ...spec, handle: this.#start(spec), refs: 0 };
       this.#running.set(key, running);
     }
     running.refs += 1;
@@ -58,7 +67,7 @@ export class WatchManager {
       if (r.refs <= 0) {
         r.handle.stop();
         this.#running.delete(key);
-        this.#cache.release(resourceKey(r.resource), r.namespace);
+        this.#cache.release(r.cacheKey, r.namespace);
       }
     };
   }
@@ -73,8 +82,8 @@ export class WatchManager {
     this.#client = client;
     for (const r of this.#running.values()) {
       r.handle.stop();
-      this.#cache.release(resourceKey(r.resource), r.namespace);
-      r.handle = this.#start(r.resource, r.namespace, r.table);
+      this.#cache.release(r.cacheKey, r.namespace);
+      r.handle = this.#start(r);
     }
   }
 
@@ -84,8 +93,9 @@ export class WatchManager {
     this.#running.clear();
   }
 
-  #start(resource: ResourceInfo, namespace: string | undefined, table: boolean): ListWatchHandle {
-    const sink = this.#cache.sinkFor(resourceKey(resource), { namespace, kind: resource.kind, namespaced: resource.namespaced });
-    return startListWatch({ client: this.#client, resource, namespace, table, ...this.#tuning }, sink);
+  #start(r: Omit<Running, 'handle' | 'refs'>): ListWatchHandle {
+    const { resource, namespace, table, labelSelector } = r;
+    const sink = this.#cache.sinkFor(r.cacheKey, { namespace, kind: resource.kind, namespaced: resource.namespaced });
+    return startListWatch({ client: this.#client, resource, namespace, table, labelSelector, ...this.#tuning }, sink);
   }
 }

@@ -11,7 +11,6 @@ import type { ApiClient } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { resolveResource } from '../kube/resource-resolver.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
-import { kindFor } from '../kinds/registry.ts';
 
 /** Pods are v1 in every cluster kx supports, so the first screen needs no discovery round trip. */
 const podsResource: ResourceInfo = {
@@ -24,7 +23,7 @@ const podsResource: ResourceInfo = {
   shortNames: ['po'],
   categories: ['all'],
   namespaced: true,
-  verbs: ['list', 'watch', 'get'],
+  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
   subresources: { scale: false, status: true, log: true, exec: true },
 };
 
@@ -63,40 +62,31 @@ export async function runTui(args: ParsedArgs): Promise<void> {
         throw err;
       })
     : podsResource;
-  const key = resourceKey(resource);
   // The demo is a tour: it opens on every namespace unless -n says otherwise.
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
-  const [{ render }, React, { App }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal }] =
+  const [{ render }, React, { Explorer }, { KeymapProvider }, { defaultKeymap }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal }, { viewOf }] =
     await Promise.all([
       import('ink'),
       import('react'),
-      import('../ui/app.tsx'),
+      import('../ui/explorer/explorer.tsx'),
+      import('../ui/keys/keymap-context.tsx'),
+      import('../keys/keymap.ts'),
       import('../ui/theme.ts'),
       import('../store/object-cache.ts'),
       import('../app/watch-manager.ts'),
       import('../ui/terminal.ts'),
+      import('../app/view-entry.ts'),
     ]);
 
   const cache = new ObjectCache();
   const watches = new WatchManager(session.client, cache);
-  // Kinds without built-in columns (custom resources and the rest) use the server's own table.
-  const release = watches.watch({ resource, namespace, table: kindFor(key) === undefined });
-  const header = {
-    context: session.context.name,
-    cluster: session.context.cluster,
-    user: session.context.user,
-    namespace: namespace ?? 'all',
-    serverVersion: undefined as string | undefined,
-    demoReason,
-  };
 
   let shuttingDown = false;
   const shutdown = (): void => {
     if (shuttingDown) return;
     shuttingDown = true;
-    release();
     watches.stopAll();
     cache.dispose();
   };
@@ -105,21 +95,22 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     instance.unmount();
   });
 
-  const element = (): React.ReactElement =>
-    React.createElement(App, { cache, header: { ...header }, resourceKey: key, title: resource.plural, namespace, namespaced: resource.namespaced, theme: themeFor() });
-  const instance = render(element(), {
+  const explorer = React.createElement(Explorer, {
+    connection,
+    watches,
+    cache,
+    initial: viewOf(resource, namespace),
+    namespace: resource.namespaced ? namespace : flags.allNamespaces || demoReason !== undefined ? undefined : session.namespace,
+    theme: themeFor(),
+    readonly: flags.readonly,
+    demoReason,
+  });
+  const instance = render(React.createElement(KeymapProvider, { keymap: defaultKeymap, children: explorer }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
     exitOnCtrlC: true,
     patchConsole: true,
   });
-  void session.client
-    .get<{ gitVersion?: string }>('/version')
-    .then((v) => {
-      header.serverVersion = v.gitVersion;
-      instance.rerender(element());
-    })
-    .catch(() => undefined);
 
   try {
     await instance.waitUntilExit();

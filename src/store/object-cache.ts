@@ -190,7 +190,9 @@ export class ObjectCache implements SinkHost {
     const b = this.#buckets.get(resourceKey);
     if (b) return b.kind;
     const scope = this.#scopes.get(resourceKey) ?? {};
-    return this.#kinds(resourceKey) ?? metaKind(resourceKey, scope.kind ?? resourceKey, scope.namespaced ?? true);
+    // A server-side selector stream keeps its rows apart under 'pods|app=web'; its kind is the resource's.
+    const base = baseResourceKey(resourceKey);
+    return this.#kinds(base) ?? metaKind(base, scope.kind ?? base, scope.namespaced ?? true);
   }
 
   /** The columns of a resource. */
@@ -371,4 +373,15 @@ export class ObjectCache implements SinkHost {
     this.#snapshot = { frame: prev.frame + 1, publishedAt: this.#scheduler.now(), resources, streams };
     for (const l of [...this.#listeners]) l();
   }
+}
+
+/** The resource part of a cache key: 'pods|app=web' (a label-selector stream) → 'pods'. */
+export function baseResourceKey(cacheKey: string): string {
+  const bar = cacheKey.indexOf('|');
+  return bar < 0 ? cacheKey : cacheKey.slice(0, bar);
+}
+
+/** The cache key of a stream of `resourceKey` limited by a server-side label selector. */
+export function selectorCacheKey(resourceKey: string, labelSelector: string | undefined): string {
+  return labelSelector ? `${resourceKey}|${labelSelector}` : resourceKey;
 }

@@ -25,8 +25,8 @@ export type ActionHandlers = Partial<Record<string, () => void>>;
 
 /**
  * Calls the handler of the action each key press triggers in `scope`. Keys typed faster than a
- * frame arrive as one chunk ('jjj'): each character counts as a press. `onOtherKey` sees presses
- * no action took (text prompts use it).
+ * frame arrive as one chunk ('jjj'): each character counts as a press while they only move;
+ * the first other action ends the chunk. `onOtherKey` sees presses no action took.
  */
 export function useKeyActions(
   scope: KeyScope,
@@ -46,13 +46,20 @@ export function useKeyActions(
           ...(o.capabilities ? { capabilities: o.capabilities } : {}),
           available: (id) => h[id] !== undefined,
         });
-        if (spec) h[spec.id]!();
-        else o.onOtherKey?.(name);
+        if (spec) {
+          h[spec.id]!();
+          // After an action that may move the focus (a prompt, a pane, a dialog), the rest of
+          // the chunk is not meant for this view: drop it rather than fire more actions.
+          if (!repeatable.has(spec.id)) return;
+        } else o.onOtherKey?.(name);
       }
     },
     { isActive: opts.isActive },
   );
 }
+
+/** Actions a held key or a burst of presses may repeat within one chunk. */
+const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pane-down', 'pane-page-up', 'pane-page-down', 'pane-next', 'pane-previous']);
 
 function pressesOf(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]): string[] {
   const one = keyName(input, key);

@@ -1,6 +1,7 @@
 /** A windowed table: only the rows that fit on screen are rendered, one <Text> line each. */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
+import { lineSegments } from '../../filter/highlight.ts';
 import { fit } from '../text-fit.ts';
 import type { Theme, Tone } from '../theme.ts';
 import { columnWidths, joinCells, type ColumnView } from './layout.ts';
@@ -11,6 +12,8 @@ export interface RowView {
   cells: string[];
   tone: Tone;
   mark?: 'added' | 'changed' | 'deleted' | undefined;
+  /** Filter matches: displayed column index → matched character indexes of that cell's text. */
+  matches?: ReadonlyMap<number, readonly number[]> | undefined;
 }
 
 /** Props of ResourceTable; `top` is the first visible row (see windowStart). */
@@ -46,20 +49,35 @@ export function ResourceTable(props: ResourceTableProps): ReactElement {
         <Text color={theme.tone.muted}>{props.emptyText ?? ''}</Text>
       ) : (
         visible.map((row, i) => {
-          const line = joinCells(
-            columns.map((c, ci) => fit(row.cells[ci] ?? '', widths[ci]!, c.align)),
-            widths,
-          );
+          const fitted = columns.map((c, ci) => fit(row.cells[ci] ?? '', widths[ci]!, c.align));
           const selected = top + i === cursor;
           const colour = markColour(row, theme) ?? theme.tone[row.tone];
           return (
             <Text key={row.key} color={colour} inverse={selected} dimColor={row.mark === 'deleted'} wrap="truncate">
-              {line}
+              {row.matches && row.matches.size > 0 ? highlighted(row, fitted, widths, theme) : joinCells(fitted, widths)}
             </Text>
           );
         })
       )}
     </Box>
+  );
+}
+
+/** The line with the filter's matched characters emphasised (colour, and underline for NO_COLOR). */
+function highlighted(row: RowView, fitted: readonly string[], widths: readonly number[], theme: Theme): ReactElement[] {
+  // The same cells joinCells would join (dropped columns have width 0), as highlight segments.
+  const gap = joinCells(['', ''], [1, 1]);
+  const cells = fitted
+    .map((text, ci) => ({ original: row.cells[ci] ?? '', fitted: text, indexes: row.matches?.get(ci), width: widths[ci]! }))
+    .filter((cell) => cell.width > 0);
+  return lineSegments(cells, gap).map(([text, matched], k) =>
+    matched ? (
+      <Text key={k} color={theme.table.match} bold underline={!theme.colour}>
+        {text}
+      </Text>
+    ) : (
+      <Text key={k}>{text}</Text>
+    ),
   );
 }
 

@@ -1,163 +1,158 @@
 /**
- * A live table of one resource, fed by the cache: rows change in place as frames arrive, the
- * cursor stays on the same object, and only the visible rows are turned into text.
+ * A live table of one view (a resource, a namespace, maybe a drill-down subset), fed by the
+ * cache: rows change in place as frames arrive, the cursor stays on the same object across
+ * updates, filters and re-sorts, and only the visible rows are turned into text. Keys arrive as
+ * actions from the keymap; those that act on the selected object go up through onAction.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box } from 'ink';
 import { useMemo, useRef, useState, type ReactElement } from 'react';
+import { capabilitiesOf } from '../../app/capabilities.ts';
+import type { SortState, ViewEntry } from '../../app/view-entry.ts';
+import { cacheKeyOf, viewRows } from '../../app/view-rows.ts';
+import { applyFilter } from '../../filter/filter-rows.ts';
+import { parseFilterInput } from '../../filter/filter-query.ts';
 import { cellsAt } from '../../kinds/cells.ts';
+import type { Row } from '../../kinds/types.ts';
+import type { StreamState } from '../../kube/stream-types.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
+import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
+import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
 import { ResourceTable, type RowView } from '../table/resource-table.tsx';
+import { nextSort, type SortRequest } from '../table/sort-keys.ts';
 import type { Theme } from '../theme.ts';
-import type { StreamState } from '../../kube/stream-types.ts';
-import { applyFilter } from '../../filter/filter-rows.ts';
-import { parseFilterInput, type FilterQuery } from '../../filter/filter-query.ts';
-
-/** The line under the table: the `/` prompt while typing, the active filter and its count, or hints. */
-function FilterLine(props: { editing: boolean; input: string; query: FilterQuery; shown: number; total: number; theme: Theme }): ReactElement {
-  const { editing, input, query, shown, total, theme } = props;
-  // Server-side label selectors (`/-l app=web`) are parsed but not yet sent to the server.
-  const note = query.kind === 'invalid' ? query.message : query.kind === 'labels' ? 'label selectors (-l) are not applied yet' : undefined;
-  if (note) {
-    return (
-      <Text wrap="truncate">
-        <Text color={theme.tone.info}>/{input}{editing ? '▏' : ''}</Text>
-        <Text color={theme.tone.warn}>  {note}</Text>
-      </Text>
-    );
-  }
-  if (editing) {
-    return (
-      <Text wrap="truncate">
-        <Text color={theme.tone.info}>/{input}▏</Text>
-        <Text color={theme.tone.muted}>  {shown} of {total} · enter keeps · esc clears · !text inverts</Text>
-      </Text>
-    );
-  }
-  if (input !== '') {
-    return (
-      <Text wrap="truncate" color={theme.tone.muted}>
-        filter /{input}: {shown} of {total} · / edits · esc clears
-      </Text>
-    );
-  }
-  return <Text color={theme.tone.muted}>/ filter · j/k move · g/G first/last · q quit</Text>;
-}
 
 /** Props of ResourceView. */
 export interface ResourceViewProps {
   cache: ObjectCache;
-  resourceKey: string;
-  /** Plural name for messages ('pods'). */
-  title: string;
-  /** undefined = all namespaces. */
-  namespace: string | undefined;
+  entry: ViewEntry;
   width: number;
-  /** Rows available for the table, its heading included. */
+  /** Lines available: the status line, the table heading and the rows. */
   height: number;
   theme: Theme;
   now: number;
-  /** Whether this view takes keys (false while a dialog has focus). */
+  /** Whether this view takes keys (false while a prompt or pane has focus). */
   active: boolean;
-  /** `q` outside the filter prompt. */
-  onQuit: () => void;
+  /** Actions handled above the view (quit, help, command, back, …). */
+  globalHandlers: ActionHandlers;
+  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
+  onAction: (id: string, row: Row | undefined) => void;
+  /** The view's sort changed (kept in history). */
+  onSort: (sort: SortState) => void;
+  /**
+   * The selected object changed (kept in history so back restores it). Called while rendering:
+   * the parent must store it in a ref, not in state.
+   */
+  onSelect?: (row: Row | undefined) => void;
+  /** A sort key found no such column, for the status line. */
+  onNotice?: (text: string) => void;
+  /** The view's title for the status line ('pods of replicaset web-5d8f (shop)'). */
+  title: string;
+  flash?: Flash | undefined;
 }
 
-/** Renders the resource's rows with kubectl's columns; arrows/j/k, PgUp/PgDn, g/G move the cursor. */
+/** Actions on the selected object that the explorer carries out. */
+const objectActions = ['open', 'owner', 'tree', 'describe', 'yaml', 'logs', 'logs-previous', 'shell', 'scale', 'rollout-history', 'restart', 'delete', 'kill', 'filter'];
+
+const moves: Record<string, CursorMove> = {
+  up: 'up',
+  down: 'down',
+  'page-up': 'pageUp',
+  'page-down': 'pageDown',
+  top: 'home',
+  bottom: 'end',
+};
+
+const sorts: Record<string, SortRequest> = {
+  'sort-name': { by: 'name' },
+  'sort-age': { by: 'age' },
+  'sort-status': { by: 'status' },
+  'sort-next': { step: 1 },
+  'sort-previous': { step: -1 },
+  'sort-reverse': { reverse: true },
+};
+
+/** Renders the view's rows with kubectl's columns and dispatches table keys. */
 export function ResourceView(props: ResourceViewProps): ReactElement {
-  const { cache, resourceKey, namespace, theme, now } = props;
+  const { cache, entry, theme, now } = props;
   const snapshot = useCacheSnapshot(cache);
-  const [filterInput, setFilterInput] = useState('');
-  const [editingFilter, setEditingFilter] = useState(false);
+  const cacheKey = cacheKeyOf(entry);
   const allRows = useMemo(
-    () => cache.rows(resourceKey, { namespace }),
+    () => viewRows(cache, entry),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [cache, resourceKey, namespace, snapshot],
+    [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
   );
-  const query = useMemo(() => parseFilterInput(filterInput), [filterInput]);
-  const rows = useMemo(() => applyFilter(allRows, query).rows, [allRows, query]);
-  const kind = cache.kindOf(resourceKey);
-  const allColumns = cache.columnsOf(resourceKey);
+  const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
+  const rows = filtered.rows;
+  const kind = cache.kindOf(cacheKey);
+  const allColumns = cache.columnsOf(cacheKey);
   // The NAMESPACE column only means something when several namespaces are shown.
   const shownColumns = useMemo(
-    () => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => namespace === undefined || !c.allNamespaces),
-    [allColumns, namespace],
+    () => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces),
+    [allColumns, entry.namespace],
   );
-  const columns: ColumnView[] = shownColumns.map(({ c }) => ({
-    title: c.name,
-    align: c.align,
-    priority: c.wide ? 1 : 0,
-  }));
+  const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 1 : 0 }));
 
-  const bodyHeight = Math.max(1, props.height - 1);
-  const selected = useRef<{ uid: string | undefined; index: number; top: number }>({ uid: undefined, index: 0, top: 0 });
+  // One line for the status line, one for the column headings.
+  const bodyHeight = Math.max(1, props.height - 2);
+  const selected = useRef<{ uid: string | undefined; index: number; top: number }>({ uid: entry.cursorUid, index: 0, top: 0 });
   const [, setTick] = useState(0);
   const keys = useMemo(() => rows.map((r) => r.uid), [rows]);
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);
   const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
+  const selectedRow = rows[cursor];
+  if (selected.current.uid !== keys[cursor]) props.onSelect?.(selectedRow);
   selected.current = { uid: keys[cursor], index: cursor, top };
 
-  useInput(
-    (input, key) => {
-      if (editingFilter) {
-        if (key.escape) {
-          setFilterInput('');
-          setEditingFilter(false);
-        } else if (key.return) {
-          setEditingFilter(false);
-        } else if (key.backspace || key.delete) {
-          setFilterInput((text) => text.slice(0, -1));
-        } else if (!key.ctrl && !key.meta && input && !/[\x00-\x1f]/.test(input)) {
-          setFilterInput((text) => text + input);
-        }
-        return;
-      }
-      if (input === '/') {
-        setEditingFilter(true);
-        return;
-      }
-      if (key.escape && filterInput !== '') {
-        setFilterInput('');
-        return;
-      }
-      if (input === 'q') {
-        props.onQuit();
-        return;
-      }
-      // Keys typed faster than a frame (or a held key) arrive as one chunk: 'jjj' moves three rows.
-      const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-      let next = cursor;
-      let t = top;
-      for (const press of presses) {
-        const move = cursorMoveFor(press, key);
-        if (!move) continue;
-        next = moveCursor(next, move, rows.length, bodyHeight);
-        t = windowStart(t, next, bodyHeight, rows.length);
-      }
-      if (next === cursor && t === top) return;
-      selected.current = { uid: keys[next], index: next, top: t };
-      setTick((n) => n + 1);
-    },
-    { isActive: props.active },
-  );
+  const move = (m: CursorMove): void => {
+    const next = moveCursor(selected.current.index, m, rows.length, bodyHeight);
+    const t = windowStart(selected.current.top, next, bodyHeight, rows.length);
+    if (next === selected.current.index && t === selected.current.top) return;
+    selected.current = { uid: keys[next], index: next, top: t };
+    props.onSelect?.(rows[next]);
+    setTick((n) => n + 1);
+  };
 
+  const handlers: ActionHandlers = { ...props.globalHandlers };
+  for (const [id, m] of Object.entries(moves)) handlers[id] = () => move(m);
+  for (const [id, request] of Object.entries(sorts)) {
+    handlers[id] = () => {
+      const visible = shownColumns.map(({ i }) => i);
+      const sort = nextSort(allColumns, visible, entry.sort, request);
+      if (sort) props.onSort(sort);
+      else props.onNotice?.(`${entry.resource.plural} have no column to sort that way`);
+    };
+  }
+  for (const id of objectActions) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  useKeyActions('table', handlers, {
+    isActive: props.active,
+    capabilities: capabilitiesOf(entry.resource, kind, selectedRow),
+  });
+
+  const sortShown = entry.sort ? shownColumns.findIndex(({ i }) => i === entry.sort!.column) : -1;
   const visible: RowView[] = rows.slice(top, top + bodyHeight).map((row) => {
     const cells = cellsAt(row, now);
     const mark = cache.markOf(row.uid, now);
-    return {
-      key: row.uid,
-      cells: shownColumns.map(({ i }) => cells[i] ?? ''),
-      tone: kind.tone(row),
-      mark: mark?.kind,
-    };
+    const match = filtered.matchOf(row);
+    let matches: Map<number, readonly number[]> | undefined;
+    if (match) {
+      matches = new Map();
+      shownColumns.forEach(({ i }, shown) => {
+        const hit = match.cells.get(i);
+        if (hit) matches!.set(shown, hit);
+      });
+    }
+    return { key: row.uid, cells: shownColumns.map(({ i }) => cells[i] ?? ''), tone: kind.tone(row), mark: mark?.kind, matches };
   });
-  const state = cache.streamState(resourceKey, namespace) ?? { phase: 'connecting' as const };
+  const state = cache.streamState(cacheKey, entry.namespace) ?? { phase: 'connecting' as const };
 
   return (
     <Box flexDirection="column">
+      <StatusLine state={state} shown={rows.length} total={allRows.length} flash={props.flash} theme={theme} now={now} title={props.title} />
       <ResourceTable
         columns={columns}
         rows={visible}
@@ -166,14 +161,17 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         height={bodyHeight}
         width={props.width}
         theme={theme}
-        emptyText={emptyText(props.title, namespace, state)}
+        sort={sortShown >= 0 ? { column: sortShown, descending: entry.sort!.descending } : undefined}
+        emptyText={emptyText(entry, state, allRows.length > 0)}
       />
-      <FilterLine editing={editingFilter} input={filterInput} query={query} shown={rows.length} total={allRows.length} theme={theme} />
     </Box>
   );
 }
 
-function emptyText(title: string, namespace: string | undefined, state: StreamState): string {
+function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): string {
+  const title = entry.resource.plural;
+  const namespace = entry.namespace;
+  if (filteredOut) return `No ${title} match the filter (esc clears it).`;
   switch (state.phase) {
     case 'connecting':
     case 'syncing':
@@ -185,23 +183,11 @@ function emptyText(title: string, namespace: string | undefined, state: StreamSt
     case 'reconnecting':
       return `No ${title} yet: kx keeps retrying (see the status line).`;
     case 'live':
+      if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
       return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
     default: {
       const never: never = state;
       return never;
     }
   }
-}
-
-function cursorMoveFor(
-  input: string,
-  key: { upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; home: boolean; end: boolean; ctrl: boolean },
-): CursorMove | undefined {
-  if (key.upArrow || input === 'k') return 'up';
-  if (key.downArrow || input === 'j') return 'down';
-  if (key.pageUp || (key.ctrl && input === 'b')) return 'pageUp';
-  if (key.pageDown || (key.ctrl && input === 'f')) return 'pageDown';
-  if (key.home || input === 'g') return 'home';
-  if (key.end || input === 'G') return 'end';
-  return undefined;
 }

@@ -1,0 +1,75 @@
+/**
+ * A place in the explorer: which resource, which namespace, and, after a drill-down, which
+ * subset (a Deployment's ReplicaSets, a Service's pods, a node's pods). History holds these, with
+ * the filter, sort and selected object each view had, so going back restores the view as it was.
+ */
+import type { LabelSelector } from '../kinds/types.ts';
+import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
+
+/** The subset a drill-down shows. */
+export type DrillScope =
+  /** Objects with an owner reference to `uid` (ReplicaSets of a Deployment, pods of a ReplicaSet or Job). */
+  | { kind: 'owner'; uid: string; label: string }
+  /** Objects owned by anything `uid` owns (the pods of a CronJob's Jobs). */
+  | { kind: 'grandchildren'; uid: string; via: ResourceInfo; label: string }
+  /** Objects a label selector picks in one namespace (a Service's pods). */
+  | { kind: 'selector'; selector: LabelSelector; label: string }
+  /** Pods scheduled on a node. */
+  | { kind: 'node'; node: string; label: string };
+
+/** How a view is sorted: a column index of the kind's columns. */
+export interface SortState {
+  column: number;
+  descending: boolean;
+}
+
+/** One view in the history. */
+export interface ViewEntry {
+  resource: ResourceInfo;
+  /** undefined = all namespaces (always for cluster-scoped resources). */
+  namespace: string | undefined;
+  scope?: DrillScope | undefined;
+  /** What was typed after `/` (text filter or `-l selector`). */
+  filter: string;
+  sort?: SortState | undefined;
+  /** The object the cursor was on, to put it back there. */
+  cursorUid?: string | undefined;
+}
+
+/** A new view of `resource`; cluster-scoped resources ignore the namespace. */
+export function viewOf(resource: ResourceInfo, namespace: string | undefined, extra: Partial<ViewEntry> = {}): ViewEntry {
+  return { filter: '', ...extra, resource, namespace: resource.namespaced ? namespace : undefined };
+}
+
+/** Whether two entries show the same thing (history does not repeat the current view). */
+export function sameView(a: ViewEntry, b: ViewEntry): boolean {
+  return resourceKey(a.resource) === resourceKey(b.resource) && a.namespace === b.namespace && scopeId(a.scope) === scopeId(b.scope);
+}
+
+function scopeId(scope: DrillScope | undefined): string {
+  if (!scope) return '';
+  switch (scope.kind) {
+    case 'owner':
+    case 'grandchildren':
+      return `${scope.kind}:${scope.uid}`;
+    case 'selector':
+      return `selector:${JSON.stringify(scope.selector)}`;
+    case 'node':
+      return `node:${scope.node}`;
+    default: {
+      const never: never = scope;
+      return never;
+    }
+  }
+}
+
+/** The title of a view: 'pods', 'pods of replicaset web-5d8f', 'replicasets of deployment web'. */
+export function viewTitle(entry: ViewEntry): string {
+  return entry.scope ? `${entry.resource.plural} of ${entry.scope.label}` : entry.resource.plural;
+}
+
+/** The namespace part of a title: '(shop)', '(all namespaces)' or '' for cluster-scoped resources. */
+export function namespaceLabel(entry: ViewEntry): string {
+  if (!entry.resource.namespaced || entry.scope?.kind === 'node') return entry.scope?.kind === 'node' ? '(all namespaces)' : '';
+  return `(${entry.namespace ?? 'all namespaces'})`;
+}

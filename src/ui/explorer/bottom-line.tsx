@@ -1,0 +1,81 @@
+/**
+ * The last line: the active filter with its meaning, or the hints for what the selected object
+ * offers, generated from the keymap (the same table the help screen shows).
+ */
+import { Text } from 'ink';
+import type { ReactElement } from 'react';
+import { capabilitiesOf } from '../../app/capabilities.ts';
+import type { ViewEntry } from '../../app/view-entry.ts';
+import { cacheKeyOf } from '../../app/view-rows.ts';
+import { parseFilterInput } from '../../filter/filter-query.ts';
+import type { Row } from '../../kinds/types.ts';
+import type { ObjectCache } from '../../store/object-cache.ts';
+import { useKeymap } from '../keys/keymap-context.tsx';
+import { displayKey } from '../../keys/key-name.ts';
+import { scopesFor, type Capability, type KeyScope } from '../../keys/actions.ts';
+import type { Theme } from '../theme.ts';
+import type { PaneState } from './explorer-state.ts';
+
+/** Props of BottomLine. */
+export interface BottomLineProps {
+  entry: ViewEntry;
+  pane: PaneState | undefined;
+  theme: Theme;
+  width: number;
+  readonly: boolean;
+  selected: Row | undefined;
+  cache: ObjectCache;
+}
+
+/** The filter line when a filter is active, else the hints bar. */
+export function BottomLine(props: BottomLineProps): ReactElement {
+  const { entry, theme } = props;
+  if (!props.pane && entry.filter !== '') {
+    const query = parseFilterInput(entry.filter);
+    const meaning =
+      query.kind === 'labels' ? 'label selector, applied by the server' : query.kind === 'invalid' ? query.message : query.kind === 'text' && query.inverse ? 'rows that do not match' : 'fuzzy on names, text in other cells';
+    return (
+      <Text wrap="truncate" color={query.kind === 'invalid' ? theme.tone.warn : theme.tone.muted}>
+        /{entry.filter}  ({meaning}) · / edits · esc clears
+      </Text>
+    );
+  }
+  if (props.pane) return <HintsBar scope={paneScope(props.pane)} width={props.width} theme={theme} readonly={props.readonly} />;
+  const kind = props.cache.kindOf(cacheKeyOf(entry));
+  return (
+    <HintsBar
+      scope="table"
+      capabilities={capabilitiesOf(entry.resource, kind, props.selected)}
+      width={props.width}
+      theme={theme}
+      readonly={props.readonly}
+    />
+  );
+}
+
+function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {
+  switch (pane.kind) {
+    case 'logs':
+    case 'logs-previous':
+      return 'logs';
+    case 'yaml':
+      return 'yaml';
+    case 'history':
+      return 'history';
+    case 'confirm':
+    case 'scale':
+      return 'dialog';
+    default:
+      return 'pane';
+  }
+}
+
+// Interim hints until the shared hints bar lands.
+function HintsBar(props: { scope: KeyScope; capabilities?: ReadonlySet<Capability>; width: number; theme: Theme; readonly: boolean }): ReactElement {
+  const keymap = useKeymap();
+  const scopes = scopesFor(props.scope);
+  const parts = keymap.actions
+    .filter((a) => a.hint && scopes.includes(a.scope) && (!a.needs || props.capabilities?.has(a.needs)) && !(props.readonly && a.mutates))
+    .map((a) => `${displayKey(a.keys[0] ?? '')} ${a.label}`);
+  return <Text wrap="truncate" color={props.theme.tone.muted}>{parts.join('  ')}</Text>;
+}

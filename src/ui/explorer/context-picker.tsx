@@ -1,0 +1,72 @@
+/**
+ * `:ctx`: the kubeconfig's contexts as a list; enter switches to the selected one (streams,
+ * discovery and header follow), esc goes back. The current context is marked.
+ */
+import { Box, Text } from 'ink';
+import { useState, type ReactElement } from 'react';
+import type { ContextInfo } from '../../kube/kubeconfig.ts';
+import { useKeyActions } from '../keys/keymap-context.tsx';
+import { moveCursor, type CursorMove } from '../table/cursor.ts';
+import { windowStart } from '../table/layout.ts';
+import type { Theme } from '../theme.ts';
+
+/** Props of ContextPicker. */
+export interface ContextPickerProps {
+  contexts: readonly ContextInfo[];
+  width: number;
+  height: number;
+  theme: Theme;
+  onPick: (name: string) => void;
+  onClose: () => void;
+}
+
+/** A list of contexts with a cursor. */
+export function ContextPicker(props: ContextPickerProps): ReactElement {
+  const { contexts, theme } = props;
+  const [cursor, setCursor] = useState(() => Math.max(0, contexts.findIndex((c) => c.current)));
+  const body = Math.max(1, props.height - 2);
+  const [top, setTop] = useState(0);
+  const move = (m: CursorMove): void => {
+    const next = moveCursor(cursor, m, contexts.length, body);
+    setCursor(next);
+    setTop((t) => windowStart(t, next, body, contexts.length));
+  };
+  useKeyActions(
+    'history',
+    {
+      up: () => move('up'),
+      down: () => move('down'),
+      'page-up': () => move('pageUp'),
+      'page-down': () => move('pageDown'),
+      top: () => move('home'),
+      bottom: () => move('end'),
+      open: () => {
+        const picked = contexts[cursor];
+        if (picked) props.onPick(picked.name);
+      },
+      'history-diff': () => {
+        const picked = contexts[cursor];
+        if (picked) props.onPick(picked.name);
+      },
+      back: props.onClose,
+      quit: props.onClose,
+    },
+    { isActive: true },
+  );
+  const shown = windowStart(top, cursor, body, contexts.length);
+  return (
+    <Box flexDirection="column" width={props.width}>
+      <Text bold>contexts ({contexts.length}) · enter switches · esc goes back</Text>
+      <Text bold color={theme.table.heading} wrap="truncate">
+        {'  '}
+        {'NAME'.padEnd(30)} {'CLUSTER'.padEnd(24)} {'USER'.padEnd(20)} NAMESPACE
+      </Text>
+      {contexts.slice(shown, shown + body).map((c, i) => (
+        <Text key={c.name} inverse={shown + i === cursor} wrap="truncate" color={c.current ? theme.tone.ok : undefined}>
+          {c.current ? '* ' : '  '}
+          {c.name.padEnd(30)} {c.cluster.padEnd(24)} {c.user.padEnd(20)} {c.namespace ?? ''}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The explorer's navigation state as a reducer: a browser-like history of views, the current
+ * namespace, and the open pane. Pure, so navigation is testable without a terminal.
+ */
+import { canGoBack, currentEntry, goBack, goForward, pushHistory, type NavHistory } from '../../commands/nav-history.ts';
+import { sameView, type SortState, type ViewEntry } from '../../app/view-entry.ts';
+import type { ObjectTarget } from '../panes/pane-types.ts';
+
+/** What covers the table, if anything. */
+export type PaneState =
+  | { kind: 'help' }
+  | { kind: 'contexts' }
+  | { kind: 'tree'; uid: string }
+  | { kind: 'describe' | 'yaml' | 'logs' | 'logs-previous' | 'scale' | 'history' | 'shell'; target: ObjectTarget }
+  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart'; target: ObjectTarget };
+
+export interface ExplorerState {
+  history: NavHistory<ViewEntry>;
+  /** The namespace new views open in; undefined = all namespaces. */
+  namespace: string | undefined;
+  pane: PaneState | undefined;
+  /** The prompt at the bottom, if open. */
+  prompt: ':' | '/' | undefined;
+}
+
+export type ExplorerAction =
+  | { type: 'visit'; entry: ViewEntry; cursorUid: string | undefined }
+  | { type: 'back' }
+  | { type: 'forward' }
+  | { type: 'filter'; text: string }
+  | { type: 'sort'; sort: SortState }
+  | { type: 'namespace'; namespace: string | undefined }
+  | { type: 'pane'; pane: PaneState | undefined }
+  | { type: 'prompt'; prompt: ':' | '/' | undefined }
+  | { type: 'reset'; entry: ViewEntry; namespace: string | undefined };
+
+/** The initial state showing `entry`. */
+export function initialState(entry: ViewEntry, namespace: string | undefined): ExplorerState {
+  return { history: pushHistory({ entries: [], index: -1 }, entry), namespace, pane: undefined, prompt: undefined };
+}
+
+/** The view on screen. */
+export function currentView(state: ExplorerState): ViewEntry {
+  return currentEntry(state.history)!;
+}
+
+/** Replaces the current entry (filter, sort, cursor) without a new history step. */
+function updateCurrent(state: ExplorerState, change: Partial<ViewEntry>): ExplorerState {
+  const { entries, index } = state.history;
+  const next = entries.slice();
+  next[index] = { ...entries[index]!, ...change };
+  return { ...state, history: { entries: next, index } };
+}
+
+/** The reducer. */
+export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+  switch (action.type) {
+    case 'visit': {
+      // Remember where the cursor was, so going back lands on the same object.
+      const saved = updateCurrent(state, { cursorUid: action.cursorUid });
+      if (sameView(currentView(saved), action.entry)) return { ...saved, pane: undefined, prompt: undefined };
+      return { ...saved, history: pushHistory(saved.history, action.entry, { same: sameView }), pane: undefined, prompt: undefined };
+    }
+    case 'back':
+      return canGoBack(state.history) ? { ...state, history: goBack(state.history), pane: undefined } : state;
+    case 'forward':
+      return { ...state, history: goForward(state.history), pane: undefined };
+    case 'filter':
+      return updateCurrent(state, { filter: action.text });
+    case 'sort':
+      return updateCurrent(state, { sort: action.sort });
+    case 'namespace':
+      return { ...state, namespace: action.namespace };
+    case 'pane':
+      return { ...state, pane: action.pane, prompt: undefined };
+    case 'prompt':
+      return { ...state, prompt: action.prompt };
+    case 'reset':
+      return initialState(action.entry, action.namespace);
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * The explorer: header, the current view (a live table or a pane over it) and the bottom line
+ * (prompt or hints). It owns navigation (history, drill-down, namespace and context switches) and
+ * turns actions on the selected object into panes; the views themselves only draw and move.
+ */
+import { Box, Text, useApp, useWindowSize } from 'ink';
+import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { drillDown, ownerResource } from '../../app/drill-down.ts';
+import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../app/view-entry.ts';
+import type { WatchManager } from '../../app/watch-manager.ts';
+import { completeCommand } from '../../commands/complete-command.ts';
+import { parseCommand, type CommandContext } from '../../commands/parse-command.ts';
+import type { Row } from '../../kinds/types.ts';
+import type { ClusterConnection } from '../../kube/cluster-connection.ts';
+import type { DiscoveryResult } from '../../kube/discovery.ts';
+import { startDiscovery } from '../../kube/discovery-cache.ts';
+import { toKxError } from '../../kube/errors.ts';
+import { resourceKey } from '../../kube/resource-info.ts';
+import type { KubeSession } from '../../kube/session.ts';
+import type { ObjectCache } from '../../store/object-cache.ts';
+import { Header } from '../components/header.tsx';
+import { PromptBar } from '../components/prompt-bar.tsx';
+import type { Flash } from '../components/status-line.tsx';
+import { useNow } from '../hooks/use-now.ts';
+import type { ActionHandlers } from '../keys/keymap-context.tsx';
+import type { ObjectTarget } from '../panes/pane-types.ts';
+import type { Theme } from '../theme.ts';
+import { ResourceView } from '../views/resource-view.tsx';
+import { BottomLine } from './bottom-line.tsx';
+import { currentView, explorerReducer, initialState, type PaneState } from './explorer-state.ts';
+import { PaneHost } from './pane-host.tsx';
+import { useViewWatches } from './use-view-watches.ts';
+
+/** Everything the explorer needs; the caller owns the streams' lifetime. */
+export interface ExplorerProps {
+  connection: ClusterConnection;
+  watches: WatchManager;
+  cache: ObjectCache;
+  /** The first view. */
+  initial: ViewEntry;
+  /** The namespace new views open in (undefined = all). */
+  namespace: string | undefined;
+  theme: Theme;
+  readonly: boolean;
+  /** Set on the built-in demo cluster: why it runs. */
+  demoReason?: string | undefined;
+  /** Problems found in the user's keys.yaml, flashed at start and listed in help. */
+  keyProblems?: readonly string[];
+}
+
+/** The smallest terminal kx draws in; below it a single line says so (and nothing crashes). */
+const minColumns = 40;
+const minRows = 8;
+
+/** The explorer. */
+export function Explorer(props: ExplorerProps): ReactElement {
+  const { connection, watches, cache, theme } = props;
+  const app = useApp();
+  const { columns, rows } = useWindowSize();
+  const now = useNow();
+  const [state, dispatch] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
+  const entry = currentView(state);
+  const [session, setSession] = useState<KubeSession>(connection.session);
+  const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(undefined);
+  const [serverVersion, setServerVersion] = useState<string | undefined>(undefined);
+  const [flash, setFlash] = useState<Flash | undefined>(undefined);
+  const [namespaces, setNamespaces] = useState<readonly string[]>([]);
+  const [promptError, setPromptError] = useState<string | undefined>(undefined);
+  const selected = useRef<Row | undefined>(undefined);
+
+  useEffect(() => connection.subscribe(setSession), [connection]);
+  useEffect(() => {
+    const flashes = props.keyProblems ?? [];
+    if (flashes.length > 0) say(`${flashes[0]}${flashes.length > 1 ? ` (+${flashes.length - 1} more: see ? help)` : ''}`, 'error');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Discovery and the server version belong to the session's cluster: redo both after a context switch.
+  useEffect(() => {
+    let stopped = false;
+    let stop: (() => void) | undefined;
+    setDiscovery(undefined);
+    startDiscovery(session.client, { onError: (err) => say(err.message, 'error') })
+      .then((cache) => {
+        if (stopped) return cache.stop();
+        stop = cache.subscribe(setDiscovery);
+        const halt = cache.stop.bind(cache);
+        const unsubscribe = stop;
+        stop = () => {
+          unsubscribe();
+          halt();
+        };
+        setDiscovery(cache.current());
+      })
+      .catch((err: unknown) => say(`Discovery failed: ${toKxError(err).message}`, 'error'));
+    session.client
+      .get<{ gitVersion?: string }>('/version')
+      .then((v) => !stopped && setServerVersion(v.gitVersion))
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [session.client]);
+
+  useViewWatches(watches, entry);
+
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  function say(text: string, level: Flash['level'] = 'info'): void {
+    setFlash({ text, level });
+    clearTimeout(flashTimer.current);
+    flashTimer.current = setTimeout(() => setFlash(undefined), level === 'error' ? 8000 : 4000);
+  }
+  useEffect(() => () => clearTimeout(flashTimer.current), []);
+
+  const visit = (next: ViewEntry): void => dispatch({ type: 'visit', entry: next, cursorUid: selected.current?.uid });
+
+  const needDiscovery = (): DiscoveryResult | undefined => {
+    if (!discovery) say('Still discovering the cluster’s resources; try again in a moment.');
+    return discovery;
+  };
+
+  const targetOf = (row: Row): ObjectTarget => ({ resource: entry.resource, namespace: row.namespace, name: row.name, uid: row.uid });
+
+  const switchNamespace = (namespace: string | undefined): void => {
+    dispatch({ type: 'namespace', namespace });
+    if (namespace !== undefined) void connection.useNamespace(namespace, { verify: false }).catch(() => undefined);
+  };
+
+  const switchContext = async (name: string): Promise<void> => {
+    try {
+      const next = await connection.useContext(name);
+      watches.switchClient(next.client);
+      const pods = entry.resource.plural === 'pods' && entry.resource.group === '' ? entry.resource : props.initial.resource;
+      dispatch({ type: 'reset', entry: viewOf(pods, next.namespace), namespace: next.namespace });
+      say(`Switched to context ${name}`);
+    } catch (err) {
+      say(toKxError(err).message, 'error');
+    }
+  };
+
+  const onAction = (id: string, row: Row | undefined): void => {
+    if (id === 'filter') {
+      dispatch({ type: 'prompt', prompt: '/' });
+      return;
+    }
+    if (!row) {
+      say(`No ${entry.resource.singular || entry.resource.plural} selected`);
+      return;
+    }
+    switch (id) {
+      case 'open': {
+        const found = needDiscovery();
+        if (!found) return;
+        const child = drillDown(entry.resource, row, found, state.namespace);
+        if (!child) {
+          dispatch({ type: 'pane', pane: { kind: 'describe', target: targetOf(row) } });
+          return;
+        }
+        // Opening a namespace makes it the current one, as in k9s.
+        if (resourceKey(entry.resource) === 'namespaces') switchNamespace(row.name);
+        visit(child);
+        return;
+      }
+      case 'owner': {
+        const found = needDiscovery();
+        const ref = row.ownerRefs.find((o) => o.controller) ?? row.ownerRefs[0];
+        if (!found || !ref) return;
+        const resource = ownerResource(ref.kind, found);
+        if (!resource) {
+          say(`The server does not serve ${ref.kind}, the owner of ${row.name}`, 'error');
+          return;
+        }
+        visit(viewOf(resource, row.namespace || undefined, { cursorUid: ref.uid }));
+        return;
+      }
+      case 'tree':
+        dispatch({ type: 'pane', pane: { kind: 'tree', uid: row.uid } });
+        return;
+      case 'describe':
+      case 'yaml':
+      case 'logs':
+      case 'logs-previous':
+      case 'scale':
+        dispatch({ type: 'pane', pane: { kind: id, target: targetOf(row) } });
+        return;
+      case 'rollout-history':
+        dispatch({ type: 'pane', pane: { kind: 'history', target: targetOf(row) } });
+        return;
+      case 'delete':
+      case 'kill':
+      case 'restart':
+        if (props.readonly) return;
+        dispatch({ type: 'pane', pane: { kind: 'confirm', action: id, target: targetOf(row) } });
+        return;
+      case 'shell':
+        dispatch({ type: 'pane', pane: { kind: 'shell', target: targetOf(row) } });
+        return;
+      default:
+        return;
+    }
+  };
+
+  const globalHandlers: ActionHandlers = {
+    quit: () => app.exit(),
+    help: () => dispatch({ type: 'pane', pane: { kind: 'help' } }),
+    command: () => dispatch({ type: 'prompt', prompt: ':' }),
+    back: () => {
+      if (entry.filter !== '') dispatch({ type: 'filter', text: '' });
+      else dispatch({ type: 'back' });
+    },
+    'history-back': () => dispatch({ type: 'back' }),
+    'history-forward': () => dispatch({ type: 'forward' }),
+    'all-namespaces': () => {
+      if (!entry.resource.namespaced) return;
+      const next = entry.namespace === undefined ? session.namespace : undefined;
+      switchNamespace(next);
+      visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected.current?.uid });
+    },
+  };
+
+  // What `:` completes and understands: the cluster's resources, contexts and namespaces.
+  const commandContext: CommandContext | undefined = useMemo(
+    () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces } : undefined),
+    [discovery, connection, namespaces, session],
+  );
+  useEffect(() => {
+    if (state.prompt !== ':') return;
+    void session.listNamespaces().then(setNamespaces).catch(() => undefined);
+  }, [state.prompt, session]);
+
+  const runCommand = (text: string): string | undefined => {
+    if (!commandContext) return 'Still discovering the cluster’s resources; try again in a moment.';
+    const command = parseCommand(text, commandContext);
+    switch (command.kind) {
+      case 'none':
+        dispatch({ type: 'prompt', prompt: undefined });
+        return undefined;
+      case 'quit':
+        app.exit();
+        return undefined;
+      case 'help':
+        dispatch({ type: 'pane', pane: { kind: 'help' } });
+        return undefined;
+      case 'error':
+        return command.suggestion ? `${command.message}` : command.message;
+      case 'namespace':
+        switchNamespace(command.name);
+        visit({ ...viewOf(entry.resource, command.name), cursorUid: undefined });
+        return undefined;
+      case 'context':
+        if (command.name) void switchContext(command.name);
+        else dispatch({ type: 'pane', pane: { kind: 'contexts' } });
+        dispatch({ type: 'prompt', prompt: undefined });
+        return undefined;
+      case 'view': {
+        const namespace =
+          command.scope.kind === 'all' ? undefined : command.scope.kind === 'namespace' ? command.scope.name : state.namespace;
+        if (command.scope.kind !== 'current') switchNamespace(namespace);
+        visit(viewOf(command.resource, namespace));
+        return undefined;
+      }
+      default: {
+        const never: never = command;
+        return never;
+      }
+    }
+  };
+
+  if (columns < minColumns || rows < minRows) {
+    return (
+      <Text wrap="truncate">
+        kx needs at least {minColumns}×{minRows} (now {columns}×{rows})
+      </Text>
+    );
+  }
+  const headerLines = props.demoReason && rows >= 20 ? 2 : 1;
+  const bottomLines = 1;
+  const mainHeight = Math.max(3, rows - headerLines - bottomLines);
+  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
+  const header = {
+    context: session.context.name,
+    cluster: session.context.cluster,
+    user: session.context.user,
+    namespace: state.namespace ?? 'all',
+    serverVersion,
+    demoReason: headerLines === 2 ? props.demoReason : undefined,
+  };
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Header info={header} theme={theme} width={columns} />
+      <Box height={mainHeight} flexDirection="column">
+        {state.pane ? (
+          <PaneHost
+            pane={state.pane}
+            session={session}
+            connection={connection}
+            cache={cache}
+            watches={watches}
+            discovery={discovery}
+            entry={entry}
+            width={columns}
+            height={mainHeight}
+            theme={theme}
+            readonly={props.readonly}
+            keyProblems={props.keyProblems ?? []}
+            onClose={() => dispatch({ type: 'pane', pane: undefined })}
+            onFlash={(f) => say(f.text, f.level)}
+            onSwitchContext={(name) => {
+              dispatch({ type: 'pane', pane: undefined });
+              void switchContext(name);
+            }}
+            onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
+          />
+        ) : (
+          <ResourceView
+            key={`${resourceKey(entry.resource)}:${state.history.index}`}
+            cache={cache}
+            entry={entry}
+            width={columns}
+            height={mainHeight}
+            theme={theme}
+            now={now}
+            active={state.prompt === undefined}
+            globalHandlers={globalHandlers}
+            onAction={onAction}
+            onSort={(sort) => dispatch({ type: 'sort', sort })}
+            onSelect={(row) => {
+              selected.current = row;
+            }}
+            onNotice={(text) => say(text)}
+            title={title}
+            flash={flash}
+          />
+        )}
+      </Box>
+      {state.prompt ? (
+        <PromptBar
+          mode={state.prompt}
+          theme={theme}
+          width={columns}
+          initialText={state.prompt === '/' ? entry.filter : ''}
+          {...(state.prompt === ':' && commandContext ? { complete: (text: string) => completeCommand(text, commandContext) } : {})}
+          error={promptError}
+          onChange={(text) => {
+            setPromptError(undefined);
+            if (state.prompt === '/') dispatch({ type: 'filter', text });
+          }}
+          onSubmit={(text) => {
+            if (state.prompt === '/') {
+              dispatch({ type: 'prompt', prompt: undefined });
+              return;
+            }
+            const error = runCommand(text);
+            setPromptError(error);
+            if (!error) dispatch({ type: 'prompt', prompt: undefined });
+          }}
+          onCancel={() => {
+            setPromptError(undefined);
+            if (state.prompt === '/') dispatch({ type: 'filter', text: '' });
+            dispatch({ type: 'prompt', prompt: undefined });
+          }}
+        />
+      ) : (
+        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={props.readonly} selected={selected.current} cache={cache} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Puts the open pane in the main area: help, the context picker, the owner tree, and the panes
+ * that act on one object (describe, YAML, logs, scale, rollout history, confirmations).
+ */
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import type { ViewEntry } from '../../app/view-entry.ts';
+import type { WatchManager } from '../../app/watch-manager.ts';
+import type { ClusterConnection } from '../../kube/cluster-connection.ts';
+import type { DiscoveryResult } from '../../kube/discovery.ts';
+import type { KubeSession } from '../../kube/session.ts';
+import type { ObjectCache } from '../../store/object-cache.ts';
+import { useKeyActions } from '../keys/keymap-context.tsx';
+import type { PaneFlash } from '../panes/pane-types.ts';
+import type { Theme } from '../theme.ts';
+import { ContextPicker } from './context-picker.tsx';
+import type { PaneState } from './explorer-state.ts';
+import { OwnerTreePane } from './owner-tree-pane.tsx';
+
+/** Props of PaneHost. */
+export interface PaneHostProps {
+  pane: PaneState;
+  session: KubeSession;
+  connection: ClusterConnection;
+  cache: ObjectCache;
+  watches: WatchManager;
+  discovery: DiscoveryResult | undefined;
+  entry: ViewEntry;
+  width: number;
+  height: number;
+  theme: Theme;
+  readonly: boolean;
+  keyProblems: readonly string[];
+  onClose: () => void;
+  onFlash: (flash: PaneFlash) => void;
+  onSwitchContext: (name: string) => void;
+  onOpen: (pane: PaneState) => void;
+}
+
+/** The pane for `pane`. */
+export function PaneHost(props: PaneHostProps): ReactElement {
+  const { pane } = props;
+  switch (pane.kind) {
+    case 'contexts':
+      return (
+        <ContextPicker
+          contexts={props.connection.contexts()}
+          width={props.width}
+          height={props.height}
+          theme={props.theme}
+          onPick={props.onSwitchContext}
+          onClose={props.onClose}
+        />
+      );
+    case 'tree': {
+      const row = props.cache.row(pane.uid);
+      return (
+        <OwnerTreePane
+          cache={props.cache}
+          watches={props.watches}
+          discovery={props.discovery}
+          uid={pane.uid}
+          namespace={row?.namespace ?? ''}
+          width={props.width}
+          height={props.height}
+          theme={props.theme}
+          onClose={props.onClose}
+        />
+      );
+    }
+    default:
+      return <Unavailable what={pane.kind} onClose={props.onClose} />;
+  }
+}
+
+function Unavailable(props: { what: string; onClose: () => void }): ReactElement {
+  useKeyActions('pane', { 'pane-close': props.onClose }, { isActive: true });
+  return (
+    <Box>
+      <Text>The {props.what} pane is not part of this build yet · esc closes</Text>
+    </Box>
+  );
+}

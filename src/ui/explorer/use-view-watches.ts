@@ -1,0 +1,35 @@
+/**
+ * Keeps the streams a view needs running while it is shown: the view's resource in its
+ * namespace (with its server-side label selector), and for a CronJob's pods also its Jobs.
+ * Streams are shared and ref-counted by the WatchManager, so going back re-uses them.
+ */
+import { useEffect } from 'react';
+import type { ViewEntry } from '../../app/view-entry.ts';
+import { labelSelectorOf } from '../../app/view-rows.ts';
+import type { WatchManager } from '../../app/watch-manager.ts';
+import { kindFor } from '../../kinds/registry.ts';
+import { resourceKey, type ResourceInfo } from '../../kube/resource-info.ts';
+
+/** Starts the view's streams (none while `entry` is undefined); releases them when the view changes or the component goes. */
+export function useViewWatches(watches: WatchManager, entry: ViewEntry | undefined, extra: readonly ResourceInfo[] = []): void {
+  const selector = entry && labelSelectorOf(entry);
+  const via = entry?.scope?.kind === 'grandchildren' ? entry.scope.via : undefined;
+  const extraKey = extra.map(resourceKey).join(',');
+  useEffect(() => {
+    if (!entry) return undefined;
+    const wanted: { resource: ResourceInfo; labelSelector?: string | undefined }[] = [{ resource: entry.resource, labelSelector: selector }];
+    if (via) wanted.push({ resource: via });
+    for (const resource of extra) wanted.push({ resource });
+    const releases = wanted.map(({ resource, labelSelector }) =>
+      watches.watch({
+        resource,
+        namespace: entry.namespace,
+        // Kinds without built-in columns (custom resources and the rest) use the server's own table.
+        table: kindFor(resourceKey(resource)) === undefined,
+        labelSelector,
+      }),
+    );
+    return () => releases.forEach((release) => release());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [watches, entry && resourceKey(entry.resource), entry?.namespace, selector, via && resourceKey(via), extraKey]);
+}
