@@ -66,7 +66,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { defaultKeymap }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal }, { viewOf }] =
+  const [{ render }, React, { Explorer }, { KeymapProvider }, { defaultKeymap }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
     await Promise.all([
       import('ink'),
       import('react'),
@@ -105,6 +105,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     readonly: flags.readonly,
     demoReason,
   });
+  enableWheelScrolling();
   const instance = render(React.createElement(KeymapProvider, { keymap: defaultKeymap, children: explorer }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),

@@ -7,6 +7,18 @@
 const SHOW_CURSOR = '\x1b[?25h';
 const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
 const MOUSE_OFF = '\x1b[?1000l\x1b[?1002l\x1b[?1006l';
+/**
+ * Alternate scroll mode: on the alternate screen the terminal turns mouse-wheel turns into up and
+ * down arrow keys, so the wheel moves the cursor through tables and scrolls panes. Unlike mouse
+ * tracking it leaves text selection with the mouse working as usual.
+ */
+const ALTERNATE_SCROLL_ON = '\x1b[?1007h';
+const ALTERNATE_SCROLL_OFF = '\x1b[?1007l';
+
+/** Asks the terminal to send the mouse wheel as arrow keys while kx runs. */
+export function enableWheelScrolling(stdout: NodeJS.WriteStream = process.stdout): void {
+  if (stdout.isTTY) stdout.write(ALTERNATE_SCROLL_ON);
+}
 
 /** Puts the terminal back the way the shell expects it. Safe to call more than once. */
 export function restoreTerminal(stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): void {
@@ -15,7 +27,7 @@ export function restoreTerminal(stdin: NodeJS.ReadStream = process.stdin, stdout
   } catch {
     // stdin already closed: nothing to restore there
   }
-  if (stdout.isTTY) stdout.write(MOUSE_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+  if (stdout.isTTY) stdout.write(MOUSE_OFF + ALTERNATE_SCROLL_OFF + SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
 }
 
 /**

@@ -42,7 +42,7 @@ export function startTmux(
   const t: TmuxTerminal = {
     session,
     send: (...keys) => tmux('send-keys', '-t', session, ...keys),
-    type: (text) => tmux('send-keys', '-t', session, '-l', text),
+    type: (text) => tmux('send-keys', '-t', session, '-l', '--', text),
     screen: () => tmux('capture-pane', '-p', '-t', session),
     async waitFor(test, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

@@ -25,13 +25,15 @@ export function Header({ info, theme, width }: { info: HeaderInfo; theme: Theme;
   ];
   return (
     <Box flexDirection="column" width={width}>
-      <Box flexWrap="wrap" columnGap={2}>
-        {pairs.map(([label, value]) => (
-          <Text key={label} wrap="truncate">
+      {/* One line whatever the width: the layout below counts on it; narrow terminals lose the tail. */}
+      <Text wrap="truncate">
+        {pairs.map(([label, value], i) => (
+          <Text key={label}>
+            {i > 0 ? '  ' : ''}
             <Text color={theme.header.label}>{label}:</Text> <Text color={theme.header.value} bold>{value}</Text>
           </Text>
         ))}
-      </Box>
+      </Text>
       {info.demoReason ? (
         <Text color={theme.header.demo} bold wrap="truncate">
           Demo cluster ({info.demoReason}): a simulated API server on this machine; kubectl can use it too.

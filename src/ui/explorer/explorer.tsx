@@ -58,8 +58,16 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const app = useApp();
   const { columns, rows } = useWindowSize();
   const now = useNow();
-  const [state, dispatch] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
+  const [state, dispatchState] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
   const entry = currentView(state);
+  // Where keys go, updated the moment a prompt or pane opens (before the next render), so keys
+  // typed right after ':' are not taken by the table.
+  const tableHasFocus = useRef(true);
+  tableHasFocus.current = state.prompt === undefined && state.pane === undefined;
+  const dispatch: typeof dispatchState = (action) => {
+    if ((action.type === 'prompt' && action.prompt) || (action.type === 'pane' && action.pane)) tableHasFocus.current = false;
+    dispatchState(action);
+  };
   const [session, setSession] = useState<KubeSession>(connection.session);
   const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(undefined);
   const [serverVersion, setServerVersion] = useState<string | undefined>(undefined);
@@ -231,7 +239,13 @@ export function Explorer(props: ExplorerProps): ReactElement {
 
   const runCommand = (text: string): string | undefined => {
     if (!commandContext) return 'Still discovering the cluster’s resources; try again in a moment.';
-    const command = parseCommand(text, commandContext);
+    let command = parseCommand(text, commandContext);
+    if (command.kind === 'error') {
+      // Enter on a word the completion extends (`:dep` → `:deployments`) takes the completion.
+      const best = completeCommand(text, commandContext).candidates[0];
+      const completed = best?.prefix ? parseCommand(best.text, commandContext) : undefined;
+      if (completed && completed.kind !== 'error') command = completed;
+    }
     switch (command.kind) {
       case 'none':
         dispatch({ type: 'prompt', prompt: undefined });
@@ -270,7 +284,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   if (columns < minColumns || rows < minRows) {
     return (
       <Text wrap="truncate">
-        kx needs at least {minColumns}×{minRows} (now {columns}×{rows})
+        too small: {columns}×{rows} (kx needs {minColumns}×{minRows})
       </Text>
     );
   }
@@ -323,6 +337,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             theme={theme}
             now={now}
             active={state.prompt === undefined}
+            gate={() => tableHasFocus.current}
             globalHandlers={globalHandlers}
             onAction={onAction}
             onSort={(sort) => dispatch({ type: 'sort', sort })}

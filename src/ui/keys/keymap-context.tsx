@@ -31,7 +31,16 @@ export type ActionHandlers = Partial<Record<string, () => void>>;
 export function useKeyActions(
   scope: KeyScope,
   handlers: ActionHandlers,
-  opts: { isActive: boolean; capabilities?: ReadonlySet<Capability>; onOtherKey?: (name: string) => void },
+  opts: {
+    isActive: boolean;
+    capabilities?: ReadonlySet<Capability>;
+    onOtherKey?: (name: string) => void;
+    /**
+     * Checked before each press: false once an earlier press moved the focus elsewhere (a
+     * prompt opened) but the view has not re-rendered yet, so later keys do not fire here.
+     */
+    gate?: () => boolean;
+  },
 ): void {
   const keymap = useKeymap();
   // The latest handlers without re-subscribing to stdin on every render.
@@ -42,6 +51,7 @@ export function useKeyActions(
       const names = pressesOf(input, key);
       for (const name of names) {
         const { handlers: h, opts: o } = latest.current;
+        if (o.gate && !o.gate()) return;
         const spec = keymap.resolve(scope, name, {
           ...(o.capabilities ? { capabilities: o.capabilities } : {}),
           available: (id) => h[id] !== undefined,

@@ -35,6 +35,8 @@ export interface ResourceViewProps {
   now: number;
   /** Whether this view takes keys (false while a prompt or pane has focus). */
   active: boolean;
+  /** See useKeyActions: false while the focus is moving to a prompt or pane. */
+  gate?: () => boolean;
   /** Actions handled above the view (quit, help, command, back, …). */
   globalHandlers: ActionHandlers;
   /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
@@ -102,6 +104,16 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const selected = useRef<{ uid: string | undefined; index: number; top: number }>({ uid: entry.cursorUid, index: 0, top: 0 });
   const [, setTick] = useState(0);
   const keys = useMemo(() => rows.map((r) => r.uid), [rows]);
+  // The object to land on (from history or an owner jump) may arrive in a later page: keep
+  // looking for it until the stream is live.
+  const wanted = useRef(entry.cursorUid);
+  const state = cache.streamState(cacheKey, entry.namespace) ?? { phase: 'connecting' as const };
+  if (wanted.current !== undefined) {
+    if (keys.includes(wanted.current)) {
+      selected.current = { ...selected.current, uid: wanted.current };
+      wanted.current = undefined;
+    } else if (state.phase === 'live') wanted.current = undefined;
+  }
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);
   const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
   const selectedRow = rows[cursor];
@@ -131,6 +143,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   useKeyActions('table', handlers, {
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, kind, selectedRow),
+    ...(props.gate ? { gate: props.gate } : {}),
   });
 
   const sortShown = entry.sort ? shownColumns.findIndex(({ i }) => i === entry.sort!.column) : -1;
@@ -148,8 +161,6 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     }
     return { key: row.uid, cells: shownColumns.map(({ i }) => cells[i] ?? ''), tone: kind.tone(row), mark: mark?.kind, matches };
   });
-  const state = cache.streamState(cacheKey, entry.namespace) ?? { phase: 'connecting' as const };
-
   return (
     <Box flexDirection="column">
       <StatusLine state={state} shown={rows.length} total={allRows.length} flash={props.flash} theme={theme} now={now} title={props.title} />
