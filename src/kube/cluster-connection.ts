@@ -54,14 +54,16 @@ export class ClusterConnection {
     return this.#kubeconfig.contexts.map((c) => ({ ...c, current: c.name === this.#session.context.name }));
   }
 
-  /** Switches to another context (re-reading the kubeconfig files); the old session is closed after the new one opened. */
+  /** Switches to another context (re-reading the kubeconfig files); the old session is closed once the new one is open. */
   async useContext(name: string, opts: { namespace?: string } = {}): Promise<KubeSession> {
     const kubeconfig = loadKubeconfig(this.#location);
     const next = await openSession(kubeconfig, { context: name, namespace: opts.namespace });
     const previous = this.#session;
     this.#kubeconfig = kubeconfig;
     this.#replace(next);
-    await previous.close();
+    // Not awaited: closing waits for the old client's open watches, which the subscribers stop
+    // only once they hear about the new session (right after this returns).
+    void previous.close().catch(() => undefined);
     return next;
   }
 

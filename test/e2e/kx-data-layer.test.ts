@@ -76,6 +76,13 @@ function cacheNames(cache: ObjectCache, key: string): string[] {
   return cache.rows(key, { includeDeleted: false }).map((r) => `${r.namespace}/${r.name}`).sort();
 }
 
+/** Opens the prompt with `key`, waits until it shows, then types `text`. */
+async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
+  t.type(key);
+  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(key));
+  t.type(text);
+}
+
 describe('kx data layer against a real API server', () => {
   it('discovers versions as a 1.20 server serves them, the CRD included', () => {
     assert.equal(find('cronjobs.batch').version, 'v1beta1', '1.20 serves CronJob as batch/v1beta1 only');
@@ -170,9 +177,27 @@ describe('kx data layer against a real API server', () => {
   it('the explorer in a real terminal shows the cluster live, and forbidden for a restricted user', async () => {
     const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${cp.kubeconfigPath} -n shop; echo "kx exited with $?"`, { columns: 130, rows: 20 });
     terminals.push(t);
-    const screen = await t.waitFor(/● live/, 30_000);
+    const screen = await t.waitFor(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m, 60_000);
     assert.match(screen, /K8s: v1\.20\.2/);
     assert.match(screen, /^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m);
+
+    // Deployment → its ReplicaSets → their pods, with the keys a person uses, then back.
+    await prompt(t, ':', 'deploy');
+    t.send('Enter');
+    await t.waitFor(/deployments \(shop\)\s+● live/, 30_000);
+    await prompt(t, '/', 'web');
+    t.send('Enter');
+    await t.waitFor(/^\/web\s+\(/m);
+    t.send('Enter');
+    await t.waitFor(/replicasets of deployment web \(shop\)\s+● live\s+\d+/, 30_000);
+    t.send('Enter');
+    const pods = await t.waitFor(/pods of replicaset web-[a-z0-9]+ \(shop\)\s+● live\s+\d+/, 30_000);
+    assert.match(pods, /^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m);
+    t.send('x');
+    await t.waitFor(/^Deployment web\s[\s\S]*└─ ReplicaSet web-[\s\S]*└─ Pod web-/m, 30_000);
+    t.send('Escape');
+    t.send('[');
+    await t.waitFor(/replicasets of deployment web/);
     t.send('q');
     assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
 
@@ -180,6 +205,10 @@ describe('kx data layer against a real API server', () => {
     terminals.push(a);
     const denied = await a.waitFor(/forbidden: /, 30_000);
     assert.match(denied, /You may not list pods across namespaces/);
+    // The forbidden view does not stop the others: her own namespace works.
+    await prompt(a, ':', 'ns team-a');
+    a.send('Enter');
+    await a.waitFor(/pods \(team-a\)\s+● live/, 30_000);
     a.send('q');
     assert.match(await a.waitFor(/kx exited with \d+/), /kx exited with 0/);
   });

@@ -235,3 +235,28 @@ test('a terminal below 80×24 still draws; too small says so; resizing back re-l
   assert.ok(t.alive());
   await quit(t);
 });
+
+test(':ctx opens the context picker; enter switches context, and the header and rows follow', async () => {
+  // A second context on the same demo cluster, defaulting to another namespace.
+  await kubectl('config', 'set-context', 'second', '--cluster=kx-demo', '--user=kx-demo', '--namespace=payments');
+  try {
+    const t = open('');
+    await t.waitFor(/Context: kx-demo\b[\s\S]*● live/);
+    await prompt(t, ':', 'ctx');
+    t.send('Enter');
+    let screen = await t.waitFor(/contexts \(2\)/);
+    assert.match(screen, /^\* kx-demo\s/m, 'the current context is marked');
+    assert.match(screen, /^ {2}second\s+kx-demo\s+kx-demo\s+payments/m);
+    t.send('j');
+    t.send('Enter');
+    screen = await t.waitFor(/Context: second\b[\s\S]*pods \(payments\)\s+● live/);
+    assert.match(screen, /Namespace: payments/);
+    assert.match(screen, /^ledger-\S+\s+1\/1\s+Running/m);
+    await prompt(t, ':', 'ctx kx-demo');
+    t.send('Enter');
+    await t.waitFor(/Context: kx-demo\b/);
+    await quit(t);
+  } finally {
+    await kubectl('config', 'delete-context', 'second');
+  }
+});
