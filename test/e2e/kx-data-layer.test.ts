@@ -196,6 +196,7 @@ describe('kx data layer against a real API server', () => {
     t.send('x');
     await t.waitFor(/^Deployment web\s[\s\S]*└─ ReplicaSet web-[\s\S]*└─ Pod web-/m, 30_000);
     t.send('Escape');
+    await t.waitFor(/pods of replicaset web-/);
     t.send('[');
     await t.waitFor(/replicasets of deployment web/);
     t.send('q');

@@ -260,3 +260,15 @@ test(':ctx opens the context picker; enter switches context, and the header and 
     await kubectl('config', 'delete-context', 'second');
   }
 });
+
+test('--readonly hides every action that changes the cluster and refuses their keys', async () => {
+  const t = open('--readonly deploy -n shop');
+  let screen = await t.waitFor(/deployments \(shop\)\s+● live\s+4\b/);
+  const hints = screen.trimEnd().split('\n').at(-1)!;
+  assert.match(hints, /d describe/);
+  assert.doesNotMatch(hints, /delete|scale|shell/);
+  t.send('C-d');
+  screen = await t.waitFor(/read-only/);
+  assert.match(screen, /deployments \(shop\)\s+● live\s+4\b/, 'nothing was deleted');
+  await quit(t);
+});

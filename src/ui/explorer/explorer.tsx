@@ -22,7 +22,7 @@ import { Header } from '../components/header.tsx';
 import { PromptBar } from '../components/prompt-bar.tsx';
 import type { Flash } from '../components/status-line.tsx';
 import { useNow } from '../hooks/use-now.ts';
-import type { ActionHandlers } from '../keys/keymap-context.tsx';
+import { useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
 import type { Theme } from '../theme.ts';
 import { ResourceView } from '../views/resource-view.tsx';
@@ -56,6 +56,7 @@ const minRows = 8;
 export function Explorer(props: ExplorerProps): ReactElement {
   const { connection, watches, cache, theme } = props;
   const app = useApp();
+  const keymap = useKeymap();
   const { columns, rows } = useWindowSize();
   const now = useNow();
   const [state, dispatchState] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
@@ -152,6 +153,10 @@ export function Explorer(props: ExplorerProps): ReactElement {
       dispatch({ type: 'prompt', prompt: '/' });
       return;
     }
+    if (props.readonly && keymap.action(id)?.mutates) {
+      say(`kx is read-only here (--readonly): ${keymap.action(id)!.label} is off`);
+      return;
+    }
     if (!row) {
       say(`No ${entry.resource.singular || entry.resource.plural} selected`);
       return;
@@ -198,7 +203,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
       case 'delete':
       case 'kill':
       case 'restart':
-        if (props.readonly) return;
         dispatch({ type: 'pane', pane: { kind: 'confirm', action: id, target: targetOf(row) } });
         return;
       case 'shell':
