@@ -56,8 +56,11 @@ const modifierPattern = /^((?:ctrl|alt|shift)-)*/;
  * 'shift-g') to the canonical name, or undefined when it names no key.
  */
 export function normaliseKeyName(written: string): string | undefined {
+  // A quoted " " is the space bar; trimming first would lose it.
+  if (written === ' ') return 'space';
   const text = written.trim();
-  if (text.length === 1) return text === ' ' ? 'space' : text;
+  // eslint-disable-next-line no-control-regex
+  if (text.length === 1) return /[\x00-\x1f\x7f]/.test(text) ? undefined : text;
   const lowered = text.replace(/\+/g, '-');
   const prefix = modifierPattern.exec(lowered.toLowerCase())?.[0] ?? '';
   const base = lowered.slice(prefix.length);

@@ -65,8 +65,21 @@ export function buildKeymap(overrides: KeyOverrides = {}): Keymap {
 export const defaultKeymap: Keymap = buildKeymap();
 
 /**
- * Pairs of actions sharing a key in one scope. Two actions may share a key only when they need
- * different capabilities (k9s's `s`: shell on pods, scale on workloads): no object offers both.
+ * Capabilities no object has together: only pods exec, and pods cannot be scaled, rolled out or
+ * drilled into. Other pairs do meet (a pod has logs and exec, a deployment scale and rollout), so
+ * "needs different capabilities" alone does not keep two actions apart.
+ */
+const neverTogether: ReadonlySet<string> = new Set(['exec+scale', 'exec+rollout', 'exec+drill']);
+
+/** Whether one selected object could offer both actions (so they must not share a key). */
+export function mayMeet(x: ActionSpec, y: ActionSpec): boolean {
+  if (!x.needs || !y.needs || x.needs === y.needs) return true;
+  return !neverTogether.has(`${x.needs}+${y.needs}`) && !neverTogether.has(`${y.needs}+${x.needs}`);
+}
+
+/**
+ * Pairs of actions sharing a key in one scope. Two actions may share a key only when no object
+ * offers both (k9s's `s`: shell on pods, scale on workloads); see mayMeet.
  */
 export function findClashes(keymap: Keymap): KeyClash[] {
   const clashes: KeyClash[] = [];
@@ -76,7 +89,7 @@ export function findClashes(keymap: Keymap): KeyClash[] {
       const x = list[i]!;
       const y = list[j]!;
       if (x.scope !== y.scope) continue;
-      if (x.needs && y.needs && x.needs !== y.needs) continue;
+      if (!mayMeet(x, y)) continue;
       for (const key of x.keys) {
         if (y.keys.includes(key)) clashes.push({ key, scope: x.scope, actions: [x.id, y.id] });
       }

@@ -1,0 +1,39 @@
+/**
+ * Where kx keeps the files a person edits by hand (today: keys.yaml).
+ *
+ * - `KX_CONFIG_DIR` wins everywhere (tests and unusual setups).
+ * - Linux and other Unixes: `$XDG_CONFIG_HOME/kx`, else `~/.config/kx` (env-paths, no suffix).
+ * - macOS: `$XDG_CONFIG_HOME/kx`, else `~/.config/kx`, not env-paths' `~/Library/Preferences/kx`:
+ *   that folder belongs to the `defaults` system's plists, and the people who run kx next to
+ *   kubectl and k9s keep hand-edited YAML under ~/.config (k9s and stern honour XDG_CONFIG_HOME too).
+ * - Windows: env-paths' `%APPDATA%\kx\Config`.
+ */
+import envPaths from 'env-paths';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
+/** The name of the keymap override file inside the config directory. */
+export const keysFileName = 'keys.yaml';
+
+/** kx's config directory for this environment (see the module comment for the rules). */
+export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const override = env['KX_CONFIG_DIR'];
+  if (override) return override;
+  // The XDG spec says relative values are to be ignored.
+  const xdg = env['XDG_CONFIG_HOME'];
+  const xdgHome = xdg && isAbsolute(xdg) ? xdg : undefined;
+  if (platform === 'darwin') return join(xdgHome ?? join(homedir(), '.config'), 'kx');
+  if (platform === 'win32') return envPaths('kx', { suffix: '' }).config;
+  return xdgHome ? join(xdgHome, 'kx') : join(homedir(), '.config', 'kx');
+}
+
+/** The path of keys.yaml, which may not exist. */
+export function keysFilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  return join(configDir(env, platform), keysFileName);
+}
+
+/** `path` with the home directory shown as `~`, for messages (shorter, and no user name on screen). */
+export function displayPath(path: string): string {
+  const home = homedir();
+  return home !== '' && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path;
+}
