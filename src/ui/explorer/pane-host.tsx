@@ -11,7 +11,8 @@ import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
-import type { PaneFlash } from '../panes/pane-types.ts';
+import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
+import { LogsPane } from '../panes/logs/logs-pane.tsx';
 import type { Theme } from '../theme.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
@@ -68,9 +69,28 @@ export function PaneHost(props: PaneHostProps): ReactElement {
         />
       );
     }
+    case 'logs':
+    case 'logs-previous':
+      return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
     default:
       return <Unavailable what={pane.kind} onClose={props.onClose} />;
   }
+}
+
+/** The props every object pane takes, from the host's. */
+function paneProps(props: PaneHostProps, target: ObjectTarget): PaneProps {
+  return {
+    client: props.session.client,
+    target,
+    contextName: props.session.context.name,
+    width: props.width,
+    height: props.height,
+    theme: props.theme,
+    active: true,
+    readonly: props.readonly,
+    onClose: props.onClose,
+    onFlash: props.onFlash,
+  };
 }
 
 function Unavailable(props: { what: string; onClose: () => void }): ReactElement {

@@ -1,0 +1,292 @@
+/**
+ * `l` on a pod, workload, service or job: its logs, followed live. Lines of every matching pod
+ * and container interleave with a coloured `pod container` prefix; new pods join as they appear.
+ * The pane keeps a bounded ring (see log-buffer.ts), so memory stays flat however long it runs.
+ * Toggles: pause (f), wrap (w), timestamps (t), container (c cycles all → each), previous
+ * instance (p), JSON pretty-print (J), since (s cycles), save (ctrl-s); / n N search.
+ */
+import { Box, Text } from 'ink';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { toKxError } from '../../../kube/errors.ts';
+import { resourceKey } from '../../../kube/resource-info.ts';
+import { startLogFollower } from '../../../logs/log-follower.ts';
+import { resolveLogTarget } from '../../../logs/log-target.ts';
+import type { ContainerChoice, LogNotice, PodSelection } from '../../../logs/log-types.ts';
+import { PromptBar } from '../../components/prompt-bar.tsx';
+import { useKeyActions } from '../../keys/keymap-context.tsx';
+import type { PaneProps } from '../pane-types.ts';
+import { LogBuffer } from './log-buffer.ts';
+import { displayRows, type DisplayRow, type LogDisplayOptions } from './log-display.ts';
+
+/** Time windows `s` cycles through (undefined = the whole log, limited by the tail). */
+const sinceChoices: readonly (number | undefined)[] = [undefined, 60, 300, 900, 3600];
+const sinceLabel = (s: number | undefined): string => (s === undefined ? 'all' : s < 3600 ? `${s / 60}m` : `${s / 3600}h`);
+
+/** Props of LogsPane: the common pane props, plus whether to start on the previous instance. */
+export interface LogsPaneProps extends PaneProps {
+  previous?: boolean;
+  /** Lines kept in memory; default 20,000. */
+  capacity?: number;
+  /** Lines of each container's past asked for at the start; default 500. */
+  tail?: number;
+}
+
+/** The logs pane. */
+export function LogsPane(props: LogsPaneProps): ReactElement {
+  const { client, target, theme } = props;
+  const buffer = useMemo(() => new LogBuffer(props.capacity ?? 20_000), [props.capacity]);
+  const [, setTick] = useState(0);
+  const [previous, setPrevious] = useState(props.previous === true);
+  const [containerIndex, setContainerIndex] = useState(0);
+  const [containers, setContainers] = useState<string[]>([]);
+  const [sinceIndex, setSinceIndex] = useState(0);
+  const [paused, setPaused] = useState(false);
+  const [wrap, setWrap] = useState(false);
+  const [timestamps, setTimestamps] = useState(false);
+  const [json, setJson] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [sources, setSources] = useState(new Set<string>());
+  // undefined = following the end; otherwise the index of the first line shown.
+  const [top, setTop] = useState<number | undefined>(undefined);
+  const [searching, setSearching] = useState(false);
+  const [search, setSearch] = useState('');
+  const frozen = useRef<number | undefined>(undefined);
+
+  const choice: ContainerChoice = containerIndex === 0 ? { kind: 'all' } : { kind: 'named', name: containers[containerIndex - 1]! };
+  const since = sinceChoices[sinceIndex];
+  const key = resourceKey(target.resource);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    let stopFollower: (() => void) | undefined;
+    buffer.clear();
+    setSources(new Set());
+    setNotice(undefined);
+    // Redraw at most ten times a second however fast lines arrive.
+    let scheduled: ReturnType<typeof setTimeout> | undefined;
+    const bump = (): void => {
+      if (scheduled) return;
+      scheduled = setTimeout(() => {
+        scheduled = undefined;
+        setTick((n) => n + 1);
+      }, 100);
+    };
+    const onNotice = (n: LogNotice): void => {
+      const text = noticeText(n);
+      if (n.type === 'containers') {
+        setContainers((known) => (known.length === 0 || n.containers.length > known.length ? n.containers : known));
+        setSources((s) => new Set([...s, ...n.containers.map((c) => `${n.pod}/${c}`)]));
+      }
+      if (text) setNotice(text);
+    };
+    void (async () => {
+      try {
+        const selection: PodSelection =
+          key === 'pods' ? { kind: 'pod', name: target.name } : await resolveLogTarget(client, target.namespace, key, target.name, abort.signal);
+        if (abort.signal.aborted) return;
+        const follower = startLogFollower({
+          client,
+          namespace: target.namespace,
+          selection,
+          containers: choice,
+          query: { follow: !previous, previous, tailLines: props.tail ?? 500, sinceSeconds: since },
+          // A live view must never stall its streams: when drawing falls behind, drop the oldest.
+          queue: { capacity: 8192, overflow: 'drop-oldest' },
+          onNotice,
+        });
+        stopFollower = () => follower.stop();
+        for (;;) {
+          const batch = await follower.next();
+          if (!batch) break;
+          buffer.append(batch);
+          bump();
+        }
+        if (!abort.signal.aborted) setNotice((n) => n ?? (previous ? 'end of the previous instance’s log' : 'the log ended'));
+      } catch (err) {
+        if (!abort.signal.aborted) setNotice(toKxError(err).message);
+      }
+    })();
+    return () => {
+      abort.abort();
+      stopFollower?.();
+      clearTimeout(scheduled);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, key, target.namespace, target.name, previous, containerIndex, sinceIndex]);
+
+  // The title line, and the search line while a search is typed or active.
+  const bodyHeight = Math.max(1, props.height - 1 - (searching || search !== '' ? 1 : 0));
+  const display: LogDisplayOptions = { prefix: sources.size > 1 || containerIndex === 0 && containers.length > 1, timestamps, wrap, json, width: props.width };
+  // While paused the view stays on the lines it showed; new ones still arrive underneath.
+  const end = paused ? (frozen.current ?? buffer.size) : buffer.size;
+  const rows = windowRows(buffer, top, end, bodyHeight, display, theme.colour);
+  const maxTop = Math.max(0, end - 1);
+
+  const scrollBy = (delta: number): void => {
+    const from = top ?? Math.max(0, end - bodyHeight);
+    const next = Math.min(maxTop, Math.max(0, from + delta));
+    setTop(next >= end - bodyHeight && delta > 0 ? undefined : next);
+  };
+  const jump = (direction: 1 | -1): void => {
+    const from = top ?? Math.max(0, end - bodyHeight);
+    const found = buffer.find(search, from + direction, direction);
+    if (found === undefined) props.onFlash({ text: `No line matches "${search}"`, level: 'info' });
+    else setTop(found);
+  };
+
+  useKeyActions(
+    'logs',
+    {
+      'pane-up': () => scrollBy(-1),
+      'pane-down': () => scrollBy(1),
+      'pane-page-up': () => scrollBy(-bodyHeight),
+      'pane-page-down': () => scrollBy(bodyHeight),
+      'pane-top': () => setTop(0),
+      'pane-bottom': () => {
+        setTop(undefined);
+        setPaused(false);
+      },
+      'pane-search': () => setSearching(true),
+      'pane-next': () => jump(1),
+      'pane-previous': () => jump(-1),
+      'pane-close': props.onClose,
+      'logs-follow': () => {
+        frozen.current = paused ? undefined : buffer.size;
+        setPaused(!paused);
+      },
+      'logs-wrap': () => setWrap((w) => !w),
+      'logs-timestamps': () => setTimestamps((t) => !t),
+      'logs-json': () => setJson((j) => !j),
+      'logs-containers': () => setContainerIndex((i) => (i + 1) % (containers.length + 1)),
+      'logs-previous-toggle': () => setPrevious((p) => !p),
+      'logs-since': () => setSinceIndex((i) => (i + 1) % sinceChoices.length),
+      'logs-save': () => {
+        try {
+          props.onFlash({ text: `Saved ${buffer.size} lines to ${saveBuffer(buffer, target.name)}`, level: 'info' });
+        } catch (err) {
+          props.onFlash({ text: `Could not save the log: ${toKxError(err).message}`, level: 'error' });
+        }
+      },
+    },
+    { isActive: props.active && !searching },
+  );
+
+  const state = previous ? 'previous instance' : paused ? 'paused (f resumes)' : top === undefined ? 'following' : 'scrolled (G follows)';
+  const title = `logs ${target.resource.singular || key}/${target.name}${target.namespace ? ` (${target.namespace})` : ''}`;
+  const container = containerIndex === 0 ? 'all containers' : `container ${containers[containerIndex - 1]}`;
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      <Text wrap="truncate">
+        <Text bold>{title}</Text>
+        <Text color={theme.tone.info}>
+          {'  '}
+          {state} · {container} · since {sinceLabel(since)} · {buffer.size.toLocaleString('en-US')} lines
+          {buffer.evicted > 0 ? ` (${buffer.evicted.toLocaleString('en-US')} older dropped)` : ''}
+        </Text>
+        {notice ? <Text color={theme.tone.warn}>  {notice}</Text> : null}
+      </Text>
+      <Box flexDirection="column" height={bodyHeight}>
+        {rows.map((row, i) => (
+          <Text key={i} wrap="truncate">
+            {row.prefix ? <Text color={row.colour}>{row.prefix}</Text> : null}
+            <Highlighted text={row.text} search={search} colour={theme.table.match} />
+          </Text>
+        ))}
+      </Box>
+      {searching ? (
+        <PromptBar
+          mode="/"
+          theme={theme}
+          width={props.width}
+          initialText={search}
+          onChange={setSearch}
+          onSubmit={(text) => {
+            setSearch(text);
+            setSearching(false);
+            if (text !== '') {
+              const found = buffer.find(text, Math.max(0, end - 1), -1);
+              if (found !== undefined) setTop(found);
+            }
+          }}
+          onCancel={() => {
+            setSearch('');
+            setSearching(false);
+          }}
+        />
+      ) : search !== '' ? (
+        <Text color={theme.tone.muted} wrap="truncate">
+          /{search} · n/N next/previous match · / edits
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The rows to draw: from `top` down, or (following) the last lines that fit. */
+function windowRows(buffer: LogBuffer, top: number | undefined, end: number, height: number, opts: LogDisplayOptions, colour: boolean): DisplayRow[] {
+  if (top === undefined) {
+    const out: DisplayRow[] = [];
+    for (let i = end - 1; i >= 0 && out.length < height; i--) out.unshift(...displayRows(buffer.at(i)!, opts, colour));
+    return out.slice(Math.max(0, out.length - height));
+  }
+  const out: DisplayRow[] = [];
+  for (let i = top; i < end && out.length < height; i++) out.push(...displayRows(buffer.at(i)!, opts, colour));
+  return out.slice(0, height);
+}
+
+function Highlighted(props: { text: string; search: string; colour: string | undefined }): ReactElement {
+  const { text, search } = props;
+  if (search === '') return <Text>{text}</Text>;
+  const lower = text.toLowerCase();
+  const needle = search.toLowerCase();
+  const parts: ReactElement[] = [];
+  let at = 0;
+  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length)) {
+    if (i > at) parts.push(<Text key={parts.length}>{text.slice(at, i)}</Text>);
+    parts.push(
+      <Text key={parts.length} color={props.colour} bold underline>
+        {text.slice(i, i + needle.length)}
+      </Text>,
+    );
+    at = i + needle.length;
+  }
+  if (at < text.length) parts.push(<Text key={parts.length}>{text.slice(at)}</Text>);
+  return <Text>{parts}</Text>;
+}
+
+function noticeText(n: LogNotice): string | undefined {
+  switch (n.type) {
+    case 'waiting':
+      return `${n.origin.pod}/${n.origin.container} is waiting to start: ${n.reason}`;
+    case 'reconnecting':
+      return `reconnecting to ${n.origin.pod}/${n.origin.container} (${n.reason})`;
+    case 'podDeleted':
+      return `pod ${n.pod} was deleted`;
+    case 'error':
+      return n.error.message;
+    case 'skipped':
+      return n.message;
+    case 'started':
+      return undefined;
+    case 'ended':
+      return n.reason === 'exited' ? `${n.origin.pod}/${n.origin.container} exited` : undefined;
+    case 'containers':
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Writes the buffer to ~/.local/state/kx/logs (XDG_STATE_HOME) and returns the file's path. */
+function saveBuffer(buffer: LogBuffer, name: string): string {
+  const dir = join(process.env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state'), 'kx', 'logs');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+  const text: string[] = [];
+  for (const line of buffer.lines()) text.push(`${line.origin.pod} ${line.origin.container} ${line.timestamp} ${line.text}`);
+  writeFileSync(file, `${text.join('\n')}\n`);
+  return file;
+}
