@@ -66,13 +66,14 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { defaultKeymap }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
+  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
     await Promise.all([
       import('ink'),
       import('react'),
       import('../ui/explorer/explorer.tsx'),
       import('../ui/keys/keymap-context.tsx'),
-      import('../keys/keymap.ts'),
+      import('../keys/keys-file.ts'),
+      import('../keys/config-paths.ts'),
       import('../ui/theme.ts'),
       import('../store/object-cache.ts'),
       import('../app/watch-manager.ts'),
@@ -80,6 +81,8 @@ export async function runTui(args: ParsedArgs): Promise<void> {
       import('../app/view-entry.ts'),
     ]);
 
+  // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
+  const keys = loadKeysFile(keysFilePath());
   const cache = new ObjectCache();
   const watches = new WatchManager(session.client, cache);
 
@@ -104,9 +107,10 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     theme: themeFor(),
     readonly: flags.readonly,
     demoReason,
+    keyProblems: keys.problems,
   });
   enableWheelScrolling();
-  const instance = render(React.createElement(KeymapProvider, { keymap: defaultKeymap, children: explorer }), {
+  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: explorer }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
     exitOnCtrlC: true,

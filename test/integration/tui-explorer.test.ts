@@ -272,3 +272,22 @@ test('--readonly hides every action that changes the cluster and refuses their k
   assert.match(screen, /deployments \(shop\)\s+● live\s+4\b/, 'nothing was deleted');
   await quit(t);
 });
+
+test('keys.yaml overrides a key; a bad line is named and that action keeps its default', async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const config = join(dir, 'keys-config');
+  mkdirSync(config, { recursive: true });
+  writeFileSync(join(config, 'keys.yaml'), 'keys:\n  describe: D\n  logs: [ctrl-nope]\n');
+  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, {
+    columns: 200,
+    rows: 20,
+    env: { KX_CONFIG_DIR: config },
+  });
+  terminals.push(t);
+  const screen = await t.waitFor(/pods \(shop\)\s+● live/);
+  assert.match(screen, /keys\.yaml.*line 3/);
+  const hints = screen.trimEnd().split('\n').at(-1)!;
+  assert.match(hints, /D describe/);
+  assert.match(hints, /l logs/, 'the bad override leaves logs on its default key');
+  await quit(t);
+});
