@@ -10,9 +10,7 @@ import { cacheKeyOf } from '../../app/view-rows.ts';
 import { parseFilterInput } from '../../filter/filter-query.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
-import { useKeymap } from '../keys/keymap-context.tsx';
-import { displayKey } from '../../keys/key-name.ts';
-import { scopesFor, type Capability, type KeyScope } from '../../keys/actions.ts';
+import { HintsBar } from '../components/hints-bar.tsx';
 import type { Theme } from '../theme.ts';
 import type { PaneState } from './explorer-state.ts';
 
@@ -70,12 +68,3 @@ function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dia
   }
 }
 
-// Interim hints until the shared hints bar lands.
-function HintsBar(props: { scope: KeyScope; capabilities?: ReadonlySet<Capability>; width: number; theme: Theme; readonly: boolean }): ReactElement {
-  const keymap = useKeymap();
-  const scopes = scopesFor(props.scope);
-  const parts = keymap.actions
-    .filter((a) => a.hint && scopes.includes(a.scope) && (!a.needs || props.capabilities?.has(a.needs)) && !(props.readonly && a.mutates))
-    .map((a) => `${displayKey(a.keys[0] ?? '')} ${a.label}`);
-  return <Text wrap="truncate" color={props.theme.tone.muted}>{parts.join('  ')}</Text>;
-}

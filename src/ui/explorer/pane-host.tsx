@@ -13,6 +13,8 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
 import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
 import { LogsPane } from '../panes/logs/logs-pane.tsx';
+import { HelpScreen } from '../components/help-screen.tsx';
+import { displayPath, keysFilePath } from '../../keys/config-paths.ts';
 import type { Theme } from '../theme.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
@@ -69,6 +71,18 @@ export function PaneHost(props: PaneHostProps): ReactElement {
         />
       );
     }
+    case 'help':
+      return (
+        <HelpScreen
+          width={props.width}
+          height={props.height}
+          theme={props.theme}
+          readonly={props.readonly}
+          problems={props.keyProblems}
+          configPath={displayPath(keysFilePath())}
+          onClose={props.onClose}
+        />
+      );
     case 'logs':
     case 'logs-previous':
       return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
