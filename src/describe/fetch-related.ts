@@ -119,7 +119,8 @@ async function fetchNodeRelated(client: ApiClient, node: KubeObject, signal: Abo
   try {
     related.lease = await client.get<KubeObject>(resourcePath(leases, 'kube-node-lease', node.metadata.name), { signal });
   } catch (err) {
-    related.leaseError = err instanceof Error ? err.message : String(err);
+    // kubectl prints the server's own message here, without kx's 'Error from server' framing.
+    related.leaseError = err instanceof KxError ? (err.status?.message ?? err.message) : String(err);
   }
   return related;
 }
