@@ -79,7 +79,7 @@ function cacheNames(cache: ObjectCache, key: string): string[] {
 /** Opens the prompt with `key`, waits until it shows, then types `text`. */
 async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
   t.type(key);
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(key));
+  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
   t.type(text);
 }
 

@@ -55,7 +55,7 @@ async function ownedBy(resource: string, namespace: string, owner: string): Prom
 /** Opens the prompt with `key` (':' or '/'), waits for it, types `text`. */
 async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
   t.type(key);
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(key));
+  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
   t.type(text);
 }
 

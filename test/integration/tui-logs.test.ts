@@ -43,10 +43,12 @@ async function kubectl(...args: string[]): Promise<string> {
 
 async function filterTo(t: TmuxTerminal, text: string): Promise<void> {
   t.type('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith('/'));
+  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
   t.type(text);
   t.send('Enter');
-  await t.waitFor(/● live\s+1 of \d+/);
+  // The filter line replaces the prompt once enter is taken.
+  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${text}  (`));
+  await t.waitFor(/● live\s+1(?: of \d+)?\b/);
 }
 
 test('l follows a pod’s log: the lines kubectl logs prints are on screen, new ones keep coming', async () => {

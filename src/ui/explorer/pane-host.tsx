@@ -13,6 +13,7 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
 import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
 import { LogsPane } from '../panes/logs/logs-pane.tsx';
+import { DeletePane } from '../panes/delete-pane.tsx';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../keys/config-paths.ts';
 import type { Theme } from '../theme.ts';
@@ -83,6 +84,9 @@ export function PaneHost(props: PaneHostProps): ReactElement {
           onClose={props.onClose}
         />
       );
+    case 'confirm':
+      if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, pane.target)} force={pane.action === 'kill'} />;
+      return <Unavailable what={pane.action} onClose={props.onClose} />;
     case 'logs':
     case 'logs-previous':
       return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
