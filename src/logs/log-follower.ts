@@ -184,7 +184,8 @@ class Follower implements LogFollower {
     const namespace = pod.metadata.namespace ?? this.#opts.namespace ?? '';
     if (!chosen.ok) {
       if (this.#namedPod) {
-        this.#fail(new KxError('invalid', `Error from server (BadRequest): ${chosen.message}`, { code: 400, reason: 'BadRequest' }));
+        // kubectl checks this itself and words it as a plain error, not a server answer.
+        this.#fail(new KxError('invalid', chosen.message));
         return false;
       }
       this.#notice({ type: 'skipped', namespace, pod: pod.metadata.name, message: chosen.message });

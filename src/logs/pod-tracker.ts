@@ -51,7 +51,8 @@ export function trackPods(opts: PodTrackerOptions, sink: PodTrackerSink): PodTra
     const initial = await initialPods(opts);
     if (stopped || opts.signal.aborted) return;
     sink.initial(initial);
-    if (!opts.follow) return;
+    // The sink may have given up on what it saw (too many pods): then there is nothing to watch.
+    if (!opts.follow || stopped || opts.signal.aborted) return;
     watch = startListWatch(
       {
         client: opts.client,

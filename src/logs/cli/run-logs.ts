@@ -75,7 +75,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     namespace: allNamespaces,
   });
   const say = (sentence: string): void => void io.stderr.write(`${sentence}\n`);
-  const notices = noticePrinter(say, formatter, request.query.follow);
+  const notices = noticePrinter(say, formatter, request.query.follow, selection);
   const follower = startLogFollower({
     client: session.client,
     namespace: allNamespaces ? undefined : namespace,
@@ -110,15 +110,17 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
 }
 
 /** Turns the follower's notices into stderr sentences (and prefixes on for multi-container pods). */
-function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean): (n: LogNotice) => void {
+function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection): (n: LogNotice) => void {
   let saidDefaulted = false;
+  // One line in all: for a selection it names the first pod with several containers and speaks for all.
+  const showing = selection.kind === 'pod' ? 'showing all of them' : 'showing all containers of every pod';
   return (n) => {
     switch (n.type) {
       case 'containers':
         if (n.containers.length > 1) formatter.options = { ...formatter.options, prefix: true };
         if (n.defaulted && !saidDefaulted) {
           saidDefaulted = true;
-          say(`pod ${n.pod} has ${n.containers.length} containers (${n.containers.join(', ')}): showing all of them; use -c NAME for one`);
+          say(`pod ${n.pod} has ${n.containers.length} containers (${n.containers.join(', ')}): ${showing}; use -c NAME for one`);
         }
         return;
       case 'waiting':
