@@ -1,0 +1,42 @@
+/**
+ * `d`: the object described like `kubectl describe`, live: the object is watched (a change
+ * describes it again), its events are watched, and related objects are fetched again as they
+ * change. A deleted object says so and keeps its last description on screen.
+ */
+import { useMemo, type ReactElement } from 'react';
+import { describeObject } from '../../describe/describe-object.ts';
+import { useNow } from '../hooks/use-now.ts';
+import type { PaneProps } from './pane-types.ts';
+import { paneStatus, paneTitle } from './pane-title.ts';
+import { TextPane } from './text-pane.tsx';
+import { useLiveEvents } from './use-live-events.ts';
+import { useLiveObject } from './use-live-object.ts';
+import { useRelatedObjects } from './use-related-objects.ts';
+
+/** Ages ('5m', '(x3 over 2h)') are recomputed this often. */
+const ageTickMs = 2000;
+
+/** The describe pane. */
+export function DescribePane(props: PaneProps): ReactElement {
+  const live = useLiveObject(props.client, props.target);
+  const events = useLiveEvents(props.client, live.object);
+  const related = useRelatedObjects(props.client, live.object);
+  const now = useNow(ageTickMs);
+  const lines = useMemo(
+    () => (live.object ? describeObject(live.object, { ...related, events: events ?? [] }, now) : []),
+    [live.object, related, events, now],
+  );
+  return (
+    <TextPane
+      title={paneTitle('Describe', props.target)}
+      status={paneStatus(live)}
+      lines={lines}
+      width={props.width}
+      height={props.height}
+      theme={props.theme}
+      active={props.active}
+      onClose={props.onClose}
+      empty={live.phase === 'loading' ? 'loading…' : live.message}
+    />
+  );
+}

@@ -1,0 +1,252 @@
+/**
+ * A scrollable, searchable view of text lines (describe, YAML, logs): a title line, the lines
+ * that fit (only those render), and a footer with the `/` search prompt or the match count.
+ * Lines may carry ANSI colour; they are cut to the width (string-width aware) unless wrapping is
+ * asked for. Keys come from the action table ('pane' scope, plus a pane kind's own scope).
+ */
+import { Box, Text } from 'ink';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
+import type { KeyScope } from '../../keys/actions.ts';
+import { PromptBar } from '../components/prompt-bar.tsx';
+import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { cellWidth, fit } from '../text-fit.ts';
+import type { Theme, Tone } from '../theme.ts';
+import { markRanges, plainText, safeLine, type MarkRange } from './text-pane-ansi.ts';
+import { findMatches, firstMatchFrom, stepMatch, type TextMatch } from './text-pane-search.ts';
+
+/** A word or two after the title ('live', 'deleted', 'reconnecting'), coloured by its tone. */
+export interface PaneStatus {
+  text: string;
+  tone: Tone;
+}
+
+/** Props of TextPane. */
+export interface TextPaneProps {
+  title: string;
+  status?: PaneStatus | undefined;
+  lines: readonly string[];
+  width: number;
+  height: number;
+  theme: Theme;
+  /** Whether the pane has the keyboard. */
+  active: boolean;
+  onClose: () => void;
+  /** The key scope: 'pane', or a pane kind whose own keys come first ('yaml', 'logs'). */
+  scope?: Extract<KeyScope, 'pane' | 'yaml' | 'logs'>;
+  /** Handlers for the scope's own actions (yaml-reveal, logs-wrap, …); pane actions are built in. */
+  actions?: ActionHandlers;
+  /** Wrap long lines instead of cutting them. */
+  wrap?: boolean;
+  /** Stay at the bottom as lines arrive (logs); scrolling up reports false, `G` reports true. */
+  follow?: boolean;
+  onFollowChange?: (follow: boolean) => void;
+  /** A short note for the footer when no search is shown ('managedFields hidden · m shows them'). */
+  footer?: string | undefined;
+  /** Shown in place of the lines when there are none ('loading…'). */
+  empty?: string | undefined;
+}
+
+/** The text pane. */
+export function TextPane(props: TextPaneProps): ReactElement {
+  const { theme, width } = props;
+  const bodyRows = Math.max(1, props.height - 2);
+  const safe = useMemo(() => props.lines.map(safeLine), [props.lines]);
+  const plain = useMemo(() => safe.map(plainText), [safe]);
+  const rowsOf = useMemo(
+    () => (props.wrap ? plain.map((p) => Math.max(1, Math.ceil(cellWidth(p) / Math.max(1, width)))) : undefined),
+    [plain, props.wrap, width],
+  );
+  const maxTop = useMemo(() => lastTop(plain.length, bodyRows, rowsOf), [plain.length, bodyRows, rowsOf]);
+
+  const [topState, setTop] = useState(0);
+  const [prompting, setPrompting] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [query, setQuery] = useState('');
+  const [currentState, setCurrent] = useState(-1);
+  const promptOpen = useRef(false);
+
+  const searchText = prompting ? draft : query;
+  const matches = useMemo(() => findMatches(plain, searchText), [plain, searchText]);
+  const current = currentState >= matches.length ? matches.length - 1 : currentState;
+  const top = props.follow ? maxTop : clamp(topState, 0, maxTop);
+  const visible = visibleCount(top, plain.length, bodyRows, rowsOf);
+
+  const scrollTo = (next: number): void => {
+    const clamped = clamp(next, 0, maxTop);
+    setTop(clamped);
+    if (props.follow && clamped < maxTop) props.onFollowChange?.(false);
+  };
+  const reveal = (match: TextMatch | undefined): void => {
+    if (!match) return;
+    if (match.line < top || match.line >= top + visible) scrollTo(match.line - Math.floor(bodyRows / 3));
+  };
+  const jump = (direction: 1 | -1): void => {
+    const next = current < 0 ? firstFromView(direction) : stepMatch(matches.length, current, direction);
+    setCurrent(next);
+    reveal(matches[next]);
+  };
+  const firstFromView = (direction: 1 | -1): number => {
+    const i = firstMatchFrom(matches, top);
+    return direction === 1 ? i : stepMatch(matches.length, i, -1);
+  };
+
+  const paneActions: ActionHandlers = {
+    'pane-up': () => scrollTo(top - 1),
+    'pane-down': () => scrollTo(top + 1),
+    'pane-page-up': () => scrollTo(top - bodyRows),
+    'pane-page-down': () => scrollTo(top + bodyRows),
+    'pane-top': () => scrollTo(0),
+    'pane-bottom': () => {
+      setTop(maxTop);
+      props.onFollowChange?.(true);
+    },
+    'pane-search': () => {
+      promptOpen.current = true;
+      setDraft('');
+      setPrompting(true);
+    },
+    'pane-next': () => jump(1),
+    'pane-previous': () => jump(-1),
+    'pane-close': props.onClose,
+  };
+  useKeyActions(props.scope ?? 'pane', { ...paneActions, ...props.actions }, {
+    isActive: props.active && !prompting,
+    gate: () => !promptOpen.current,
+  });
+
+  const onDraft = (text: string): void => {
+    setDraft(text);
+    // Incremental search: show the first match from where the view was as the query grows.
+    const found = findMatches(plain, text);
+    const i = firstMatchFrom(found, top);
+    setCurrent(i);
+    reveal(found[i]);
+  };
+  const finishPrompt = (): void => {
+    promptOpen.current = false;
+    setPrompting(false);
+  };
+
+  const byLine = useMemo(() => groupByLine(matches), [matches]);
+  const rows: ReactElement[] = [];
+  for (let i = top; i < top + visible; i++) {
+    const lineMatches = byLine.get(i);
+    const ranges: MarkRange[] = (lineMatches ?? []).map(({ index, match }) => ({ start: match.start, end: match.end, current: index === current }));
+    const text = ranges.length > 0 ? markRanges(safe[i]!, ranges, theme.colour) : safe[i]!;
+    rows.push(
+      <Text key={i} wrap={props.wrap ? 'hard' : 'truncate-end'}>
+        {text === '' ? ' ' : text}
+      </Text>,
+    );
+  }
+
+  const position = plain.length === 0 ? '' : `${top + 1}-${top + visible}/${plain.length}`;
+  return (
+    <Box flexDirection="column" width={width} height={props.height}>
+      <TitleLine theme={theme} width={width} title={props.title} status={props.status} position={position} />
+      <Box flexDirection="column" height={bodyRows} overflow="hidden">
+        {plain.length === 0 ? <Text color={theme.tone.muted}>{props.empty ?? ''}</Text> : rows}
+      </Box>
+      {prompting ? (
+        <PromptBar
+          mode="/"
+          theme={theme}
+          width={width}
+          active={props.active}
+          onChange={onDraft}
+          onSubmit={(text) => {
+            finishPrompt();
+            setQuery(text);
+            if (text === '') setCurrent(-1);
+          }}
+          onCancel={() => {
+            finishPrompt();
+            setCurrent(-1);
+          }}
+        />
+      ) : (
+        <Footer theme={theme} width={width} query={query} count={matches.length} current={current} note={props.footer} />
+      )}
+    </Box>
+  );
+}
+
+/** The title, its status and the position, cut to one line of `width` cells. */
+function TitleLine(props: { theme: Theme; width: number; title: string; status: PaneStatus | undefined; position: string }): ReactElement {
+  const { theme, width, position } = props;
+  const right = position ? ` ${position}` : '';
+  const room = Math.max(0, width - cellWidth(right));
+  const status = props.status ? `  ${props.status.text}` : '';
+  const left = fit(props.title + status, room);
+  // The cut may fall inside the title (nothing of the status left) or after it; the rest is padding.
+  const titleFits = cellWidth(props.title) <= room;
+  const titleShown = titleFits ? props.title : left;
+  const rest = titleFits ? left.slice(props.title.length) : '';
+  return (
+    <Box width={width} height={1}>
+      <Text wrap="truncate-end">
+        <Text bold>{titleShown}</Text>
+        <Text color={props.status ? theme.tone[props.status.tone] : undefined}>{rest}</Text>
+        <Text color={theme.tone.muted}>{right}</Text>
+      </Text>
+    </Box>
+  );
+}
+
+function Footer(props: { theme: Theme; width: number; query: string; count: number; current: number; note: string | undefined }): ReactElement {
+  const { theme, query, count, current } = props;
+  if (query !== '') {
+    return (
+      <Box width={props.width}>
+        <Text wrap="truncate-end" color={count === 0 ? theme.tone.warn : undefined}>
+          {count === 0 ? `/${query}  no match` : `/${query}  match ${Math.max(1, current + 1)} of ${count} · n next · N previous`}
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box width={props.width}>
+      <Text wrap="truncate-end" color={theme.tone.muted}>
+        {props.note ? `${props.note} · ` : ''}/ search · esc close
+      </Text>
+    </Box>
+  );
+}
+
+function groupByLine(matches: readonly TextMatch[]): Map<number, { index: number; match: TextMatch }[]> {
+  const out = new Map<number, { index: number; match: TextMatch }[]>();
+  matches.forEach((match, index) => {
+    const list = out.get(match.line);
+    if (list) list.push({ index, match });
+    else out.set(match.line, [{ index, match }]);
+  });
+  return out;
+}
+
+/** The last top line that still fills the view (rows per line when wrapping). */
+function lastTop(count: number, bodyRows: number, rowsOf: readonly number[] | undefined): number {
+  if (!rowsOf) return Math.max(0, count - bodyRows);
+  let used = 0;
+  let i = count;
+  while (i > 0 && used + rowsOf[i - 1]! <= bodyRows) {
+    used += rowsOf[i - 1]!;
+    i--;
+  }
+  return Math.min(i, Math.max(0, count - 1));
+}
+
+/** How many lines from `top` fit in the view. */
+function visibleCount(top: number, count: number, bodyRows: number, rowsOf: readonly number[] | undefined): number {
+  if (!rowsOf) return Math.max(0, Math.min(bodyRows, count - top));
+  let used = 0;
+  let n = 0;
+  while (top + n < count && used < bodyRows) {
+    used += rowsOf[top + n]!;
+    n++;
+  }
+  return n;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
