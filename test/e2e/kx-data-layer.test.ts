@@ -206,10 +206,20 @@ describe('kx data layer against a real API server', () => {
     terminals.push(a);
     const denied = await a.waitFor(/forbidden: /, 30_000);
     assert.match(denied, /You may not list pods across namespaces/);
-    // The forbidden view does not stop the others: her own namespace works.
+    // The forbidden view does not stop the others: her own namespace works, with every action.
     await prompt(a, ':', 'ns team-a');
     a.send('Enter');
     await a.waitFor(/pods \(team-a\)\s+● live/, 30_000);
+    // In shop she may only look: RBAC (asked with SelfSubjectAccessReview) hides delete there.
+    await kubectlOk(['create', 'role', 'pod-viewer', '-n', 'shop', '--verb=get,list,watch', '--resource=pods'], { kubeconfig: cp.kubeconfigPath });
+    await kubectlOk(['create', 'rolebinding', 'alice-views-shop', '-n', 'shop', '--role=pod-viewer', '--user=alice'], { kubeconfig: cp.kubeconfigPath });
+    await prompt(a, ':', 'ns shop');
+    a.send('Enter');
+    let view = await a.waitFor(/pods \(shop\)\s+● live\s+[1-9]/, 30_000);
+    view = await a.waitFor((s) => !/delete/.test(s.trimEnd().split('\n').at(-1)!), 10_000);
+    assert.match(view.trimEnd().split('\n').at(-1)!, /d describe/);
+    a.send('C-d');
+    await a.waitFor(/You may not delete pods in namespace shop \(RBAC\)/);
     a.send('q');
     assert.match(await a.waitFor(/kx exited with \d+/), /kx exited with 0/);
   });

@@ -25,6 +25,8 @@ export interface HintContext {
   capabilities?: ReadonlySet<Capability> | undefined;
   /** --readonly: actions that change the cluster are not offered. */
   readonly: boolean;
+  /** Actions RBAC forbids here (see rbac/access-review.ts): not offered either. */
+  hidden?: ReadonlySet<string> | undefined;
 }
 
 const gap = '  ';
@@ -42,6 +44,7 @@ export function hintsFor(keymap: Keymap, context: HintContext): Hint[] {
       if (spec.scope !== scope || !spec.hint) continue;
       if (spec.needs && !capabilities?.has(spec.needs)) continue;
       if (context.readonly && spec.mutates) continue;
+      if (context.hidden?.has(spec.id)) continue;
       const key = spec.keys.find((k) => keymap.resolve(context.scope, k, capabilities ? { capabilities } : {})?.id === spec.id);
       if (key !== undefined) out.push({ id: spec.id, key: displayKey(key), label: spec.label });
     }

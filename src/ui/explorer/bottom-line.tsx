@@ -23,6 +23,8 @@ export interface BottomLineProps {
   readonly: boolean;
   selected: Row | undefined;
   cache: ObjectCache;
+  /** Actions RBAC forbids in this view. */
+  denied: ReadonlySet<string>;
 }
 
 /** The filter line when a filter is active, else the hints bar. */
@@ -47,6 +49,7 @@ export function BottomLine(props: BottomLineProps): ReactElement {
       width={props.width}
       theme={theme}
       readonly={props.readonly}
+      hidden={props.denied}
     />
   );
 }

@@ -30,6 +30,8 @@ import { BottomLine } from './bottom-line.tsx';
 import { currentView, explorerReducer, initialState, type PaneState } from './explorer-state.ts';
 import { PaneHost } from './pane-host.tsx';
 import { useViewWatches } from './use-view-watches.ts';
+import { useDeniedActions } from './use-denied-actions.ts';
+import { AccessReviewer, questionsFor } from '../../rbac/access-review.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {
@@ -113,6 +115,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
   }, [session.client]);
 
   useViewWatches(watches, entry);
+  // One reviewer per session's client: answers belong to one identity on one cluster.
+  const reviewer = useMemo(() => new AccessReviewer(session.client), [session.client]);
+  const denied = useDeniedActions(reviewer, entry.resource, entry.namespace);
 
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   function say(text: string, level: Flash['level'] = 'info'): void {
@@ -155,6 +160,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
     }
     if (props.readonly && keymap.action(id)?.mutates) {
       say(`kx is read-only here (--readonly): ${keymap.action(id)!.label} is off`);
+      return;
+    }
+    if (denied.has(id)) {
+      const q = questionsFor(id, entry.resource, entry.namespace);
+      say(`You may not ${keymap.action(id)?.label ?? id} ${q?.resource.plural ?? entry.resource.plural}${entry.namespace ? ` in namespace ${entry.namespace}` : ''} (RBAC)`, 'error');
       return;
     }
     if (!row) {
@@ -382,7 +392,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
           }}
         />
       ) : (
-        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={props.readonly} selected={selected.current} cache={cache} />
+        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={props.readonly} selected={selected.current} cache={cache} denied={denied} />
       )}
     </Box>
   );
