@@ -14,6 +14,8 @@ import { useKeyActions } from '../keys/keymap-context.tsx';
 import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
 import { LogsPane } from '../panes/logs/logs-pane.tsx';
 import { DeletePane } from '../panes/delete-pane.tsx';
+import { DescribePane } from '../panes/describe-pane.tsx';
+import { YamlPane } from '../panes/yaml-pane.tsx';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../keys/config-paths.ts';
 import type { Theme } from '../theme.ts';
@@ -87,6 +89,10 @@ export function PaneHost(props: PaneHostProps): ReactElement {
     case 'confirm':
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, pane.target)} force={pane.action === 'kill'} />;
       return <Unavailable what={pane.action} onClose={props.onClose} />;
+    case 'describe':
+      return <DescribePane {...paneProps(props, pane.target)} />;
+    case 'yaml':
+      return <YamlPane {...paneProps(props, pane.target)} />;
     case 'logs':
     case 'logs-previous':
       return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
