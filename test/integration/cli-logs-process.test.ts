@@ -75,9 +75,9 @@ test('exit codes: 0 when all is written, 1 with kubectl\'s NotFound sentence, 2 
 test('`kx logs … | head -1` ends quietly with exit 0', async () => {
   const child = spawn('bash', ['-c', `"${process.execPath}" "${kxBin}" --kubeconfig "${demo.kubeconfig}" logs big | head -1; echo "kx exit \${PIPESTATUS[0]}"`], {
     env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const r = await finished(child as ChildProcessWithoutNullStreams);
+  const r = await finished(child);
   assert.equal(r.stdout, 'line 0 of a long log\nkx exit 0\n');
   assert.equal(r.stderr, '', 'no EPIPE trace, no sentence');
 });
