@@ -32,6 +32,8 @@ Usage:
   ${invokedAs} RESOURCE [flags]   open it on a resource (deploy, no, ct, deployments.apps)
   ${invokedAs} --demo             open the explorer on the built-in demo cluster
   ${invokedAs} demo [--pods N]    run only the demo cluster and print its kubeconfig path
+  ${invokedAs} logs POD | TYPE/NAME | -l SELECTOR [-f]
+                          print (and follow) the logs of a pod, workload, service or selector
 
 Flags:
       --kubeconfig PATH    kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)

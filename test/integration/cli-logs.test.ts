@@ -177,6 +177,13 @@ test('a container that has not started, a missing previous instance or container
   assert.equal((noSuchContainer.error as Error).message, 'container nope is not valid for pod solo');
 });
 
+test('-l with -A reads every namespace and names it in the prefix', async () => {
+  demo.server.store.create(R.pods, pod('kube-system', 'web-9', { labels: { app: 'web' } }));
+  demo.runtime.log('kube-system', 'web-9', 'app').write('web-9 in kube-system');
+  const r = await kx(['-l', 'app=web', '-A', '--tail', '1']);
+  assert.equal(r.stdout, 'default/web-1 app web-1 line 3\ndefault/web-2 app web-2 line 3\nkube-system/web-9 app web-9 in kube-system\n');
+});
+
 test('--help prints usage with examples and needs no cluster', async () => {
   const stdout = new PassThrough();
   let out = '';
