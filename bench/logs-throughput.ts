@@ -82,6 +82,12 @@ const commands = {
   kubectl: `kubectl --kubeconfig ${kubeconfig} logs chatty | wc -l`,
   kx: `${kx} --kubeconfig ${kubeconfig} logs chatty | wc -l`,
 };
+// The same command printing nothing (--tail 0): start-up, connection and the two requests, so the
+// streaming part can be told apart from the fixed cost.
+const fixedCost = {
+  kubectl: `kubectl --kubeconfig ${kubeconfig} logs chatty --tail 0 | wc -l`,
+  kx: `${kx} --kubeconfig ${kubeconfig} logs chatty --tail 0 | wc -l`,
+};
 
 /** Runs a shell pipeline and returns its wall time (s) and what wc -l counted. */
 function time(command: string): Promise<{ seconds: number; lines: number }> {
@@ -97,6 +103,7 @@ function time(command: string): Promise<{ seconds: number; lines: number }> {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const results: Record<keyof typeof commands, number[]> = { kubectl: [], kx: [] };
+const fixed: Record<keyof typeof commands, number[]> = { kubectl: [], kx: [] };
 console.log(`| tool | run | lines | seconds | lines/s |`);
 console.log(`|---|---|---|---|---|`);
 for (let run = 1; run <= runs; run++) {
@@ -105,10 +112,15 @@ for (let run = 1; run <= runs; run++) {
     if (r.lines !== lineCount) console.log(`(${tool} printed ${r.lines} lines, expected ${lineCount})`);
     results[tool].push(r.seconds);
     console.log(`| ${tool} | ${run} | ${r.lines} | ${r.seconds.toFixed(2)} | ${Math.round(r.lines / r.seconds).toLocaleString('en')} |`);
+    fixed[tool].push((await time(fixedCost[tool])).seconds);
   }
 }
 const kubectlMedian = median(results.kubectl);
 const kxMedian = median(results.kx);
 console.log(`\nmedian: kubectl ${kubectlMedian.toFixed(2)} s, kx ${kxMedian.toFixed(2)} s; kx throughput = ${(kubectlMedian / kxMedian).toFixed(2)}x kubectl's (target >= 0.9x)`);
+const kubectlFixed = median(fixed.kubectl);
+const kxFixed = median(fixed.kx);
+console.log(`fixed cost (--tail 0, median): kubectl ${kubectlFixed.toFixed(2)} s, kx ${kxFixed.toFixed(2)} s`);
+console.log(`streaming alone (median minus fixed cost): kubectl ${(kubectlMedian - kubectlFixed).toFixed(2)} s, kx ${(kxMedian - kxFixed).toFixed(2)} s; kx = ${((kubectlMedian - kubectlFixed) / (kxMedian - kxFixed)).toFixed(2)}x kubectl's`);
 await server.close();
 rmSync(dir, { recursive: true, force: true });

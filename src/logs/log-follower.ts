@@ -315,7 +315,7 @@ class Follower implements LogFollower {
       });
       this.#notice({ type: 'ended', origin: slot.origin, reason: end });
     } catch (err) {
-      this.#streamFailed(slot, toKxError(err), follow);
+      this.#streamFailed(entry, slot, toKxError(err), follow);
     } finally {
       slot.active = undefined;
       this.#active--;
@@ -332,10 +332,13 @@ class Follower implements LogFollower {
     this.#checkDone();
   }
 
-  #streamFailed(slot: Slot, error: KxError, follow: boolean): void {
+  #streamFailed(entry: PodEntry, slot: Slot, error: KxError, follow: boolean): void {
     if (follow && error.kind === 'invalid' && /is waiting to start/.test(error.message)) {
-      // The status ran ahead of the kubelet: try this instance again on the pod's next change.
+      // The status ran ahead of the kubelet: try again on the pod's next change, or in a second
+      // if no change comes.
       slot.instance = undefined;
+      const retry = setTimeout(() => this.#reconcile(entry), 1000);
+      retry.unref();
       return;
     }
     if (follow && error.kind === 'notFound') return;

@@ -161,6 +161,21 @@ describe('kx logs against the real control plane, kubectl as the oracle', () => 
     assert.match(r.stderr, /the log of container "talker" in pod "talker" broke off .*; resuming after the last line/);
   });
 
+  it('-f on a selector follows a crash-looping container into its next run, each line once', async () => {
+    const child = start(['logs', '-f', '-l', 'run=crashy', '--tail=-1']);
+    const done = finished(child);
+    const runsIn = (t: string): number[] => [...new Set([...t.matchAll(/run=(\d+)/g)].map((m) => Number(m[1])))];
+    // Wait for a run that started after kx did: its first line (seq=0) arrives while following.
+    const firstRuns = runsIn(await stdoutUntil(child, (t) => runsIn(t).length > 0));
+    const newest = Math.max(...firstRuns);
+    const text = await stdoutUntil(child, (t) => new RegExp(`run=${newest + 1} seq=0 `).test(t), 90_000);
+    child.kill('SIGINT');
+    await done;
+    const pairs = [...text.matchAll(/run=(\d+) seq=(\d+)/g)].map((m) => `${m[1]}/${m[2]}`);
+    assert.equal(new Set(pairs).size, pairs.length, 'no line twice');
+    assert.ok(text.split('\n').filter(Boolean).every((l) => l.startsWith('crashy crashy ')), 'prefixed: a selector');
+  });
+
   it('-f on a deployment picks up the pod a scale-up adds', async () => {
     const child = start(['logs', '-f', 'deploy/web', '-c', 'app', '--tail', '0']);
     const done = finished(child);
