@@ -5,77 +5,18 @@
  * output grouped per container); with follow they stream side by side, new pods and restarted
  * containers are picked up, and a named pod ends when each of its containers has run and exited.
  */
-import type { ApiClient } from '../kube/api-client.ts';
-import type { BackoffOptions } from '../kube/backoff.ts';
 import { KxError, toKxError } from '../kube/errors.ts';
 import type { KubeObject } from '../kube/object.ts';
 import { chooseContainers } from './container-choice.ts';
 import { streamContainerLog } from './container-log-stream.ts';
-import { LineQueue, type LineQueueOptions } from './line-queue.ts';
+import { LineQueue } from './line-queue.ts';
+import type { LogFollower, LogFollowerOptions, LogFollowerStats, PodEntry, Slot } from './log-follower-types.ts';
 import { ResumePoint } from './log-timestamp.ts';
-import type { ContainerChoice, LogLine, LogNotice, LogOrigin, LogQuery, PodSelection, StreamEnd } from './log-types.ts';
+import type { LogLine, LogNotice, LogQuery, StreamEnd } from './log-types.ts';
 import { podContainers, podPhase } from './pod-containers.ts';
 import { trackPods, type PodTracker } from './pod-tracker.ts';
 
-/** What to follow and how. */
-export interface LogFollowerOptions {
-  client: ApiClient;
-  /** undefined: every namespace (selectors only). */
-  namespace: string | undefined;
-  selection: PodSelection;
-  containers: ContainerChoice;
-  query: LogQuery;
-  /** At most this many pods (kubectl's --max-log-requests); more is an error at the start, later ones are skipped. Default 50. */
-  maxPods?: number;
-  /** The hand-over to the consumer; default 8,192 lines with back-pressure ('block'). */
-  queue?: LineQueueOptions;
-  onNotice?(notice: LogNotice): void;
-  backoff?: BackoffOptions;
-  /** How long a deleted pod's streams may still deliver before they are cut; default 5 s. */
-  deletedGraceMs?: number;
-}
-
-/** Counters for the consumer (a pane shows `dropped`). */
-export interface LogFollowerStats {
-  lines: number;
-  dropped: number;
-  activeStreams: number;
-  pods: number;
-  /** Containers whose log could not be read. */
-  failures: number;
-}
-
-/** A running follower. */
-export interface LogFollower {
-  /**
-   * The next batch of lines, oldest first; undefined when there will be no more. Rejects with a
-   * KxError when the whole selection failed (not found, forbidden, too many pods).
-   */
-  next(): Promise<LogLine[] | undefined>;
-  /** Stops every request; next() then returns what is queued and undefined. */
-  stop(): void;
-  stats(): LogFollowerStats;
-}
-
-interface Slot {
-  origin: LogOrigin;
-  resume: ResumePoint;
-  /** The instance streamed last (or now), so a restart is noticed and a finished one not re-read. */
-  instance: string | undefined;
-  active: AbortController | undefined;
-  /** Named pod, following: this container has run and exited (or never will). */
-  done: boolean;
-  waitingSaid: string | undefined;
-}
-
-interface PodEntry {
-  key: string;
-  latest: KubeObject;
-  /** Present at the start: the first stream of each container honours tail/since. */
-  initial: boolean;
-  slots: Slot[];
-  removed: boolean;
-}
+export type { LogFollower, LogFollowerOptions, LogFollowerStats } from './log-follower-types.ts';
 
 /** Starts following; read the lines with next(). */
 export function startLogFollower(opts: LogFollowerOptions): LogFollower {
