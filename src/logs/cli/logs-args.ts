@@ -41,8 +41,9 @@ export const defaultMaxPods = 50;
 
 const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 
-/** Parses `kx logs` arguments (the command word already removed). */
-export function parseLogsArgs(argv: string[]): LogsRequest {
+/** Parses `kx logs` arguments (the command word already removed); `invokedAs` names the help in hints. */
+export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
+  const seeHelp = `see '${invokedAs} logs --help'`;
   const args = parseCommandLine(argv, logsOptions);
   const o = args.options;
   const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
@@ -61,18 +62,18 @@ export function parseLogsArgs(argv: string[]): LogsRequest {
   let container = str('container');
   let target: LogsRequest['target'];
   if (positionals.length > 0) {
-    if (selector !== undefined) throw new UsageError("only a selector (-l) or a POD name is allowed, not both (see 'kx logs --help')");
+    if (selector !== undefined) throw new UsageError(`only a selector (-l) or a POD name is allowed, not both (${seeHelp})`);
     const [first, second, ...extra] = positionals as [string, ...string[]];
-    if (extra.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')} (expected POD [CONTAINER] or TYPE/NAME; see 'kx logs --help')`);
+    if (extra.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')} (expected POD [CONTAINER] or TYPE/NAME; ${seeHelp})`);
     const slash = first.indexOf('/');
-    if (slash === 0 || slash === first.length - 1) throw new UsageError(`"${first}" is not TYPE/NAME (see 'kx logs --help')`);
+    if (slash === 0 || slash === first.length - 1) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
     target = slash > 0 ? { type: first.slice(0, slash), name: first.slice(slash + 1) } : { type: undefined, name: first };
     if (second !== undefined) {
       if (container !== undefined) throw new UsageError(`the container is given twice: "${second}" and -c ${container}`);
       container = second;
     }
   } else if (selector === undefined && !help) {
-    throw new UsageError("expected POD, TYPE/NAME or -l SELECTOR (see 'kx logs --help')");
+    throw new UsageError(`expected POD, TYPE/NAME or -l SELECTOR (${seeHelp})`);
   }
   if (args.flags.allNamespaces && target !== undefined) throw new UsageError('-A/--all-namespaces goes with -l SELECTOR, not with a name');
 

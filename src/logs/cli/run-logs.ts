@@ -31,7 +31,7 @@ export interface LogsIo {
  * KxError in kubectl's words (exit 1), for the CLI's one error handler.
  */
 export async function runLogs(argv: string[], io: LogsIo): Promise<number> {
-  const request = parseLogsArgs(argv);
+  const request = parseLogsArgs(argv, io.invokedAs);
   if (request.help) {
     io.stdout.write(logsHelpText(io.invokedAs));
     return 0;
@@ -48,14 +48,14 @@ export async function runLogs(argv: string[], io: LogsIo): Promise<number> {
   }
 }
 
-async function selectionOf(session: KubeSession, request: LogsRequest, namespace: string, signal: AbortSignal): Promise<PodSelection> {
+async function selectionOf(session: KubeSession, request: LogsRequest, namespace: string, signal: AbortSignal, invokedAs: string): Promise<PodSelection> {
   if (request.selector !== undefined) return { kind: 'selector', labelSelector: request.selector, description: request.selector };
   const target = request.target!;
   if (target.type === undefined) return { kind: 'pod', name: target.name };
   try {
     return await resolveLogTarget(session.client, namespace, target.type, target.name, signal);
   } catch (err) {
-    if (err instanceof LogTargetTypeError) throw new UsageError(`${err.message} (see 'kx logs --help')`);
+    if (err instanceof LogTargetTypeError) throw new UsageError(`${err.message} (see '${invokedAs} logs --help')`);
     throw err;
   }
 }
@@ -66,7 +66,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
   io.signal?.addEventListener('abort', onAbort, { once: true });
   const allNamespaces = request.flags.allNamespaces && request.selector !== undefined;
   const namespace = session.namespace;
-  const selection = await selectionOf(session, request, namespace, stop.signal);
+  const selection = await selectionOf(session, request, namespace, stop.signal, io.invokedAs);
   const formatter = new LineFormatter({
     // A workload or selector may grow more pods while following, so it is prefixed from the start.
     prefix: request.prefix || selection.kind === 'selector',
