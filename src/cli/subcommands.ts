@@ -16,4 +16,5 @@ export interface SubcommandModule {
 /** Commands other than the TUI and `demo`; add one line per command. */
 export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   logs: () => import('./commands/logs-command.ts'),
+  exec: () => import('./commands/exec-command.ts'),
 };

@@ -3,6 +3,7 @@
  * default namespace. Switching namespace makes a cheap sibling that shares the client; switching
  * context makes a new session (see cluster-connection.ts).
  */
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { ApiClient } from './api-client.ts';
 import { createApiClient } from './api-client.ts';
 import { createRequestAuth } from './auth.ts';
@@ -18,6 +19,11 @@ export interface KubeSession {
   readonly namespace: string;
   readonly namespaceSource: NamespaceSource;
   readonly client: ApiClient;
+  /**
+   * client-node's KubeConfig set to this context, for the few calls kx leaves to client-node
+   * (exec over WebSocket). Everything else goes through `client`.
+   */
+  readonly kubeConfig: KubeConfig;
   /** Names of the cluster's namespaces, sorted (needs list permission on namespaces). */
   listNamespaces(signal?: AbortSignal): Promise<string[]>;
   /** Throws KxError('config') `namespace "x" not found` when the server says it does not exist. */
@@ -35,7 +41,7 @@ export async function openSession(
 ): Promise<KubeSession> {
   const resolved = resolveContext(loaded, choice);
   const client = createApiClient(await createRequestAuth(resolved.kubeConfig));
-  return makeSession(resolved.context, resolved.namespace, resolved.namespaceSource, client);
+  return makeSession(resolved.context, resolved.namespace, resolved.namespaceSource, client, resolved.kubeConfig);
 }
 
 /** A session around an existing client (used by openSession and withNamespace). */
@@ -44,12 +50,14 @@ export function makeSession(
   namespace: string,
   namespaceSource: NamespaceSource,
   client: ApiClient,
+  kubeConfig: KubeConfig,
 ): KubeSession {
   return {
     context,
     namespace,
     namespaceSource,
     client,
+    kubeConfig,
     async listNamespaces(signal) {
       const list = await client.get<KubeList>('/api/v1/namespaces', signal ? { signal } : {});
       return list.items.map((n) => n.metadata.name).sort();
@@ -67,7 +75,7 @@ export function makeSession(
       }
     },
     withNamespace(ns) {
-      return makeSession(context, ns, 'flag', client);
+      return makeSession(context, ns, 'flag', client, kubeConfig);
     },
     close: () => client.close(),
   };

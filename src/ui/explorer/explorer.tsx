@@ -30,6 +30,8 @@ import { BottomLine } from './bottom-line.tsx';
 import { currentView, explorerReducer, initialState, type PaneState } from './explorer-state.ts';
 import { PaneHost } from './pane-host.tsx';
 import { useViewWatches } from './use-view-watches.ts';
+import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
+import type { KubeObject } from '../../kube/object.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 import { AccessReviewer, questionsFor } from '../../rbac/access-review.ts';
 
@@ -153,6 +155,29 @@ export function Explorer(props: ExplorerProps): ReactElement {
     }
   };
 
+  // The shell takes the whole terminal: Ink steps aside (leaves the alternate screen, releases
+  // raw mode) and redraws everything when the shell exits or the connection drops.
+  const shellInto = async (row: Row): Promise<void> => {
+    try {
+      const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(row.namespace)}/pods/${encodeURIComponent(row.name)}`);
+      const container = defaultContainer(pod);
+      if (!container) throw new Error(`pod "${row.name}" has no containers`);
+      let outcome: Flash = { text: '', level: 'info' };
+      await app.suspendTerminal(async () => {
+        process.stdout.write(`kx: shell in ${row.namespace}/${row.name} (container ${container}); exit to return\r\n`);
+        try {
+          const result = await runInteractiveShell({ session, namespace: row.namespace, pod: row.name, container });
+          outcome = { text: `${result.shell} in ${row.name}/${container} exited with status ${result.exitCode}`, level: result.exitCode === 0 ? 'info' : 'error' };
+        } catch (err) {
+          outcome = { text: toKxError(err).message, level: 'error' };
+        }
+      });
+      say(outcome.text, outcome.level);
+    } catch (err) {
+      say(toKxError(err).message, 'error');
+    }
+  };
+
   const onAction = (id: string, row: Row | undefined): void => {
     if (id === 'filter') {
       dispatch({ type: 'prompt', prompt: '/' });
@@ -216,7 +241,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
         dispatch({ type: 'pane', pane: { kind: 'confirm', action: id, target: targetOf(row) } });
         return;
       case 'shell':
-        dispatch({ type: 'pane', pane: { kind: 'shell', target: targetOf(row) } });
+        void shellInto(row);
         return;
       default:
         return;

@@ -1,0 +1,77 @@
+/**
+ * One command in a container over the exec WebSocket, through client-node's Exec (v5 and v4
+ * channel protocols, stdin, resize through a resizable stdout). Resolves with the command's exit
+ * code read from the status channel, as kubectl does.
+ */
+import { Exec, type V1Status } from '@kubernetes/client-node';
+import type { Readable, Writable } from 'node:stream';
+import type { KubeSession } from '../kube/session.ts';
+import { KxError, toKxError } from '../kube/errors.ts';
+
+/** What to run where. */
+export interface ExecRequest {
+  session: KubeSession;
+  namespace: string;
+  pod: string;
+  /** Required by the API; see defaultContainer(). */
+  container: string;
+  command: string[];
+  stdin: Readable | null;
+  stdout: Writable | null;
+  stderr: Writable | null;
+  tty: boolean;
+}
+
+/** How a command ended. */
+export interface ExecResult {
+  exitCode: number;
+  /** The status message of a failure (kubectl prints it for codes it did not get from the command). */
+  message?: string | undefined;
+}
+
+/** The exit code a status frame carries: 0 on Success, the ExitCode cause on NonZeroExitCode, else 1. */
+export function exitCodeOf(status: V1Status | undefined): ExecResult {
+  if (!status || status.status === 'Success') return { exitCode: 0 };
+  const cause = status.details?.causes?.find((c) => c.reason === 'ExitCode');
+  const code = cause?.message !== undefined ? Number(cause.message) : NaN;
+  return { exitCode: Number.isInteger(code) ? code : 1, message: status.message };
+}
+
+/** Runs the command; rejects with a KxError when the exec cannot start (pod gone, container not running, forbidden). */
+export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
+  const exec = new Exec(req.session.kubeConfig);
+  let status: V1Status | undefined;
+  let socket;
+  try {
+    socket = await exec.exec(req.namespace, req.pod, req.container, req.command, req.stdout, req.stderr, req.stdin, req.tty, (s) => {
+      status = s;
+    });
+  } catch (err) {
+    throw upgradeError(err, req);
+  }
+  await new Promise<void>((resolve) => {
+    socket.once('close', () => resolve());
+    socket.once('error', () => resolve());
+  });
+  return exitCodeOf(status);
+}
+
+/**
+ * client-node rejects a failed upgrade with the HTTP status in the message; turn it into the
+ * server's own sentence where there is one.
+ */
+function upgradeError(err: unknown, req: ExecRequest): KxError {
+  const text = err instanceof Error ? err.message : String(err);
+  const body = /\{.*\}/s.exec(text)?.[0];
+  if (body) {
+    try {
+      const status = JSON.parse(body) as { message?: string; code?: number };
+      if (status.message) return new KxError(status.code === 404 ? 'notFound' : status.code === 403 ? 'forbidden' : 'server', status.message);
+    } catch {
+      // not JSON: fall through
+    }
+  }
+  if (/404/.test(text)) return new KxError('notFound', `pods "${req.pod}" not found`);
+  if (/403/.test(text)) return new KxError('forbidden', `you may not exec into pod "${req.pod}" in namespace "${req.namespace}"`);
+  return toKxError(err);
+}
