@@ -5,8 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import { UsageError } from '../../cli/args.ts';
-import { loadKubeconfig } from '../../kube/kubeconfig.ts';
-import { openSession, type KubeSession } from '../../kube/session.ts';
+import type { KubeSession } from '../../kube/session.ts';
 import { startLogFollower } from '../log-follower.ts';
 import { LogTargetTypeError, resolveLogTarget } from '../log-target.ts';
 import type { LogNotice, PodSelection } from '../log-types.ts';
@@ -37,6 +36,9 @@ export async function runLogs(argv: string[], io: LogsIo): Promise<number> {
     return 0;
   }
   if (request.flags.demo) throw new UsageError(`kx logs does not start the demo cluster: run '${io.invokedAs} demo' and pass --kubeconfig with the path it prints`);
+  // Loaded only now: the session's modules bring @kubernetes/client-node (a third of a second),
+  // which --help and usage mistakes do not need.
+  const [{ loadKubeconfig }, { openSession }] = await Promise.all([import('../../kube/kubeconfig.ts'), import('../../kube/session.ts')]);
   const session = await openSession(loadKubeconfig({ kubeconfig: request.flags.kubeconfig, env: io.env }), {
     context: request.flags.context,
     namespace: request.flags.namespace,
