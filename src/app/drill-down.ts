@@ -20,7 +20,7 @@ const ownedPods: Rule = (row, find) => {
 const rules: Record<string, Rule> = {
   'deployments.apps': (row, find) => {
     const replicaSets = find('replicasets.apps');
-    return replicaSets && viewOf(replicaSets, row.namespace, { scope: { kind: 'owner', uid: row.uid, label: `deployment ${row.name}` } });
+    return replicaSets && viewOf(replicaSets, row.namespace, { scope: { kind: 'owner', uid: row.uid, label: `deployment ${row.name}` }, startOn: 'most-desired' });
   },
   'replicasets.apps': ownedPods,
   'statefulsets.apps': ownedPods,

@@ -34,6 +34,11 @@ export interface ViewEntry {
   sort?: SortState | undefined;
   /** The object the cursor was on, to put it back there. */
   cursorUid?: string | undefined;
+  /**
+   * Where the cursor starts when no object is remembered: on the row with the most DESIRED
+   * replicas (a Deployment's current ReplicaSet rather than the scaled-down old ones).
+   */
+  startOn?: 'most-desired' | undefined;
 }
 
 /** A new view of `resource`; cluster-scoped resources ignore the namespace. */

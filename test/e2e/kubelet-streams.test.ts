@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Exec, KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { kubectl, kubectlOk, waitForJson } from './support/kubectl.ts';
@@ -100,5 +102,24 @@ describe('logs and exec through the API server reach the fake kubelet', () => {
     assert.equal(failed.status.status, 'Failure');
     assert.equal(failed.status.reason, 'NonZeroExitCode');
     assert.equal(failed.status.details?.causes?.[0]?.message, '7');
+  });
+
+  it('kx exec gives what kubectl exec gives: output, stderr, exit code, stdin; kx exec -it finds a shell', async () => {
+    const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
+    const runKx = (args: string[], input?: string) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, [kx, 'exec', '--kubeconfig', kc(), ...args], (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+        child.stdin?.end(input ?? '');
+      });
+    const script = ['sh', '-c', 'echo out; echo err >&2; exit 3'];
+    const mine = await runKx(['talker', '--', ...script]);
+    const theirs = await kubectl(['exec', 'talker', '--', ...script], { kubeconfig: kc() });
+    assert.equal(mine.code, theirs.code);
+    assert.equal(mine.stdout, theirs.stdout);
+    assert.equal(mine.stderr, theirs.stderr);
+    const counted = await runKx(['-i', 'talker', '--', 'sh', '-c', 'wc -l'], 'one\ntwo\nthree\n');
+    assert.equal(counted.stdout.trim(), '3');
   });
 });

@@ -114,6 +114,12 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       wanted.current = undefined;
     } else if (state.phase === 'live') wanted.current = undefined;
   }
+  const startOn = useRef(entry.cursorUid === undefined ? entry.startOn : undefined);
+  if (startOn.current === 'most-desired' && state.phase === 'live') {
+    startOn.current = undefined;
+    const busiest = mostDesired(rows, allColumns.findIndex((c) => c.name === 'DESIRED'));
+    if (busiest) selected.current = { ...selected.current, uid: busiest };
+  }
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);
   const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
   const selectedRow = rows[cursor];
@@ -177,6 +183,17 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       />
     </Box>
   );
+}
+
+/** The uid of the row with the largest number in `column`, or undefined. */
+function mostDesired(rows: readonly Row[], column: number): string | undefined {
+  if (column < 0) return undefined;
+  let best: { uid: string; n: number } | undefined;
+  for (const row of rows) {
+    const n = Number(row.cells[column]);
+    if (!best || n > best.n) best = { uid: row.uid, n };
+  }
+  return best?.uid;
 }
 
 function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): string {

@@ -1,0 +1,144 @@
+/**
+ * `npm run screenshots`: drives the real kx TUI on the built-in demo cluster in tmux, the way a
+ * person would, and writes PNGs of the frames it shows to screenshots/. Each shot starts kx afresh,
+ * sends keys, waits for the text that proves the screen is there, captures the pane with its
+ * colours and renders it (ansi-frame.ts, frame-svg.ts). A shot whose text never appears fails
+ * the run with its name. `--only a,b` picks shots.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrame } from './ansi-frame.ts';
+import { frameSvg, renderPng } from './frame-svg.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+type Step = { keys: string[] } | { text: string } | { wait: RegExp };
+
+interface Shot {
+  file: string;
+  /** What it shows, for the log. */
+  title: string;
+  args: string;
+  columns: number;
+  rows: number;
+  steps: Step[];
+}
+
+const prompt = (key: ':' | '/', text: string): Step[] => [{ text: key }, { wait: new RegExp(`^\\${key}\\s*$`, 'm') }, { text }, { keys: ['Enter'] }];
+
+const shots: Shot[] = [
+  { file: 'pods.png', title: 'pods in every namespace, live', args: '--demo', columns: 130, rows: 32, steps: [{ wait: /● live\s+\d+/ }] },
+  {
+    file: 'deployment-drilldown.png',
+    title: 'a deployment drilled down to its pods',
+    args: '--demo deploy -n shop',
+    columns: 130,
+    rows: 20,
+    steps: [
+      { wait: /deployments \(shop\)\s+● live/ },
+      ...prompt('/', 'frontend'),
+      { wait: /● live\s+1 of/ },
+      { keys: ['Enter'] },
+      { wait: /replicasets of deployment frontend/ },
+      { keys: ['Enter'] },
+      { wait: /pods of replicaset frontend-\S+ \(shop\)\s+● live\s+[1-9]/ },
+    ],
+  },
+  {
+    file: 'custom-resources.png',
+    title: 'a custom resource through the server’s printer columns',
+    args: '--demo',
+    columns: 130,
+    rows: 16,
+    steps: [{ wait: /● live/ }, ...prompt(':', 'ct'), { wait: /crontabs \(all namespaces\)\s+● live\s+\d/ }],
+  },
+  {
+    file: 'logs.png',
+    title: 'logs of a deployment, its pods interleaved',
+    args: '--demo deploy -n shop',
+    columns: 130,
+    rows: 24,
+    steps: [{ wait: /deployments \(shop\)\s+● live/ }, ...prompt('/', 'api'), { wait: /● live\s+1 of/ }, { keys: ['l'] }, { wait: /following · all containers · since all · [\d,]+ lines/ }],
+  },
+  {
+    file: 'describe.png',
+    title: 'describe, live',
+    args: '--demo deploy -n shop',
+    columns: 130,
+    rows: 30,
+    steps: [{ wait: /deployments \(shop\)\s+● live/ }, ...prompt('/', 'cart'), { wait: /● live\s+1 of/ }, { keys: ['d'] }, { wait: /^Replicas:/m }],
+  },
+  { file: 'help.png', title: 'help, generated from the keymap', args: '--demo', columns: 130, rows: 40, steps: [{ wait: /● live/ }, { text: '?' }, { wait: /^Keys · ids go in/m }] },
+];
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+async function waitFor(session: string, pattern: RegExp, shot: Shot, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let screen = '';
+  while (Date.now() < deadline) {
+    screen = tmux('capture-pane', '-p', '-t', session);
+    if (pattern.test(screen)) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`shot ${shot.file}: "${String(pattern)}" never appeared; the screen was:\n${screen}`);
+}
+
+async function take(shot: Shot, outDir: string): Promise<string> {
+  const session = `kx-shot-${process.pid}-${shot.file.replace(/\W/g, '')}`;
+  const kx = join(root, 'bin', 'kx');
+  // A private config dir: the user's keys.yaml must not change the pictures.
+  const command = `sleep 0.3; KX_CONFIG_DIR=/nonexistent ${process.execPath} ${kx} ${shot.args}; sleep 3600`;
+  tmux('new-session', '-d', '-s', session, '-x', String(shot.columns), '-y', String(shot.rows), command);
+  try {
+    for (const step of shot.steps) {
+      if ('wait' in step) await waitFor(session, step.wait, shot);
+      else if ('text' in step) tmux('send-keys', '-t', session, '-l', '--', step.text);
+      else tmux('send-keys', '-t', session, ...step.keys);
+    }
+    // Let the last frame settle (ages, the cursor row).
+    await new Promise((r) => setTimeout(r, 400));
+    const frame = tmux('capture-pane', '-e', '-p', '-t', session);
+    const { png } = renderPng(frameSvg(parseFrame(frame), shot.columns));
+    const file = join(outDir, shot.file);
+    writeFileSync(file, png);
+    return file;
+  } finally {
+    try {
+      tmux('kill-session', '-t', session);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').map((s) => (s.endsWith('.png') ? s : `${s}.png`))) : undefined;
+  if (!existsSync(join(root, 'dist', 'main.js'))) {
+    console.error('kx is not built: run `npm run build` (or `npm install`) first');
+    process.exit(1);
+  }
+  const outDir = join(root, 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+  const started = Date.now();
+  let failed = 0;
+  for (const shot of shots) {
+    if (only && !only.has(shot.file)) continue;
+    try {
+      const file = await take(shot, outDir);
+      console.log(`${shot.file}: ${shot.title} → ${file}`);
+    } catch (err) {
+      failed++;
+      console.error(err instanceof Error ? err.message : String(err));
+    }
+  }
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (failed > 0) process.exit(1);
+}
+
+await main();
