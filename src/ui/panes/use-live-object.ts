@@ -36,14 +36,17 @@ export function useLiveObject(client: ApiClient, target: ObjectTarget): LiveObje
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let deleted = false;
-    let firstSync = true;
     let seen = false;
+    // The resourceVersion of the object last fetched: a listed or watched version that differs
+    // is a change (this also catches a change between the first GET and the first list).
+    let fetchedVersion: string | undefined;
 
     const fetchNow = async (): Promise<void> => {
       try {
         const object = await fetchObject(client, resource, namespace, name, abort.signal);
         if (abort.signal.aborted) return;
         deleted = false;
+        fetchedVersion = object.metadata.resourceVersion;
         setState({ object, phase: 'live' });
       } catch (err) {
         if (abort.signal.aborted) return;
@@ -69,15 +72,13 @@ export function useLiveObject(client: ApiClient, target: ObjectTarget): LiveObje
       beginSync: () => {
         seen = false;
       },
-      upsert: () => {
+      upsert: (listed) => {
         seen = true;
-        // The first list only confirms what the first GET fetched; later upserts are changes.
-        if (!firstSync || deleted) refetchSoon();
+        if (deleted || listed.metadata.resourceVersion !== fetchedVersion) refetchSoon();
       },
       remove: markDeleted,
       endSync: () => {
         if (!seen) markDeleted();
-        firstSync = false;
       },
       state: (s) => {
         if (s.phase === 'reconnecting') setState((prev) => ({ ...prev, phase: deleted ? 'deleted' : 'reconnecting', message: s.reason }));
