@@ -2,7 +2,7 @@
  * An object as the YAML pane shows it: keys sorted like `kubectl get -o yaml`, managedFields left
  * out unless asked for, Secret data masked (or revealed base64-decoded), optionally highlighted.
  */
-import { highlight } from 'cli-highlight';
+import { highlight, type Theme as HighlightTheme } from 'cli-highlight';
 import { Document, isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import type { KubeObject } from '../../kube/object.ts';
 
@@ -48,11 +48,35 @@ export function yamlText(object: KubeObject, opts: YamlOptions): string {
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }
 
+/** An SGR style that opens and closes on every line, so each line carries its own colour. */
+const sgr =
+  (open: number, close = 39) =>
+  (text: string): string =>
+    text
+      .split('\n')
+      .map((line) => (line === '' ? line : `\x1b[${open}m${line}\x1b[${close}m`))
+      .join('\n');
+
+/**
+ * Token colours for YAML. Given as codes rather than through cli-highlight's chalk, whose colour
+ * detection looks at stdout when it loads: kx decides colour itself (theme.colour, NO_COLOR).
+ */
+const yamlTheme: HighlightTheme = {
+  attr: sgr(36),
+  string: sgr(32),
+  number: sgr(35),
+  literal: sgr(33),
+  comment: sgr(90),
+  meta: sgr(90),
+  type: sgr(35),
+  bullet: sgr(2, 22),
+};
+
 /** YAML text as lines, syntax-highlighted when colour is on. */
 export function yamlLines(text: string, colour: boolean): string[] {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   if (!colour) return body.split('\n');
-  return highlight(body, { language: 'yaml', ignoreIllegals: true }).split('\n');
+  return highlight(body, { language: 'yaml', ignoreIllegals: true, theme: yamlTheme }).split('\n');
 }
 
 function annotateSecret(doc: Document, reveal: boolean, binary: ReadonlyMap<string, number>): void {
