@@ -9,10 +9,12 @@ import { useMemo, useRef, useState, type ReactElement } from 'react';
 import type { KeyScope } from '../../keys/actions.ts';
 import { PromptBar } from '../components/prompt-bar.tsx';
 import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
-import { cellWidth, fit } from '../text-fit.ts';
+import { cellWidth } from '../text-fit.ts';
 import type { Theme, Tone } from '../theme.ts';
 import { markRanges, plainText, safeLine, type MarkRange } from './text-pane-ansi.ts';
 import { findMatches, firstMatchFrom, stepMatch, type TextMatch } from './text-pane-search.ts';
+import { Footer, TitleLine } from './text-pane-chrome.tsx';
+import { clamp, lastTop, visibleCount } from './text-pane-layout.ts';
 
 /** A word or two after the title ('live', 'deleted', 'reconnecting'), coloured by its tone. */
 export interface PaneStatus {
@@ -171,48 +173,6 @@ export function TextPane(props: TextPaneProps): ReactElement {
   );
 }
 
-/** The title, its status and the position, cut to one line of `width` cells. */
-function TitleLine(props: { theme: Theme; width: number; title: string; status: PaneStatus | undefined; position: string }): ReactElement {
-  const { theme, width, position } = props;
-  const right = position ? ` ${position}` : '';
-  const room = Math.max(0, width - cellWidth(right));
-  const status = props.status ? `  ${props.status.text}` : '';
-  const left = fit(props.title + status, room);
-  // The cut may fall inside the title (nothing of the status left) or after it; the rest is padding.
-  const titleFits = cellWidth(props.title) <= room;
-  const titleShown = titleFits ? props.title : left;
-  const rest = titleFits ? left.slice(props.title.length) : '';
-  return (
-    <Box width={width} height={1}>
-      <Text wrap="truncate-end">
-        <Text bold>{titleShown}</Text>
-        <Text color={props.status ? theme.tone[props.status.tone] : undefined}>{rest}</Text>
-        <Text color={theme.tone.muted}>{right}</Text>
-      </Text>
-    </Box>
-  );
-}
-
-function Footer(props: { theme: Theme; width: number; query: string; count: number; current: number; note: string | undefined }): ReactElement {
-  const { theme, query, count, current } = props;
-  if (query !== '') {
-    return (
-      <Box width={props.width}>
-        <Text wrap="truncate-end" color={count === 0 ? theme.tone.warn : undefined}>
-          {count === 0 ? `/${query}  no match` : `/${query}  match ${Math.max(1, current + 1)} of ${count} · n next · N previous`}
-        </Text>
-      </Box>
-    );
-  }
-  return (
-    <Box width={props.width}>
-      <Text wrap="truncate-end" color={theme.tone.muted}>
-        {props.note ? `${props.note} · ` : ''}/ search · esc close
-      </Text>
-    </Box>
-  );
-}
-
 function groupByLine(matches: readonly TextMatch[]): Map<number, { index: number; match: TextMatch }[]> {
   const out = new Map<number, { index: number; match: TextMatch }[]>();
   matches.forEach((match, index) => {
@@ -221,32 +181,4 @@ function groupByLine(matches: readonly TextMatch[]): Map<number, { index: number
     else out.set(match.line, [{ index, match }]);
   });
   return out;
-}
-
-/** The last top line that still fills the view (rows per line when wrapping). */
-function lastTop(count: number, bodyRows: number, rowsOf: readonly number[] | undefined): number {
-  if (!rowsOf) return Math.max(0, count - bodyRows);
-  let used = 0;
-  let i = count;
-  while (i > 0 && used + rowsOf[i - 1]! <= bodyRows) {
-    used += rowsOf[i - 1]!;
-    i--;
-  }
-  return Math.min(i, Math.max(0, count - 1));
-}
-
-/** How many lines from `top` fit in the view. */
-function visibleCount(top: number, count: number, bodyRows: number, rowsOf: readonly number[] | undefined): number {
-  if (!rowsOf) return Math.max(0, Math.min(bodyRows, count - top));
-  let used = 0;
-  let n = 0;
-  while (top + n < count && used < bodyRows) {
-    used += rowsOf[top + n]!;
-    n++;
-  }
-  return n;
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
 }

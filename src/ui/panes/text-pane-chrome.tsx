@@ -1,0 +1,49 @@
+/** The title line and the footer line of the text pane. */
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import { cellWidth, fit } from '../text-fit.ts';
+import type { Theme } from '../theme.ts';
+import type { PaneStatus } from './text-pane.tsx';
+
+/** The title, its status and the position, cut to one line of `width` cells. */
+export function TitleLine(props: { theme: Theme; width: number; title: string; status: PaneStatus | undefined; position: string }): ReactElement {
+  const { theme, width, position } = props;
+  const right = position ? ` ${position}` : '';
+  const room = Math.max(0, width - cellWidth(right));
+  const status = props.status ? `  ${props.status.text}` : '';
+  const left = fit(props.title + status, room);
+  // The cut may fall inside the title (nothing of the status left) or after it; the rest is padding.
+  const titleFits = cellWidth(props.title) <= room;
+  const titleShown = titleFits ? props.title : left;
+  const rest = titleFits ? left.slice(props.title.length) : '';
+  return (
+    <Box width={width} height={1}>
+      <Text wrap="truncate-end">
+        <Text bold>{titleShown}</Text>
+        <Text color={props.status ? theme.tone[props.status.tone] : undefined}>{rest}</Text>
+        <Text color={theme.tone.muted}>{right}</Text>
+      </Text>
+    </Box>
+  );
+}
+
+/** The footer: the active search and its match count, or a note and the search hint. */
+export function Footer(props: { theme: Theme; width: number; query: string; count: number; current: number; note: string | undefined }): ReactElement {
+  const { theme, query, count, current } = props;
+  if (query !== '') {
+    return (
+      <Box width={props.width}>
+        <Text wrap="truncate-end" color={count === 0 ? theme.tone.warn : undefined}>
+          {count === 0 ? `/${query}  no match` : `/${query}  match ${Math.max(1, current + 1)} of ${count} · n next · N previous`}
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box width={props.width}>
+      <Text wrap="truncate-end" color={theme.tone.muted}>
+        {props.note ? `${props.note} · ` : ''}/ search · esc close
+      </Text>
+    </Box>
+  );
+}
