@@ -1,5 +1,8 @@
 // Shared by bin/kx and bin/kubectl-kx: refuse an old Node in one sentence, then load the bundle.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REQUIRED = [22, 19];
@@ -8,6 +11,19 @@ const REQUIRED = [22, 19];
 function isSupported(version) {
   const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
   return major > REQUIRED[0] || (major === REQUIRED[0] && minor >= REQUIRED[1]);
+}
+
+/**
+ * V8's on-disk code cache (Node 22.1+): later runs skip compiling kx and its dependencies, which
+ * is most of a one-shot command's start-up. The cache lives outside the repo; failures are ignored.
+ */
+function enableCodeCache() {
+  try {
+    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    module.enableCompileCache?.(join(base, 'kx', 'compile-cache'));
+  } catch {
+    // no cache: just slower
+  }
 }
 
 /** Checks the runtime and starts kx; `invokedAs` names the command in help and errors. */
@@ -24,6 +40,7 @@ export async function launch(invokedAs) {
     process.stderr.write('kx is not built yet: run `npm install` (or `npm run build`) in the kx folder first.\n');
     process.exit(1);
   }
+  enableCodeCache();
   const { main } = await import(entry.href);
   await main(process.argv.slice(2), { invokedAs });
 }

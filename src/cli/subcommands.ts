@@ -17,4 +17,6 @@ export interface SubcommandModule {
 export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   logs: () => import('./commands/logs-command.ts'),
   exec: () => import('./commands/exec-command.ts'),
+  scale: () => import('./commands/scale-command.ts'),
+  rollout: () => import('./commands/rollout-command.ts'),
 };

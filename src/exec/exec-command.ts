@@ -3,7 +3,8 @@
  * channel protocols, stdin, resize through a resizable stdout). Resolves with the command's exit
  * code read from the status channel, as kubectl does.
  */
-import { Exec, type V1Status } from '@kubernetes/client-node';
+import { Exec } from '@kubernetes/client-node/dist/exec.js';
+import type { V1Status } from '@kubernetes/client-node/dist/gen/models/V1Status.js';
 import type { Readable, Writable } from 'node:stream';
 import type { KubeSession } from '../kube/session.ts';
 import { KxError, toKxError } from '../kube/errors.ts';

@@ -3,7 +3,9 @@
  * certificates, exec plugins, auth providers, impersonation and insecure-skip-tls-verify all work
  * exactly as in client-node's own calls.
  */
-import { HttpMethod, KubeConfig, RequestContext } from '@kubernetes/client-node';
+// Deep imports: the package's index pulls in every generated API model (half a second at start-up).
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import { HttpMethod, RequestContext } from '@kubernetes/client-node/dist/gen/http/http.js';
 import type { Dispatcher } from 'undici';
 import { KxError } from './errors.ts';
 import { registerSecret } from './redact.ts';

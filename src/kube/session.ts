@@ -3,7 +3,7 @@
  * default namespace. Switching namespace makes a cheap sibling that shares the client; switching
  * context makes a new session (see cluster-connection.ts).
  */
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ApiClient } from './api-client.ts';
 import { createApiClient } from './api-client.ts';
 import { createRequestAuth } from './auth.ts';

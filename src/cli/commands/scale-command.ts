@@ -1,0 +1,88 @@
+/**
+ * `kx scale TYPE/NAME --replicas N [--current-replicas M] [--wait] [--timeout D]`, like kubectl
+ * scale: the same patch, the same output (`deployment.apps/web scaled`), exit 1 on API errors and
+ * 2 on usage errors. Warns on stderr when an HPA targets the object.
+ */
+import { parseCommandLine, UsageError } from '../args.ts';
+import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../actions/scale.ts';
+import { KxError } from '../../kube/errors.ts';
+import { resourcePath } from '../../kube/resource-info.ts';
+import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
+import type { SubcommandContext } from '../subcommands.ts';
+import { parseDuration } from '../duration-flag.ts';
+
+const options = {
+  replicas: { type: 'string' },
+  'current-replicas': { type: 'string' },
+  wait: { type: 'boolean' },
+  timeout: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+} as const;
+
+function help(invokedAs: string): string {
+  return `Set a new size for a deployment, replica set, stateful set or custom resource with a scale subresource.
+
+Usage:
+  ${invokedAs} scale TYPE/NAME --replicas N [--current-replicas M] [--wait] [--timeout 2m] [-o name]
+
+Examples:
+  ${invokedAs} scale deployment/web --replicas 3 -n shop
+  ${invokedAs} scale sts/redis --replicas 5 --current-replicas 3
+  ${invokedAs} scale deploy web --replicas 0 --wait --timeout 1m
+
+Like kubectl: a merge patch of spec.replicas on the /scale subresource; --current-replicas makes
+it fail when the count is not what you expect. --wait waits until the status shows the new size.
+Exit codes: 0 done, 1 the API refused or it timed out, 2 usage.
+`;
+}
+
+/** Runs `kx scale`. */
+export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
+  // `--replicas -1` would read as a flag; take the next word as the value, so the count check
+  // below can say what is wrong with it.
+  const joined = argv.map((a, i) => (argv[i - 1] === '--replicas' || argv[i - 1] === '--current-replicas') && /^-/.test(a) ? `\u0000${a}` : a);
+  const merged: string[] = [];
+  for (const a of joined) {
+    if (a.startsWith('\u0000')) merged[merged.length - 1] = `${merged[merged.length - 1]}=${a.slice(1)}`;
+    else merged.push(a);
+  }
+  const args = parseCommandLine(['scale', ...merged], options);
+  if (args.flags.help) {
+    process.stdout.write(help(ctx.invokedAs));
+    return 0;
+  }
+  const replicasText = args.options['replicas'] as string | undefined;
+  if (replicasText === undefined) throw new UsageError(`--replicas is required (see '${ctx.invokedAs} scale --help')`);
+  const replicas = parseReplicas(replicasText);
+  if (!replicas.ok) throw new UsageError(replicas.message);
+  const expectText = args.options['current-replicas'] as string | undefined;
+  const expect = expectText === undefined ? undefined : parseReplicas(expectText);
+  if (expect && !expect.ok) throw new UsageError(`--current-replicas: ${expect.message}`);
+  const output = args.options['output'] as string | undefined;
+  if (output !== undefined && output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: name`);
+  const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout') ?? 0;
+  const { type, name } = splitTarget(args.positionals, ctx.invokedAs, 'scale');
+  const session = await sessionFromFlags(args.flags, ctx.invokedAs, 'scale');
+  try {
+    const target = { ...(await resolveTarget(session, type, name)), namespace: session.namespace };
+    const hpa = await hpaFor(session.client, target);
+    if (hpa) process.stderr.write(`Warning: ${hpaWarning(hpa)}\n`);
+    const said = await scaleObject(session.client, target, replicas.replicas, { expectCurrent: expect?.ok ? expect.replicas : undefined });
+    process.stdout.write(`${said}\n`);
+    if (args.options['wait'] === true) await waitForSize(session, target, replicas.replicas, timeoutMs || 5 * 60_000);
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Polls the Scale until status.replicas equals the wanted count (kubectl's --timeout wait). */
+async function waitForSize(session: Awaited<ReturnType<typeof sessionFromFlags>>, target: Parameters<typeof currentReplicas>[1], replicas: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const scale = await session.client.get<{ status?: { replicas?: number } }>(resourcePath(target.resource, target.namespace, target.name, 'scale'));
+    if ((scale.status?.replicas ?? 0) === replicas) return;
+    if (Date.now() > deadline) throw new KxError('timeout', `timed out waiting for ${target.name} to have ${replicas} replicas`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
