@@ -91,5 +91,6 @@ export async function rolloutHistory(client: ApiClient, target: RolloutTarget): 
 export function historyText(name: string, history: History): string {
   const rows = history.revisions.map((r) => [String(r.revision), r.changeCause]);
   const width = Math.max('REVISION'.length, ...rows.map((r) => r[0]!.length)) + 2;
-  return `${name} \n${'REVISION'.padEnd(width)}CHANGE-CAUSE\n${rows.map(([rev, cause]) => `${rev!.padEnd(width)}${cause}`).join('\n')}\n`;
+  // kubectl ends the table with an empty line.
+  return `${name} \n${'REVISION'.padEnd(width)}CHANGE-CAUSE\n${rows.map(([rev, cause]) => `${rev!.padEnd(width)}${cause}`).join('\n')}\n\n`;
 }

@@ -14,6 +14,11 @@ import { useKeyActions } from '../keys/keymap-context.tsx';
 import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
 import { LogsPane } from '../panes/logs/logs-pane.tsx';
 import { DeletePane } from '../panes/delete-pane.tsx';
+import { ConfirmDialog } from '../panes/confirm-dialog.tsx';
+import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
+import { ScaleDialog } from '../panes/scale-dialog.tsx';
+import { rolloutRestart } from '../../actions/rollout/restart.ts';
+import { rolloutName } from '../../actions/rollout/rollout-target.ts';
 import { DescribePane } from '../panes/describe-pane.tsx';
 import { YamlPane } from '../panes/yaml-pane.tsx';
 import { HelpScreen } from '../components/help-screen.tsx';
@@ -88,7 +93,11 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       );
     case 'confirm':
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, pane.target)} force={pane.action === 'kill'} />;
-      return <Unavailable what={pane.action} onClose={props.onClose} />;
+      return <RestartPane {...paneProps(props, pane.target)} />;
+    case 'scale':
+      return <ScaleDialog {...paneProps(props, pane.target)} />;
+    case 'history':
+      return <RolloutHistoryPane {...paneProps(props, pane.target)} />;
     case 'describe':
       return <DescribePane {...paneProps(props, pane.target)} />;
     case 'yaml':
@@ -96,8 +105,10 @@ export function PaneHost(props: PaneHostProps): ReactElement {
     case 'logs':
     case 'logs-previous':
       return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
-    default:
-      return <Unavailable what={pane.kind} onClose={props.onClose} />;
+    default: {
+      const never: never = pane;
+      return never;
+    }
   }
 }
 
@@ -117,11 +128,21 @@ function paneProps(props: PaneHostProps, target: ObjectTarget): PaneProps {
   };
 }
 
-function Unavailable(props: { what: string; onClose: () => void }): ReactElement {
-  useKeyActions('pane', { 'pane-close': props.onClose }, { isActive: true });
+/** `r`: a rollout restart after a confirmation naming the object and the context. */
+function RestartPane(props: PaneProps): ReactElement {
+  const { target } = props;
   return (
-    <Box>
-      <Text>The {props.what} pane is not part of this build yet · esc closes</Text>
-    </Box>
+    <ConfirmDialog
+      title={`Restart ${rolloutName(target)}${target.namespace ? ` in namespace ${target.namespace}` : ''} on context ${props.contextName}? Every pod is replaced.`}
+      theme={props.theme}
+      width={props.width}
+      active={props.active}
+      onConfirm={() => rolloutRestart(props.client, target)}
+      onClose={(outcome) => {
+        if (outcome) props.onFlash(outcome);
+        props.onClose();
+      }}
+    />
   );
 }
+

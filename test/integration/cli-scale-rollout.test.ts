@@ -1,0 +1,106 @@
+/**
+ * kx scale and kx rollout against the demo cluster: kubectl's output text and exit codes, the
+ * resulting state read back with kubectl, and bad input as one sentence with exit code 2.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+
+const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
+let demo: DemoCluster;
+let dir: string;
+const run = promisify(execFile);
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kx-scale-'));
+  demo = await startDemoCluster({ churn: false, kubeconfigPath: join(dir, 'config') });
+});
+
+after(async () => {
+  await demo.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function kx(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [kxBin, ...args, '--kubeconfig', demo.kubeconfigPath]);
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function kubectl(...args: string[]): Promise<string> {
+  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
+}
+
+test('kx scale patches spec.replicas like kubectl scale and prints what it prints', async () => {
+  const r = await kx('scale', 'deployment/cart', '--replicas', '5', '-n', 'shop');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'deployment.apps/cart scaled\n');
+  assert.equal(await kubectl('get', 'deploy', 'cart', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}'), '5');
+  const twoWords = await kx('scale', 'deploy', 'cart', '--replicas', '2', '--current-replicas', '5', '-n', 'shop');
+  assert.equal(twoWords.code, 0, twoWords.stderr);
+  assert.equal(await kubectl('get', 'deploy', 'cart', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}'), '2');
+});
+
+test('kx scale refuses what kubectl refuses, in one sentence, with the right exit code', async () => {
+  const cases: [string[], number, RegExp][] = [
+    [['--replicas', '-1'], 2, /must not be negative/],
+    [['--replicas', 'abc'], 2, /"abc" is not a replica count/],
+    [['--replicas', '1000000000000'], 2, /more than the API allows/],
+    [['--replicas', '1', '--current-replicas', '7'], 1, /Expected replicas to be 7, was 2/],
+  ];
+  for (const [flags, code, message] of cases) {
+    const r = await kx('scale', 'deployment/cart', ...flags, '-n', 'shop');
+    assert.equal(r.code, code, `${flags.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stderr.trim().split('\n').length, 1, 'one sentence');
+  }
+  const missing = await kx('scale', 'deployment/nope', '--replicas', '1', '-n', 'shop');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /deployments\.apps "nope" not found/);
+  const unknownType = await kx('scale', 'gizmo/x', '--replicas', '1');
+  assert.equal(unknownType.code, 1);
+  assert.match(unknownType.stderr, /the server doesn't have a resource type "gizmo"/);
+  assert.equal(await kubectl('get', 'deploy', 'cart', '-n', 'shop', '-o', 'jsonpath={.spec.replicas}'), '2', 'nothing changed');
+});
+
+test('kx rollout history, undo and restart: kubectl’s output, and the state kubectl then reads', async () => {
+  const history = await kx('rollout', 'history', 'deployment/frontend', '-n', 'shop');
+  assert.equal(history.code, 0, history.stderr);
+  assert.equal(history.stdout, await kubectl('rollout', 'history', 'deployment/frontend', '-n', 'shop'));
+
+  const diff = await kx('rollout', 'history', 'deployment/frontend', '-n', 'shop', '--revision', '1', '--diff');
+  assert.match(diff.stdout, /^-\s+- image: nginx:1\.25$/m);
+  assert.match(diff.stdout, /^\+\s+- image: nginx:1\.27$/m);
+
+  const undo = await kx('rollout', 'undo', 'deployment/frontend', '-n', 'shop');
+  assert.equal(undo.stdout, 'deployment.apps/frontend rolled back\n');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await kubectl('get', 'deploy', 'frontend', '-n', 'shop', '-o', 'jsonpath={.spec.template.spec.containers[0].image}'), 'nginx:1.26');
+
+  const none = await kx('rollout', 'undo', 'deployment/frontend', '-n', 'shop', '--to-revision', '42');
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /unable to find specified revision 42 in history/);
+
+  const restart = await kx('rollout', 'restart', 'deployment/frontend', '-n', 'shop');
+  assert.equal(restart.stdout, 'deployment.apps/frontend restarted\n');
+  assert.match(await kubectl('get', 'deploy', 'frontend', '-n', 'shop', '-o', 'jsonpath={.spec.template.metadata.annotations}'), /kubectl\.kubernetes\.io\/restartedAt/);
+
+  const status = await kx('rollout', 'status', 'deployment/ledger', '-n', 'payments', '--watch=false');
+  assert.equal(status.stdout, await kubectl('rollout', 'status', 'deployment/ledger', '-n', 'payments', '--watch=false'));
+
+  const bad = await kx('rollout', 'history', 'configmap/x', '-n', 'shop');
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /only deployments, statefulsets and daemonsets have rollouts/);
+  const usage = await kx('rollout', 'sideways', 'deploy/x');
+  assert.equal(usage.code, 2);
+});
