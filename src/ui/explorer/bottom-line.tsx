@@ -11,6 +11,7 @@ import { parseFilterInput } from '../../filter/filter-query.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { HintsBar } from '../components/hints-bar.tsx';
+import type { Flash } from '../components/status-line.tsx';
 import type { Theme } from '../theme.ts';
 import type { PaneState } from './explorer-state.ts';
 
@@ -25,6 +26,8 @@ export interface BottomLineProps {
   cache: ObjectCache;
   /** Actions RBAC forbids in this view. */
   denied: ReadonlySet<string>;
+  /** The latest flash: shown here while a pane covers the status line. */
+  flash?: Flash | undefined;
 }
 
 /** The filter line when a filter is active, else the hints bar. */
@@ -37,6 +40,13 @@ export function BottomLine(props: BottomLineProps): ReactElement {
     return (
       <Text wrap="truncate" color={query.kind === 'invalid' ? theme.tone.warn : theme.tone.muted}>
         /{entry.filter}  ({meaning}) · / edits · esc clears
+      </Text>
+    );
+  }
+  if (props.pane && props.flash) {
+    return (
+      <Text wrap="truncate" color={props.flash.level === 'error' ? theme.flash.error : theme.flash.info}>
+        {props.flash.text}
       </Text>
     );
   }

@@ -417,7 +417,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
           }}
         />
       ) : (
-        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={props.readonly} selected={selected.current} cache={cache} denied={denied} />
+        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={props.readonly} selected={selected.current} cache={cache} denied={denied} flash={flash} />
       )}
     </Box>
   );
