@@ -19,4 +19,10 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   exec: () => import('./commands/exec-command.ts'),
   scale: () => import('./commands/scale-command.ts'),
   rollout: () => import('./commands/rollout-command.ts'),
+  completion: () => import('./commands/completion-command.ts'),
+  // Hidden: what the completion scripts and kubectl_complete-kx call.
+  __complete: async () => {
+    const { complete } = await import('./commands/completion-command.ts');
+    return { run: (argv) => complete(argv) };
+  },
 };
