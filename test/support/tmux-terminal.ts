@@ -44,7 +44,7 @@ export function startTmux(
     send: (...keys) => tmux('send-keys', '-t', session, ...keys),
     type: (text) => tmux('send-keys', '-t', session, '-l', '--', text),
     screen: () => tmux('capture-pane', '-p', '-t', session),
-    async waitFor(test, timeoutMs = 15_000) {
+    async waitFor(test, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       let last = '';
       while (Date.now() < deadline) {

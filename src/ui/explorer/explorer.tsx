@@ -276,6 +276,17 @@ export function Explorer(props: ExplorerProps): ReactElement {
     void session.listNamespaces().then(setNamespaces).catch(() => undefined);
   }, [state.prompt, session]);
 
+  const pendingCommand = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const text = pendingCommand.current;
+    if (!commandContext || text === undefined) return;
+    pendingCommand.current = undefined;
+    const error = runCommand(text);
+    setPromptError(error);
+    if (!error) dispatch({ type: 'prompt', prompt: undefined });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [commandContext]);
+
   const runCommand = (text: string): string | undefined => {
     if (!commandContext) return 'Still discovering the cluster’s resources; try again in a moment.';
     let command = parseCommand(text, commandContext);
@@ -406,11 +417,18 @@ export function Explorer(props: ExplorerProps): ReactElement {
               dispatch({ type: 'prompt', prompt: undefined });
               return;
             }
+            if (!commandContext) {
+              // Discovery is still on its way (a slow or busy cluster): run the command when it lands.
+              pendingCommand.current = text;
+              setPromptError('waiting for the cluster’s resource list…');
+              return;
+            }
             const error = runCommand(text);
             setPromptError(error);
             if (!error) dispatch({ type: 'prompt', prompt: undefined });
           }}
           onCancel={() => {
+            pendingCommand.current = undefined;
             setPromptError(undefined);
             if (state.prompt === '/') dispatch({ type: 'filter', text: '' });
             dispatch({ type: 'prompt', prompt: undefined });
