@@ -10,6 +10,7 @@ import { noKubeconfig } from '../kube/kubeconfig.ts';
 import type { ApiClient } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { resolveResource } from '../kube/resource-resolver.ts';
+import { loadKxConfig } from '../config/kx-config.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 
 /** Pods are v1 in every cluster kx supports, so the first screen needs no discovery round trip. */
@@ -83,6 +84,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
 
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
   const keys = loadKeysFile(keysFilePath());
+  const settings = loadKxConfig();
   const cache = new ObjectCache();
   const watches = new WatchManager(session.client, cache);
 
@@ -106,8 +108,9 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     namespace: resource.namespaced ? namespace : flags.allNamespaces || demoReason !== undefined ? undefined : session.namespace,
     theme: themeFor(),
     readonly: flags.readonly,
+    readonlyContexts: settings.readonlyContexts,
     demoReason,
-    keyProblems: keys.problems,
+    keyProblems: [...keys.problems, ...settings.problems],
   });
   enableWheelScrolling();
   const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: explorer }), {

@@ -291,3 +291,23 @@ test('keys.yaml overrides a key; a bad line is named and that action keeps its d
   assert.match(hints, /l logs/, 'the bad override leaves logs on its default key');
   await quit(t);
 });
+
+test('config.yaml makes a context read-only: mutating hints go and their keys say why', async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const config = join(dir, 'readonly-config');
+  mkdirSync(config, { recursive: true });
+  writeFileSync(join(config, 'config.yaml'), 'contexts:\n  kx-demo:\n    readonly: true\n');
+  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} deploy -n shop; echo "kx exited with $?"`, {
+    columns: 200,
+    rows: 20,
+    env: { KX_CONFIG_DIR: config },
+  });
+  terminals.push(t);
+  const screen = await t.waitFor(/deployments \(shop\)\s+● live\s+4\b/);
+  const hints = screen.trimEnd().split('\n').at(-1)!;
+  assert.match(hints, /d describe/);
+  assert.doesNotMatch(hints, /delete|scale/);
+  t.send('C-d');
+  await t.waitFor(/read-only here \(context kx-demo in config\.yaml\)/);
+  await quit(t);
+});

@@ -45,7 +45,10 @@ export interface ExplorerProps {
   /** The namespace new views open in (undefined = all). */
   namespace: string | undefined;
   theme: Theme;
+  /** --readonly: no action that changes the cluster, on any context. */
   readonly: boolean;
+  /** Contexts the settings file makes read-only (config.yaml: contexts.NAME.readonly). */
+  readonlyContexts?: ReadonlySet<string>;
   /** Set on the built-in demo cluster: why it runs. */
   demoReason?: string | undefined;
   /** Problems found in the user's keys.yaml, flashed at start and listed in help. */
@@ -74,6 +77,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
     dispatchState(action);
   };
   const [session, setSession] = useState<KubeSession>(connection.session);
+  // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
+  const readonly = props.readonly || (props.readonlyContexts?.has(session.context.name) ?? false);
   const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(undefined);
   const [serverVersion, setServerVersion] = useState<string | undefined>(undefined);
   const [flash, setFlash] = useState<Flash | undefined>(undefined);
@@ -183,8 +188,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
       dispatch({ type: 'prompt', prompt: '/' });
       return;
     }
-    if (props.readonly && keymap.action(id)?.mutates) {
-      say(`kx is read-only here (--readonly): ${keymap.action(id)!.label} is off`);
+    if (readonly && keymap.action(id)?.mutates) {
+      say(`kx is read-only here (${props.readonly ? '--readonly' : `context ${session.context.name} in config.yaml`}): ${keymap.action(id)!.label} is off`);
       return;
     }
     if (denied.has(id)) {
@@ -367,7 +372,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             width={columns}
             height={mainHeight}
             theme={theme}
-            readonly={props.readonly}
+            readonly={readonly}
             keyProblems={props.keyProblems ?? []}
             onClose={() => dispatch({ type: 'pane', pane: undefined })}
             onFlash={(f) => say(f.text, f.level)}
@@ -435,7 +440,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
           }}
         />
       ) : (
-        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={props.readonly} selected={selected.current} cache={cache} denied={denied} flash={flash} />
+        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={readonly} selected={selected.current} cache={cache} denied={denied} flash={flash} />
       )}
     </Box>
   );
