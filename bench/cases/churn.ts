@@ -19,6 +19,8 @@ export async function measureChurn(root: string, demo: DemoProcess, opts: { rate
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/merge-patch+json' };
   const list = (await (await fetch(`${demo.base}/api/v1/pods?limit=20000`, { headers })).json()) as { items: { metadata: { name: string; namespace: string } }[] };
   const pods = list.items.map((p) => p.metadata);
+  // The markers' namespace sorts first in kx -A, so new markers are always on screen.
+  await fetch(`${demo.base}/api/v1/namespaces`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'aaa-bench' } }) });
   const kx = startInPty([process.execPath, join(root, 'bin', 'kx'), '--kubeconfig', demo.kubeconfig, '-A'], { env: { KX_CONFIG_DIR: '/nonexistent' } });
   try {
     await kx.waitFor(/● live/, 120_000);

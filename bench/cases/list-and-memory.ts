@@ -148,8 +148,9 @@ async function detail(c: ListCase, kx: ReturnType<typeof startInPty>, pid: numbe
     text += ch;
     const sentAt = performance.now() - kx.started;
     kx.send(ch);
-    const escaped = text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-    const seenAt = await kx.waitFor(new RegExp(`/${escaped}`), 10_000, sentAt);
+    // Colour codes may sit between the prompt's characters (the cursor is drawn inverse).
+    const escaped = [...`/${text}`].map((c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('(?:\\x1b\\[[0-9;?]*[a-zA-Z])*');
+    const seenAt = await kx.waitFor(new RegExp(escaped), 10_000, sentAt);
     latencies.push(seenAt - sentAt);
     await sleep(150);
   }

@@ -32,18 +32,32 @@ export async function measureOneShots(root: string, demo: DemoProcess, runs: num
   ];
   const figures: Figure[] = [];
   for (const pair of pairs) {
-    if (pair.needs) {
-      const probe = await wall(process.execPath, [join(root, 'bin', 'kx'), pair.needs, '--help']);
-      if (probe.code !== 0) {
+    const needs = pair.needs;
+    if (needs) {
+      // `kx NAME --help` falls back to the general help when NAME is not a command: look for its own usage line.
+      const probe = await new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [join(root, 'bin', 'kx'), needs, '--help']);
+        let out = '';
+        child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+        child.once('exit', () => resolve(out));
+      });
+      if (!probe.includes(`kx ${needs} `)) {
         figures.push({ figure: `one-shot: ${pair.figure}`, kx: 'n/a', kubectl: '', ratio: '', budget: '≤ 1.0× kubectl', verdict: `n/a: kx ${pair.needs} is not built yet` });
         continue;
       }
     }
     const mine: number[] = [];
     const theirs: number[] = [];
+    let failures = 0;
     for (let i = 0; i < runs; i++) {
-      mine.push((await wall(...pair.kx)).ms);
+      const a = await wall(...pair.kx);
+      if (a.code !== 0) failures++;
+      mine.push(a.ms);
       theirs.push((await wall(...pair.kubectl)).ms);
+    }
+    if (failures > 0) {
+      figures.push({ figure: `one-shot: ${pair.figure}`, kx: 'failed', kubectl: '', ratio: '', budget: '≤ 1.0× kubectl', verdict: `n/a: kx exited non-zero in ${failures} of ${runs} runs` });
+      continue;
     }
     const a = median(mine);
     const b = median(theirs);

@@ -34,6 +34,14 @@ Usage:
   ${invokedAs} demo [--pods N]    run only the demo cluster and print its kubeconfig path
   ${invokedAs} logs POD | TYPE/NAME | -l SELECTOR [-f]
                           print (and follow) the logs of a pod, workload, service or selector
+  ${invokedAs} exec POD [-c C] [-it] [-- COMMAND]
+                          run a command in a container, or open a shell (-it)
+  ${invokedAs} scale TYPE/NAME --replicas N
+                          scale a deployment, replica set, stateful set or custom resource
+  ${invokedAs} rollout history|undo|restart|status TYPE/NAME
+                          manage a rollout like kubectl (history --revision N --diff shows changes)
+  ${invokedAs} completion bash|zsh|fish
+                          print a shell completion script
 
 Flags:
       --kubeconfig PATH    kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
