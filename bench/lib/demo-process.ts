@@ -34,14 +34,16 @@ export async function startDemoProcess(root: string, dir: string, opts: { extraP
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
     child.once('exit', (code) => reject(new Error(`kx demo exited with ${code}:\n${out}`)));
   });
-  const server = /server: (https:\/\/[^\s]+)/.exec(readFileSync(kubeconfig, 'utf8'))?.[1] ?? '';
+  const config = readFileSync(kubeconfig, 'utf8');
+  const server = /server: (https:\/\/[^\s]+)/.exec(config)?.[1] ?? '';
+  const token = /token: (\S+)/.exec(config)?.[1] ?? '';
   const base = server.replace('https://', 'http://');
   return {
     kubeconfig,
     base,
     pid: child.pid!,
     async requests() {
-      const res = await fetch(`${base}/kx-demo/requests`);
+      const res = await fetch(`${base}/kx-demo/requests`, { headers: { authorization: `Bearer ${token}` } });
       return (await res.json()) as { lists: number; watches: number; gets: number; writes: number; other: number };
     },
     async stop() {

@@ -21,7 +21,6 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import { Header } from '../components/header.tsx';
 import { PromptBar } from '../components/prompt-bar.tsx';
 import type { Flash } from '../components/status-line.tsx';
-import { useNow } from '../hooks/use-now.ts';
 import { useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
 import type { Theme } from '../theme.ts';
@@ -65,7 +64,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const app = useApp();
   const keymap = useKeymap();
   const { columns, rows } = useWindowSize();
-  const now = useNow();
   const [state, dispatchState] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
   const entry = currentView(state);
   // Where keys go, updated the moment a prompt or pane opens (before the next render), so keys
@@ -390,7 +388,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
             width={columns}
             height={mainHeight}
             theme={theme}
-            now={now}
             active={state.prompt === undefined}
             gate={() => tableHasFocus.current}
             globalHandlers={globalHandlers}

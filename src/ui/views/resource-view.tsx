@@ -17,6 +17,7 @@ import type { StreamState } from '../../kube/stream-types.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
@@ -32,7 +33,6 @@ export interface ResourceViewProps {
   /** Lines available: the status line, the table heading and the rows. */
   height: number;
   theme: Theme;
-  now: number;
   /** Whether this view takes keys (false while a prompt or pane has focus). */
   active: boolean;
   /** See useKeyActions: false while the focus is moving to a prompt or pane. */
@@ -78,7 +78,7 @@ const sorts: Record<string, SortRequest> = {
 
 /** Renders the view's rows with kubectl's columns and dispatches table keys. */
 export function ResourceView(props: ResourceViewProps): ReactElement {
-  const { cache, entry, theme, now } = props;
+  const { cache, entry, theme } = props;
   const snapshot = useCacheSnapshot(cache);
   const cacheKey = cacheKeyOf(entry);
   const allRows = useMemo(
@@ -153,7 +153,13 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   });
 
   const sortShown = entry.sort ? shownColumns.findIndex(({ i }) => i === entry.sort!.column) : -1;
-  const visible: RowView[] = rows.slice(top, top + bodyHeight).map((row) => {
+  // Ages tick every second only while a visible one shows seconds (kubectl's format does under
+  // 10 minutes), a change mark has to fade or the stream is reconnecting; otherwise every 30 s, so
+  // an idle table costs next to nothing.
+  const shown = rows.slice(top, top + bodyHeight);
+  const marked = shown.some((row) => cache.markOf(row.uid) !== undefined);
+  const now = useNow(needsSeconds(shown, Date.now()) || marked || state.phase === 'reconnecting' ? 1000 : 30_000);
+  const visible: RowView[] = shown.map((row) => {
     const cells = cellsAt(row, now);
     const mark = cache.markOf(row.uid, now);
     const match = filtered.matchOf(row);
@@ -183,6 +189,11 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       />
     </Box>
   );
+}
+
+/** Whether any time cell of `rows` is younger than 10 minutes, where kubectl's ages show seconds. */
+function needsSeconds(rows: readonly Row[], now: number): boolean {
+  return rows.some((row) => row.timeCells.some((cell) => now - cell.at < 10 * 60_000));
 }
 
 /** The uid of the row with the largest number in `column`, or undefined. */
