@@ -52,7 +52,7 @@ export async function measureList(c: ListCase): Promise<Figure[]> {
   let rss = NaN;
   const figures: Figure[] = [];
   for (let i = 0; i < c.runs; i++) {
-    const kx = startInPty([process.execPath, join(c.root, 'bin', 'kx'), '--kubeconfig', c.demo.kubeconfig, '-A'], { env: { KX_CONFIG_DIR: '/nonexistent' } });
+    const kx = startInPty([process.execPath, '--max-semi-space-size=2', join(c.root, 'bin', 'kx'), '--kubeconfig', c.demo.kubeconfig, '-A'], { env: { KX_CONFIG_DIR: '/nonexistent' } });
     try {
       first.push(await kx.waitFor(/Running/, 120_000));
       // The status line says 'live' with the whole count once every page is in.

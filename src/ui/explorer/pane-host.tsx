@@ -2,15 +2,14 @@
  * Puts the open pane in the main area: help, the context picker, the owner tree, and the panes
  * that act on one object (describe, YAML, logs, scale, rollout history, confirmations).
  */
-import { Box, Text } from 'ink';
-import type { ReactElement } from 'react';
+import { Text } from 'ink';
+import { lazy, Suspense, type ReactElement } from 'react';
 import type { ViewEntry } from '../../app/view-entry.ts';
 import type { WatchManager } from '../../app/watch-manager.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
-import { useKeyActions } from '../keys/keymap-context.tsx';
 import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
 import { LogsPane } from '../panes/logs/logs-pane.tsx';
 import { DeletePane } from '../panes/delete-pane.tsx';
@@ -19,14 +18,17 @@ import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
 import { ScaleDialog } from '../panes/scale-dialog.tsx';
 import { rolloutRestart } from '../../actions/rollout/restart.ts';
 import { rolloutName } from '../../actions/rollout/rollout-target.ts';
-import { DescribePane } from '../panes/describe-pane.tsx';
-import { YamlPane } from '../panes/yaml-pane.tsx';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../keys/config-paths.ts';
 import type { Theme } from '../theme.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
 import { OwnerTreePane } from './owner-tree-pane.tsx';
+
+// Loaded on first use: the YAML pane brings a syntax highlighter (cli-highlight, ~20 MB) and
+// describe all of kubectl's describers, which most sessions never open.
+const DescribePane = lazy(async () => ({ default: (await import('../panes/describe-pane.tsx')).DescribePane }));
+const YamlPane = lazy(async () => ({ default: (await import('../panes/yaml-pane.tsx')).YamlPane }));
 
 /** Props of PaneHost. */
 export interface PaneHostProps {
@@ -99,9 +101,17 @@ export function PaneHost(props: PaneHostProps): ReactElement {
     case 'history':
       return <RolloutHistoryPane {...paneProps(props, pane.target)} />;
     case 'describe':
-      return <DescribePane {...paneProps(props, pane.target)} />;
+      return (
+        <Suspense fallback={<Text>Loading…</Text>}>
+          <DescribePane {...paneProps(props, pane.target)} />
+        </Suspense>
+      );
     case 'yaml':
-      return <YamlPane {...paneProps(props, pane.target)} />;
+      return (
+        <Suspense fallback={<Text>Loading…</Text>}>
+          <YamlPane {...paneProps(props, pane.target)} />
+        </Suspense>
+      );
     case 'logs':
     case 'logs-previous':
       return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
