@@ -11,6 +11,8 @@ export interface GlobalFlags {
   readonly: boolean;
   help: boolean;
   version: boolean;
+  /** --request-timeout as kubectl spells it (30s, 1m, or plain seconds); undefined: the default. */
+  requestTimeout?: string | undefined;
 }
 
 /** A parsed command line: the command word ('' for the TUI), its positionals and the flags. */
@@ -34,6 +36,7 @@ const globalOptions = {
   readonly: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  'request-timeout': { type: 'string' },
 } as const;
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
@@ -65,6 +68,7 @@ export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}
       readonly: v['readonly'] === true,
       help: v['help'] === true,
       version: v['version'] === true,
+      requestTimeout: v['request-timeout'] as string | undefined,
     },
     options: v,
   };

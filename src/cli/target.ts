@@ -3,6 +3,8 @@
  * `TYPE/NAME` or `TYPE NAME` resolved the way kubectl resolves resource names.
  */
 import { UsageError, type GlobalFlags } from './args.ts';
+import { parseDuration } from './duration-flag.ts';
+import { setDefaultRequestTimeout } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { KxError } from '../kube/errors.ts';
 import { loadKubeconfig } from '../kube/kubeconfig.ts';
@@ -13,6 +15,9 @@ import { openSession, type KubeSession } from '../kube/session.ts';
 /** Opens the session the global flags name. */
 export async function sessionFromFlags(flags: GlobalFlags, invokedAs: string, command: string): Promise<KubeSession> {
   if (flags.demo) throw new UsageError(`${invokedAs} ${command} does not start the demo cluster: run '${invokedAs} demo' and pass --kubeconfig with the path it prints`);
+  const timeout = parseDuration(flags.requestTimeout, '--request-timeout');
+  // kubectl's "0" means no timeout; kx keeps its own default then.
+  if (timeout) setDefaultRequestTimeout(timeout);
   return openSession(loadKubeconfig({ kubeconfig: flags.kubeconfig }), { context: flags.context, namespace: flags.namespace });
 }
 

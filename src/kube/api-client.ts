@@ -66,7 +66,12 @@ export interface ApiClient {
 }
 
 const userAgent = 'kx/0.1.0';
-const defaultTimeoutMs = 30_000;
+let defaultTimeoutMs = 30_000;
+
+/** kubectl's --request-timeout: how long a single request may take unless a call says otherwise. */
+export function setDefaultRequestTimeout(ms: number): void {
+  if (ms > 0) defaultTimeoutMs = ms;
+}
 
 /** The URL for `path` on `server`, with query parameters appended. */
 export function buildUrl(server: string, path: string, query?: Query): URL {

@@ -112,10 +112,22 @@ describe('kx one-shot commands leave the state kubectl leaves', () => {
     assert.match(oracle.stderr, /no rollout history found for deployment "single"/);
   });
 
+  it('rollout status says what kubectl says, and kubectl kx rollout history is kx’s', async () => {
+    await kubectlOk(['rollout', 'status', 'deployment/deployment-a', '--timeout=60s'], k());
+    const theirs = await kubectlOk(['rollout', 'status', 'deployment/deployment-a', '--watch=false'], k());
+    const mine = await kx('rollout', 'status', 'deployment/deployment-a', '--watch=false');
+    assert.equal(mine.stdout, theirs);
+    const sts = await kx('rollout', 'status', 'statefulset/statefulset-a', '--timeout', '60s');
+    assert.equal(sts.code, 0, sts.stderr);
+    assert.match(sts.stdout, /statefulset rolling update complete|partitioned roll out complete/);
+  });
+
   it('kubectl finds the plugin: kubectl kx version and kubectl kx scale run through the real kubectl', async () => {
     const env = { ...process.env, PATH: `${binDir}:${dirname(process.execPath)}:${process.env['PATH']}` };
     const version = await run('kubectl', ['kx', '--version'], { env });
     assert.match(version.stdout, /^kx \d+\.\d+\.\d+/);
+    const history = await run('kubectl', ['kx', 'rollout', 'history', 'deployment/deployment-a', '--kubeconfig', cp.kubeconfigPath], { env });
+    assert.equal(history.stdout, await kubectlOk(['rollout', 'history', 'deployment/deployment-a'], k()));
     const scaled = await run('kubectl', ['kx', 'scale', 'deployment/deployment-b', '--replicas', '2', '--kubeconfig', cp.kubeconfigPath], { env });
     assert.equal(scaled.stdout, 'deployment.apps/deployment-b scaled\n');
     assert.equal(await kubectlOk(['get', 'deployment', 'deployment-b', '-o', 'jsonpath={.spec.replicas}'], k()), '2');

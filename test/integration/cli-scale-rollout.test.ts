@@ -104,3 +104,33 @@ test('kx rollout history, undo and restart: kubectl’s output, and the state ku
   const usage = await kx('rollout', 'sideways', 'deploy/x');
   assert.equal(usage.code, 2);
 });
+
+test('-o name and --request-timeout as kubectl spells them; a bad duration is a usage error', async () => {
+  const named = await kx('scale', 'deployment/cart', '--replicas', '2', '-n', 'shop', '-o', 'name', '--request-timeout', '20s');
+  assert.equal(named.code, 0, named.stderr);
+  assert.equal(named.stdout, 'deployment.apps/cart\n');
+  const bad = await kx('scale', 'deployment/cart', '--replicas', '2', '-n', 'shop', '--request-timeout', 'soon');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--request-timeout: "soon" is not a duration/);
+});
+
+test('one-shot commands load neither Ink nor React', async () => {
+  // A loader hook that fails the process if ink or react is ever resolved.
+  const hook = `data:text/javascript,${encodeURIComponent(
+    "import { registerHooks } from 'node:module'; registerHooks({ resolve(spec, ctx, next) { if (/^(ink|react)(\\/|$)/.test(spec)) { process.stderr.write('LOADED ' + spec + '\\\\n'); process.exit(99); } return next(spec, ctx); } });",
+  )}`;
+  for (const args of [['scale', 'deployment/cart', '--replicas', '2', '-n', 'shop'], ['rollout', 'history', 'deployment/cart', '-n', 'shop'], ['logs', 'redis-0', '-n', 'shop', '--tail', '1']]) {
+    const r = await run(process.execPath, ['--import', hook, kxBin, ...args, '--kubeconfig', demo.kubeconfigPath]).then(
+      (ok) => ({ code: 0, stderr: ok.stderr }),
+      (err: { code: number; stderr: string }) => err,
+    );
+    assert.equal(r.code, 0, `${args[0]}: ${r.stderr}`);
+  }
+  // The hook does catch the explorer loading Ink (so the check above can fail).
+  const tui = await run(process.execPath, ['--import', hook, kxBin, '--kubeconfig', demo.kubeconfigPath]).then(
+    () => ({ code: 0, stderr: '' }),
+    (err: { code: number; stderr: string }) => err,
+  );
+  assert.equal(tui.code, 99);
+  assert.match(tui.stderr, /LOADED (ink|react)/);
+});

@@ -3,9 +3,8 @@
  * code becomes kx's; `-it` without a command opens a shell (bash, else sh). Loads no UI.
  */
 import { parseCommandLine, UsageError } from '../args.ts';
-import { loadKubeconfig } from '../../kube/kubeconfig.ts';
 import type { KubeObject } from '../../kube/object.ts';
-import { openSession } from '../../kube/session.ts';
+import { sessionFromFlags } from '../target.ts';
 import { execInContainer } from '../../exec/exec-command.ts';
 import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { SubcommandContext } from '../subcommands.ts';
@@ -54,7 +53,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   if (command.length === 0 && !interactive) {
     throw new UsageError(`you must specify at least one command for the container (or -it for a shell; see '${ctx.invokedAs} exec --help')`);
   }
-  const session = await openSession(loadKubeconfig({ kubeconfig: args.flags.kubeconfig }), { context: args.flags.context, namespace: args.flags.namespace });
+  const session = await sessionFromFlags(args.flags, ctx.invokedAs, 'exec');
   try {
     const namespace = session.namespace;
     const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(podName)}`);

@@ -68,7 +68,8 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     const hpa = await hpaFor(session.client, target);
     if (hpa) process.stderr.write(`Warning: ${hpaWarning(hpa)}\n`);
     const said = await scaleObject(session.client, target, replicas.replicas, { expectCurrent: expect?.ok ? expect.replicas : undefined });
-    process.stdout.write(`${said}\n`);
+    // -o name prints the object's name, as kubectl does; otherwise kubectl's sentence.
+    process.stdout.write(output === 'name' ? `${said.replace(/ scaled$/, '')}\n` : `${said}\n`);
     if (args.options['wait'] === true) await waitForSize(session, target, replicas.replicas, timeoutMs || 5 * 60_000);
     return 0;
   } finally {

@@ -5,6 +5,8 @@
  */
 import type { Writable } from 'node:stream';
 import { UsageError } from '../../cli/args.ts';
+import { parseDuration } from '../../cli/duration-flag.ts';
+import { setDefaultRequestTimeout } from '../../kube/api-client.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import { startLogFollower } from '../log-follower.ts';
 import { LogTargetTypeError, resolveLogTarget } from '../log-target.ts';
@@ -39,6 +41,8 @@ export async function runLogs(argv: string[], io: LogsIo): Promise<number> {
   // Loaded only now: the session's modules bring @kubernetes/client-node (a third of a second),
   // which --help and usage mistakes do not need.
   const [{ loadKubeconfig }, { openSession }] = await Promise.all([import('../../kube/kubeconfig.ts'), import('../../kube/session.ts')]);
+  const timeout = parseDuration(request.flags.requestTimeout, '--request-timeout');
+  if (timeout) setDefaultRequestTimeout(timeout);
   const session = await openSession(loadKubeconfig({ kubeconfig: request.flags.kubeconfig, env: io.env }), {
     context: request.flags.context,
     namespace: request.flags.namespace,
