@@ -80,6 +80,8 @@ function cacheNames(cache: ObjectCache, key: string): string[] {
 async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
   t.type(key);
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(text);
 }
 

@@ -86,6 +86,8 @@ test('s in the explorer opens a shell, the terminal returns intact with the exit
   await t.waitFor(/pods \(shop\)\s+● live/);
   t.type('/');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(pod);
   t.send('Enter');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${pod}  (`));
@@ -107,12 +109,16 @@ test('s in the explorer opens a shell, the terminal returns intact with the exit
   await t.waitFor(/\? help/);
   t.type(':');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === ':');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type('ns payments');
   t.send('Enter');
   await t.waitFor(/pods \(payments\)\s+● live/);
   const distroless = await podOf('payments', 'ledger');
   t.type('/');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(distroless);
   t.send('Enter');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${distroless}  (`));

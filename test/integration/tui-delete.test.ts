@@ -43,6 +43,8 @@ async function kubectl(...args: string[]): Promise<string> {
 async function filterTo(t: TmuxTerminal, text: string): Promise<void> {
   t.type('/');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(text);
   t.send('Enter');
   // The filter line replaces the prompt once enter is taken.
@@ -91,6 +93,8 @@ test('ctrl-k force-deletes a pod with kubectl’s warning; a resource stuck on a
   await t.waitFor(/\? help/);
   t.type(':');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === ':');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type('ct batch');
   t.send('Enter');
   await t.waitFor(/crontabs \(batch\)\s+● live/);

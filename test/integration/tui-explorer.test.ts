@@ -56,6 +56,8 @@ async function ownedBy(resource: string, namespace: string, owner: string): Prom
 async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
   t.type(key);
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(text);
 }
 
@@ -249,7 +251,7 @@ test(':ctx opens the context picker; enter switches context, and the header and 
     assert.match(screen, /^ {2}second\s+kx-demo\s+kx-demo\s+payments/m);
     t.send('j');
     t.send('Enter');
-    screen = await t.waitFor(/Context: second\b[\s\S]*pods \(payments\)\s+● live/);
+    screen = await t.waitFor(/Context: second\b[\s\S]*pods \(payments\)\s+● live\s+[1-9]/);
     assert.match(screen, /Namespace: payments/);
     assert.match(screen, /^ledger-\S+\s+1\/1\s+Running/m);
     await prompt(t, ':', 'ctx kx-demo');

@@ -44,6 +44,8 @@ async function kubectl(...args: string[]): Promise<string> {
 async function filterTo(t: TmuxTerminal, text: string): Promise<void> {
   t.type('/');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(text);
   t.send('Enter');
   // The filter line replaces the prompt once enter is taken.

@@ -40,6 +40,8 @@ async function openOn(name: string): Promise<TmuxTerminal> {
   await t.waitFor(/deployments \(shop\)\s+● live/);
   t.type('/');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
   t.type(name);
   t.send('Enter');
   await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${name}  (`));

@@ -71,9 +71,21 @@ export function useKeyActions(
 /** Actions a held key or a burst of presses may repeat within one chunk. */
 const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pane-down', 'pane-page-up', 'pane-page-down', 'pane-next', 'pane-previous']);
 
+/** Control characters a chunk of fast typing may carry, by key name. */
+const chunkControls: Record<string, string> = { '\r': 'enter', '\t': 'tab', '\x7f': 'backspace' };
+
 function pressesOf(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]): string[] {
   const one = keyName(input, key);
   if (one !== undefined) return [one];
-  if (!key.ctrl && !key.meta && input.length > 1 && !/[\x00-\x1f]/.test(input)) return [...input];
-  return [];
+  if (key.ctrl || key.meta || input.length < 2) return [];
+  // A chunk ('jj', 'y\r', '\rn'): printable characters and enter/tab/backspace, one press each.
+  // Anything else (escape sequences, other control keys) is not split: better no action than a wrong one.
+  const presses: string[] = [];
+  for (const ch of input) {
+    const control = chunkControls[ch];
+    if (control) presses.push(control);
+    else if (/[\x00-\x1f\x7f]/.test(ch)) return [];
+    else presses.push(ch === ' ' ? 'space' : ch);
+  }
+  return presses;
 }
