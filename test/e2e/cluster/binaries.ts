@@ -40,7 +40,8 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-function locate(): ControlPlaneBinaries | undefined {
+/** The binaries when they are all present (cached or on PATH), else undefined; never builds. */
+export function locate(): ControlPlaneBinaries | undefined {
   const bin = binCacheDir();
   const found = {
     kubeApiserver: join(bin, 'kube-apiserver'),
