@@ -3,7 +3,7 @@
  * (prompt or hints). It owns navigation (history, drill-down, namespace and context switches) and
  * turns actions on the selected object into panes; the views themselves only draw and move.
  */
-import { Box, Text, useApp, useWindowSize } from 'ink';
+import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import { drillDown, ownerResource } from '../../app/drill-down.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../app/view-entry.ts';
@@ -63,6 +63,10 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { connection, watches, cache, theme } = props;
   const app = useApp();
   const keymap = useKeymap();
+  // Always subscribed, so raw mode never drops to zero listeners while the focus moves from the
+  // table to a prompt or pane (Ink turns raw mode off and on again then; keys typed in that gap
+  // were lost).
+  useInput(() => undefined);
   const { columns, rows } = useWindowSize();
   const [state, dispatchState] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
   const entry = currentView(state);
