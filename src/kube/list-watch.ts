@@ -218,35 +218,39 @@ class ListWatch implements ListWatchHandle {
     this.#downSince = undefined;
     if (this.#state.phase !== 'live') this.#set({ phase: 'live', since: Date.now() });
     let events = 0;
-    for await (const line of lines) {
-      const event = decodeWatchLine(line, resource, table);
-      switch (event.type) {
-        case 'ERROR':
-          throw event.error;
-        case 'BOOKMARK':
-          if (event.resourceVersion) this.#rv = event.resourceVersion;
-          this.#goneInARow = 0;
-          break;
-        case 'ADDED':
-        case 'MODIFIED':
-        case 'DELETED':
-          this.#stats.events++;
-          events++;
-          this.#goneInARow = 0;
-          if (event.columns) this.#columns(event.columns, false);
-          for (const obj of event.objects) {
-            if (event.type === 'DELETED') this.#sink.remove(obj);
-            else this.#sink.upsert(obj);
+    for await (const batch of lines) {
+      for (const line of batch) {
+        const event = decodeWatchLine(line, resource, table);
+        switch (event.type) {
+          case 'ERROR':
+            throw event.error;
+          case 'BOOKMARK':
+            if (event.resourceVersion) this.#rv = event.resourceVersion;
+            this.#goneInARow = 0;
+            break;
+          case 'ADDED':
+          case 'MODIFIED':
+          case 'DELETED':
+            this.#stats.events++;
+            events++;
+            this.#goneInARow = 0;
+            if (event.columns) this.#columns(event.columns, false);
+            for (const obj of event.objects) {
+              if (event.type === 'DELETED') this.#sink.remove(obj);
+              else this.#sink.upsert(obj);
+            }
+            if (event.resourceVersion) this.#rv = event.resourceVersion;
+            break;
+          case 'IGNORED':
+            break;
+          default: {
+            const never: never = event;
+            throw new Error(`unhandled watch event ${JSON.stringify(never)}`);
           }
-          if (event.resourceVersion) this.#rv = event.resourceVersion;
-          break;
-        case 'IGNORED':
-          break;
-        default: {
-          const never: never = event;
-          throw new Error(`unhandled watch event ${JSON.stringify(never)}`);
         }
       }
+      // close() during a batch: the rest of it belongs to a stream nobody watches any more.
+      if (this.#stop.signal.aborted) break;
     }
     return events;
   }

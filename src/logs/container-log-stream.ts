@@ -75,16 +75,18 @@ export async function streamContainerLog(opts: ContainerStreamOptions): Promise<
     let broken: KxError | undefined;
     let delivered = 0;
     try {
-      for await (const raw of stream) {
-        // splitTimestamp, inlined: this loop runs once per line, and one object less per line
-        // is measurably less garbage at a million lines.
-        const cut = timestampEnd(raw);
-        const timestamp = cut < 0 ? '' : raw.slice(0, cut);
-        if (!resume.accept(timestamp)) continue;
-        delivered++;
-        const wait = opts.deliver({ origin, timestamp, text: cut < 0 ? raw : raw.slice(cut + 1) });
-        if (wait) await wait;
-        if (signal.aborted) return 'aborted';
+      for await (const batch of stream) {
+        for (const raw of batch) {
+          // splitTimestamp, inlined: this loop runs once per line, and one object less per line
+          // is measurably less garbage at a million lines.
+          const cut = timestampEnd(raw);
+          const timestamp = cut < 0 ? '' : raw.slice(0, cut);
+          if (!resume.accept(timestamp)) continue;
+          delivered++;
+          const wait = opts.deliver({ origin, timestamp, text: cut < 0 ? raw : raw.slice(cut + 1) });
+          if (wait) await wait;
+          if (signal.aborted) return 'aborted';
+        }
       }
     } catch (err) {
       if (signal.aborted) return 'aborted';
