@@ -3,7 +3,7 @@
  * subcommands, resource types, object names from the cluster, namespaces and contexts. Cluster
  * lookups are best-effort (a slow or unreachable cluster offers nothing, never an error).
  */
-import { discover } from '../kube/discovery.ts';
+import { pickFromDiscovery } from '../kube/discovery-disk-cache.ts';
 import { loadKubeconfig } from '../kube/kubeconfig.ts';
 import type { KubeList } from '../kube/object.ts';
 import { findResource } from '../kube/resource-resolver.ts';
@@ -56,7 +56,7 @@ export async function completeWords(words: readonly string[]): Promise<string[]>
 }
 
 async function namesOf(session: KubeSession, type: string, partial: string): Promise<string[]> {
-  const resource = findResource(await discover(session.client), type);
+  const resource = await pickFromDiscovery(session.client, session.discoveryCache, (d) => findResource(d, type));
   if (!resource) return [];
   const list = await session.client.get<KubeList>(resourcePath(resource, session.namespace), { query: { limit: 500 }, timeoutMs: 5000 });
   return list.items.map((o) => o.metadata.name).filter((n) => n.startsWith(partial)).sort();

@@ -5,7 +5,7 @@
 import { UsageError, type GlobalFlags } from './args.ts';
 import { parseDuration } from './duration-flag.ts';
 import { setDefaultRequestTimeout } from '../kube/api-client.ts';
-import { discover } from '../kube/discovery.ts';
+import { pickFromDiscovery } from '../kube/discovery-disk-cache.ts';
 import { KxError } from '../kube/errors.ts';
 import { loadKubeconfig } from '../kube/kubeconfig.ts';
 import { findResource } from '../kube/resource-resolver.ts';
@@ -44,7 +44,7 @@ export function splitTarget(positionals: readonly string[], invokedAs: string, c
 
 /** Resolves the type through the server's discovery; an unknown type is kubectl's sentence (exit 1). */
 export async function resolveTarget(session: KubeSession, type: string, name: string): Promise<NamedTarget> {
-  const resource = findResource(await discover(session.client), type);
+  const resource = await pickFromDiscovery(session.client, session.discoveryCache, (d) => findResource(d, type));
   if (!resource) throw new KxError('notFound', `the server doesn't have a resource type "${type}"`);
   return { resource, name };
 }

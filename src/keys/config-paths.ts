@@ -27,6 +27,19 @@ export function configDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
   return xdgHome ? join(xdgHome, 'kx') : join(homedir(), '.config', 'kx');
 }
 
+/**
+ * Where kx keeps what it can always rebuild (discovery, V8's code cache): `KX_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/kx`, else `~/.cache/kx` (env-paths' cache folder on Windows).
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const override = env['KX_CACHE_DIR'];
+  if (override) return override;
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'kx');
+  if (platform === 'win32') return envPaths('kx', { suffix: '' }).cache;
+  return join(homedir(), '.cache', 'kx');
+}
+
 /** The path of keys.yaml, which may not exist. */
 export function keysFilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   return join(configDir(env, platform), keysFileName);

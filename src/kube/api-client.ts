@@ -3,7 +3,10 @@
  * path, any verb, explicit patch content types, custom Accept (as=Table), abort and timeouts.
  * Answers are parsed JSON exactly as the server sent them (no typed models, no field lost).
  */
-import { fetch } from 'undici';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { constants as zlib, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import type { RequestAuth } from './auth.ts';
 import { describeSpan, errorFromResponse, KxError, toKxError } from './errors.ts';
 import { openLineStream, type LineStream } from './line-stream.ts';
@@ -85,7 +88,9 @@ export function buildUrl(server: string, path: string, query?: Query): URL {
 /** Creates an ApiClient that authenticates with `auth`. */
 export function createApiClient(auth: RequestAuth): ApiClient {
   interface Opened {
-    response: Awaited<ReturnType<typeof fetch>>;
+    /** The body, decompressed. */
+    body: Readable;
+    contentType: string;
     signal: AbortSignal;
     timer: NodeJS.Timeout;
   }
@@ -103,25 +108,24 @@ export function createApiClient(auth: RequestAuth): ApiClient {
       const headers: Record<string, string> = {
         ...(await auth.headers()),
         Accept: opts.accept ?? 'application/json',
+        // As client-go does: big lists are several times smaller gzipped (the server compresses
+        // answers over 128 KiB when asked).
+        'Accept-Encoding': 'gzip',
         'User-Agent': userAgent,
       };
       let body: string | undefined;
       if (opts.body !== undefined) {
         body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
         headers['Content-Type'] = opts.contentType ?? 'application/json';
+        headers['Content-Length'] = String(Buffer.byteLength(body));
       }
-      const response = await fetch(buildUrl(auth.server, path, opts.query), {
-        method,
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        signal,
-        ...(auth.dispatcher ? { dispatcher: auth.dispatcher } : {}),
-      });
-      if (!response.ok) {
-        const text = await response.text().catch(() => '');
-        throw errorFromResponse(response.status, text);
+      const response = await send(auth, method, buildUrl(auth.server, path, opts.query), headers, body, signal);
+      const decoded = decompressed(response);
+      if ((response.statusCode ?? 0) < 200 || (response.statusCode ?? 0) > 299) {
+        const text = await readText(decoded).catch(() => '');
+        throw errorFromResponse(response.statusCode ?? 0, text);
       }
-      return { response, signal, timer };
+      return { body: decoded, contentType: response.headers['content-type'] ?? 'application/json', signal, timer };
     } catch (err) {
       clearTimeout(timer);
       throw abortReason(signal) ?? toKxError(err);
@@ -129,11 +133,11 @@ export function createApiClient(auth: RequestAuth): ApiClient {
   }
 
   const request = async <T>(method: HttpVerb, path: string, opts: RequestOptions = {}): Promise<T> => {
-    const { response, signal, timer } = await open(method, path, opts);
+    const { body, contentType, signal, timer } = await open(method, path, opts);
     try {
-      const text = await response.text();
+      const text = await readText(body);
       // Logs and other plain-text answers come back as the string itself.
-      const isJson = /json/i.test(response.headers.get('content-type') ?? 'application/json');
+      const isJson = /json/i.test(contentType);
       return (isJson ? (text ? JSON.parse(text) : undefined) : text) as T;
     } catch (err) {
       throw abortReason(signal) ?? toKxError(err);
@@ -151,14 +155,41 @@ export function createApiClient(auth: RequestAuth): ApiClient {
     patch: (path, type, body, opts) => request('PATCH', path, { ...opts, body, contentType: patchContentType[type] }),
     delete: (path, opts) => request('DELETE', path, opts),
     async stream(path, opts = {}) {
-      const { response, signal, timer } = await open('GET', path, opts);
+      const { body, signal, timer } = await open('GET', path, opts);
       // The connect timeout is over once headers are in; from here the idle timeout guards the body.
       clearTimeout(timer);
-      if (!response.body) throw new KxError('server', 'the server sent an empty stream');
-      return openLineStream(response.body, signal, opts.idleTimeoutMs, opts.idleReason);
+      return openLineStream(body, signal, opts.idleTimeoutMs, opts.idleReason);
     },
     close: () => auth.close(),
   };
+}
+
+/** Sends one request through the session's agent; resolves with the response once its headers are in. */
+function send(auth: RequestAuth, method: HttpVerb, url: URL, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = (url.protocol === 'http:' ? httpRequest : httpsRequest)(url, { method, headers, agent: auth.agent, signal });
+    req.once('response', resolve);
+    req.once('error', reject);
+    req.end(body);
+  });
+}
+
+/** The response body without its gzip/deflate content encoding; errors of the response carry over. */
+function decompressed(response: IncomingMessage): Readable {
+  const encoding = response.headers['content-encoding'];
+  if (encoding !== 'gzip' && encoding !== 'deflate') return response;
+  // Sync flushes: a compressed watch stream still hands over each event as it arrives.
+  const decoder = encoding === 'gzip' ? createGunzip({ flush: zlib.Z_SYNC_FLUSH }) : createInflate({ flush: zlib.Z_SYNC_FLUSH });
+  response.once('error', (err) => decoder.destroy(err));
+  decoder.once('close', () => response.destroy());
+  return response.pipe(decoder);
+}
+
+/** The whole body as UTF-8 text. */
+async function readText(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A KxError for an aborted signal: our timeout's own error, or 'aborted' for the caller's abort. */

@@ -2,7 +2,7 @@
  * Splits a streaming HTTP body into lines (one watch event or log line each), with an idle timer
  * that ends a connection that has gone silent: a half-open TCP connection never errors by itself.
  */
-import type { ReadableStream, ReadableStreamReadResult } from 'node:stream/web';
+import type { Readable } from 'node:stream';
 import { describeSpan, KxError } from './errors.ts';
 
 /**
@@ -20,12 +20,12 @@ export interface LineStream extends AsyncIterable<string[]> {
  * for `idleTimeoutMs`.
  */
 export function openLineStream(
-  body: ReadableStream<Uint8Array>,
+  body: Readable,
   signal: AbortSignal,
   idleTimeoutMs?: number,
   idleReason = 'IdleTimeout',
 ): LineStream {
-  const reader = body.getReader();
+  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let closed = false;
   let idleError: KxError | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -35,7 +35,7 @@ export function openLineStream(
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       idleError = new KxError('timeout', `no data from the server for ${describeSpan(idleTimeoutMs)}`, { reason: idleReason });
-      void reader.cancel(idleError).catch(() => undefined);
+      body.destroy(idleError);
     }, idleTimeoutMs);
   };
   const disarm = (): void => {
@@ -49,9 +49,9 @@ export function openLineStream(
     armIdle();
     try {
       for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
+        let chunk: IteratorResult<Buffer>;
         try {
-          chunk = await reader.read();
+          chunk = await chunks.next();
         } catch (err) {
           if (closed) return;
           if (idleError) throw idleError;
@@ -75,7 +75,7 @@ export function openLineStream(
       disarm();
       if (!closed) {
         closed = true;
-        void reader.cancel().catch(() => undefined);
+        body.destroy();
       }
     }
   }
@@ -87,7 +87,7 @@ export function openLineStream(
       if (closed) return;
       closed = true;
       disarm();
-      void reader.cancel().catch(() => undefined);
+      body.destroy();
     },
   };
 }

@@ -6,7 +6,10 @@
 import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ApiClient } from './api-client.ts';
 import { createApiClient } from './api-client.ts';
+import { readFileSync } from 'node:fs';
+import { cacheDir } from '../keys/config-paths.ts';
 import { createRequestAuth } from './auth.ts';
+import { clusterIdentity, type DiscoveryDiskCache } from './discovery-disk-cache.ts';
 import { KxError } from './errors.ts';
 import type { ContextInfo, LoadedKubeconfig, NamespaceSource } from './kubeconfig.ts';
 import { resolveContext } from './kubeconfig.ts';
@@ -24,6 +27,8 @@ export interface KubeSession {
    * (exec over WebSocket). Everything else goes through `client`.
    */
   readonly kubeConfig: KubeConfig;
+  /** Where this cluster's discovery is kept between runs (see discovery-disk-cache.ts). */
+  readonly discoveryCache: DiscoveryDiskCache;
   /** Names of the cluster's namespaces, sorted (needs list permission on namespaces). */
   listNamespaces(signal?: AbortSignal): Promise<string[]>;
   /** Throws KxError('config') `namespace "x" not found` when the server says it does not exist. */
@@ -41,7 +46,22 @@ export async function openSession(
 ): Promise<KubeSession> {
   const resolved = resolveContext(loaded, choice);
   const client = createApiClient(await createRequestAuth(resolved.kubeConfig));
-  return makeSession(resolved.context, resolved.namespace, resolved.namespaceSource, client, resolved.kubeConfig);
+  const discoveryCache = { dir: cacheDir(), identity: identityOf(resolved.kubeConfig) };
+  return makeSession(resolved.context, resolved.namespace, resolved.namespaceSource, client, resolved.kubeConfig, discoveryCache);
+}
+
+/** The cluster's server and CA, hashed: names its discovery cache file. */
+function identityOf(kc: KubeConfig): string {
+  const cluster = kc.getCurrentCluster();
+  let ca: string | Buffer | undefined = cluster?.caData;
+  if (!ca && cluster?.caFile) {
+    try {
+      ca = readFileSync(cluster.caFile);
+    } catch {
+      ca = cluster.caFile;
+    }
+  }
+  return clusterIdentity(cluster?.server ?? '', ca);
 }
 
 /** A session around an existing client (used by openSession and withNamespace). */
@@ -51,6 +71,7 @@ export function makeSession(
   namespaceSource: NamespaceSource,
   client: ApiClient,
   kubeConfig: KubeConfig,
+  discoveryCache: DiscoveryDiskCache = { dir: undefined, identity: '' },
 ): KubeSession {
   return {
     context,
@@ -58,6 +79,7 @@ export function makeSession(
     namespaceSource,
     client,
     kubeConfig,
+    discoveryCache,
     async listNamespaces(signal) {
       const list = await client.get<KubeList>('/api/v1/namespaces', signal ? { signal } : {});
       return list.items.map((n) => n.metadata.name).sort();
@@ -75,7 +97,7 @@ export function makeSession(
       }
     },
     withNamespace(ns) {
-      return makeSession(context, ns, 'flag', client, kubeConfig);
+      return makeSession(context, ns, 'flag', client, kubeConfig, discoveryCache);
     },
     close: () => client.close(),
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ReadableStream } from 'node:stream/web';
+import { Readable } from 'node:stream';
 import { test } from 'node:test';
 import { openLineStream, splitLines } from '../../src/kube/line-stream.ts';
 
@@ -15,14 +15,7 @@ test('a line stream hands over the lines of each chunk in order, across chunk an
   // Cut inside "ü" (two bytes) and inside words, so lines and characters span chunks.
   const cuts = [3, 11, 12, 20, bytes.length];
   let from = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const to = cuts.shift();
-      if (to === undefined) return controller.close();
-      controller.enqueue(bytes.slice(from, to));
-      from = to;
-    },
-  });
+  const body = Readable.from(cuts.map((to) => Buffer.from(bytes.slice(from, (from = to)))), { objectMode: false });
   const batches: string[][] = [];
   for await (const batch of openLineStream(body, new AbortController().signal)) batches.push(batch);
   assert.deepEqual(batches.flat(), ['eins', 'zwei ü', 'drei', 'vier (no newline)']);
