@@ -5,6 +5,7 @@
  *
  *   npm run bench               1k, 10k and 50k pods; 5 runs; 60 s idle and churn (~10 min)
  *   npm run bench -- --quick    1k and 10k; 3 runs; 10 s idle, 15 s churn (~3 min)
+ *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, one-shot, logs, logs-pane, real)
  *
  * The real control plane (2k pods quick, 10k full) is measured when its binaries are cached (the
  * e2e suite builds them). Not measured (said in the table): the logs pane's 20k lines/s.
@@ -30,6 +31,10 @@ const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
 const runs = quick ? 3 : 5;
 const idleSeconds = quick ? 10 : 60;
 const churnSeconds = quick ? 15 : 60;
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+const only = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : undefined;
+/** Whether case `name` runs (all of them unless --only names some). */
+const wanted = (name: string): boolean => only === undefined || only.has(name);
 
 function version(cmd: string, args: string[]): string {
   try {
@@ -55,22 +60,29 @@ async function main(): Promise<void> {
       }
     };
     for (const pods of sizes) {
+      if (!wanted('lists') && !(pods === 10_000 && (wanted('churn') || wanted('one-shot')))) continue;
       log(`demo cluster with ${pods} extra pods`);
       const demo = await startDemoProcess(root, dir, { extraPods: pods, churn: false });
       try {
-        await attempt(`lists, ${pods} pods`, () => measureList({ root, demo, pods, runs: pods >= 40_000 ? Math.min(runs, 3) : runs, detail: pods === 10_000, idleSeconds }));
+        if (wanted('lists')) await attempt(`lists, ${pods} pods`, () => measureList({ root, demo, pods, runs: pods >= 40_000 ? Math.min(runs, 3) : runs, detail: pods === 10_000, idleSeconds }));
         if (pods === 10_000) {
-          log('churn');
-          await attempt('churn', () => measureChurn(root, demo, { rate: 500, seconds: churnSeconds }));
-          log('one-shot commands');
-          await attempt('one-shot commands', () => measureOneShots(root, demo, runs));
+          if (wanted('churn')) {
+            log('churn');
+            await attempt('churn', () => measureChurn(root, demo, { rate: 500, seconds: churnSeconds }));
+          }
+          if (wanted('one-shot')) {
+            log('one-shot commands');
+            await attempt('one-shot commands', () => measureOneShots(root, demo, runs));
+          }
         }
       } finally {
         await demo.stop();
       }
     }
-    log('kx logs throughput');
-    await attempt('kx logs throughput', () => measureLogsThroughput(root, quick ? 200_000 : 1_000_000, 3));
+    if (wanted('logs')) {
+      log('kx logs throughput');
+      await attempt('kx logs throughput', () => measureLogsThroughput(root, 1_000_000, quick ? 3 : 5));
+    }
     figures.push({
       figure: 'logs pane, a pod writing 20k lines/s',
       kx: 'not measured',
@@ -79,7 +91,9 @@ async function main(): Promise<void> {
       budget: 'on screen ≤ 250 ms p95; RSS flat',
       verdict: 'n/a: no probe yet (the pane keeps a 20,000-line ring, so memory is bounded by design)',
     });
-    if (controlPlaneCached()) {
+    if (!wanted('real')) {
+      // left out by --only
+    } else if (controlPlaneCached()) {
       const pods = quick ? 2_000 : 10_000;
       log(`real control plane with ${pods} pods`);
       await attempt('real control plane', () => measureRealControlPlane(root, pods, runs));

@@ -1,17 +1,18 @@
-// Bundles src/ into dist/ with esbuild. Packages stay external (they are installed beside kx),
-// except @kubernetes/client-node: kx uses only its KubeConfig/auth and Exec, but importing them
-// from the package loads every generated API model (0.5 s and 60 MB at start-up). Bundled, with
-// the generated code marked free of side effects, esbuild keeps only what kx reaches.
+// Bundles src/ into dist/ with esbuild, dependencies included: Node's ES module loader pays for
+// every file it resolves and reads, and Ink alone is about a hundred of them (measured: ~170 ms of
+// a 490 ms first frame went to loading Ink and its dependencies file by file). One bundle per
+// entry point (plus shared chunks) loads in a few reads, and V8's code cache covers the compiling.
+// @kubernetes/client-node is bundled with its generated API code marked free of side effects, so
+// only the KubeConfig/auth and Exec parts kx uses remain (importing the package loads every model).
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// js-yaml too: client-node's bundled copy and kx's own import must be one module, not two.
-const bundled = new Set(['@kubernetes/client-node', 'js-yaml']);
-const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
-  .filter((name) => !bundled.has(name))
-  .flatMap((name) => [name, `${name}/*`]);
+// Left outside the bundle: build and test tools, undici (loaded on demand only, see below), and
+// ws's optional native helpers, which it requires inside try/catch when they are installed, and
+// react-devtools-core, which Ink imports only when DEV=true asks for React DevTools.
+const external = [...Object.keys(pkg.devDependencies), 'undici', 'bufferutil', 'utf-8-validate', 'react-devtools-core'].flatMap((name) => [name, `${name}/*`]);
 
 /** Tells esbuild that client-node's generated API code has no side effects, so unused parts drop. */
 const generatedCodeIsPure = {
@@ -66,6 +67,22 @@ const httpThroughRequire = {
   },
 };
 
+/**
+ * Yoga (Ink's layout engine) ships its WebAssembly as a data: URL and loads it with fetch() when
+ * fetch exists, which makes Node load its whole built-in undici (~40 ms at every TUI start) to
+ * decode base64. Without fetch, yoga decodes the same bytes itself; this hides fetch from that one
+ * module only.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => ({
+      contents: `const fetch = undefined;\n${readFileSync(args.path, 'utf8')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 // Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -78,10 +95,13 @@ await build({
   platform: 'node',
   target: 'node22',
   external,
-  plugins: [httpThroughRequire, undiciOnDemand, generatedCodeIsPure],
+  plugins: [httpThroughRequire, undiciOnDemand, yogaWithoutFetch, generatedCodeIsPure],
   // Bundled CommonJS code (client-node's dependencies) calls require(); ESM has none.
   banner: { js: "import { createRequire as __kxCreateRequire } from 'node:module'; const require = __kxCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   jsx: 'automatic',
+  // React and its reconciler choose their builds on NODE_ENV; the launcher runs production, so the
+  // development builds (several times slower, ~1 MB) need not be in the bundle at all.
+  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });

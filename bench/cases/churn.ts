@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoProcess } from '../lib/demo-process.ts';
 import { cpuMs, rssMb, startInPty } from '../lib/pty.ts';
+import { kxCommand } from '../lib/kx-command.ts';
 import type { Figure } from '../lib/report.ts';
 import { formatMs, median, percentile } from '../lib/stats.ts';
 
@@ -21,7 +22,7 @@ export async function measureChurn(root: string, demo: DemoProcess, opts: { rate
   const pods = list.items.map((p) => p.metadata);
   // The markers' namespace sorts first in kx -A, so new markers are always on screen.
   await fetch(`${demo.base}/api/v1/namespaces`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'aaa-bench' } }) });
-  const kx = startInPty([process.execPath, '--max-semi-space-size=2', join(root, 'bin', 'kx'), '--kubeconfig', demo.kubeconfig, '-A'], { env: { KX_CONFIG_DIR: '/nonexistent' } });
+  const kx = startInPty(kxCommand(root, ['--kubeconfig', demo.kubeconfig, '-A']), { env: { KX_CONFIG_DIR: '/nonexistent' } });
   try {
     await kx.waitFor(/● live/, 120_000);
     await sleep(2000);

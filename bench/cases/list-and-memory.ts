@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { DemoProcess } from '../lib/demo-process.ts';
 import { cpuMs, rssMb, startInPty } from '../lib/pty.ts';
+import { kxCommand } from '../lib/kx-command.ts';
 import { ratioText, type Figure } from '../lib/report.ts';
 import { formatMs, median, percentile } from '../lib/stats.ts';
 
@@ -47,12 +48,16 @@ export async function measureList(c: ListCase): Promise<Figure[]> {
     kubectlTimes.push(r.ms);
     total = r.stdout.trimEnd().split('\n').length - 1;
   }
+  // One untimed start first: a new build's first run fills V8's code cache (~/.cache/kx), which
+  // every later start of the same build uses, so only warm starts are what users see.
+  const warm = startInPty(kxCommand(c.root, ['--kubeconfig', c.demo.kubeconfig, '-A']), { env: { KX_CONFIG_DIR: '/nonexistent' } });
+  await warm.waitFor(/Running/, 120_000).finally(() => warm.stop());
   const first: number[] = [];
   const live: number[] = [];
   let rss = NaN;
   const figures: Figure[] = [];
   for (let i = 0; i < c.runs; i++) {
-    const kx = startInPty([process.execPath, '--max-semi-space-size=2', join(c.root, 'bin', 'kx'), '--kubeconfig', c.demo.kubeconfig, '-A'], { env: { KX_CONFIG_DIR: '/nonexistent' } });
+    const kx = startInPty(kxCommand(c.root, ['--kubeconfig', c.demo.kubeconfig, '-A']), { env: { KX_CONFIG_DIR: '/nonexistent' } });
     try {
       first.push(await kx.waitFor(/Running/, 120_000));
       // The status line says 'live' with the whole count once every page is in.
@@ -68,6 +73,7 @@ export async function measureList(c: ListCase): Promise<Figure[]> {
       await kx.stop();
     }
   }
+  if (c.detail) figures.push(await idleOldRows(c));
   const watcherRss = await kubectlWatcherRss(c.demo.kubeconfig, total);
   const k = median(kubectlTimes);
   const f = median(first);
@@ -123,6 +129,33 @@ async function kubectlWatcherRss(kubeconfig: string, total: number): Promise<num
   return rss;
 }
 
+/**
+ * Idle CPU of kx showing only rows older than 10 minutes (`-n load`: all 10k pods, an hour old),
+ * whose ages change once a minute: what a quiet cluster costs with nothing ticking on screen.
+ */
+async function idleOldRows(c: ListCase): Promise<Figure> {
+  const kx = startInPty(kxCommand(c.root, ['--kubeconfig', c.demo.kubeconfig, '-n', 'load']), { env: { KX_CONFIG_DIR: '/nonexistent' } });
+  try {
+    await kx.waitFor(new RegExp(`● live(?:\\s|\\x1b\\[[0-9;]*m)*${grouped(c.pods)}\\b`), 180_000);
+    await sleep(2000);
+    const pid = kx.pid()!;
+    const cpu0 = cpuMs(pid);
+    const t0 = performance.now();
+    await sleep(c.idleSeconds * 1000);
+    const cpuShare = ((cpuMs(pid) - cpu0) / (performance.now() - t0)) * 100;
+    return {
+      figure: `idle CPU, ${c.idleSeconds} s, no events, -n load (${c.pods.toLocaleString('en-US')} pods, all ages over an hour)`,
+      kx: `${cpuShare.toFixed(2)} % of a core`,
+      kubectl: '—',
+      ratio: '',
+      budget: '≤ 1 %',
+      verdict: cpuShare <= 1 ? 'met' : 'missed',
+    };
+  } finally {
+    await kx.stop();
+  }
+}
+
 /** Filter latency, idle CPU and idle API requests of a live kx. */
 async function detail(c: ListCase, kx: ReturnType<typeof startInPty>, pid: number): Promise<Figure[]> {
   // Idle first, before any key: no events (the demo runs without churn), nothing to draw.
@@ -167,7 +200,9 @@ async function detail(c: ListCase, kx: ReturnType<typeof startInPty>, pid: numbe
       raw: { latencies },
     },
     {
-      figure: `idle CPU, ${c.idleSeconds} s, no events`,
+      // The demo's first screen in -A holds a few pods under 10 minutes old (its CronJob's last
+      // runs): their ages show seconds, as kubectl prints them, so the table redraws every second.
+      figure: `idle CPU, ${c.idleSeconds} s, no events, -A (ages under 10 min on screen tick each second)`,
       kx: `${cpuShare.toFixed(2)} % of a core`,
       kubectl: '—',
       ratio: '',

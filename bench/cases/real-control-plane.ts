@@ -9,6 +9,7 @@ import { locate } from '../../test/e2e/cluster/binaries.ts';
 import { startControlPlane } from '../../test/e2e/cluster/control-plane.ts';
 import { kubectlOk } from '../../test/e2e/support/kubectl.ts';
 import { startInPty } from '../lib/pty.ts';
+import { kxCommand } from '../lib/kx-command.ts';
 import { ratioText, type Figure } from '../lib/report.ts';
 import { formatMs, median } from '../lib/stats.ts';
 import { spawn } from 'node:child_process';
@@ -50,7 +51,7 @@ export async function measureRealControlPlane(root: string, pods: number, runs: 
     const first: number[] = [];
     const live: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const kx = startInPty([process.execPath, '--max-semi-space-size=2', join(root, 'bin', 'kx'), '--kubeconfig', cp.kubeconfigPath, '-A'], { env: { KX_CONFIG_DIR: '/nonexistent' } });
+      const kx = startInPty(kxCommand(root, ['--kubeconfig', cp.kubeconfigPath, '-A']), { env: { KX_CONFIG_DIR: '/nonexistent' } });
       try {
         first.push(await kx.waitFor(/bench-\d{5}|kube-system/, 120_000));
         live.push(await kx.waitFor(new RegExp(`● live(?:\\s|\\x1b\\[[0-9;]*m)*${total.toLocaleString('en-US')}\\b`), 180_000));

@@ -67,7 +67,7 @@ export class WatchManager {
       if (r.refs <= 0) {
         r.handle.stop();
         this.#running.delete(key);
-        this.#cache.release(r.cacheKey, r.namespace);
+        this.#dropRows(r);
       }
     };
   }
@@ -91,6 +91,23 @@ export class WatchManager {
   stopAll(): void {
     for (const r of this.#running.values()) r.handle.stop();
     this.#running.clear();
+  }
+
+  /**
+   * Removes a stopped stream's rows from the cache, minding the streams of the same resource that
+   * still run: the cache keeps one row per object, whichever stream delivered it. A stream of all
+   * namespaces still delivers the rows of a namespaced one that stopped, so those stay; when the
+   * all-namespaces stream stops, every row goes and the namespaced streams list theirs again.
+   */
+  #dropRows(stopped: Running): void {
+    const siblings = [...this.#running.values()].filter((o) => o.cacheKey === stopped.cacheKey);
+    if (siblings.some((o) => o.namespace === undefined)) return;
+    this.#cache.release(stopped.cacheKey, stopped.namespace);
+    if (stopped.namespace !== undefined) return;
+    for (const sibling of siblings) {
+      sibling.handle.stop();
+      sibling.handle = this.#start(sibling);
+    }
   }
 
   #start(r: Omit<Running, 'handle' | 'refs'>): ListWatchHandle {

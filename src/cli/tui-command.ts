@@ -67,17 +67,28 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { themeFor }, { ObjectCache }, { WatchManager }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
+  // The first view's stream starts before the UI code loads: Ink, React and the explorer take
+  // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
+  // takes over the same stream (streams are shared and counted) when it mounts.
+  const [{ ObjectCache }, { WatchManager }, { kindFor }] = await Promise.all([
+    import('../store/object-cache.ts'),
+    import('../app/watch-manager.ts'),
+    import('../kinds/registry.ts'),
+  ]);
+  const cache = new ObjectCache();
+  const watches = new WatchManager(session.client, cache);
+  const releaseEarlyStream = watches.watch({ resource, namespace, table: kindFor(resourceKey(resource)) === undefined });
+
+  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { themeFor }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
     await Promise.all([
       import('ink'),
-      import('react'),
+      // React is CommonJS: its exports are the default export of a bundled chunk.
+      import('react').then((m) => m.default),
       import('../ui/explorer/explorer.tsx'),
       import('../ui/keys/keymap-context.tsx'),
       import('../keys/keys-file.ts'),
       import('../keys/config-paths.ts'),
       import('../ui/theme.ts'),
-      import('../store/object-cache.ts'),
-      import('../app/watch-manager.ts'),
       import('../ui/terminal.ts'),
       import('../app/view-entry.ts'),
     ]);
@@ -85,8 +96,6 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
   const keys = loadKeysFile(keysFilePath());
   const settings = loadKxConfig();
-  const cache = new ObjectCache();
-  const watches = new WatchManager(session.client, cache);
 
   let shuttingDown = false;
   const shutdown = (): void => {
@@ -119,6 +128,9 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     exitOnCtrlC: true,
     patchConsole: true,
   });
+
+  // By now the view holds the stream itself (its effects ran with the first frame).
+  setTimeout(releaseEarlyStream, 2000).unref();
 
   try {
     await instance.waitUntilExit();

@@ -18,6 +18,8 @@ export interface RowMatch {
 /** What is computed once per row object: the prepared name and the other cells lower-cased. */
 interface Target {
   name: Fuzzysort.Prepared;
+  /** The name lower-cased: a word found in it as typed matches without the fuzzy search. */
+  nameLower: string;
   /** Index of the NAME column in `row.cells`, -1 when the name is not shown. */
   nameColumn: number;
   /** The other matchable cells, lower-cased, joined by '\n' (which nobody types). */
@@ -53,9 +55,25 @@ function targetOf(row: Row): Target {
     parts.push(lower);
     offset += lower.length + 1;
   });
-  target = { name: fuzzysort.prepare(row.name), nameColumn, rest: parts.join('\n'), restStarts, restColumns };
+  target = { name: fuzzysort.prepare(row.name), nameLower: row.name.toLowerCase(), nameColumn, rest: parts.join('\n'), restStarts, restColumns };
   targets.set(row, target);
   return target;
+}
+
+/**
+ * Prepares rows for matching a slice at a time between other work, so the first keystroke of a
+ * filter does not pay for preparing every row (~100 ms on 10,000 rows). Call when the `/` prompt
+ * opens; abort when it closes. Rows already prepared cost nothing.
+ */
+export function prepareForMatching(rows: readonly Row[], signal: AbortSignal, sliceSize = 500): void {
+  let next = 0;
+  const slice = (): void => {
+    if (signal.aborted) return;
+    const end = Math.min(rows.length, next + sliceSize);
+    for (; next < end; next++) targetOf(rows[next]!);
+    if (next < rows.length) setImmediate(slice);
+  };
+  setImmediate(slice);
 }
 
 /** Splits filter text into lower-cased words (each must match). */
@@ -67,7 +85,8 @@ export function filterWords(text: string): string[] {
 export function rowMatches(row: Row, words: readonly string[]): boolean {
   const target = targetOf(row);
   for (const word of words) {
-    if (!target.rest.includes(word) && fuzzysort.single(word, target.name) === null) return false;
+    // A substring is also a fuzzy match; testing it first skips fuzzysort for most rows while typing.
+    if (!target.rest.includes(word) && !target.nameLower.includes(word) && fuzzysort.single(word, target.name) === null) return false;
   }
   return true;
 }

@@ -28,28 +28,36 @@ export interface PageProgress {
 }
 
 /**
- * Fetches every page, calling `onPage` for each (in order, before the next is requested), and
- * resolves with the list's resourceVersion. Rejects with the KxError of a failed page.
+ * Fetches every page, calling `onPage` for each (in order), and resolves with the list's
+ * resourceVersion. The next page is asked for as soon as this one's continue token is known,
+ * before `onPage` runs: the server prepares page N+1 while kx files page N into the cache
+ * (a 10,000-pod list is twenty round trips). Rejects with the KxError of a failed page.
  */
 export async function listPages(req: PagedList, onPage: (page: DecodedPage, progress: PageProgress) => void): Promise<string> {
-  let continueToken: string | undefined;
-  let loaded = 0;
-  let rv = '';
-  do {
-    const body = await req.client.get(req.path, {
+  const fetchPage = (continueToken: string | undefined): Promise<unknown> => {
+    const pending = req.client.get(req.path, {
       query: { ...req.query, limit: req.pageSize > 0 ? req.pageSize : undefined, continue: continueToken },
       ...(req.table ? { accept: tableAccept } : {}),
       signal: req.signal,
       // One unpaged list of a big cluster can take a while.
       timeoutMs: req.pageSize > 0 ? req.timeoutMs : Math.max(req.timeoutMs, 300_000),
     });
+    // Awaited below; this only keeps a page that fails while onPage throws from going unhandled.
+    pending.catch(() => undefined);
+    return pending;
+  };
+  let loaded = 0;
+  let rv = '';
+  let next: Promise<unknown> | undefined = fetchPage(undefined);
+  while (next) {
+    const body = await next;
     if (req.signal.aborted) return rv;
     const page = decodePage(body, req.resource, req.table);
     loaded += page.objects.length;
-    continueToken = page.continueToken;
+    next = page.continueToken ? fetchPage(page.continueToken) : undefined;
     rv = page.resourceVersion ?? rv;
-    const total = page.remainingItemCount !== undefined ? loaded + page.remainingItemCount : continueToken ? undefined : loaded;
+    const total = page.remainingItemCount !== undefined ? loaded + page.remainingItemCount : page.continueToken ? undefined : loaded;
     onPage(page, { loaded, total });
-  } while (continueToken);
+  }
   return rv;
 }

@@ -12,6 +12,14 @@ test('the launcher refuses an old Node in one sentence and exits 1', { skip: !ha
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
 
+test('run through its shebang line, the launcher still gets to say it (no V8 flag an old Node refuses)', { skip: !hasOldNode() }, () => {
+  // `env -S node FLAGS` finds the old Node first on PATH; a flag it does not know would stop it
+  // with "bad option" before the launcher runs.
+  const r = spawnSync(kx, ['--version'], { encoding: 'utf8', env: { ...process.env, PATH: `/usr/bin:${process.env['PATH']}` } });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /^kx needs Node\.js 22\.19 or newer but this is v\d+\.\d+\.\d+: .*\.\n$/);
+});
+
 function hasOldNode(): boolean {
   const r = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
   const major = Number(r.stdout.replace(/^v/, '').split('.')[0]);

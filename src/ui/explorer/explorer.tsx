@@ -393,6 +393,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             height={mainHeight}
             theme={theme}
             active={state.prompt === undefined}
+            filtering={state.prompt === '/'}
             gate={() => tableHasFocus.current}
             globalHandlers={globalHandlers}
             onAction={onAction}

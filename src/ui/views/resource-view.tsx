@@ -5,11 +5,12 @@
  * actions from the keymap; those that act on the selected object go up through onAction.
  */
 import { Box } from 'ink';
-import { useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../app/capabilities.ts';
 import type { SortState, ViewEntry } from '../../app/view-entry.ts';
 import { cacheKeyOf, viewRows } from '../../app/view-rows.ts';
 import { applyFilter } from '../../filter/filter-rows.ts';
+import { prepareForMatching } from '../../filter/row-match.ts';
 import { parseFilterInput } from '../../filter/filter-query.ts';
 import { cellsAt } from '../../kinds/cells.ts';
 import type { Row } from '../../kinds/types.ts';
@@ -53,6 +54,8 @@ export interface ResourceViewProps {
   /** The view's title for the status line ('pods of replicaset web-5d8f (shop)'). */
   title: string;
   flash?: Flash | undefined;
+  /** The `/` prompt is open: rows are prepared for matching before the first keystroke needs them. */
+  filtering?: boolean;
 }
 
 /** Actions on the selected object that the explorer carries out. */
@@ -88,6 +91,13 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
   );
   const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  const filtering = props.filtering === true;
+  useEffect(() => {
+    if (!filtering) return undefined;
+    const abort = new AbortController();
+    prepareForMatching(allRows, abort.signal);
+    return () => abort.abort();
+  }, [filtering, allRows]);
   const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
   const rows = filtered.rows;
   const kind = cache.kindOf(cacheKey);
