@@ -17,9 +17,13 @@ export interface DemoProcess {
 }
 
 /** Starts `kx demo --pods extraPods` and waits until it prints its kubeconfig. */
-export async function startDemoProcess(root: string, dir: string, opts: { extraPods: number; churn: boolean }): Promise<DemoProcess> {
-  const kubeconfig = join(dir, `demo-${opts.extraPods}.yaml`);
-  const args = [join(root, 'bin', 'kx'), 'demo', '--pods', String(opts.extraPods), '--kubeconfig', kubeconfig, ...(opts.churn ? [] : ['--no-churn'])];
+export async function startDemoProcess(root: string, dir: string, opts: { extraPods: number; churn: boolean; logRate?: number }): Promise<DemoProcess> {
+  const kubeconfig = join(dir, `demo-${opts.extraPods}${opts.logRate ? `-flood-${opts.logRate}` : ''}.yaml`);
+  const args = [
+    join(root, 'bin', 'kx'), 'demo', '--pods', String(opts.extraPods), '--kubeconfig', kubeconfig,
+    ...(opts.churn ? [] : ['--no-churn']),
+    ...(opts.logRate ? ['--log-rate', String(opts.logRate)] : []),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {

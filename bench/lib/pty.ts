@@ -12,6 +12,8 @@ export interface PtyProgram {
   /** Resolves with the time (ms since start) when `test` first matches the output; rejects after timeoutMs. */
   waitFor(test: RegExp, timeoutMs?: number, since?: number): Promise<number>;
   send(keys: string): void;
+  /** Calls `listener` with each chunk of output as it arrives (ms since start); returns unsubscribe. */
+  onChunk(listener: (text: string, at: number) => void): () => void;
   /** The pid of the program itself (not of `script`). */
   pid(): number | undefined;
   readonly started: number;
@@ -31,11 +33,14 @@ export function startInPty(argv: string[], opts: { columns?: number; rows?: numb
   const chunks: { at: number; text: string }[] = [];
   let text = '';
   const waiters = new Set<() => void>();
+  const chunkListeners = new Set<(text: string, at: number) => void>();
   child.stdout!.on('data', (b: Buffer) => {
     const s = b.toString('utf8');
-    chunks.push({ at: performance.now() - started, text: s });
+    const at = performance.now() - started;
+    chunks.push({ at, text: s });
     text += s;
     for (const w of waiters) w();
+    for (const l of chunkListeners) l(s, at);
   });
   child.stderr!.resume();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -73,6 +78,10 @@ export function startInPty(argv: string[], opts: { columns?: number; rows?: numb
     },
     send(keys) {
       child.stdin!.write(keys);
+    },
+    onChunk(listener) {
+      chunkListeners.add(listener);
+      return () => chunkListeners.delete(listener);
     },
     pid() {
       return child.pid === undefined ? undefined : descendant(child.pid);

@@ -10,6 +10,7 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
       args: argv,
       options: {
         pods: { type: 'string' },
+        'log-rate': { type: 'string' },
         port: { type: 'string' },
         kubeconfig: { type: 'string' },
         'no-churn': { type: 'boolean' },
@@ -27,10 +28,12 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
   }
   const extraPods = nonNegativeInteger(values.pods, '--pods');
   const port = nonNegativeInteger(values.port, '--port');
+  const logRate = nonNegativeInteger(values['log-rate'], '--log-rate');
   const { startDemoCluster } = await import('../demo/index.ts');
   const cluster = await startDemoCluster({
     extraPods,
     churn: !values['no-churn'],
+    ...(logRate ? { logRate } : {}),
     ...(port !== undefined ? { port } : {}),
     ...(values.kubeconfig ? { kubeconfigPath: values.kubeconfig } : {}),
   });
@@ -60,10 +63,11 @@ function nonNegativeInteger(value: string | undefined, flag: string): number | u
 const demoHelp = `kx demo — run the built-in demo cluster (a simulated Kubernetes API server on 127.0.0.1)
 
 Usage:
-  kx demo [--pods N] [--port P] [--kubeconfig PATH] [--no-churn]
+  kx demo [--pods N] [--log-rate N] [--port P] [--kubeconfig PATH] [--no-churn]
 
 Flags:
       --pods N            add N more pods (for big-cluster tests: 10000, 50000)
+      --log-rate N        add pod "flood" in namespace default writing N log lines a second
       --port P            listen on this port (default: a free one)
       --kubeconfig PATH   where to write the kubeconfig (default: a file under ~/.cache/kx/demo)
       --no-churn          keep the cluster still (no restarts, scaling or jobs over time)

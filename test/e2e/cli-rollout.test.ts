@@ -29,8 +29,20 @@ async function kx(...args: string[]): Promise<{ code: number; stdout: string; st
 }
 
 /** A workload's spec and annotations with the twin's name and volatile values normalised away. */
+/**
+ * The object's spec and annotations with the twin's name blanked, read once its controller has
+ * seen the latest change (the revision annotation is the controller's, written after the client's
+ * call returns: reading at once raced it when kx answered in 80 ms).
+ */
 async function comparable(kind: string, name: string): Promise<unknown> {
-  const obj = JSON.parse(await kubectlOk(['get', kind, name, '-o', 'json'], k())) as { spec: unknown; metadata: { annotations?: Record<string, string> } };
+  type Obj = { spec: unknown; metadata: { generation?: number; annotations?: Record<string, string> }; status?: { observedGeneration?: number } };
+  let obj: Obj;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    obj = JSON.parse(await kubectlOk(['get', kind, name, '-o', 'json'], k())) as Obj;
+    if ((obj.status?.observedGeneration ?? 0) >= (obj.metadata.generation ?? 0) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const text = JSON.stringify({ spec: obj.spec, annotations: obj.metadata.annotations ?? {} })
     .replaceAll(name, 'TWIN')
     .replace(/"kubectl\.kubernetes\.io\/restartedAt":"[^"]+"/g, '"kubectl.kubernetes.io/restartedAt":"T"')

@@ -286,8 +286,9 @@ test('keys.yaml overrides a key; a bad line is named and that action keeps its d
     env: { KX_CONFIG_DIR: config },
   });
   terminals.push(t);
-  const screen = await t.waitFor(/pods \(shop\)\s+● live/);
-  assert.match(screen, /keys\.yaml.*line 3/);
+  await t.waitFor(/pods \(shop\)\s+● live/);
+  // The problem is said once the explorer is up, which may be a frame after the rows arrive.
+  const screen = await t.waitFor(/keys\.yaml.*line 3/, 5000);
   const hints = screen.trimEnd().split('\n').at(-1)!;
   assert.match(hints, /D describe/);
   assert.match(hints, /l logs/, 'the bad override leaves logs on its default key');
@@ -311,5 +312,25 @@ test('config.yaml makes a context read-only: mutating hints go and their keys sa
   assert.doesNotMatch(hints, /delete|scale/);
   t.send('C-d');
   await t.waitFor(/read-only here \(context kx-demo in config\.yaml\)/);
+  await quit(t);
+});
+
+test('keys typed right after : or / reach the prompt, even before it is drawn', async () => {
+  const t = open('-n shop');
+  await t.waitFor(/pods \(shop\)\s+● live\s+\d+/);
+  // No pause between the key that opens the prompt and the text: a fast typist, or a paste.
+  t.type('/');
+  t.type('redis');
+  const screen = await t.waitFor(/^\/redis/m, 10_000);
+  assert.match(screen, /^redis-0\s/m);
+  assert.doesNotMatch(screen, /^cart-/m, 'the filter applies');
+  t.send('Escape');
+  await t.waitFor((s) => !/\/redis/.test(s));
+  // Esc followed at once by another key reads as alt+key (Ink's parser): a person's pause.
+  await new Promise((r) => setTimeout(r, 150));
+  t.type(':');
+  t.type('deploy');
+  t.send('Enter');
+  await t.waitFor(/deployments \(shop\)\s+● live/);
   await quit(t);
 });

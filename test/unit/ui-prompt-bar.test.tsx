@@ -151,3 +151,29 @@ test('highlighted text keeps every character and marks the matches', () => {
   assert.match(plain()!, /\x1b\[4m/, 'underlined without colour');
   unmount2();
 });
+
+test('keys typed before the prompt was listening are taken once, in order, when it mounts', async () => {
+  const noKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+  let taken = 0;
+  const early = [{ input: 'red', key: noKey }, { input: 'i', key: noKey }, { input: '', key: { ...noKey, backspace: true } }, { input: 'is', key: noKey }];
+  const submitted: string[] = [];
+  const { lastFrame, stdin } = render(
+    <PromptBar
+      mode="/"
+      theme={theme}
+      width={40}
+      takeEarlyKeys={() => {
+        taken++;
+        return early;
+      }}
+      onSubmit={(text) => submitted.push(text)}
+      onCancel={() => undefined}
+    />,
+  );
+  await tick();
+  assert.match(strip(lastFrame()), /^\/redis/);
+  // Typing goes on from there; the early keys were not applied twice.
+  await type(stdin, '-0', '\r');
+  assert.deepEqual(submitted, ['redis-0']);
+  assert.equal(taken, 1);
+});

@@ -15,7 +15,7 @@ import { syncStatefulSet } from './controllers/statefulset.ts';
 import { dispatch, type Parts } from './dispatch.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { DemoRuntime } from './kubelet/runtime.ts';
-import { addLoad } from './load.ts';
+import { addFloodPod, addLoad } from './load.ts';
 import { R } from './refs.ts';
 import { seedCluster } from './seed/cluster.ts';
 import { seedConfig } from './seed/config.ts';
@@ -27,6 +27,8 @@ import { seedWorkloads } from './seed/workloads.ts';
 export interface ScenarioOptions {
   /** Add this many pods for scale (10,000 and 50,000 must work). */
   extraPods?: number;
+  /** Add pod `flood` in namespace default writing this many log lines a second (benchmarks). */
+  logRate?: number;
   /** Steady changes over time; default true. */
   churn?: boolean;
   /** Time multiplier for tests; default 1. */
@@ -84,6 +86,7 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
       drain();
     }
     addLoad(ctx, opts.extraPods ?? 0);
+    if (opts.logRate) addFloodPod(ctx, opts.logRate);
     drain();
   } finally {
     ctx.booting = false;

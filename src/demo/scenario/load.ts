@@ -37,15 +37,34 @@ export function addLoad(ctx: ScenarioContext, count: number): void {
   }
 }
 
-function loadPod(ctx: ScenarioContext, rs: KubeObject, labels: Record<string, string>, spec: Record<string, unknown>, n: number, started: string, image: string): KubeObject {
-  const name = `${rs.metadata.name}-${ctx.rng.suffix()}`;
+/** Pod `flood` in namespace default: one container writing `linesPerSecond` log lines (kx.dev/log-flood:N). */
+export function addFloodPod(ctx: ScenarioContext, linesPerSecond: number): void {
+  const image = `kx.dev/log-flood:${linesPerSecond}`;
+  const labels = { app: 'flood' };
+  const started = rfc3339(new Date());
+  const spec = defaultPodSpec({ containers: [{ name: 'flood', image }] });
+  const pod = loadPod(ctx, undefined, labels, spec, 0, started, image, { name: 'flood', namespace: 'default', container: 'flood' });
+  ctx.create(R.pods, pod, 0);
+}
+
+function loadPod(
+  ctx: ScenarioContext,
+  rs: KubeObject | undefined,
+  labels: Record<string, string>,
+  spec: Record<string, unknown>,
+  n: number,
+  started: string,
+  image: string,
+  where: { name: string; namespace: string; container: string } = { name: `${rs?.metadata.name}-${ctx.rng.suffix()}`, namespace: 'load', container: 'web' },
+): KubeObject {
+  const { name, namespace, container } = where;
   const node = workers[n % workers.length] as string;
   const nodeIndex = ['kx-control-plane', 'kx-worker', 'kx-worker2', 'kx-worker3', 'kx-gpu'].indexOf(node);
   const ip = `10.${245 + Math.floor(n / 65000)}.${Math.floor(n / 250) % 256}.${(n % 250) + 2}`;
   const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: started });
   return {
     apiVersion: 'v1', kind: 'Pod',
-    metadata: { name, namespace: 'load', uid: '', labels, ownerReferences: [ownerRef(rs)] },
+    metadata: { name, namespace, uid: '', labels, ...(rs ? { ownerReferences: [ownerRef(rs)] } : {}) },
     spec: { ...spec, nodeName: node },
     status: {
       phase: 'Running',
@@ -55,7 +74,7 @@ function loadPod(ctx: ScenarioContext, rs: KubeObject, labels: Record<string, st
       startTime: started,
       qosClass: 'BestEffort',
       containerStatuses: [{
-        name: 'web', image: normalizedImage(image), imageID: imageId(image), containerID: containerId(name, 'web', 0),
+        name: container, image: normalizedImage(image), imageID: imageId(image), containerID: containerId(name, container, 0),
         ready: true, started: true, restartCount: 0, state: { running: { startedAt: started } }, lastState: {},
       }],
     },

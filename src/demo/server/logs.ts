@@ -101,14 +101,32 @@ export async function handleLogs(ctx: ServerContext, req: IncomingMessage, res: 
   }
   res.flushHeaders();
   await new Promise<void>((resolve) => {
+    // Lines written in one go (a fast container's burst) leave in one chunk, as a kubelet
+    // forwards whatever the runtime wrote since the last read, not one chunk per line.
+    let pending = '';
+    let stopped = false;
+    const flush = (): boolean => {
+      const text = pending;
+      pending = '';
+      return !text || res.writableEnded || write(text);
+    };
     const stop = (): void => {
+      if (stopped) return;
+      stopped = true;
       unfollow();
       unend();
+      // The container's last words (written just before it ended) still go out.
+      flush();
       if (!res.writableEnded) res.end();
       resolve();
     };
     const unfollow = source.follow((line) => {
-      if (!write(format(line))) stop();
+      if (pending === '') {
+        setImmediate(() => {
+          if (!stopped && !flush()) stop();
+        });
+      }
+      pending += format(line);
     });
     const unend = source.onEnd(stop);
     res.on('close', stop);

@@ -4,7 +4,7 @@
  * ←/→, Home/End (Ctrl+A/E), Backspace, Delete, Ctrl+U (clear to start), Ctrl+W (word back).
  */
 import { Box, Text, useInput, type Key } from 'ink';
-import { useRef, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { Theme } from '../theme.ts';
 
 /** The text being edited and the cursor position in it (0..text.length). */
@@ -40,6 +40,17 @@ export interface PromptBarProps {
   onCancel: () => void;
   /** Whether the prompt takes keys (default true). */
   active?: boolean;
+  /**
+   * Keys typed after the prompt was asked for but before it was on screen to listen (Ink attaches
+   * a component's input handler only after it is drawn): taken once, when the prompt mounts.
+   */
+  takeEarlyKeys?: () => readonly EarlyKey[];
+}
+
+/** A key press held for a prompt that was not listening yet. */
+export interface EarlyKey {
+  input: string;
+  key: Key;
 }
 
 /** What a key does to the prompt: a new state, submit, cancel, accept completion, or nothing. */
@@ -87,35 +98,38 @@ export function PromptBar(props: PromptBarProps): ReactElement {
     if (changed) props.onChange?.(next.text);
   };
 
-  useInput(
-    (input, key) => {
-      const current = latest.current;
-      const action = promptKey(current, input, key);
-      switch (action.kind) {
-        case 'edit':
-          change(action.state);
-          return;
-        case 'submit':
-          props.onSubmit(current.text);
-          return;
-        case 'cancel':
-          props.onCancel();
-          return;
-        case 'complete': {
-          const done = completionOf(current.text)?.completed;
-          if (done !== undefined && done !== current.text) change({ text: done, cursor: done.length });
-          return;
-        }
-        case 'none':
-          return;
-        default: {
-          const never: never = action;
-          return never;
-        }
+  const handle = (input: string, key: Key): void => {
+    const current = latest.current;
+    const action = promptKey(current, input, key);
+    switch (action.kind) {
+      case 'edit':
+        change(action.state);
+        return;
+      case 'submit':
+        props.onSubmit(current.text);
+        return;
+      case 'cancel':
+        props.onCancel();
+        return;
+      case 'complete': {
+        const done = completionOf(current.text)?.completed;
+        if (done !== undefined && done !== current.text) change({ text: done, cursor: done.length });
+        return;
       }
-    },
-    { isActive: props.active ?? true },
-  );
+      case 'none':
+        return;
+      default: {
+        const never: never = action;
+        return never;
+      }
+    }
+  };
+  useInput(handle, { isActive: props.active ?? true });
+  // Runs in the same commit as useInput's subscription: no key can fall between the two.
+  useEffect(() => {
+    for (const early of props.takeEarlyKeys?.() ?? []) handle(early.input, early.key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const error = props.error ?? props.validate?.(state.text);
   return <PromptLine {...props} state={state} hint={completion?.hint ?? ''} error={error} />;

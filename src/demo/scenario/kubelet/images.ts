@@ -1,7 +1,7 @@
 /** What a container image does in the demo: its log style, whether it crashes, fails to pull or has a shell. */
 
 /** The kind of log lines a container writes. */
-export type LogStyle = 'nginx' | 'json-app' | 'redis' | 'postgres' | 'coredns' | 'klog' | 'fluent-bit' | 'prometheus' | 'batch' | 'envoy' | 'plain';
+export type LogStyle = 'nginx' | 'json-app' | 'redis' | 'postgres' | 'coredns' | 'klog' | 'fluent-bit' | 'prometheus' | 'batch' | 'envoy' | 'plain' | 'flood';
 
 /** The simulated behaviour of an image. */
 export interface ImageProfile {
@@ -47,6 +47,13 @@ export function imageProfile(image: string): ImageProfile {
       set.add(k);
       (out as unknown as Record<string, unknown>)[k] = v;
     }
+  }
+  // kx.dev/log-flood:N writes N lines a second, each stamped with when it was written, for the
+  // logs pane benchmark (`kx demo --log-rate N`).
+  const flood = /\blog-flood:(\d+)$/.exec(image);
+  if (flood && Number(flood[1]) > 0) {
+    out.logStyle = 'flood';
+    out.logEverySeconds = 1 / Number(flood[1]);
   }
   cache.set(image, out);
   return out;

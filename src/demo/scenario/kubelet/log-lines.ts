@@ -35,6 +35,8 @@ export function bannerLines(style: LogStyle, name: string): string[] {
     case 'envoy':
     case 'plain':
       return [`${name} starting`];
+    case 'flood':
+      return [];
     default: {
       const never: never = style;
       return never;
@@ -76,6 +78,9 @@ export function logLine(style: LogStyle, seed: number, k: number, time: Date, na
       return `processed batch ${k - banner.length + 1}: ${(h % 900) + 100} records in ${(h % 2000) + 100}ms`;
     case 'plain':
       return `${iso} ${name}: heartbeat ok (${h % 100} items queued)`;
+    case 'flood':
+      // at= is the line's write time in ms since the epoch: the benchmark reads it off the screen.
+      return `flood seq=${k} at=${time.getTime()} ${pick(paths, h, 7)} status=${pick(codes, h, 11)} bytes=${(h >>> 5) % 9000 + 120}`;
     default: {
       const never: never = style;
       return never;
