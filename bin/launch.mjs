@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { homedir } from 'node:os';
-import v8 from 'node:v8';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,16 +26,6 @@ function enableCodeCache() {
   }
 }
 
-/**
- * V8's memory saver: the old generation is kept close to what is live instead of growing ahead
- * of it (watching 10,000 pods: 190 → 140 MB RSS, for more frequent garbage collection). Set here
- * rather than on the shebang line because older V8s (Node 22's) refuse the flag and Node would
- * stop with "bad option" before this file could say anything useful; V8 reads it on demand.
- */
-function saveMemory() {
-  if (Number(process.versions.v8.split('.')[0]) >= 13) v8.setFlagsFromString('--memory-saver-mode');
-}
-
 /** Checks the runtime and starts kx; `invokedAs` names the command in help and errors. */
 export async function launch(invokedAs) {
   if (!isSupported(process.version)) {
@@ -52,7 +41,6 @@ export async function launch(invokedAs) {
     process.exit(1);
   }
   enableCodeCache();
-  saveMemory();
   // React and its reconciler pick their development builds unless told otherwise; those are
   // several times slower and keep debugging data for every element (seen first in a CPU profile).
   process.env.NODE_ENV ??= 'production';

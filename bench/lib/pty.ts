@@ -49,16 +49,21 @@ export function startInPty(argv: string[], opts: { columns?: number; rows?: numb
     output: () => text,
     waitFor(test, timeoutMs = 60_000, since = 0) {
       return new Promise<number>((resolve, reject) => {
+        // Matched against each new chunk with the end of what came before it (a match may span
+        // chunks), not against everything so far: a minute of churn is megabytes of frames, and
+        // re-testing all of it on every chunk made the benchmark itself the bottleneck.
+        let tail = '';
+        let next = 0;
         const check = (): boolean => {
-          // Find the chunk at which the accumulated output (from `since`) first matches.
-          let acc = '';
-          for (const c of chunks) {
+          for (; next < chunks.length; next++) {
+            const c = chunks[next]!;
             if (c.at < since) continue;
-            acc += c.text;
-            if (test.test(acc)) {
+            const window = tail + c.text;
+            if (test.test(window)) {
               resolve(c.at);
               return true;
             }
+            tail = window.slice(-8192);
           }
           return false;
         };

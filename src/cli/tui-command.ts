@@ -11,6 +11,7 @@ import type { ApiClient } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { resolveResource } from '../kube/resource-resolver.ts';
 import { loadKxConfig } from '../config/kx-config.ts';
+import { saveMemory } from './memory-saver.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 
 /** Pods are v1 in every cluster kx supports, so the first screen needs no discovery round trip. */
@@ -67,6 +68,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
+  saveMemory();
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
   // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
   // takes over the same stream (streams are shared and counted) when it mounts.
