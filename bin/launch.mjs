@@ -19,8 +19,9 @@ function isSupported(version) {
  */
 function enableCodeCache() {
   try {
-    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-    module.enableCompileCache?.(join(base, 'kx', 'compile-cache'));
+    // The same folder as src/keys/config-paths.ts cacheDir() (this file runs before the bundle loads).
+    const base = process.env.KX_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kx');
+    module.enableCompileCache?.(join(base, 'compile-cache'));
   } catch {
     // no cache: just slower
   }

@@ -3,7 +3,7 @@
  * (prompt or hints). It owns navigation (history, drill-down, namespace and context switches) and
  * turns actions on the selected object into panes; the views themselves only draw and move.
  */
-import { Box, Text, useApp, useInput, useWindowSize } from 'ink';
+import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import { drillDown, ownerResource } from '../../app/drill-down.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../app/view-entry.ts';
@@ -19,7 +19,8 @@ import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { Header } from '../components/header.tsx';
-import { PromptBar, type EarlyKey } from '../components/prompt-bar.tsx';
+import { PromptBar } from '../components/prompt-bar.tsx';
+import { useEarlyPromptKeys } from './use-early-prompt-keys.ts';
 import type { Flash } from '../components/status-line.tsx';
 import { useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
@@ -63,21 +64,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { connection, watches, cache, theme } = props;
   const app = useApp();
   const keymap = useKeymap();
-  // Keys typed after ':' or '/' but before the prompt is drawn and listening: held here, handed to
-  // the prompt when it mounts (undefined while no prompt is opening).
-  const earlyPromptKeys = useRef<EarlyKey[] | undefined>(undefined);
-  // True during the key event that opened the prompt (every listener sees that event too).
-  const openingEvent = useRef(false);
-  // Always subscribed, so raw mode never drops to zero listeners while the focus moves from the
-  // table to a prompt or pane (Ink turns raw mode off and on again then; keys typed in that gap
-  // were lost), and so keys for a prompt that is not listening yet are kept.
-  useInput((input, key) => {
-    const early = earlyPromptKeys.current;
-    if (!early) return;
-    if (!openingEvent.current) early.push({ input, key });
-    // ':ns shop' arriving as one chunk (a paste, a fast typist on a slow machine): the rest is for the prompt.
-    else if (input.length > 1 && (input[0] === ':' || input[0] === '/')) early.push({ input: input.slice(1), key });
-  });
+  const earlyPromptKeys = useEarlyPromptKeys();
   const { columns, rows } = useWindowSize();
   const [state, dispatchState] = useReducer(explorerReducer, undefined, () => initialState(props.initial, props.namespace));
   const entry = currentView(state);
@@ -87,14 +74,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   tableHasFocus.current = state.prompt === undefined && state.pane === undefined;
   const dispatch: typeof dispatchState = (action) => {
     if ((action.type === 'prompt' && action.prompt) || (action.type === 'pane' && action.pane)) tableHasFocus.current = false;
-    if (action.type === 'prompt') {
-      earlyPromptKeys.current = action.prompt ? [] : undefined;
-      openingEvent.current = true;
-      // Listeners of one key event run in one go; the next event comes after this microtask.
-      queueMicrotask(() => {
-        openingEvent.current = false;
-      });
-    }
+    if (action.type === 'prompt') earlyPromptKeys.promptChanged(action.prompt);
     dispatchState(action);
   };
   const [session, setSession] = useState<KubeSession>(connection.session);
@@ -434,11 +414,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
           initialText={state.prompt === '/' ? entry.filter : ''}
           {...(state.prompt === ':' && commandContext ? { complete: (text: string) => completeCommand(text, commandContext) } : {})}
           error={promptError}
-          takeEarlyKeys={() => {
-            const early = earlyPromptKeys.current ?? [];
-            earlyPromptKeys.current = undefined;
-            return early;
-          }}
+          takeEarlyKeys={earlyPromptKeys.take}
           onChange={(text) => {
             setPromptError(undefined);
             if (state.prompt === '/') dispatch({ type: 'filter', text });

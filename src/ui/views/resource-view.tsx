@@ -92,12 +92,16 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   );
   const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
   const filtering = props.filtering === true;
+  // The rows there are when '/' opens; later arrivals are prepared by the filter when it needs them
+  // (re-running on every frame under churn would walk all rows again each time).
+  const rowsNow = useRef(allRows);
+  rowsNow.current = allRows;
   useEffect(() => {
     if (!filtering) return undefined;
     const abort = new AbortController();
-    prepareForMatching(allRows, abort.signal);
+    prepareForMatching(rowsNow.current, abort.signal);
     return () => abort.abort();
-  }, [filtering, allRows]);
+  }, [filtering]);
   const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
   const rows = filtered.rows;
   const kind = cache.kindOf(cacheKey);

@@ -1,0 +1,50 @@
+/**
+ * Keys typed after ':' or '/' but before the prompt is drawn: Ink attaches a component's input
+ * handler only after it renders, so without this they were lost. The explorer's always-on
+ * listener holds them; the prompt takes them once when it mounts.
+ *
+ * The listener is always subscribed for a second reason: raw mode never drops to zero listeners
+ * while the focus moves from the table to a prompt or pane (Ink turns raw mode off and on again
+ * then, and keys typed in that gap were lost).
+ */
+import { useInput } from 'ink';
+import { useRef } from 'react';
+import type { EarlyKey } from '../components/prompt-bar.tsx';
+
+/** What the explorer tells and asks: a prompt opens or closes; the prompt takes what was typed. */
+export interface EarlyPromptKeys {
+  /** Call when dispatching a prompt change (undefined closes it). */
+  promptChanged(prompt: string | undefined): void;
+  /** The held keys, once; nothing is held afterwards until the next prompt opens. */
+  take(): readonly EarlyKey[];
+}
+
+/** Subscribes the explorer's always-on input listener and holds keys for an opening prompt. */
+export function useEarlyPromptKeys(): EarlyPromptKeys {
+  // undefined while no prompt is opening.
+  const held = useRef<EarlyKey[] | undefined>(undefined);
+  // True during the key event that opened the prompt (every listener sees that event too).
+  const openingEvent = useRef(false);
+  useInput((input, key) => {
+    const early = held.current;
+    if (!early) return;
+    if (!openingEvent.current) early.push({ input, key });
+    // ':ns shop' arriving as one chunk (a paste, a fast typist on a slow machine): the rest is for the prompt.
+    else if (input.length > 1 && (input[0] === ':' || input[0] === '/')) early.push({ input: input.slice(1), key });
+  });
+  return {
+    promptChanged(prompt) {
+      held.current = prompt ? [] : undefined;
+      openingEvent.current = true;
+      // Listeners of one key event run in one go; the next event comes after this microtask.
+      queueMicrotask(() => {
+        openingEvent.current = false;
+      });
+    },
+    take() {
+      const early = held.current ?? [];
+      held.current = undefined;
+      return early;
+    },
+  };
+}
