@@ -177,3 +177,12 @@ test('keys typed before the prompt was listening are taken once, in order, when 
   assert.deepEqual(submitted, ['redis-0']);
   assert.equal(taken, 1);
 });
+
+test('a chunk of typing with Enter in it is the text, then Enter', async () => {
+  const submitted: string[] = [];
+  const { stdin } = render(<PromptBar mode=":" theme={theme} width={40} onSubmit={(text) => submitted.push(text)} onCancel={() => undefined} />);
+  await tick();
+  // One write, as tmux or a fast typist delivers it: 'deploy', Backspace, 'y', Enter.
+  await type(stdin, 'deplo\x7fy\r');
+  assert.deepEqual(submitted, ['deply']);
+});

@@ -100,11 +100,13 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
     for (const cj of store.list(R.cronjobs)) q.add('CronJob', cj.metadata.namespace, cj.metadata.name);
   };
   // Without churn the cluster stays still, as `kx demo --no-churn` promises: the CronJobs' history
-  // made at boot stays, and no new Jobs start.
-  if (opts.churn !== false) stops.push(ctx.timers.every(10_000, everyCronJob));
-  stops.push(ctx.timers.every(15_000, () => {
-    for (const hpa of store.list(R.hpas)) syncHpa(ctx, hpa);
-  }));
+  // made at boot stays, no new Jobs start, and the autoscaler holds its boot-time size.
+  if (opts.churn !== false) {
+    stops.push(ctx.timers.every(10_000, everyCronJob));
+    stops.push(ctx.timers.every(15_000, () => {
+      for (const hpa of store.list(R.hpas)) syncHpa(ctx, hpa);
+    }));
+  }
   for (const hpa of store.list(R.hpas)) syncHpa(ctx, hpa);
   if (opts.churn !== false) stops.push(startChurn(ctx));
 

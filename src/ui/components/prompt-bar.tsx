@@ -82,6 +82,32 @@ export function promptKey(state: PromptState, input: string, key: Key): PromptAc
   return edit(text.slice(0, cursor) + input + text.slice(cursor), cursor + input.length);
 }
 
+/** Control characters a chunk of fast typing may carry, and the key each one is. */
+const chunkControls: Record<string, Partial<Key>> = { '\r': { return: true }, '\t': { tab: true }, '\x7f': { backspace: true } };
+
+/**
+ * A chunk of typing as separate presses: 'deploy\r' (a fast typist, tmux, a paste) is the text
+ * and then Enter. Without this the control character made the whole chunk count as nothing.
+ */
+export function pressesOfChunk(input: string, key: Key): EarlyKey[] {
+  // eslint-disable-next-line no-control-regex
+  if (input.length <= 1 || !/[\r\t\x7f]/.test(input)) return [{ input, key }];
+  const presses: EarlyKey[] = [];
+  let text = '';
+  for (const ch of input) {
+    const control = chunkControls[ch];
+    if (!control) {
+      text += ch;
+      continue;
+    }
+    if (text) presses.push({ input: text, key });
+    text = '';
+    presses.push({ input: '', key: { ...key, ...control } });
+  }
+  if (text) presses.push({ input: text, key });
+  return presses;
+}
+
 /** An input line for `:` commands and `/` filters; the parent decides what Enter means. */
 export function PromptBar(props: PromptBarProps): ReactElement {
   const initial = props.initialText ?? '';
@@ -124,10 +150,13 @@ export function PromptBar(props: PromptBarProps): ReactElement {
       }
     }
   };
-  useInput(handle, { isActive: props.active ?? true });
+  const handleChunk = (input: string, key: Key): void => {
+    for (const press of pressesOfChunk(input, key)) handle(press.input, press.key);
+  };
+  useInput(handleChunk, { isActive: props.active ?? true });
   // Runs in the same commit as useInput's subscription: no key can fall between the two.
   useEffect(() => {
-    for (const early of props.takeEarlyKeys?.() ?? []) handle(early.input, early.key);
+    for (const early of props.takeEarlyKeys?.() ?? []) handleChunk(early.input, early.key);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
