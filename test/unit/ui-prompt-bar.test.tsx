@@ -185,4 +185,7 @@ test('a chunk of typing with Enter in it is the text, then Enter', async () => {
   // One write, as tmux or a fast typist delivers it: 'deploy', Backspace, 'y', Enter.
   await type(stdin, 'deplo\x7fy\r');
   assert.deepEqual(submitted, ['deply']);
+  // What follows Enter in the same chunk is not the prompt's (it closes; the table gets the focus).
+  await type(stdin, 'x\r\r');
+  assert.deepEqual(submitted, ['deply', 'deplyx']);
 });

@@ -151,7 +151,11 @@ export function PromptBar(props: PromptBarProps): ReactElement {
     }
   };
   const handleChunk = (input: string, key: Key): void => {
-    for (const press of pressesOfChunk(input, key)) handle(press.input, press.key);
+    for (const press of pressesOfChunk(input, key)) {
+      handle(press.input, press.key);
+      // Enter or Esc hands the focus back: the rest of the chunk is not the prompt's to take.
+      if (press.key.return || press.key.escape) return;
+    }
   };
   useInput(handleChunk, { isActive: props.active ?? true });
   // Runs in the same commit as useInput's subscription: no key can fall between the two.
