@@ -262,9 +262,13 @@ export class ObjectCache implements SinkHost {
     return m && now - m.at < this.#markMs ? m : undefined;
   }
 
-  /** A stream's state. */
+  /**
+   * A stream's state as of the last published frame, like the rows views read. The newest state
+   * can run ahead of them: 'live' is set when the watch opens, up to a frame before the listed rows
+   * are published, and a view that trusted it would show "live 0" or give up on the row it waits for.
+   */
   streamState(resourceKey: string, namespace?: string): StreamState | undefined {
-    return this.#streams.get(streamId(resourceKey, namespace));
+    return this.#snapshot.streams.get(streamId(resourceKey, namespace));
   }
 
   // ---- internals -----------------------------------------------------------------------------

@@ -124,7 +124,24 @@ test('stream states are kept per stream for the status line', () => {
   assert.deepEqual(cache.getSnapshot().streams.get('pods@shop'), { phase: 'syncing', loaded: 500, total: 2000 });
   assert.deepEqual(cache.streamState('pods', 'shop'), { phase: 'syncing', loaded: 500, total: 2000 });
   cache.release('pods', 'shop');
+  clock.advance(200);
   assert.equal(cache.streamState('pods', 'shop'), undefined);
+});
+
+test('a stream state is the one published with the rows: live before the listed rows are out is not yet live', () => {
+  const { cache, clock } = setup();
+  const sink = cache.sinkFor('pods', { namespace: 'shop' });
+  sink.state({ phase: 'syncing', loaded: 0 });
+  clock.advance(200);
+  sink.beginSync();
+  sink.upsert(pod('a', 'shop', '1'));
+  sink.endSync();
+  sink.state({ phase: 'live', since: T0 });
+  // Nothing published yet: a view sees the rows and the state of the last frame, together.
+  assert.deepEqual(cache.streamState('pods', 'shop'), { phase: 'syncing', loaded: 0 });
+  clock.advance(200);
+  assert.deepEqual(cache.streamState('pods', 'shop'), { phase: 'live', since: T0 });
+  assert.equal(cache.getSnapshot().streams.get('pods@shop')?.phase, 'live');
 });
 
 test('table-mode streams use the server columns and re-project rows when they change', () => {
