@@ -46,6 +46,18 @@ export class ScenarioContext {
     return created;
   }
 
+  /**
+   * `prefix-xxxxx` not yet taken in the namespace, as the API server's generateName: five random
+   * characters collide now and then (about 1 in 30 demos with 10,000 pods did), and a real
+   * controller just gets a fresh name on its next try.
+   */
+  generatedName(ref: DemoResourceRef, namespace: string | undefined, prefix: string): string {
+    for (;;) {
+      const name = `${prefix}-${this.rng.suffix()}`;
+      if (!this.store.get(ref, namespace, name)) return name;
+    }
+  }
+
   /** Scenario time in ms: wall-clock time, running `speed` times faster since the scenario started. */
   virtualNow(): number {
     const now = Date.now();

@@ -55,7 +55,7 @@ function loadPod(
   n: number,
   started: string,
   image: string,
-  where: { name: string; namespace: string; container: string } = { name: `${rs?.metadata.name}-${ctx.rng.suffix()}`, namespace: 'load', container: 'web' },
+  where: { name: string; namespace: string; container: string } = { name: ctx.generatedName(R.pods, 'load', rs?.metadata.name ?? 'load'), namespace: 'load', container: 'web' },
 ): KubeObject {
   const { name, namespace, container } = where;
   const node = workers[n % workers.length] as string;

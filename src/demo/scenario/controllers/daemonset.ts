@@ -45,7 +45,7 @@ export function syncDaemonSet(ctx: ScenarioContext, namespace: string, name: str
   }
   for (const node of eligible) {
     if (byNode.has(node)) continue;
-    const pod = podFromTemplate(ds, template, `${name}-${ctx.rng.suffix()}`, {
+    const pod = podFromTemplate(ds, template, ctx.generatedName(R.pods, namespace, name), {
       labels: { 'controller-revision-hash': hash, 'pod-template-generation': generation },
       spec: {
         tolerations,

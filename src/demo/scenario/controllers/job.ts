@@ -51,7 +51,7 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
   if (!done && !spec.suspend) {
     const want = Math.min(parallelism, completions - succeeded) - active.length;
     for (let i = 0; i < want; i++) {
-      const pod = ctx.create(R.pods, podFromTemplate(job, spec.template ?? {}, `${name}-${ctx.rng.suffix()}`, { labels: jobLabels(job) }));
+      const pod = ctx.create(R.pods, podFromTemplate(job, spec.template ?? {}, ctx.generatedName(R.pods, namespace, name), { labels: jobLabels(job) }));
       ctx.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, source);
     }
     active = ctx.dependents(job, R.pods).filter(isActive);

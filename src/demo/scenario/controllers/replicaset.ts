@@ -19,7 +19,7 @@ export function syncReplicaSet(ctx: ScenarioContext, namespace: string, name: st
   const component = { component: 'replicaset-controller' };
   if (active.length < want) {
     for (let i = active.length; i < want; i++) {
-      const pod = ctx.create(R.pods, podFromTemplate(rs, spec.template ?? {}, `${name}-${ctx.rng.suffix()}`));
+      const pod = ctx.create(R.pods, podFromTemplate(rs, spec.template ?? {}, ctx.generatedName(R.pods, namespace, name)));
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, component);
     }
   } else if (active.length > want) {

@@ -92,7 +92,7 @@ function syncSlice(ctx: ScenarioContext, svc: KubeObject, pods: KubeObject[], po
       apiVersion: 'discovery.k8s.io/v1',
       kind: 'EndpointSlice',
       metadata: {
-        name: `${svc.metadata.name}-${ctx.rng.suffix()}`,
+        name: ctx.generatedName(R.endpointslices, svc.metadata.namespace, svc.metadata.name),
         namespace: svc.metadata.namespace,
         uid: '',
         labels: { 'kubernetes.io/service-name': svc.metadata.name, 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' },
