@@ -68,7 +68,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
-  saveMemory();
+  const stopSavingMemory = saveMemory();
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
   // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
   // takes over the same stream (streams are shared and counted) when it mounts.
@@ -80,6 +80,14 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const cache = new ObjectCache();
   const watches = new WatchManager(session.client, cache);
   const releaseEarlyStream = watches.watch({ resource, namespace, table: kindFor(resourceKey(resource)) === undefined });
+  // The memory saver is for the first list's load only (see memory-saver.ts): off once it is live,
+  // or has stopped for good (forbidden, failed) or for a while (reconnecting).
+  const stopWatchingLoad = cache.subscribe(() => {
+    const phase = cache.streamState(resourceKey(resource), namespace)?.phase;
+    if (phase === undefined || phase === 'connecting' || phase === 'syncing') return;
+    stopWatchingLoad();
+    stopSavingMemory?.();
+  });
 
   const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { themeFor }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
     await Promise.all([
