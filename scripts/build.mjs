@@ -6,6 +6,7 @@
 // only the KubeConfig/auth and Exec parts kx uses remain (importing the package loads every model).
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
 import { readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -52,17 +53,21 @@ const undiciOnDemand = {
 };
 
 /**
- * `import … from 'node:http'` makes Node build an ES module facade of node:http, which reads every
- * export, and its lazy WebSocket/MessageEvent getters load Node's internal undici (~20 ms at every
- * start). Through require() there is no facade and the getters stay lazy.
+ * `import … from 'node:fs'` (or any built-in) makes Node build an ES module facade, which reads
+ * every export, and so runs the lazy getters behind them: node:fs loads its streams, node:util its
+ * TextDecoder, node:crypto WebCrypto, node:http Node's internal undici (~20 ms). Through require()
+ * there is no facade and the getters stay lazy: a one-shot command starts ~10 ms sooner.
  */
-const httpThroughRequire = {
-  name: 'http-through-require',
+const builtins = new Set(builtinModules.map((m) => m.replace(/^node:/, '')));
+const builtinsThroughRequire = {
+  name: 'builtins-through-require',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+    b.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (!builtins.has(name) && !args.path.startsWith('node:')) return undefined;
       // The stand-in's own require() is the real module.
-      args.namespace === 'kx-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'kx-builtin' },
-    );
+      return args.namespace === 'kx-builtin' ? { path: args.path, external: true } : { path: name, namespace: 'kx-builtin' };
+    });
     b.onLoad({ filter: /.*/, namespace: 'kx-builtin' }, (args) => ({ contents: `module.exports = require('node:${args.path}');`, loader: 'js' }));
   },
 };
@@ -95,7 +100,7 @@ await build({
   platform: 'node',
   target: 'node22',
   external,
-  plugins: [httpThroughRequire, undiciOnDemand, yogaWithoutFetch, generatedCodeIsPure],
+  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, generatedCodeIsPure],
   // Bundled CommonJS code (client-node's dependencies) calls require(); ESM has none.
   banner: { js: "import { createRequire as __kxCreateRequire } from 'node:module'; const require = __kxCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
