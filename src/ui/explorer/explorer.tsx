@@ -8,8 +8,6 @@ import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } f
 import { drillDown, ownerResource } from '../../app/drill-down.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../app/view-entry.ts';
 import type { WatchManager } from '../../app/watch-manager.ts';
-import { completeCommand } from '../../commands/complete-command.ts';
-import { parseCommand, type CommandContext } from '../../commands/parse-command.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
@@ -29,6 +27,7 @@ import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
 import { currentView, explorerReducer, initialState, type PaneState } from './explorer-state.ts';
 import { PaneHost } from './pane-host.tsx';
+import { useCommandMode } from './use-command-mode.ts';
 import { useViewWatches } from './use-view-watches.ts';
 import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { KubeObject } from '../../kube/object.ts';
@@ -83,8 +82,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(undefined);
   const [serverVersion, setServerVersion] = useState<string | undefined>(undefined);
   const [flash, setFlash] = useState<Flash | undefined>(undefined);
-  const [namespaces, setNamespaces] = useState<readonly string[]>([]);
-  const [promptError, setPromptError] = useState<string | undefined>(undefined);
   const selected = useRef<Row | undefined>(undefined);
 
   useEffect(() => connection.subscribe(setSession), [connection]);
@@ -272,70 +269,30 @@ export function Explorer(props: ExplorerProps): ReactElement {
     },
   };
 
-  // What `:` completes and understands: the cluster's resources, contexts and namespaces.
-  const commandContext: CommandContext | undefined = useMemo(
-    () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces } : undefined),
-    [discovery, connection, namespaces, session],
-  );
-  useEffect(() => {
-    if (state.prompt !== ':') return;
-    void session.listNamespaces().then(setNamespaces).catch(() => undefined);
-  }, [state.prompt, session]);
-
-  const pendingCommand = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    const text = pendingCommand.current;
-    if (!commandContext || text === undefined) return;
-    pendingCommand.current = undefined;
-    const error = runCommand(text);
-    setPromptError(error);
-    if (!error) dispatch({ type: 'prompt', prompt: undefined });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [commandContext]);
-
-  const runCommand = (text: string): string | undefined => {
-    if (!commandContext) return 'Still discovering the cluster’s resources; try again in a moment.';
-    let command = parseCommand(text, commandContext);
-    if (command.kind === 'error') {
-      // Enter on a word the completion extends (`:dep` → `:deployments`) takes the completion.
-      const best = completeCommand(text, commandContext).candidates[0];
-      const completed = best?.prefix ? parseCommand(best.text, commandContext) : undefined;
-      if (completed && completed.kind !== 'error') command = completed;
-    }
-    switch (command.kind) {
-      case 'none':
-        dispatch({ type: 'prompt', prompt: undefined });
-        return undefined;
-      case 'quit':
-        app.exit();
-        return undefined;
-      case 'help':
-        dispatch({ type: 'pane', pane: { kind: 'help' } });
-        return undefined;
-      case 'error':
-        return command.suggestion ? `${command.message}` : command.message;
-      case 'namespace':
-        switchNamespace(command.name);
-        visit({ ...viewOf(entry.resource, command.name), cursorUid: undefined });
-        return undefined;
-      case 'context':
-        if (command.name) void switchContext(command.name);
+  const commands = useCommandMode({
+    discovery,
+    connection,
+    session,
+    open: state.prompt === ':',
+    actions: {
+      close: () => dispatch({ type: 'prompt', prompt: undefined }),
+      quit: () => app.exit(),
+      help: () => dispatch({ type: 'pane', pane: { kind: 'help' } }),
+      namespace: (name) => {
+        switchNamespace(name);
+        visit({ ...viewOf(entry.resource, name), cursorUid: undefined });
+      },
+      context: (name) => {
+        if (name) void switchContext(name);
         else dispatch({ type: 'pane', pane: { kind: 'contexts' } });
-        dispatch({ type: 'prompt', prompt: undefined });
-        return undefined;
-      case 'view': {
-        const namespace =
-          command.scope.kind === 'all' ? undefined : command.scope.kind === 'namespace' ? command.scope.name : state.namespace;
-        if (command.scope.kind !== 'current') switchNamespace(namespace);
-        visit(viewOf(command.resource, namespace));
-        return undefined;
-      }
-      default: {
-        const never: never = command;
-        return never;
-      }
-    }
-  };
+      },
+      view: (resource, scope) => {
+        const namespace = scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace;
+        if (scope.kind !== 'current') switchNamespace(namespace);
+        visit(viewOf(resource, namespace));
+      },
+    },
+  });
 
   if (columns < minColumns || rows < minRows) {
     return (
@@ -412,31 +369,19 @@ export function Explorer(props: ExplorerProps): ReactElement {
           theme={theme}
           width={columns}
           initialText={state.prompt === '/' ? entry.filter : ''}
-          {...(state.prompt === ':' && commandContext ? { complete: (text: string) => completeCommand(text, commandContext) } : {})}
-          error={promptError}
+          {...(state.prompt === ':' && commands.complete ? { complete: commands.complete } : {})}
+          error={state.prompt === ':' ? commands.error : undefined}
           takeEarlyKeys={earlyPromptKeys.take}
           onChange={(text) => {
-            setPromptError(undefined);
+            commands.edited();
             if (state.prompt === '/') dispatch({ type: 'filter', text });
           }}
           onSubmit={(text) => {
-            if (state.prompt === '/') {
-              dispatch({ type: 'prompt', prompt: undefined });
-              return;
-            }
-            if (!commandContext) {
-              // Discovery is still on its way (a slow or busy cluster): run the command when it lands.
-              pendingCommand.current = text;
-              setPromptError('waiting for the cluster’s resource list…');
-              return;
-            }
-            const error = runCommand(text);
-            setPromptError(error);
-            if (!error) dispatch({ type: 'prompt', prompt: undefined });
+            if (state.prompt === ':') commands.submit(text);
+            else dispatch({ type: 'prompt', prompt: undefined });
           }}
           onCancel={() => {
-            pendingCommand.current = undefined;
-            setPromptError(undefined);
+            commands.cancel();
             if (state.prompt === '/') dispatch({ type: 'filter', text: '' });
             dispatch({ type: 'prompt', prompt: undefined });
           }}

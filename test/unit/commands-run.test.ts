@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from '../../src/commands/parse-command.ts';
+import { buildDiscovery, type RawDiscovery } from '../../src/kube/discovery.ts';
+import { resourceKey } from '../../src/kube/resource-info.ts';
+import { runCommand, type CommandActions } from '../../src/ui/explorer/use-command-mode.ts';
+
+const raw = JSON.parse(readFileSync(new URL('../fixtures/kube-discovery/raw-1.20.json', import.meta.url), 'utf8')) as RawDiscovery;
+const ctx: CommandContext = { discovery: buildDiscovery(raw), contexts: ['kind-kx', 'prod-eu'], namespaces: ['default', 'shop'] };
+
+/** Runs `text` and returns what it asked the explorer to do, in order, and the error if any. */
+function run(text: string): { did: string[]; error: string | undefined } {
+  const did: string[] = [];
+  const actions: CommandActions = {
+    close: () => did.push('close'),
+    quit: () => did.push('quit'),
+    help: () => did.push('help'),
+    namespace: (name) => did.push(`namespace ${name}`),
+    context: (name) => did.push(`context ${name ?? '(picker)'}`),
+    view: (resource, scope) => did.push(`view ${resourceKey(resource)} ${scope.kind === 'namespace' ? scope.name : scope.kind}`),
+  };
+  const error = runCommand(text, ctx, actions);
+  return { did, error };
+}
+
+test('each : command asks the explorer for one thing; the caller closes the prompt', () => {
+  assert.deepEqual(run('deploy -n shop'), { did: ['view deployments.apps shop'], error: undefined });
+  assert.deepEqual(run('po -A'), { did: ['view pods all'], error: undefined });
+  assert.deepEqual(run('ns shop'), { did: ['namespace shop'], error: undefined });
+  assert.deepEqual(run('ctx prod-eu'), { did: ['context prod-eu'], error: undefined });
+  assert.deepEqual(run('ctx'), { did: ['context (picker)'], error: undefined });
+  assert.deepEqual(run('q'), { did: ['quit'], error: undefined });
+  assert.deepEqual(run(''), { did: [], error: undefined });
+});
+
+test('Enter on a word the completion extends takes the completion; an unknown word gets one sentence and does nothing', () => {
+  assert.deepEqual(run('deploym').did, ['view deployments.apps current']);
+  const unknown = run('frobnicate');
+  assert.deepEqual(unknown.did, []);
+  assert.match(unknown.error ?? '', /frobnicate/);
+});
