@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { buildDiscovery, type RawDiscovery } from '../../src/kube/discovery.ts';
 import { completeCommand } from '../../src/commands/complete-command.ts';
 import { parseCommand, type CommandContext } from '../../src/commands/parse-command.ts';
+import { commandContext } from '../support/command-context.ts';
 
-const raw = JSON.parse(readFileSync(new URL('../fixtures/kube-discovery/raw-1.20.json', import.meta.url), 'utf8')) as RawDiscovery;
-const ctx: CommandContext = {
-  discovery: buildDiscovery(raw),
-  contexts: ['kind-kx', 'prod-eu', 'prod-us'],
-  namespaces: ['default', 'kube-public', 'kube-system', 'shop'],
-};
+const ctx: CommandContext = commandContext(['default', 'kube-public', 'kube-system', 'shop']);
 const words = (input: string) => completeCommand(input, ctx).candidates.map((c) => c.word);
 
 test('a partial command completes to the canonical name of what it starts', () => {

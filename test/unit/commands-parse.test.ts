@@ -1,18 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { buildDiscovery, type RawDiscovery } from '../../src/kube/discovery.ts';
 import { resourceKey } from '../../src/kube/resource-info.ts';
 import { parseCommand, type Command, type CommandContext } from '../../src/commands/parse-command.ts';
 import { commandNames } from '../../src/commands/command-names.ts';
 import { closestName, editDistance } from '../../src/commands/did-you-mean.ts';
+import { commandContext } from '../support/command-context.ts';
 
-const raw = JSON.parse(readFileSync(new URL('../fixtures/kube-discovery/raw-1.20.json', import.meta.url), 'utf8')) as RawDiscovery;
-const ctx: CommandContext = {
-  discovery: buildDiscovery(raw),
-  contexts: ['kind-kx', 'prod-eu', 'prod-us'],
-  namespaces: ['default', 'kube-system', 'shop'],
-};
+const ctx: CommandContext = commandContext(['default', 'kube-system', 'shop']);
 
 /** The resource key and scope a view command opens, or the command's kind otherwise. */
 function viewOf(input: string): string {

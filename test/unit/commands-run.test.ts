@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { CommandContext } from '../../src/commands/parse-command.ts';
-import { buildDiscovery, type RawDiscovery } from '../../src/kube/discovery.ts';
 import { resourceKey } from '../../src/kube/resource-info.ts';
 import { runCommand, type CommandActions } from '../../src/ui/explorer/use-command-mode.ts';
+import { commandContext } from '../support/command-context.ts';
 
-const raw = JSON.parse(readFileSync(new URL('../fixtures/kube-discovery/raw-1.20.json', import.meta.url), 'utf8')) as RawDiscovery;
-const ctx: CommandContext = { discovery: buildDiscovery(raw), contexts: ['kind-kx', 'prod-eu'], namespaces: ['default', 'shop'] };
+const ctx = commandContext(['default', 'shop']);
 
 /** Runs `text` and returns what it asked the explorer to do, in order, and the error if any. */
 function run(text: string): { did: string[]; error: string | undefined } {

@@ -90,8 +90,7 @@ const chunkControls: Record<string, Partial<Key>> = { '\r': { return: true }, '\
  * and then Enter. Without this the control character made the whole chunk count as nothing.
  */
 export function pressesOfChunk(input: string, key: Key): EarlyKey[] {
-  // eslint-disable-next-line no-control-regex
-  if (input.length <= 1 || !/[\r\t\x7f]/.test(input)) return [{ input, key }];
+  if (input.length <= 1 || ![...input].some((ch) => ch in chunkControls)) return [{ input, key }];
   const presses: EarlyKey[] = [];
   let text = '';
   for (const ch of input) {
