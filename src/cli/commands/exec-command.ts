@@ -8,6 +8,7 @@ import { sessionFromFlags } from '../target.ts';
 import { execInContainer } from '../../exec/exec-command.ts';
 import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { SubcommandContext } from '../subcommands.ts';
+import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
 const options = {
   container: { type: 'string', short: 'c' },
@@ -55,6 +56,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   }
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, 'exec');
   try {
+    writeGateFromFlags(args.flags, session).enter('exec');
     const namespace = session.namespace;
     const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(podName)}`);
     const container = (args.options['container'] as string | undefined) ?? defaultContainer(pod);

@@ -17,6 +17,7 @@ import { resourcePath } from '../../kube/resource-info.ts';
 import { parseDuration } from '../duration-flag.ts';
 import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
+import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
 const options = {
   'to-revision': { type: 'string' },
@@ -78,6 +79,8 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout');
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, `rollout ${sub}`);
   try {
+    // undo and restart write; history and status only read.
+    if (sub === 'undo' || sub === 'restart') writeGateFromFlags(args.flags, session).enter(sub);
     const named = await resolveTarget(session, type, name);
     const target: RolloutTarget = { ...named, namespace: session.namespace };
     rolloutKind(target.resource);

@@ -10,6 +10,7 @@ import { resourcePath } from '../../kube/resource-info.ts';
 import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { parseDuration } from '../duration-flag.ts';
+import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
 const options = {
   replicas: { type: 'string' },
@@ -64,6 +65,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   const { type, name } = splitTarget(args.positionals, ctx.invokedAs, 'scale');
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, 'scale');
   try {
+    writeGateFromFlags(args.flags, session).enter('scale');
     const target = { ...(await resolveTarget(session, type, name)), namespace: session.namespace };
     // The autoscaler lookup only adds a warning: asked beside the scale, not before it (one round trip less).
     const hpaLookup = hpaFor(session.client, target);

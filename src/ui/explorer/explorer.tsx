@@ -33,6 +33,7 @@ import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 import { AccessReviewer, questionsFor } from '../../rbac/access-review.ts';
+import { writeGateFor } from '../../rbac/write-gate.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {
@@ -78,7 +79,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
   };
   const [session, setSession] = useState<KubeSession>(connection.session);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
-  const readonly = props.readonly || (props.readonlyContexts?.has(session.context.name) ?? false);
+  const gate = useMemo(
+    () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
+    [props.readonly, props.readonlyContexts, session.context.name],
+  );
+  const readonly = gate.readonly;
   const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(undefined);
   const [serverVersion, setServerVersion] = useState<string | undefined>(undefined);
   const [flash, setFlash] = useState<Flash | undefined>(undefined);
@@ -162,6 +167,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // raw mode) and redraws everything when the shell exits or the connection drops.
   const shellInto = async (row: Row): Promise<void> => {
     try {
+      gate.enter('shell');
       const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(row.namespace)}/pods/${encodeURIComponent(row.name)}`);
       const container = defaultContainer(pod);
       if (!container) throw new Error(`pod "${row.name}" has no containers`);
@@ -186,8 +192,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
       dispatch({ type: 'prompt', prompt: '/' });
       return;
     }
-    if (readonly && keymap.action(id)?.mutates) {
-      say(`kx is read-only here (${props.readonly ? '--readonly' : `context ${session.context.name} in config.yaml`}): ${keymap.action(id)!.label} is off`);
+    const refused = keymap.action(id)?.mutates ? gate.refusal(keymap.action(id)!.label) : undefined;
+    if (refused) {
+      say(refused);
       return;
     }
     if (denied.has(id)) {
@@ -330,7 +337,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             width={columns}
             height={mainHeight}
             theme={theme}
-            readonly={readonly}
+            gate={gate}
             keyProblems={props.keyProblems ?? []}
             onClose={() => dispatch({ type: 'pane', pane: undefined })}
             onFlash={(f) => say(f.text, f.level)}

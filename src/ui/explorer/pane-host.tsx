@@ -20,6 +20,7 @@ import { rolloutRestart } from '../../actions/rollout/restart.ts';
 import { rolloutName } from '../../actions/rollout/rollout-target.ts';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../keys/config-paths.ts';
+import type { WriteGate } from '../../rbac/write-gate.ts';
 import type { Theme } from '../theme.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
@@ -42,7 +43,7 @@ export interface PaneHostProps {
   width: number;
   height: number;
   theme: Theme;
-  readonly: boolean;
+  gate: WriteGate;
   keyProblems: readonly string[];
   onClose: () => void;
   onFlash: (flash: PaneFlash) => void;
@@ -87,7 +88,7 @@ export function PaneHost(props: PaneHostProps): ReactElement {
           width={props.width}
           height={props.height}
           theme={props.theme}
-          readonly={props.readonly}
+          readonly={props.gate.readonly}
           problems={props.keyProblems}
           configPath={displayPath(keysFilePath())}
           onClose={props.onClose}
@@ -132,7 +133,7 @@ function paneProps(props: PaneHostProps, target: ObjectTarget): PaneProps {
     height: props.height,
     theme: props.theme,
     active: true,
-    readonly: props.readonly,
+    gate: props.gate,
     onClose: props.onClose,
     onFlash: props.onFlash,
   };
@@ -147,7 +148,10 @@ function RestartPane(props: PaneProps): ReactElement {
       theme={props.theme}
       width={props.width}
       active={props.active}
-      onConfirm={() => rolloutRestart(props.client, target)}
+      onConfirm={async () => {
+        props.gate.enter('restart');
+        return rolloutRestart(props.client, target);
+      }}
       onClose={(outcome) => {
         if (outcome) props.onFlash(outcome);
         props.onClose();

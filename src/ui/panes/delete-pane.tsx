@@ -47,7 +47,10 @@ export function DeletePane(props: DeletePaneProps): ReactElement {
       theme={props.theme}
       width={props.width}
       active={props.active}
-      onConfirm={() => deleteObject(client, target, { force: props.force })}
+      onConfirm={async () => {
+        props.gate.enter(props.force ? 'kill' : 'delete');
+        return deleteObject(client, target, { force: props.force });
+      }}
       onClose={(outcome) => {
         if (outcome) props.onFlash(outcome);
         props.onClose();

@@ -5,6 +5,7 @@
  */
 import type { ApiClient } from '../../kube/api-client.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
+import type { WriteGate } from '../../rbac/write-gate.ts';
 import type { Theme } from '../theme.ts';
 
 /** The object a pane is about. `namespace` is '' for cluster-scoped objects. */
@@ -32,8 +33,8 @@ export interface PaneProps {
   theme: Theme;
   /** Whether the pane has the keyboard. */
   active: boolean;
-  /** --readonly: no mutating action is offered. */
-  readonly: boolean;
+  /** Read-only mode: panes offer no write and check it again at the moment they would write. */
+  gate: WriteGate;
   onClose: () => void;
   onFlash: (flash: PaneFlash) => void;
 }

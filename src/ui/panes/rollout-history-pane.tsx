@@ -77,7 +77,8 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       bottom: () => setCursor(Math.max(0, revisions.length - 1)),
       'history-diff': () => setShowDiff((d) => !d),
       'history-undo': () => {
-        if (props.readonly) props.onFlash({ text: 'kx is read-only here (--readonly): undo is off', level: 'error' });
+        const refused = props.gate.refusal('undo');
+        if (refused) props.onFlash({ text: refused, level: 'error' });
         else if (selected) setConfirming(true);
       },
       back: props.onClose,
@@ -94,7 +95,10 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
         theme={theme}
         width={props.width}
         active={props.active}
-        onConfirm={() => rolloutUndo(client, target, selected.revision)}
+        onConfirm={async () => {
+          props.gate.enter('undo');
+          return rolloutUndo(client, target, selected.revision);
+        }}
         onClose={(outcome) => {
           setConfirming(false);
           if (outcome) {

@@ -38,7 +38,12 @@ export function ScaleDialog(props: PaneProps): ReactElement {
   const parsed = parseReplicas(text);
   const apply = (replicas: number): void => {
     setPhase({ kind: 'working' });
-    scaleObject(client, target, replicas).then(
+    Promise.resolve()
+      .then(() => {
+        props.gate.enter('scale');
+        return scaleObject(client, target, replicas);
+      })
+      .then(
       (said) => {
         props.onFlash({ text: said, level: 'info' });
         props.onClose();

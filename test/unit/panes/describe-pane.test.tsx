@@ -1,4 +1,5 @@
 /** The describe pane against the demo API server: opens, scrolls, searches, and follows changes live. */
+import { WriteGate } from '../../../src/rbac/write-gate.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,7 +70,7 @@ function props(kind: string, namespace: string, name: string, extra: Partial<Pan
     height: 80,
     theme: themeFor({ NO_COLOR: '1' }),
     active: true,
-    readonly: false,
+    gate: new WriteGate(undefined),
     onClose: () => undefined,
     onFlash: () => undefined,
     ...extra,

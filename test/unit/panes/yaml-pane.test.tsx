@@ -1,4 +1,5 @@
 /** The YAML pane against the demo API server, and the YAML text it shows. */
+import { WriteGate } from '../../../src/rbac/write-gate.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
@@ -67,7 +68,7 @@ function props(kind: string, name: string, colour = false): PaneProps {
     height: 40,
     theme: themeFor(colour ? {} : { NO_COLOR: '1' }),
     active: true,
-    readonly: false,
+    gate: new WriteGate(undefined),
     onClose: () => undefined,
     onFlash: () => undefined,
   };
