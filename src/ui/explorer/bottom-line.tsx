@@ -50,7 +50,9 @@ export function BottomLine(props: BottomLineProps): ReactElement {
       </Text>
     );
   }
-  if (props.pane) return <HintsBar scope={paneScope(props.pane)} width={props.width} theme={theme} readonly={props.readonly} />;
+  if (props.pane) {
+    return <HintsBar scope={paneScope(props.pane)} width={props.width} theme={theme} readonly={props.readonly} hidden={paneHidden(props.pane)} />;
+  }
   const kind = props.cache.kindOf(cacheKeyOf(entry));
   return (
     <HintsBar
@@ -62,6 +64,13 @@ export function BottomLine(props: BottomLineProps): ReactElement {
       hidden={props.denied}
     />
   );
+}
+
+/** Pane actions that do not apply to this pane's object: reveal is for Secrets only. */
+function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
+  if (pane.kind !== 'yaml') return undefined;
+  const { resource } = pane.target;
+  return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);
 }
 
 function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {

@@ -5,6 +5,7 @@
 import { highlight, type Theme as HighlightTheme } from 'cli-highlight';
 import { Document, isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import type { KubeObject } from '../../kube/object.ts';
+import { isSecret, maskSecret } from '../../kinds/secret-mask.ts';
 
 /** What to show. */
 export interface YamlOptions {
@@ -13,29 +14,23 @@ export interface YamlOptions {
   reveal: boolean;
 }
 
-/** The mask shown for a secret value: dots and the size, never the value. */
-export function maskedValue(bytes: number): string {
-  return `•••••• (${bytes} bytes)`;
-}
-
-/** Whether an object is a core/v1 Secret (the only kind whose data is masked). */
-export function isSecret(object: KubeObject): boolean {
-  return object.kind === 'Secret' && object.apiVersion === 'v1';
-}
+export { isSecret, maskedValue } from '../../kinds/secret-mask.ts';
 
 /** The YAML text of `object` for display. */
 export function yamlText(object: KubeObject, opts: YamlOptions): string {
-  const shown = structuredClone(object) as KubeObject & Record<string, unknown>;
+  let shown = structuredClone(object) as KubeObject & Record<string, unknown>;
   if (!opts.managedFields && shown.metadata) delete shown.metadata.managedFields;
   const secret = isSecret(object);
   const data = secret ? asStringMap(shown['data']) : {};
   const binary = new Map<string, number>();
-  if (secret) {
+  if (secret && !opts.reveal) {
+    // data, stringData and the last-applied annotation (kubectl apply's copy of every value).
+    shown = maskSecret(shown);
+  } else if (secret) {
     const display: Record<string, string> = {};
     for (const [key, encoded] of Object.entries(data)) {
       const bytes = Buffer.from(encoded, 'base64');
-      if (!opts.reveal) display[key] = maskedValue(bytes.length);
-      else if (isText(bytes)) display[key] = bytes.toString('utf8');
+      if (isText(bytes)) display[key] = bytes.toString('utf8');
       else {
         display[key] = encoded;
         binary.set(key, bytes.length);

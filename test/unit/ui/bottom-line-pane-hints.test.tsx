@@ -1,0 +1,41 @@
+/** The hints under a pane offer only what applies to its object: `x reveal` for Secrets only. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { render } from 'ink-testing-library';
+import { BottomLine } from '../../../src/ui/explorer/bottom-line.tsx';
+import { viewOf } from '../../../src/app/view-entry.ts';
+import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
+import { ObjectCache } from '../../../src/store/object-cache.ts';
+import { themeFor } from '../../../src/ui/theme.ts';
+
+function core(plural: string, kind: string): ResourceInfo {
+  return { group: '', version: 'v1', versions: ['v1'], plural, singular: kind.toLowerCase(), kind, shortNames: [], categories: [], namespaced: true, verbs: ['get', 'list', 'watch'], subresources: { scale: false, status: false, log: false, exec: false } };
+}
+
+function hintsUnderYaml(resource: ResourceInfo): string {
+  const cache = new ObjectCache();
+  const { lastFrame, unmount } = render(
+    <BottomLine
+      entry={viewOf(resource, 'default')}
+      pane={{ kind: 'yaml', target: { resource, namespace: 'default', name: 'x' } }}
+      theme={themeFor({ NO_COLOR: '1' })}
+      width={200}
+      readonly={false}
+      selected={undefined}
+      cache={cache}
+      denied={new Set()}
+    />,
+  );
+  const frame = lastFrame() ?? '';
+  unmount();
+  cache.dispose();
+  return frame;
+}
+
+test('the YAML pane of a Secret offers reveal; of anything else it does not', () => {
+  const secret = hintsUnderYaml(core('secrets', 'Secret'));
+  assert.match(secret, /x reveal/);
+  const configMap = hintsUnderYaml(core('configmaps', 'ConfigMap'));
+  assert.match(configMap, /close/, 'the pane hints are there');
+  assert.doesNotMatch(configMap, /reveal/);
+});
