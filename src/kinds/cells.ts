@@ -16,11 +16,17 @@ export function timeCellText(cell: TimeCell, now: number): string {
   }
 }
 
-/** A row's cells as they read at `now`; the stored array itself when nothing depends on time. */
+/**
+ * A row's cells as they read at `now`; the stored array itself when nothing depends on time.
+ * A `now` older than a cell's time (a view's clock that last ticked before the object arrived)
+ * keeps the text projected when the row was made, which used a current clock.
+ */
 export function cellsAt(row: Row, now: number): readonly string[] {
   if (row.timeCells.length === 0) return row.cells;
   const out = row.cells.slice();
-  for (const cell of row.timeCells) out[cell.column] = timeCellText(cell, now);
+  for (const cell of row.timeCells) {
+    if (cell.at <= now || Number.isNaN(cell.at)) out[cell.column] = timeCellText(cell, now);
+  }
   return out;
 }
 

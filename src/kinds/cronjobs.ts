@@ -46,7 +46,7 @@ export const cronJobsKind: KindSpec = {
     nameColumn,
     column('SCHEDULE', 12),
     column('TIMEZONE', 8),
-    column('SUSPEND', 7),
+    column('SUSPEND', 7, 'text', { status: true }),
     column('ACTIVE', 6, 'number'),
     column('LAST SCHEDULE', 13, 'age'),
     ageColumn,

@@ -35,9 +35,17 @@ export function humanDuration(ms: number): string {
   return `${years}y`;
 }
 
-/** Age of a timestamp (ms) at `now`, or '<unknown>' for a missing one (kubectl's translateTimestampSince). */
+/** How far in the future a timestamp may be and still read '0s': clock skew, or a render clock a tick behind. */
+export const futureSkewMs = 5_000;
+
+/**
+ * Age of a timestamp (ms) at `now`, or '<unknown>' for a missing one (kubectl's translateTimestampSince).
+ * Up to futureSkewMs in the future reads '0s', not '<invalid>': an object created a moment ago
+ * must not look broken because the clock that asks is a little behind the one that stamped it.
+ */
 export function since(at: number, now: number): string {
-  return Number.isNaN(at) ? '<unknown>' : humanDuration(now - at);
+  if (Number.isNaN(at)) return '<unknown>';
+  return at > now && at - now <= futureSkewMs ? '0s' : humanDuration(now - at);
 }
 
 /** Parses an RFC 3339 timestamp from the API (seconds or micro precision); NaN when absent or bad. */

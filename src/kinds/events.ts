@@ -57,7 +57,7 @@ export const eventsKind: KindSpec = {
   columns: [
     namespaceColumn,
     column('LAST SEEN', 9, 'age'),
-    column('TYPE', 7),
+    column('TYPE', 7, 'text', { status: true }),
     column('REASON', 20),
     column('OBJECT', 40),
     wideColumn('SUBOBJECT', 20),

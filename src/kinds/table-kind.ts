@@ -8,9 +8,10 @@ import { ageCell } from './cells.ts';
 import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn } from './row.ts';
 import type { ColumnSpec, KindSpec, Row, SortKind, TimeCell } from './types.ts';
 
-/** A server cell as kubectl's table printer writes it: nil is '<none>', text stops at a line break. */
+/** A server cell as kubectl's table printer writes it: nil is empty, text stops at a line break. */
 export function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined) return '<none>';
+  // The server sends null for a printer column whose JSONPath finds nothing; kubectl prints nothing.
+  if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') {
     const cut = cell.search(/[\f\n\r]/);
     return cut >= 0 ? `${cell.slice(0, cut)}...` : cell;

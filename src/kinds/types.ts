@@ -21,6 +21,8 @@ export interface ColumnSpec {
   sort: SortKind;
   /** The NAMESPACE column: only meaningful when listing across namespaces. */
   allNamespaces?: boolean;
+  /** The column `S` sorts by when its name is not one of STATUS, PHASE, STATE or READY. */
+  status?: boolean;
 }
 
 /** A label selector requirement (metav1.LabelSelectorRequirement). */

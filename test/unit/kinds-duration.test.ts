@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cellsAt } from '../../src/kinds/cells.ts';
 import { humanDuration, since } from '../../src/kinds/duration.ts';
+import { kindFor } from '../../src/kinds/registry.ts';
 
 const s = 1000;
 const m = 60 * s;
@@ -40,4 +42,29 @@ test('AGE follows apimachinery HumanDuration at every boundary', () => {
 test('a missing timestamp reads <unknown>', () => {
   assert.equal(since(Number.NaN, 0), '<unknown>');
   assert.equal(since(1000, 61_000), '60s');
+});
+
+test('an age a few seconds in the future reads 0s; further is <invalid>, and HumanDuration itself stays kubectl\'s', () => {
+  const at = Date.parse('2024-05-14T10:30:00Z');
+  assert.equal(since(at, at - 3 * s), '0s');
+  assert.equal(since(at, at - 5 * s), '0s');
+  assert.equal(since(at, at - 6 * s), '<invalid>');
+  assert.equal(humanDuration(-3 * s), '<invalid>');
+});
+
+test('a new row drawn with a view clock that ticked before it arrived shows AGE 0s, not <invalid>', () => {
+  const created = Date.parse('2024-05-14T10:30:00Z');
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'web-1', namespace: 'shop', uid: 'u1', resourceVersion: '9', creationTimestamp: '2024-05-14T10:30:00Z' },
+    spec: { containers: [{ name: 'app', image: 'nginx' }] },
+    status: { phase: 'Pending' },
+  };
+  const kind = kindFor('pods')!;
+  const age = kind.columns.findIndex((c) => c.name === 'AGE');
+  const row = kind.toRow(pod, created + 300);
+  // An idle view ticks every 30 s: its clock can be 20 s behind the store that projected the row.
+  assert.equal(cellsAt(row, created - 20 * s)[age], '0s');
+  assert.equal(cellsAt(row, created + 42 * s)[age], '42s');
 });

@@ -18,6 +18,23 @@ import { useKeyActions } from '../keys/keymap-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import type { PaneProps } from './pane-types.ts';
 
+const revisionWidth = 10;
+const ageWidth = 8;
+/** What CHANGE-CAUSE keeps of the line however long the images are. */
+const changeCauseMin = 16;
+
+/** `text` in a column `width` cells wide, cut with '…' so at least one space always separates it from the next. */
+function fit(text: string, width: number): string {
+  return text.length < width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 2))}… `;
+}
+
+/** IMAGES as wide as its longest entry plus a gap, but never crowding CHANGE-CAUSE off a `width`-cell line. */
+function imagesColumnWidth(revisions: readonly { images: readonly string[] }[], width: number): number {
+  const longest = Math.max('IMAGES'.length, ...revisions.map((r) => r.images.join(',').length));
+  const room = width - 2 - revisionWidth - ageWidth - changeCauseMin;
+  return Math.max('IMAGES'.length + 1, Math.min(longest + 2, room));
+}
+
 /** The rollout history pane. */
 export function RolloutHistoryPane(props: PaneProps): ReactElement {
   const { client, target, theme } = props;
@@ -113,6 +130,7 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
   const diff = showDiff && selected && current ? templateDiff(selected.template, current.template, `revision ${selected.revision}`, `revision ${current.revision} (current)`) : '';
   const diffLines = showDiff ? (diff === '' ? ['(the same pod template as the current revision)'] : diff.split('\n')) : [];
   const now = Date.now();
+  const imagesWidth = imagesColumnWidth(revisions, props.width);
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text bold wrap="truncate">
@@ -125,17 +143,17 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       {history ? (
         <Text bold color={theme.table.heading} wrap="truncate">
           {'  '}
-          {'REVISION'.padEnd(10)}
-          {'AGE'.padEnd(8)}
-          {'IMAGES'.padEnd(40)}CHANGE-CAUSE
+          {fit('REVISION', revisionWidth)}
+          {fit('AGE', ageWidth)}
+          {fit('IMAGES', imagesWidth)}CHANGE-CAUSE
         </Text>
       ) : null}
       {revisions.map((r, i) => (
         <Text key={r.revision} inverse={i === cursor} color={r.current ? theme.tone.ok : undefined} wrap="truncate">
           {r.current ? '* ' : '  '}
-          {String(r.revision).padEnd(10)}
-          {humanDuration(now - Date.parse(r.createdAt)).padEnd(8)}
-          {r.images.join(',').padEnd(40)}
+          {fit(String(r.revision), revisionWidth)}
+          {fit(humanDuration(now - Date.parse(r.createdAt)), ageWidth)}
+          {fit(r.images.join(','), imagesWidth)}
           {r.changeCause}
         </Text>
       ))}

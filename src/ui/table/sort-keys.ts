@@ -1,5 +1,5 @@
 /**
- * What the sort keys do to a view's sort, as pure functions: N/A/S pick the NAME, AGE or STATUS
+ * What the sort keys do to a view's sort, as pure functions: N/A/S pick the NAME, AGE or status
  * column (pressing the same one again reverses it, like k9s), < and > step through the columns.
  */
 import type { ColumnSpec } from '../../kinds/types.ts';
@@ -8,10 +8,11 @@ import type { SortState } from '../../app/view-entry.ts';
 /** A sort key's request. */
 export type SortRequest = { by: 'name' | 'age' | 'status' } | { step: 1 | -1 } | { reverse: true };
 
+// In order of preference, not of the table: a pod's READY comes before its STATUS on screen.
 const columnNames: Record<'name' | 'age' | 'status', readonly string[]> = {
   name: ['NAME'],
   age: ['AGE', 'LAST SEEN'],
-  status: ['STATUS', 'PHASE', 'READY'],
+  status: ['STATUS', 'PHASE', 'STATE', 'READY'],
 };
 
 /**
@@ -34,10 +35,25 @@ export function nextSort(
     const next = visible[(at + request.step + visible.length) % visible.length]!;
     return { column: next, descending: false };
   }
-  const column = columns.findIndex((c) => columnNames[request.by].includes(c.name));
+  const column = request.by === 'status' ? statusColumn(columns) : preferredColumn(columns, columnNames[request.by]);
   if (column < 0) return undefined;
   if (current?.column === column) return { column, descending: !current.descending };
   return { column, descending: false };
+}
+
+/** The column a kind marks as its status (a CronJob's SUSPEND, an Event's TYPE), else the first by name preference. */
+function statusColumn(columns: readonly ColumnSpec[]): number {
+  const marked = columns.findIndex((c) => c.status === true);
+  return marked >= 0 ? marked : preferredColumn(columns, columnNames.status);
+}
+
+/** The index of the first of `names` the table has, or -1. */
+function preferredColumn(columns: readonly ColumnSpec[], names: readonly string[]): number {
+  for (const name of names) {
+    const i = columns.findIndex((c) => c.name === name);
+    if (i >= 0) return i;
+  }
+  return -1;
 }
 
 function nameColumn(columns: readonly ColumnSpec[]): number | undefined {

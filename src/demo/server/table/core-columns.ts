@@ -123,24 +123,53 @@ export const secretColumns: ColumnSet = {
   cells: (o, now) => [o.metadata.name, str(o, 'type') || 'Opaque', count(o.data), age(o.metadata.creationTimestamp, now)],
 };
 
-/** core/v1 Events. */
+/**
+ * An events.k8s.io/v1 Event read as core/v1, as the server converts both to one internal Event
+ * before printing (regarding is involvedObject, note is message, the deprecated* fields are the old ones).
+ */
+function coreEvent(o: KubeObject): KubeObject {
+  if (!String(o.apiVersion ?? '').startsWith('events.k8s.io/')) return o;
+  return {
+    ...o,
+    involvedObject: at(o, 'regarding'),
+    message: at(o, 'note'),
+    source: at(o, 'deprecatedSource'),
+    firstTimestamp: at(o, 'deprecatedFirstTimestamp'),
+    lastTimestamp: at(o, 'deprecatedLastTimestamp'),
+    count: at(o, 'deprecatedCount'),
+    reportingComponent: at(o, 'reportingController'),
+  };
+}
+
+/** core/v1 and events.k8s.io/v1 Events, like printEvent: a series gives the count and last seen. */
 export const eventColumns: ColumnSet = {
   columns: [col('Last Seen', 'string'), col('Type', 'string'), col('Reason', 'string'), col('Object', 'string'), col('Subobject', 'string', 1), col('Source', 'string', 1), col('Message', 'string'), col('First Seen', 'string', 1), col('Count', 'integer', 1), { ...nameColumn, priority: 1 }],
-  cells: (o, now) => {
-    const first = str(o, 'firstTimestamp') || str(o, 'eventTime') || o.metadata.creationTimestamp;
-    const last = str(o, 'lastTimestamp') || str(at(o, 'series'), 'lastObservedTime') || first;
+  cells: (event, now) => {
+    const o = coreEvent(event);
+    const first = age(str(o, 'firstTimestamp') || str(o, 'eventTime'), now);
+    let last = str(o, 'lastTimestamp') ? age(str(o, 'lastTimestamp'), now) : first;
+    let count = num(o, 'count');
+    const series = at(o, 'series');
+    if (series !== null && typeof series === 'object') {
+      last = age(str(series, 'lastObservedTime'), now);
+      count = num(series, 'count');
+    } else if (count === 0) {
+      count = 1; // singleton events of the new API carry no count
+    }
+    const kind = str(o, 'involvedObject', 'kind').toLowerCase();
+    const name = str(o, 'involvedObject', 'name');
     const source = str(o, 'source', 'component') || str(o, 'reportingComponent');
     const host = str(o, 'source', 'host') || str(o, 'reportingInstance');
     return [
-      age(last, now),
+      last,
       str(o, 'type'),
       str(o, 'reason'),
-      `${str(o, 'involvedObject', 'kind').toLowerCase()}/${str(o, 'involvedObject', 'name')}`,
+      name ? `${kind}/${name}` : kind,
       str(o, 'involvedObject', 'fieldPath'),
       host ? `${source}, ${host}` : source,
       str(o, 'message').trim(),
-      age(first, now),
-      num(o, 'count') || 1,
+      first,
+      count,
       o.metadata.name,
     ];
   },

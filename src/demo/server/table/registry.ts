@@ -19,6 +19,7 @@ const builtins = new Map<string, ColumnSet>([
   ['/configmaps', configMapColumns],
   ['/secrets', secretColumns],
   ['/events', eventColumns],
+  ['events.k8s.io/events', eventColumns],
   ['/persistentvolumeclaims', pvcColumns],
   ['apps/deployments', deploymentColumns],
   ['apps/replicasets', replicaSetColumns],

@@ -99,7 +99,9 @@ export const cronJobColumns: ColumnSet = {
       o.metadata.name,
       str(o, 'spec', 'schedule'),
       str(o, 'spec', 'timeZone') || '<none>',
-      at(o, 'spec', 'suspend') === true,
+      // printBoolPtr: a string, as the real printer sends it (kubectl would print a JSON false as 'false').
+      // The real server defaults spec.suspend to false, so an unset one reads False, never <unset>.
+      at(o, 'spec', 'suspend') === true ? 'True' : 'False',
       arr(o, 'status', 'active').length,
       last ? age(last, now) : '<none>',
       age(o.metadata.creationTimestamp, now),
