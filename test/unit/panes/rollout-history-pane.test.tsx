@@ -1,4 +1,5 @@
 /** The rollout history pane's table: every column keeps a space before the next, however long the images. */
+import { WriteGate } from '../../../src/rbac/write-gate.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiClient } from '../../../src/kube/api-client.ts';
@@ -57,7 +58,7 @@ function props(width: number): PaneProps {
     height: 20,
     theme: themeFor({ NO_COLOR: '1' }),
     active: true,
-    readonly: false,
+    gate: new WriteGate(undefined),
     onClose: () => undefined,
     onFlash: () => undefined,
   };
