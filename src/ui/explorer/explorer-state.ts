@@ -30,7 +30,8 @@ export type ExplorerAction =
   | { type: 'filter'; text: string }
   | { type: 'sort'; sort: SortState }
   | { type: 'namespace'; namespace: string | undefined }
-  | { type: 'pane'; pane: PaneState | undefined }
+  /** Opening a pane remembers the selected object, so the table comes back on it when the pane closes. */
+  | { type: 'pane'; pane: PaneState | undefined; cursorUid?: string | undefined }
   | { type: 'prompt'; prompt: ':' | '/' | undefined }
   | { type: 'reset'; entry: ViewEntry; namespace: string | undefined };
 
@@ -71,8 +72,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return updateCurrent(state, { sort: action.sort });
     case 'namespace':
       return { ...state, namespace: action.namespace };
-    case 'pane':
-      return { ...state, pane: action.pane, prompt: undefined };
+    case 'pane': {
+      const saved = action.pane && action.cursorUid !== undefined ? updateCurrent(state, { cursorUid: action.cursorUid }) : state;
+      return { ...saved, pane: action.pane, prompt: undefined };
+    }
     case 'prompt':
       return { ...state, prompt: action.prompt };
     case 'reset':

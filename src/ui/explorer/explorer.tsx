@@ -75,7 +75,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const dispatch: typeof dispatchState = (action) => {
     if ((action.type === 'prompt' && action.prompt) || (action.type === 'pane' && action.pane)) tableHasFocus.current = false;
     if (action.type === 'prompt') earlyPromptKeys.promptChanged(action.prompt);
-    dispatchState(action);
+    // The table unmounts under a pane: the view entry keeps the selected object for its return.
+    if (action.type === 'pane' && action.pane && action.cursorUid === undefined) dispatchState({ ...action, cursorUid: selected?.uid });
+    else dispatchState(action);
   };
   const [session, setSession] = useState<KubeSession>(connection.session);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
@@ -87,7 +89,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const [discovery, setDiscovery] = useState<DiscoveryResult | undefined>(undefined);
   const [serverVersion, setServerVersion] = useState<string | undefined>(undefined);
   const [flash, setFlash] = useState<Flash | undefined>(undefined);
-  const selected = useRef<Row | undefined>(undefined);
+  // The selected row as the table last reported it (after its commit, never during render).
+  const [selected, setSelected] = useState<Row | undefined>(undefined);
 
   useEffect(() => connection.subscribe(setSession), [connection]);
   useEffect(() => {
@@ -137,7 +140,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   }
   useEffect(() => () => clearTimeout(flashTimer.current), []);
 
-  const visit = (next: ViewEntry): void => dispatch({ type: 'visit', entry: next, cursorUid: selected.current?.uid });
+  const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
 
   const needDiscovery = (): DiscoveryResult | undefined => {
     if (!discovery) say('Still discovering the cluster’s resources; try again in a moment.');
@@ -206,18 +209,20 @@ export function Explorer(props: ExplorerProps): ReactElement {
       say(`No ${entry.resource.singular || entry.resource.plural} selected`);
       return;
     }
+    // The row the key acted on, which the table comes back to when the pane closes.
+    const openPane = (pane: PaneState): void => dispatch({ type: 'pane', pane, cursorUid: row.uid });
     switch (id) {
       case 'open': {
         const found = needDiscovery();
         if (!found) return;
         const child = drillDown(entry.resource, row, found, state.namespace);
         if (!child) {
-          dispatch({ type: 'pane', pane: { kind: 'describe', target: targetOf(row) } });
+          openPane({ kind: 'describe', target: targetOf(row) });
           return;
         }
         // Opening a namespace makes it the current one, as in k9s.
         if (resourceKey(entry.resource) === 'namespaces') switchNamespace(row.name);
-        visit(child);
+        visit(child, row.uid);
         return;
       }
       case 'owner': {
@@ -229,26 +234,26 @@ export function Explorer(props: ExplorerProps): ReactElement {
           say(`The server does not serve ${ref.kind}, the owner of ${row.name}`, 'error');
           return;
         }
-        visit(viewOf(resource, row.namespace || undefined, { cursorUid: ref.uid }));
+        visit(viewOf(resource, row.namespace || undefined, { cursorUid: ref.uid }), row.uid);
         return;
       }
       case 'tree':
-        dispatch({ type: 'pane', pane: { kind: 'tree', uid: row.uid } });
+        openPane({ kind: 'tree', uid: row.uid });
         return;
       case 'describe':
       case 'yaml':
       case 'logs':
       case 'logs-previous':
       case 'scale':
-        dispatch({ type: 'pane', pane: { kind: id, target: targetOf(row) } });
+        openPane({ kind: id, target: targetOf(row) });
         return;
       case 'rollout-history':
-        dispatch({ type: 'pane', pane: { kind: 'history', target: targetOf(row) } });
+        openPane({ kind: 'history', target: targetOf(row) });
         return;
       case 'delete':
       case 'kill':
       case 'restart':
-        dispatch({ type: 'pane', pane: { kind: 'confirm', action: id, target: targetOf(row) } });
+        openPane({ kind: 'confirm', action: id, target: targetOf(row) });
         return;
       case 'shell':
         void shellInto(row);
@@ -272,7 +277,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
       if (!entry.resource.namespaced) return;
       const next = entry.namespace === undefined ? session.namespace : undefined;
       switchNamespace(next);
-      visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected.current?.uid });
+      visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
     },
   };
 
@@ -361,9 +366,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             globalHandlers={globalHandlers}
             onAction={onAction}
             onSort={(sort) => dispatch({ type: 'sort', sort })}
-            onSelect={(row) => {
-              selected.current = row;
-            }}
+            onSelect={setSelected}
             onNotice={(text) => say(text)}
             title={title}
             flash={flash}
@@ -394,7 +397,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
           }}
         />
       ) : (
-        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={readonly} selected={selected.current} cache={cache} denied={denied} flash={flash} />
+        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={readonly} selected={selected} cache={cache} denied={denied} flash={flash} />
       )}
     </Box>
   );

@@ -44,10 +44,7 @@ export interface ResourceViewProps {
   onAction: (id: string, row: Row | undefined) => void;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
-  /**
-   * The selected object changed (kept in history so back restores it). Called while rendering:
-   * the parent must store it in a ref, not in state.
-   */
+  /** The selected object changed (kept in history so back restores it); called after the commit. */
   onSelect?: (row: Row | undefined) => void;
   /** A sort key found no such column, for the status line. */
   onNotice?: (text: string) => void;
@@ -137,15 +134,15 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);
   const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
   const selectedRow = rows[cursor];
-  if (selected.current.uid !== keys[cursor]) props.onSelect?.(selectedRow);
   selected.current = { uid: keys[cursor], index: cursor, top };
+  const onSelect = props.onSelect;
+  useEffect(() => onSelect?.(selectedRow), [onSelect, selectedRow]);
 
   const move = (m: CursorMove): void => {
     const next = moveCursor(selected.current.index, m, rows.length, bodyHeight);
     const t = windowStart(selected.current.top, next, bodyHeight, rows.length);
     if (next === selected.current.index && t === selected.current.top) return;
     selected.current = { uid: keys[next], index: next, top: t };
-    props.onSelect?.(rows[next]);
     setTick((n) => n + 1);
   };
 
