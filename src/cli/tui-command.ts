@@ -2,8 +2,7 @@
  * `kx` (no command): connects (or starts the demo cluster when there is no kubeconfig at all),
  * starts the pods stream into the cache, and runs the explorer full screen until the user quits.
  */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { ParsedArgs } from './args.ts';
 import { ClusterConnection } from '../kube/cluster-connection.ts';
 import { noKubeconfig } from '../kube/kubeconfig.ts';
@@ -35,14 +34,15 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   let kubeconfig = flags.kubeconfig;
   let demoReason: string | undefined;
   let stopDemo: (() => Promise<void>) | undefined;
+  let releaseEarlySignals: (() => void) | undefined;
   if (flags.demo || noKubeconfig({ kubeconfig })) {
     demoReason = flags.demo ? '--demo' : 'no kubeconfig found, so kx started its built-in one';
     const { startDemoCluster } = await import('../demo/index.ts');
-    const demo = await startDemoCluster({
-      kubeconfigPath: join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'kx', 'demo', `kubeconfig-${process.pid}.yaml`),
-    });
+    // The demo picks the path (~/.cache/kx/demo/kubeconfig-<pid>.yaml) and so removes the file on stop().
+    const demo = await startDemoCluster();
     kubeconfig = demo.kubeconfigPath;
     stopDemo = () => demo.stop();
+    releaseEarlySignals = removeOnExit(demo.kubeconfigPath);
   }
 
   const connection = await ClusterConnection.open({
@@ -114,6 +114,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     watches.stopAll();
     cache.dispose();
   };
+  releaseEarlySignals?.();
   const unguard = guardTerminal(() => {
     shutdown();
     instance.unmount();
@@ -151,6 +152,24 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     await connection.close();
     await stopDemo?.();
   }
+}
+
+/**
+ * The demo kubeconfig holds a token, so it goes when kx goes, however it goes: stop() removes it
+ * on a normal quit, but guardTerminal's SIGTERM/SIGHUP/crash paths call process.exit, and a
+ * signal before the guard is in place would end the process with no JavaScript run at all.
+ * Returns the function that hands the signals over to the guard.
+ */
+function removeOnExit(path: string): () => void {
+  process.once('exit', () => rmSync(path, { force: true }));
+  // Until guardTerminal takes the signals over (it restores the terminal first), exit on them
+  // ourselves so that the 'exit' handler runs.
+  const onSignal = (signal: NodeJS.Signals): void => process.exit(signal === 'SIGINT' ? 130 : 143);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.once(s, onSignal);
+  return () => {
+    for (const s of signals) process.off(s, onSignal);
+  };
 }
 
 /** The resource a user named on the command line (`deploy`, `ct`, `deployments.apps`), via discovery. */

@@ -7,6 +7,8 @@
  */
 // Deep import: the package's index pulls in every generated API model (half a second at start-up).
 import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import { KxError } from './errors.ts';
@@ -36,7 +38,13 @@ export async function createRequestAuth(kc: KubeConfig): Promise<RequestAuth> {
     (cluster as { skipTLSVerify: boolean }).skipTLSVerify = true;
   }
   const server = cluster.server.replace(/\/+$/, '');
+  if (cluster.caFile) checkCaFile(cluster.caFile, cluster.name);
   const first = await authenticate(kc);
+  // client-node hands over the CA as one Buffer (file contents or decoded certificate-authority-data).
+  if (!server.startsWith('http:') && Buffer.isBuffer(first.ca) && first.ca.length > 0) {
+    const problem = rootCertificatesProblem(first.ca);
+    if (problem) throw new KxError('config', `unable to load root certificates: ${problem}`);
+  }
   // client-node's own agent has no keep-alive; every request would pay a TLS handshake. Build a
   // kept-alive one from the same TLS options, except behind a proxy (its agent does the tunnel).
   const agent = cluster.proxyUrl ? (first.agent as HttpAgent) : keptAliveAgent(server, first);
@@ -50,6 +58,73 @@ export async function createRequestAuth(kc: KubeConfig): Promise<RequestAuth> {
       agent.destroy();
     },
   };
+}
+
+// Go's words for the file errors a user can meet here (os.Open's *PathError texts).
+const goErrnoText: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links',
+};
+
+/** kubectl's check that certificate-authority names a readable file, in its words, before client-node reads it. */
+function checkCaFile(file: string, clusterName: string): void {
+  try {
+    readFileSync(file);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    // Go opens a directory fine and fails on the read, so kubectl says so without its usual preamble.
+    if (code === 'EISDIR') throw new KxError('config', `read ${file}: is a directory`, { cause: err });
+    const why = goErrnoText[code] ?? (err as Error).message;
+    throw new KxError('config', `unable to read certificate-authority ${file} for ${clusterName} due to open ${file}: ${why}`, { cause: err });
+  }
+}
+
+/**
+ * Why the CA bytes hold no usable certificate, as client-go's rootCertPool explains it; undefined
+ * when at least one certificate parses (Node, given none, would silently fall back to its own roots).
+ */
+export function rootCertificatesProblem(bytes: Buffer): string | undefined {
+  const blocks: { type: string; headers: boolean; der: Buffer | undefined; rest: string }[] = [];
+  let text = bytes.toString('latin1');
+  for (;;) {
+    const block = decodePem(text);
+    if (!block) break;
+    blocks.push(block);
+    text = block.rest;
+  }
+  const parses = (der: Buffer | undefined): Error | undefined => {
+    try {
+      new X509Certificate(der ?? Buffer.alloc(0));
+      return undefined;
+    } catch (err) {
+      return err as Error;
+    }
+  };
+  const usable = (b: (typeof blocks)[number]): boolean => b.type === 'CERTIFICATE' && !b.headers;
+  if (blocks.some((b) => usable(b) && !parses(b.der))) return undefined;
+  // createErrorParsingCAData: walk the blocks in order and name the first thing that is wrong.
+  let remaining = bytes.length;
+  for (const block of blocks) {
+    if (usable(block) && parses(block.der)) return 'failed to parse certificate: x509: malformed certificate';
+    remaining = block.rest.length;
+  }
+  if (remaining > 0) return 'unable to parse bytes as PEM block';
+  return 'no valid certificate authority data seen';
+}
+
+// Go's pem.Decode, closely enough: the first well-formed block anywhere in the text, and what follows it.
+function decodePem(text: string): { type: string; headers: boolean; der: Buffer | undefined; rest: string } | undefined {
+  const pattern = /-----BEGIN ([^\r\n-]*)-----\r?\n([\s\S]*?)-----END \1-----[ \t]*(?:\r?\n|$)/g;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const body = m[2]!;
+    const headers = /^[^\r\n]*:/.test(body);
+    const base64 = (headers ? body.slice(body.search(/\r?\n\r?\n/) + 1) : body).replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) continue;
+    return { type: m[1]!, headers, der: Buffer.from(base64, 'base64'), rest: text.slice(m.index + m[0].length) };
+  }
+  return undefined;
 }
 
 function keptAliveAgent(server: string, opts: RequestOptions): HttpAgent {

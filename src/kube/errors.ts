@@ -2,6 +2,7 @@
  * Typed errors for everything kube/ does: every failure becomes a KxError whose message is one
  * sentence in kubectl's words, so the CLI and the flash bar can show it as it is.
  */
+import { isIP } from 'node:net';
 import type { KubeStatus } from './object.ts';
 import { redactSecrets } from './redact.ts';
 
@@ -148,11 +149,60 @@ export function toKxError(err: unknown): KxError {
     if (status) return errorFromResponse(status.code ?? 500, status);
     if (e.name === 'TimeoutError') return new KxError('timeout', 'Unable to connect to the server: the request timed out', { cause: err });
     if (e.name === 'AbortError') return new KxError('aborted', 'the request was cancelled', { cause: err });
+    const tls = tlsFailure(err);
+    if (tls) return tls;
     const network = networkCause(err);
     if (network) return network;
   }
   const message = err instanceof Error ? err.message : String(err);
   return new KxError('server', message || 'unknown error', { cause: err });
+}
+
+// OpenSSL's verdicts that Go reports as an unknown authority: no chain from the server's
+// certificate to a CA the kubeconfig trusts.
+const unknownAuthorityCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+const expiryCodes = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+
+/**
+ * A server certificate the kubeconfig does not trust, in kubectl's words (`Unable to connect to the
+ * server: tls: failed to verify certificate: x509: certificate signed by unknown authority`)
+ * instead of Node's (which suggests --use-system-ca, a flag of a program the user did not run).
+ * It is kind 'config': no retry fixes it until the kubeconfig (or the server's certificate) changes.
+ */
+export function tlsFailure(err: unknown): KxError | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const c = current as { code?: unknown; cause?: unknown; host?: unknown; cert?: { subjectaltname?: unknown } };
+    const x509 = typeof c.code === 'string' ? x509Reason(c.code, c.host, c.cert?.subjectaltname) : undefined;
+    if (x509) {
+      return new KxError('config', `Unable to connect to the server: tls: failed to verify certificate: x509: ${x509}`, { cause: err });
+    }
+    current = c.cause;
+  }
+  return undefined;
+}
+
+// Go's crypto/x509 sentences for the verification errors Node reports by code.
+function x509Reason(code: string, host: unknown, altNames: unknown): string | undefined {
+  if (unknownAuthorityCodes.has(code)) return 'certificate signed by unknown authority';
+  if (expiryCodes.has(code)) return 'certificate has expired or is not yet valid';
+  if (code !== 'ERR_TLS_CERT_ALTNAME_INVALID') return undefined;
+  const wanted = typeof host === 'string' ? host : '';
+  const names = typeof altNames === 'string' ? altNames.split(', ') : [];
+  // Go lists the certificate's IP addresses when the wanted host is an IP, else its DNS names.
+  const isIp = isIP(wanted) !== 0;
+  const valid = names.filter((n) => n.startsWith(isIp ? 'IP Address:' : 'DNS:')).map((n) => n.slice(n.indexOf(':') + 1));
+  if (isIp && valid.length === 0) return `cannot validate certificate for ${wanted} because it doesn't contain any IP SANs`;
+  if (valid.length === 0) return `certificate is not valid for any names, but wanted to match ${wanted}`;
+  return `certificate is valid for ${valid.join(', ')}, not ${wanted}`;
 }
 
 const timeoutCodes = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);

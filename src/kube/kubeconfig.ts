@@ -152,6 +152,32 @@ const pathFields = {
   users: ['client-certificate', 'client-key', 'token-file'],
 } as const;
 
+// Fields Go decodes as base64 when it loads the file: a bad one makes the whole file unloadable.
+const dataFields = {
+  clusters: ['certificate-authority-data'],
+  users: ['client-certificate-data', 'client-key-data'],
+} as const;
+
+/** Where Go's base64 decoder stops in `value` (kubectl's "illegal base64 data at input byte N"); undefined when it is only a padding matter it leaves to the later checks. */
+export function illegalBase64Byte(value: string): number | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    // Padding comes last; what follows it is counted differently by Go, so leave that to the CA check.
+    if (ch === '=') return undefined;
+    if (!/[A-Za-z0-9+/\r\n]/.test(ch)) return i;
+  }
+  return undefined;
+}
+
+function section(root: Record<string, unknown>, name: 'clusters' | 'users'): Record<string, unknown>[] {
+  const entries = root[name];
+  if (!Array.isArray(entries)) return [];
+  const key = name === 'clusters' ? 'cluster' : 'user';
+  return entries
+    .map((entry) => (entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[key] : undefined))
+    .filter((inner): inner is Record<string, unknown> => !!inner && typeof inner === 'object');
+}
+
 function parseFile(file: string): KubeConfig {
   let text: string;
   try {
@@ -174,17 +200,21 @@ function parseFile(file: string): KubeConfig {
     throw new KxError('config', `kubeconfig "${file}" is not a kubeconfig (expected a YAML mapping)`);
   }
   const root = doc as Record<string, unknown>;
-  for (const [section, fields] of Object.entries(pathFields)) {
-    const entries = root[section];
-    if (!Array.isArray(entries)) continue;
-    for (const entry of entries) {
-      const inner = entry && typeof entry === 'object' ? (entry as Record<string, unknown>)[section === 'clusters' ? 'cluster' : 'user'] : undefined;
-      if (!inner || typeof inner !== 'object') continue;
+  for (const [name, fields] of Object.entries(pathFields)) {
+    for (const inner of section(root, name as keyof typeof pathFields)) {
       for (const field of fields) {
-        const value = (inner as Record<string, unknown>)[field];
-        if (typeof value === 'string' && value && !isAbsolute(value)) {
-          (inner as Record<string, unknown>)[field] = join(dirname(file), value);
-        }
+        const value = inner[field];
+        if (typeof value === 'string' && value && !isAbsolute(value)) inner[field] = join(dirname(file), value);
+      }
+    }
+  }
+  // Node's base64 decoder skips what it does not know; kubectl refuses the file, and says where.
+  for (const [name, fields] of Object.entries(dataFields)) {
+    for (const inner of section(root, name as keyof typeof dataFields)) {
+      for (const field of fields) {
+        const value = inner[field];
+        const at = typeof value === 'string' ? illegalBase64Byte(value) : undefined;
+        if (at !== undefined) throw new KxError('config', `error loading config file "${file}": illegal base64 data at input byte ${at}`);
       }
     }
   }

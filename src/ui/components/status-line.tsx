@@ -1,8 +1,9 @@
 /** The bottom line: the stream's state, counts, and the latest flash message. */
-import { Box, Text } from 'ink';
+import { Box, Text, useWindowSize } from 'ink';
 import type { ReactElement } from 'react';
 import type { StreamState } from '../../kube/stream-types.ts';
-import { formatCount, streamStateText, streamStateTone } from '../status-text.ts';
+import { fitStatusLine, formatCount, statusGap, streamStateText, streamStateTone } from '../status-text.ts';
+import { cellWidth } from '../text-fit.ts';
 import type { Theme } from '../theme.ts';
 
 /** A short message from an action or an error, shown until it expires. */
@@ -20,23 +21,33 @@ export interface StatusLineProps {
   theme: Theme;
   now: number;
   /** What is listed, e.g. 'pods (all namespaces)'. */
-  title?: string;
+  title?: string | undefined;
+  /** Cells the line may take; defaults to the terminal's width. */
+  width?: number | undefined;
 }
 
-/** One line: '● live  120 of 3,400 pods' and the flash message on the right. */
-export function StatusLine({ state, shown, total, flash, theme, now, title }: StatusLineProps): ReactElement {
+/**
+ * One line: '● live  120 of 3,400 pods' and the flash message on the right. Both are fitted here,
+ * at word boundaries, so that they never run into each other (Ink's truncate would cut both mid-word).
+ */
+export function StatusLine({ state, shown, total, flash, theme, now, title, width }: StatusLineProps): ReactElement {
+  const terminal = useWindowSize();
   const tone = streamStateTone(state);
   const counts = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
+  const titleText = title ? `${title}  ` : '';
+  const fixed = cellWidth(titleText) + cellWidth('● ') + cellWidth(`  ${counts}`);
+  const lineWidth = width ?? terminal.columns;
+  const parts = fitStatusLine(streamStateText(state, now), flash?.text, fixed, lineWidth);
   return (
-    <Box justifyContent="space-between">
+    <Box justifyContent="space-between" columnGap={statusGap} width={lineWidth}>
       <Text wrap="truncate">
-        {title ? <Text bold>{title}  </Text> : null}
-        <Text color={theme.tone[tone]}>● {streamStateText(state, now)}</Text>
+        {titleText ? <Text bold>{titleText}</Text> : null}
+        <Text color={theme.tone[tone]}>● {parts.state}</Text>
         <Text color={theme.tone.muted}>  {counts}</Text>
       </Text>
       {flash ? (
         <Text color={flash.level === 'error' ? theme.flash.error : theme.flash.info} wrap="truncate">
-          {flash.text}
+          {parts.flash}
         </Text>
       ) : null}
     </Box>

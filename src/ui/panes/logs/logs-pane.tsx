@@ -6,9 +6,6 @@
  * instance (p), JSON pretty-print (J), since (s cycles), save (ctrl-s); / n N search.
  */
 import { Box, Text } from 'ink';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { toKxError } from '../../../kube/errors.ts';
 import { resourceKey } from '../../../kube/resource-info.ts';
@@ -20,6 +17,7 @@ import { useKeyActions } from '../../keys/keymap-context.tsx';
 import type { PaneProps } from '../pane-types.ts';
 import { LogBuffer } from './log-buffer.ts';
 import { displayRows, type DisplayRow, type LogDisplayOptions } from './log-display.ts';
+import { saveLogBuffer } from './save-log.ts';
 
 /** Time windows `s` cycles through (undefined = the whole log, limited by the tail). */
 const sinceChoices: readonly (number | undefined)[] = [undefined, 60, 300, 900, 3600];
@@ -165,7 +163,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       'logs-since': () => setSinceIndex((i) => (i + 1) % sinceChoices.length),
       'logs-save': () => {
         try {
-          props.onFlash({ text: `Saved ${buffer.size} lines to ${saveBuffer(buffer, target.name)}`, level: 'info' });
+          props.onFlash({ text: `Saved ${buffer.size} lines to ${saveLogBuffer(buffer, target.name)}`, level: 'info' });
         } catch (err) {
           props.onFlash({ text: `Could not save the log: ${toKxError(err).message}`, level: 'error' });
         }
@@ -278,15 +276,4 @@ function noticeText(n: LogNotice): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Writes the buffer to ~/.local/state/kx/logs (XDG_STATE_HOME) and returns the file's path. */
-function saveBuffer(buffer: LogBuffer, name: string): string {
-  const dir = join(process.env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state'), 'kx', 'logs');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
-  const text: string[] = [];
-  for (const line of buffer.lines()) text.push(`${line.origin.pod} ${line.origin.container} ${line.timestamp} ${line.text}`);
-  writeFileSync(file, `${text.join('\n')}\n`);
-  return file;
 }
