@@ -8,7 +8,7 @@ export function exitWith(err: unknown): never {
     process.exit(2);
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${/^(error|Error from server)/.test(message) ? '' : 'error: '}${message}\n`);
+  process.stderr.write(`${/^(error|Error from server|Unable to connect to the server)/.test(message) ? '' : 'error: '}${message}\n`);
   if (process.env['KX_DEBUG'] && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
 }

@@ -186,7 +186,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   });
   return (
     <Box flexDirection="column">
-      <StatusLine state={state} shown={rows.length} total={allRows.length} flash={props.flash} theme={theme} now={now} title={props.title} />
+      <StatusLine width={props.width} state={state} shown={rows.length} total={allRows.length} flash={props.flash} theme={theme} now={now} title={props.title} />
       <ResourceTable
         columns={columns}
         rows={visible}
