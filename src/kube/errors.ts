@@ -219,7 +219,7 @@ function networkCause(err: unknown): KxError | undefined {
     }
     if (typeof c.code === 'string' && typeof c.message === 'string' && c.message) {
       const kind = timeoutCodes.has(c.code) ? 'timeout' : 'unreachable';
-      return new KxError(kind, `Unable to connect to the server: ${c.message}`, { cause: err });
+      return new KxError(kind, `Unable to connect to the server: ${c.message}`, { cause: err, reason: c.code });
     }
     current = c.cause;
   }

@@ -16,14 +16,22 @@ export interface ListWatchOptions {
   table?: boolean;
   /** Objects per list page; default 500. 0 lists everything in one request. */
   pageSize?: number;
-  /** Base watch timeout; each watch asks for a random value in [base, 2*base]; default 300 s (client-go's 5–10 min). */
+  /**
+   * Base watch timeout; each watch asks for a random value in [base, 1.2*base]; default 25 s. Short
+   * on purpose: a 1.20 server is silent on an idle watch until it closes it (its one bookmark comes
+   * just before), so the timeout bounds how long a healthy server can be quiet.
+   */
   watchTimeoutSeconds?: number;
-  /** A watch with no bytes for this long is presumed dead and re-opened; default 90 s. */
+  /**
+   * A watch with no bytes for this long is stale: the view says so and the watch is re-opened;
+   * default 60 s, twice the longest a healthy server stays quiet (the demo's bookmarks come every
+   * 30 s, a 1.20 server's watch ends within 30 s).
+   */
   stallTimeoutMs?: number;
   /** Limit for each list page and for the watch's response headers; default 30 s. */
   requestTimeoutMs?: number;
   backoff?: BackoffOptions;
-  /** A watch that stayed up this long resets the backoff; default 30 s. */
+  /** A watch that stayed up this long resets the backoff; default 20 s (less than a watch lives). */
   healthyResetMs?: number;
   random?: () => number;
 }

@@ -7,6 +7,7 @@
  */
 import { tableAccept } from './api-client.ts';
 import { backoffDelay, sleep } from './backoff.ts';
+import { clusterIdentity } from './cluster-identity.ts';
 import { KxError, toKxError } from './errors.ts';
 import type { TableColumn } from './object.ts';
 import type { ListWatchHandle, ListWatchOptions, ListWatchStats } from './list-watch-types.ts';
@@ -24,6 +25,11 @@ export function startListWatch(opts: ListWatchOptions, sink: StreamSink): ListWa
 
 const stallReason = 'Stalled';
 
+/** A 504 whose cause says the server has not reached the resourceVersion asked for (client-go's IsTooLargeResourceVersion). */
+function isTooLargeResourceVersion(err: KxError): boolean {
+  return err.code === 504 && (err.status?.details?.causes ?? []).some((c) => (c as { reason?: unknown } | null)?.reason === 'ResourceVersionTooLarge');
+}
+
 class ListWatch implements ListWatchHandle {
   readonly #opts: ListWatchOptions;
   readonly #sink: StreamSink;
@@ -38,6 +44,12 @@ class ListWatch implements ListWatchHandle {
   #goneInARow = 0;
   #columnsKey = '';
   #wake: AbortController | undefined;
+  /** When the watch last delivered anything (events or bookmarks): a stall is stale since then. */
+  #lastHeard: number | undefined;
+  /** The store the list came from (see cluster-identity.ts); undefined when it cannot be read. */
+  #identity: Promise<string | undefined> | undefined;
+  /** The connection was lost: before resuming, make sure the same store answers. */
+  #checkIdentity = false;
 
   constructor(opts: ListWatchOptions, sink: StreamSink) {
     this.#opts = opts;
@@ -76,6 +88,7 @@ class ListWatch implements ListWatchHandle {
     while (!this.#stopped) {
       this.#connectedAt = undefined;
       try {
+        if (this.#rv !== undefined && this.#checkIdentity) await this.#sameStoreOrRelist();
         if (this.#rv === undefined) await this.#list();
         const events = await this.#watch();
         // A normal close (timeoutSeconds ran out): resume from the last resourceVersion, no re-list.
@@ -93,6 +106,12 @@ class ListWatch implements ListWatchHandle {
 
   async #recover(err: KxError): Promise<void> {
     if (this.#isHealthy()) this.#attempt = 0;
+    if (isTooLargeResourceVersion(err)) {
+      // The server's history is not ours (a restored etcd, a new server at the same address):
+      // nothing after our resourceVersion can be trusted. List again, as client-go does.
+      this.#relist();
+      return this.#backoff(err.message);
+    }
     switch (err.kind) {
       case 'gone':
         // Too old a resourceVersion (or an expired continue token): list again from scratch.
@@ -111,14 +130,22 @@ class ListWatch implements ListWatchHandle {
         return this.#park();
       case 'timeout':
         if (err.reason === stallReason && this.#connectedAt !== undefined) {
-          // A connected watch that went quiet may just be idle (a 1.20 server sends bookmarks only
-          // before its timeout): re-open at once and quietly; if the server is really gone, that
-          // re-open fails and the normal reconnect path takes over.
+          // Silent for twice the longest a healthy server is quiet: the rows can no longer be
+          // vouched for. Say so (stale since the last byte) and re-open at once; a live server
+          // answers and the view is live again, a dead path goes on to the reconnect backoff.
           this.#stats.stalls++;
+          this.#downSince = this.#lastHeard ?? Date.now();
+          this.#set({ phase: 'reconnecting', since: this.#downSince, attempt: this.#attempt, reason: `no data from the server since ${clock(this.#downSince)}` });
           return;
         }
         return this.#backoff(err.message);
       case 'unreachable':
+        // The server may be gone. The one that answers next at this address may hold another
+        // store (a new demo, a rebuilt cluster) that accepts our resourceVersion with a different
+        // history: check which store answers before resuming. (A restored etcd is behind our
+        // resourceVersion, which the server answers with 504 Too large resource version.)
+        this.#checkIdentity = true;
+        return this.#backoff(err.message);
       case 'server':
       case 'conflict':
       case 'aborted':
@@ -131,7 +158,27 @@ class ListWatch implements ListWatchHandle {
   }
 
   #isHealthy(): boolean {
-    return this.#connectedAt !== undefined && Date.now() - this.#connectedAt >= (this.#opts.healthyResetMs ?? 30_000);
+    return this.#connectedAt !== undefined && Date.now() - this.#connectedAt >= (this.#opts.healthyResetMs ?? 20_000);
+  }
+
+  /** After a lost connection: a server at the same address with another store means a re-list. */
+  async #sameStoreOrRelist(): Promise<void> {
+    const before = await this.#identity;
+    const now = await clusterIdentity(this.#opts.client);
+    // Only a server that answered, with another uid, is known to hold another store.
+    if (now === undefined) return;
+    this.#checkIdentity = false;
+    if (before !== undefined && now !== before) {
+      this.#identity = Promise.resolve(now);
+      this.#relist();
+    }
+  }
+
+  /** The next attempt starts with a full list (its endSync drops rows the server no longer has). */
+  #relist(): void {
+    if (this.#rv === undefined) return;
+    this.#rv = undefined;
+    this.#stats.relists++;
   }
 
   async #backoff(reason: string): Promise<void> {
@@ -192,12 +239,15 @@ class ListWatch implements ListWatchHandle {
     if (this.#stopped) return;
     this.#sink.endSync();
     this.#rv = rv;
+    this.#checkIdentity = false;
+    // Read once per list, beside the watch (not before it): only a lost connection needs it.
+    this.#identity = clusterIdentity(this.#opts.client);
   }
 
   // Returns how many object events arrived before the server closed the watch normally.
   async #watch(): Promise<number> {
     const { client, resource, table = false } = this.#opts;
-    const base = this.#opts.watchTimeoutSeconds ?? 300;
+    const base = this.#opts.watchTimeoutSeconds ?? 25;
     const random = this.#opts.random ?? Math.random;
     this.#stats.watches++;
     const lines = await client.stream(this.#path(), {
@@ -206,19 +256,21 @@ class ListWatch implements ListWatchHandle {
         watch: 'true',
         resourceVersion: this.#rv || undefined,
         allowWatchBookmarks: 'true',
-        timeoutSeconds: Math.floor(base * (1 + random())),
+        timeoutSeconds: Math.floor(base * (1 + 0.2 * random())),
       },
       ...(table ? { accept: tableAccept } : {}),
       signal: this.#stop.signal,
       timeoutMs: this.#opts.requestTimeoutMs ?? 30_000,
-      idleTimeoutMs: this.#opts.stallTimeoutMs ?? 90_000,
+      idleTimeoutMs: this.#opts.stallTimeoutMs ?? 60_000,
       idleReason: stallReason,
     });
     this.#connectedAt = Date.now();
+    this.#lastHeard = this.#connectedAt;
     this.#downSince = undefined;
     if (this.#state.phase !== 'live') this.#set({ phase: 'live', since: Date.now() });
     let events = 0;
     for await (const batch of lines) {
+      this.#lastHeard = Date.now();
       for (const line of batch) {
         const event = decodeWatchLine(line, resource, table);
         switch (event.type) {
@@ -267,4 +319,9 @@ class ListWatch implements ListWatchHandle {
     this.#state = state;
     this.#sink.state(state);
   }
+}
+
+/** A wall-clock time for a status line: 14:03:27. */
+function clock(at: number): string {
+  return new Date(at).toTimeString().slice(0, 8);
 }
