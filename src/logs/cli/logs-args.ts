@@ -1,8 +1,10 @@
 /**
  * `kx logs` flags, spelled and checked as kubectl checks them, turned into a request the command
- * can run. Pure: every mistake is a UsageError (exit 2) with one sentence.
+ * can run. Pure: every mistake is a UsageError (exit 2) with one sentence, except a name kubectl
+ * refuses, which is kubectl's KxError (exit 1).
  */
 import { parseCommandLine, UsageError, type GlobalFlags } from '../../cli/args.ts';
+import { checkObjectName, splitResourceName } from '../../cli/object-name.ts';
 import { parseLabelSelector } from '../../filter/label-selector.ts';
 import { parseGoDuration } from '../go-duration.ts';
 import type { ContainerChoice, LogQuery } from '../log-types.ts';
@@ -65,9 +67,10 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
     if (selector !== undefined) throw new UsageError(`only a selector (-l) or a POD name is allowed, not both (${seeHelp})`);
     const [first, second, ...extra] = positionals as [string, ...string[]];
     if (extra.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')} (expected POD [CONTAINER] or TYPE/NAME; ${seeHelp})`);
-    const slash = first.indexOf('/');
-    if (slash === 0 || slash === first.length - 1) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
-    target = slash > 0 ? { type: first.slice(0, slash), name: first.slice(slash + 1) } : { type: undefined, name: first };
+    const split = splitResourceName(first);
+    if (split && (!split.type || !split.name)) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
+    target = split ?? { type: undefined, name: first };
+    checkObjectName(target.name);
     if (second !== undefined) {
       if (container !== undefined) throw new UsageError(`the container is given twice: "${second}" and -c ${container}`);
       container = second;

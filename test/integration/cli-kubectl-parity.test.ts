@@ -1,0 +1,70 @@
+/**
+ * The built one-shot commands (bin/kx → dist/) on bad input, side by side with kubectl 1.32 as the
+ * oracle: the same sentence on stderr and the same exit code where kubectl has one. Children run
+ * asynchronously (the demo API server lives in this process).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { deployment, pod } from '../support/demo-fixtures.ts';
+import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
+
+const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
+let demo: DemoSetup;
+
+before(async () => {
+  demo = await startDemoSetup();
+  demo.server.store.create({ group: '', plural: 'pods' }, pod('default', 'web-1'));
+  demo.server.store.create({ group: 'apps', plural: 'deployments' }, deployment('default', 'web', 1));
+  const log = demo.runtime.log('default', 'web-1', 'app');
+  for (let i = 1; i <= 3; i++) log.write(`line ${i}`);
+});
+after(() => demo.close());
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function ran(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: 20_000, env }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** `kx ARGS` against the demo, with an empty HOME so no real kubeconfig leaks in. */
+function kx(...args: string[]): Promise<Ran> {
+  return ran(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfig, ...args], { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' });
+}
+
+function kubectl(...args: string[]): Promise<Ran> {
+  return ran('kubectl', ['--kubeconfig', demo.kubeconfig, ...args]);
+}
+
+test('names kubectl refuses (".", "..", "%", a second slash) are refused before any request, in kubectl\'s words', async () => {
+  const cases = [
+    ['logs', '.'],
+    ['logs', '..'],
+    ['logs', 'deploy/.'],
+    ['logs', 'pod/a%b'],
+    ['logs', 'pod/a/b'],
+    ['rollout', 'restart', 'deploy/.'],
+    ['rollout', 'status', 'deploy/..'],
+    ['rollout', 'history', 'deploy', '%.'],
+    ['rollout', 'status', 'deploy/a/b'],
+    ['exec', '.', '--', 'ls'],
+    ['exec', 'a%b', '--', 'ls'],
+  ];
+  for (const args of cases) {
+    const [want, got] = await Promise.all([kubectl(...args), kx(...args)]);
+    assert.match(want.stderr, /^error: (invalid resource name|arguments in resource\/name form)/, `kubectl ${args.join(' ')}: ${want.stderr}`);
+    assert.deepEqual({ code: got.code, stderr: got.stderr, stdout: got.stdout }, { code: want.code, stderr: want.stderr, stdout: '' }, `kx ${args.join(' ')}`);
+  }
+  // kubectl scale says it with "no objects passed to scale " glued in front; kx says the sentence alone.
+  const scale = await kx('scale', 'deploy/..', '--replicas', '1');
+  assert.deepEqual([scale.code, scale.stderr], [1, 'error: invalid resource name "..": [may not be \'..\']\n']);
+});
