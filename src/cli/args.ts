@@ -46,7 +46,7 @@ export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinDashValues(argv, { ...globalOptions, ...commandOptions }),
       options: { ...globalOptions, ...commandOptions },
       allowPositionals: true,
       strict: true,
@@ -72,6 +72,35 @@ export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}
     },
     options: v,
   };
+}
+
+/**
+ * pflag's rule, which kubectl's users rely on: a flag that takes a value takes the next word, even
+ * one starting with a dash (`--tail -1`, `--since -5m`). parseArgs calls that ambiguous, so such a
+ * pair becomes `--flag=value` first; each flag's own check then judges the value.
+ */
+function joinDashValues(argv: string[], options: OptionSpec): string[] {
+  const valueFlags = new Map<string, string>();
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.type !== 'string') continue;
+    valueFlags.set(`--${name}`, name);
+    if (spec.short) valueFlags.set(`-${spec.short}`, name);
+  }
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // After `--` every word is an argument (exec's command).
+    if (arg === '--') return [...joined, ...argv.slice(i)];
+    const name = valueFlags.get(arg);
+    const next = argv[i + 1];
+    if (name !== undefined && next?.startsWith('-')) {
+      joined.push(`--${name}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
 }
 
 function usageSentence(err: unknown): string {

@@ -68,3 +68,21 @@ test('names kubectl refuses (".", "..", "%", a second slash) are refused before 
   const scale = await kx('scale', 'deploy/..', '--replicas', '1');
   assert.deepEqual([scale.code, scale.stderr], [1, 'error: invalid resource name "..": [may not be \'..\']\n']);
 });
+
+test('a flag value that starts with a dash is the value, judged by the flag as kubectl judges it', async () => {
+  const all = await kubectl('logs', 'web-1', '--tail', '-1');
+  assert.deepEqual([all.code, all.stdout], [0, 'line 1\nline 2\nline 3\n'], 'kubectl: --tail -1 is every line');
+  const tail = await kx('logs', 'web-1', '--tail', '-1');
+  assert.deepEqual([tail.code, tail.stdout, tail.stderr], [0, all.stdout, '']);
+  // kubectl exits 1 for everything; kx keeps 2 for a usage mistake, with kubectl's sentence.
+  const cases = [
+    ['logs', 'web-1', '--since', '-5m'],
+    ['logs', 'web-1', '--tail', '-2'],
+    ['rollout', 'history', 'deploy/web', '--revision', '-1'],
+  ];
+  for (const args of cases) {
+    const [want, got] = await Promise.all([kubectl(...args), kx(...args)]);
+    assert.equal(want.code, 1, `kubectl ${args.join(' ')}`);
+    assert.deepEqual([got.code, got.stderr], [2, want.stderr], `kx ${args.join(' ')}`);
+  }
+});

@@ -19,3 +19,14 @@ test('an unknown flag is a usage error with a hint', () => {
     return true;
   });
 });
+
+test('a value flag takes the next word even when it starts with a dash, as pflag does', () => {
+  const options = { tail: { type: 'string' }, container: { type: 'string', short: 'c' }, follow: { type: 'boolean', short: 'f' } } as const;
+  const a = parseCommandLine(['logs', 'web', '--tail', '-1', '-c', '-odd', '-n', '-ns', '-f'], options);
+  assert.deepEqual([a.options['tail'], a.options['container'], a.flags.namespace, a.options['follow']], ['-1', '-odd', '-ns', true]);
+  assert.deepEqual(a.positionals, ['web']);
+  // After `--` the words are arguments, not flags.
+  assert.deepEqual(parseCommandLine(['exec', 'web', '--', 'ls', '--tail', '-1'], options).positionals, ['web', 'ls', '--tail', '-1']);
+  // A boolean flag takes no value: the dash word after it is a flag of its own.
+  assert.throws(() => parseCommandLine(['logs', '-f', '-x'], options), /unknown flag: -x/);
+});

@@ -52,7 +52,7 @@ failed or timed out, 2 usage.
 
 function revisionFlag(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a non-negative revision number, not "${text}"`);
+  if (!/^\d+$/.test(text)) throw new UsageError(/^-\d+$/.test(text) ? `revision must be a positive integer: ${text}` : `${flag} must be a non-negative revision number, not "${text}"`);
   return Number(text);
 }
 

@@ -108,7 +108,7 @@ function parseTail(text: string | undefined, withSelector: boolean): number | un
   if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`invalid argument "${text}" for "--tail" flag: not a whole number`);
   const n = Number(text);
   if (n === -1) return undefined;
-  if (n < 0) throw new UsageError(`--tail must be 0 or more, or -1 for every line (got ${text})`);
+  if (n < 0) throw new UsageError('--tail must be greater than or equal to -1');
   return n;
 }
 
@@ -123,7 +123,7 @@ function parseSince(since: string | undefined, sinceTime: string | undefined): P
   if (since === undefined) return {};
   const parsed = parseGoDuration(since);
   if (!parsed.ok) throw new UsageError(`invalid argument "${since}" for "--since" flag: ${parsed.message}`);
-  if (parsed.ms < 0) throw new UsageError(`--since must be a positive duration such as 5m or 1h (got ${since})`);
+  if (parsed.ms < 0) throw new UsageError('--since must be greater than 0');
   // kubectl rounds up to whole seconds and leaves a zero duration out.
   const seconds = Math.ceil(parsed.ms / 1000);
   return seconds > 0 ? { sinceSeconds: seconds } : {};
