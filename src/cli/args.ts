@@ -41,8 +41,19 @@ const globalOptions = {
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
-/** Parses argv with the global flags plus `commandOptions`; throws UsageError on bad input. */
-export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}): ParsedArgs {
+/** Who is parsing, for the hint of a usage error: `see 'kx logs --help'`. */
+export interface UsageContext {
+  /** 'kx' or 'kubectl kx'. */
+  invokedAs: string;
+  /** The command word ('logs', 'rollout'); '' for kx itself. */
+  command: string;
+}
+
+/**
+ * Parses argv with the global flags plus `commandOptions`; throws UsageError on bad input, whose
+ * hint names the help of `usage`'s command.
+ */
+export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}, usage: UsageContext = { invokedAs: 'kx', command: '' }): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -52,7 +63,8 @@ export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}
       strict: true,
     });
   } catch (err) {
-    throw new UsageError(usageSentence(err));
+    const help = [usage.invokedAs, usage.command, '--help'].filter(Boolean).join(' ');
+    throw new UsageError(`${usageSentence(err)} (see '${help}')`);
   }
   const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const [command = '', ...positionals] = parsed.positionals;
@@ -103,9 +115,12 @@ function joinDashValues(argv: string[], options: OptionSpec): string[] {
   return joined;
 }
 
+/** parseArgs's complaint in pflag's words, as kubectl prints them. */
 function usageSentence(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown flag: ${unknown[1]} (see 'kx --help')`;
-  return `${message.replace(/\.$/, '')} (see 'kx --help')`;
+  if (unknown) return `unknown flag: ${unknown[1]}`;
+  const missing = /Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(message);
+  if (missing) return `flag needs an argument: ${missing[1]}`;
+  return message.replace(/\.$/, '');
 }

@@ -98,3 +98,20 @@ test('a type or object that does not exist is exit code 1, as in kubectl', async
     assert.match(x.stderr, /^Error from server \(NotFound\): \S+ "nosuch" not found\n$/);
   }
 });
+
+test("a flag mistake points at the command's own help, as kubectl's does", async () => {
+  const cases: [string[], string][] = [
+    [['logs', 'web-1', '--bogus'], "error: unknown flag: --bogus (see 'kx logs --help')\n"],
+    [['logs', 'web-1', '--tail'], "error: flag needs an argument: --tail (see 'kx logs --help')\n"],
+    [['scale', 'deploy/web', '--bogus'], "error: unknown flag: --bogus (see 'kx scale --help')\n"],
+    [['rollout', 'status', 'deploy/web', '--bogus'], "error: unknown flag: --bogus (see 'kx rollout --help')\n"],
+    [['exec', 'web-1', '--bogus', '--', 'ls'], "error: unknown flag: --bogus (see 'kx exec --help')\n"],
+  ];
+  for (const [args, stderr] of cases) {
+    const k = await kubectl(...args);
+    // kubectl names `rollout status --help`; kx has one help for all of rollout.
+    assert.match(k.stderr, new RegExp(`See 'kubectl ${args[0]}( status)? --help' for usage`), `kubectl ${args.join(' ')}`);
+    const x = await kx(...args);
+    assert.deepEqual([x.code, x.stderr], [2, stderr], `kx ${args.join(' ')}`);
+  }
+});

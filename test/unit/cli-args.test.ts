@@ -30,3 +30,11 @@ test('a value flag takes the next word even when it starts with a dash, as pflag
   // A boolean flag takes no value: the dash word after it is a flag of its own.
   assert.throws(() => parseCommandLine(['logs', '-f', '-x'], options), /unknown flag: -x/);
 });
+
+test('a flag mistake names the help of the command that was run', () => {
+  const usage = { invokedAs: 'kubectl kx', command: 'logs' };
+  assert.throws(() => parseCommandLine(['web', '--bogus'], {}, usage), { message: "unknown flag: --bogus (see 'kubectl kx logs --help')" });
+  // pflag's words for a value flag at the end of the line.
+  assert.throws(() => parseCommandLine(['web', '--tail'], { tail: { type: 'string' } }, usage), { message: "flag needs an argument: --tail (see 'kubectl kx logs --help')" });
+  assert.throws(() => parseCommandLine(['web', '-c'], { container: { type: 'string', short: 'c' } }, usage), { message: "flag needs an argument: --container (see 'kubectl kx logs --help')" });
+});

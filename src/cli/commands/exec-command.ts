@@ -41,7 +41,7 @@ function containerList(pod: KubeObject): string[] {
 
 /** Runs `kx exec`. */
 export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
-  const args = parseCommandLine(['exec', ...argv], options);
+  const args = parseCommandLine(['exec', ...argv], options, { invokedAs: ctx.invokedAs, command: 'exec' });
   if (args.flags.help) {
     process.stdout.write(help(ctx.invokedAs));
     return 0;

@@ -60,7 +60,7 @@ function revisionFlag(text: string | undefined, flag: string): number | undefine
 export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
   // kubectl spells it --watch=false; parseArgs knows booleans only as present or absent.
   const noWatch = argv.some((a) => a === '--watch=false' || a === '-w=false');
-  const args = parseCommandLine(['rollout', ...argv.filter((a) => !/^(--watch|-w)=(false|true)$/.test(a))], options);
+  const args = parseCommandLine(['rollout', ...argv.filter((a) => !/^(--watch|-w)=(false|true)$/.test(a))], options, { invokedAs: ctx.invokedAs, command: 'rollout' });
   const [sub, ...rest] = args.positionals;
   if (args.flags.help || sub === undefined) {
     process.stdout.write(help(ctx.invokedAs));

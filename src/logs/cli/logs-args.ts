@@ -46,7 +46,7 @@ const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 /** Parses `kx logs` arguments (the command word already removed); `invokedAs` names the help in hints. */
 export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
   const seeHelp = `see '${invokedAs} logs --help'`;
-  const args = parseCommandLine(argv, logsOptions);
+  const args = parseCommandLine(argv, logsOptions, { invokedAs, command: 'logs' });
   const o = args.options;
   const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
   const bool = (name: string): boolean => o[name] === true;
