@@ -41,18 +41,30 @@ const globalOptions = {
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
-/** Parses argv with the global flags plus `commandOptions`; throws UsageError on bad input. */
-export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}): ParsedArgs {
+/** Who is parsing, for the hint of a usage error: `see 'kx logs --help'`. */
+export interface UsageContext {
+  /** 'kx' or 'kubectl kx'. */
+  invokedAs: string;
+  /** The command word ('logs', 'rollout'); '' for kx itself. */
+  command: string;
+}
+
+/**
+ * Parses argv with the global flags plus `commandOptions`; throws UsageError on bad input, whose
+ * hint names the help of `usage`'s command.
+ */
+export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}, usage: UsageContext = { invokedAs: 'kx', command: '' }): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinDashValues(argv, { ...globalOptions, ...commandOptions }),
       options: { ...globalOptions, ...commandOptions },
       allowPositionals: true,
       strict: true,
     });
   } catch (err) {
-    throw new UsageError(usageSentence(err));
+    const help = [usage.invokedAs, usage.command, '--help'].filter(Boolean).join(' ');
+    throw new UsageError(`${usageSentence(err)} (see '${help}')`);
   }
   const v = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const [command = '', ...positionals] = parsed.positionals;
@@ -74,9 +86,41 @@ export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}
   };
 }
 
+/**
+ * pflag's rule, which kubectl's users rely on: a flag that takes a value takes the next word, even
+ * one starting with a dash (`--tail -1`, `--since -5m`). parseArgs calls that ambiguous, so such a
+ * pair becomes `--flag=value` first; each flag's own check then judges the value.
+ */
+function joinDashValues(argv: string[], options: OptionSpec): string[] {
+  const valueFlags = new Map<string, string>();
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.type !== 'string') continue;
+    valueFlags.set(`--${name}`, name);
+    if (spec.short) valueFlags.set(`-${spec.short}`, name);
+  }
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // After `--` every word is an argument (exec's command).
+    if (arg === '--') return [...joined, ...argv.slice(i)];
+    const name = valueFlags.get(arg);
+    const next = argv[i + 1];
+    if (name !== undefined && next?.startsWith('-')) {
+      joined.push(`--${name}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+/** parseArgs's complaint in pflag's words, as kubectl prints them. */
 function usageSentence(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown flag: ${unknown[1]} (see 'kx --help')`;
-  return `${message.replace(/\.$/, '')} (see 'kx --help')`;
+  if (unknown) return `unknown flag: ${unknown[1]}`;
+  const missing = /Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(message);
+  if (missing) return `flag needs an argument: ${missing[1]}`;
+  return message.replace(/\.$/, '');
 }

@@ -4,6 +4,7 @@
  */
 import { UsageError, type GlobalFlags } from './args.ts';
 import { parseDuration } from './duration-flag.ts';
+import { checkObjectName, splitResourceName } from './object-name.ts';
 import { setDefaultRequestTimeout } from '../kube/api-client.ts';
 import { pickFromDiscovery } from '../kube/discovery-disk-cache.ts';
 import { KxError } from '../kube/errors.ts';
@@ -27,19 +28,30 @@ export interface NamedTarget {
   name: string;
 }
 
-/** Splits `deploy/web` or `deploy web` (positionals) into a type and a name, as kubectl accepts them. */
+/**
+ * Splits `deploy/web` or `deploy web` (positionals) into a type and a name, as kubectl accepts them;
+ * a name kubectl would refuse (".", "..", "a%b") is refused here, before any request.
+ */
 export function splitTarget(positionals: readonly string[], invokedAs: string, command: string): { type: string; name: string } {
   const [first, second, ...rest] = positionals;
   if (!first) throw new UsageError(`a resource is required, e.g. '${invokedAs} ${command} deployment/web'`);
-  if (first.includes('/')) {
-    if (second !== undefined) throw new UsageError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${invokedAs} ${command} resource/<resource_name>' instead of '${invokedAs} ${command} resource resource/<resource_name>')`);
-    const [type, name] = first.split('/', 2) as [string, string];
-    if (!type || !name) throw new UsageError(`"${first}" is not TYPE/NAME (e.g. deployment/web)`);
-    return { type, name };
+  const split = splitResourceName(first);
+  if (split) {
+    if (second !== undefined) throw typeGivenTwice(invokedAs, command);
+    if (!split.type || !split.name) throw new UsageError(`"${first}" is not TYPE/NAME (e.g. deployment/web)`);
+    checkObjectName(split.name);
+    return split;
   }
   if (second === undefined) throw new UsageError(`a name is required after "${first}" (e.g. '${invokedAs} ${command} ${first}/NAME')`);
   if (rest.length > 0) throw new UsageError(`one object at a time: unexpected "${rest.join(' ')}"`);
+  // kubectl reads `deploy a/b` as a TYPE/NAME given after a type.
+  if (second.includes('/')) throw typeGivenTwice(invokedAs, command);
+  checkObjectName(second);
   return { type: first, name: second };
+}
+
+function typeGivenTwice(invokedAs: string, command: string): UsageError {
+  return new UsageError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${invokedAs} ${command} resource/<resource_name>' instead of '${invokedAs} ${command} resource resource/<resource_name>')`);
 }
 
 /** Resolves the type through the server's discovery; an unknown type is kubectl's sentence (exit 1). */

@@ -64,6 +64,13 @@ export async function runTui(args: ParsedArgs): Promise<void> {
         throw err;
       })
     : podsResource;
+  // Ink needs a terminal for its keys (raw mode); without one it dies with an error box and a
+  // React stack. Checked after the connection, so a bad kubeconfig or resource is still named first.
+  if (!process.stdin.isTTY) {
+    await connection.close();
+    await stopDemo?.();
+    throw new Error("kx needs a terminal: stdin is not a TTY (use a one-shot command such as 'kx logs' in scripts)");
+  }
   // The demo is a tour: it opens on every namespace unless -n says otherwise.
   const namespace =
     !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;

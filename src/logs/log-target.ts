@@ -53,19 +53,19 @@ const aliases: Record<string, string> = {
   svc: 'services', service: 'services', services: 'services',
 };
 
-/** A TYPE kx logs cannot follow, or one the server does not have: the user's mistake (exit 2). */
+/** A TYPE the server has but kx logs cannot follow (a config map): the user's mistake (exit 2). */
 export class LogTargetTypeError extends Error {}
 
 /**
  * The resource a TYPE names, among those with logs. Unknown names are looked up in discovery so the
- * message can tell "no such resource" from "has no logs"; both throw LogTargetTypeError.
+ * message can tell "no such resource" (kubectl's KxError, exit 1) from "has no logs" (LogTargetTypeError).
  */
 export async function loggableResource(client: ApiClient, type: string): Promise<LoggableResource> {
   const known = aliases[type.toLowerCase()];
   const hit = known ? loggable.find((r) => r.key === known) : undefined;
   if (hit) return hit;
   const found = findResource(await discover(client), type);
-  if (!found) throw new LogTargetTypeError(`the server doesn't have a resource type "${type}"`);
+  if (!found) throw new KxError('notFound', `the server doesn't have a resource type "${type}"`);
   const key = resourceKey(found);
   const served = loggable.find((r) => r.key === key);
   if (served) return served;

@@ -38,7 +38,7 @@ export function guardTerminal(shutdown: (reason: string) => void): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
     shutdown(signal);
     restoreTerminal();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
   const onCrash = (err: unknown): void => {
     shutdown('crash');

@@ -32,16 +32,17 @@ after(async () => {
 });
 
 /** Runs kx to completion with an empty HOME (so no real kubeconfig leaks in). */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [kx, ...args], {
       env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin, 'pipe', 'pipe'],
     });
+    child.stdin?.end('\n');
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -76,6 +77,19 @@ test('an unknown flag is a usage error, exit code 2', async () => {
   const r = await run(['--kubeconfig', kubeconfig, '--nmespace', 'x']);
   assert.equal(r.code, 2);
   assertOneSentence(r.stderr, /^error: unknown flag: --nmespace \(see 'kx --help'\)\n$/);
+});
+
+test('the explorer without a terminal on stdin says so in one sentence, without Ink\'s error box', async () => {
+  const cases: { args: string[]; stdin: 'ignore' | 'pipe' }[] = [
+    { args: ['--kubeconfig', kubeconfig], stdin: 'ignore' },
+    // `echo | kx --demo`: the demo cluster it started is stopped again.
+    { args: ['--demo'], stdin: 'pipe' },
+  ];
+  for (const { args, stdin } of cases) {
+    const r = await run(args, {}, stdin);
+    assert.equal(r.code, 1, args.join(' '));
+    assertOneSentence(r.stderr, /^error: kx needs a terminal: stdin is not a TTY \(use a one-shot command such as 'kx logs' in scripts\)\n$/);
+  }
 });
 
 test('an unreachable server: the explorer stays up and says it is reconnecting', async () => {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { UsageError } from '../../src/cli/args.ts';
+import { KxError } from '../../src/kube/errors.ts';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { runLogs } from '../../src/logs/cli/run-logs.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
@@ -146,14 +147,14 @@ test('a deployment, a service, a job and a selector show every matching pod, pre
   assert.equal((await kx(['job/migrate'])).stdout, 'migrate-x7k2p app migrated 42 tables\n');
 });
 
-test('not found, in kubectl words; an unknown or log-less type is a usage error', async () => {
+test('not found, in kubectl words, also for an unknown type; a log-less type is a usage error', async () => {
   const missingPod = await kx(['ghost']);
   // kubectl 1.32 adds 'in namespace "default"'; kx keeps the API server's own sentence.
   assert.equal((missingPod.error as Error).message, 'Error from server (NotFound): pods "ghost" not found');
   assert.equal(((await kx(['deploy/ghost'])).error as Error).message, 'Error from server (NotFound): deployments.apps "ghost" not found');
   const unknown = (await kx(['frobnicators/x'])).error;
-  assert.ok(unknown instanceof UsageError);
-  assert.match(unknown.message, /^the server doesn't have a resource type "frobnicators"/);
+  assert.ok(unknown instanceof KxError, 'exit 1, as kubectl');
+  assert.equal(unknown.message, 'the server doesn\'t have a resource type "frobnicators"');
   const logless = (await kx(['configmap/settings'])).error;
   assert.ok(logless instanceof UsageError);
   assert.match(logless.message, /^cannot show logs of configmaps: name a pod, deployment/);

@@ -127,11 +127,14 @@ test('one-shot commands load neither Ink nor React', async () => {
     );
     assert.equal(r.code, 0, `${args[0]}: ${r.stderr}`);
   }
-  // The hook does catch the explorer loading Ink (so the check above can fail).
-  const tui = await run(process.execPath, ['--import', hook, kxBin, '--kubeconfig', demo.kubeconfigPath]).then(
-    () => ({ code: 0, stderr: '' }),
-    (err: { code: number; stderr: string }) => err,
+  // The hook does catch the explorer loading Ink (so the check above can fail). The explorer wants
+  // a terminal, so it runs under script(1), which gives it a pty and passes its exit code on.
+  const tui = await run('script', ['-qec', '"$KX_NODE" "$KX_BIN" --kubeconfig "$KX_CONFIG"', '/dev/null'], {
+    env: { ...process.env, NODE_OPTIONS: `--import=${hook}`, KX_NODE: process.execPath, KX_BIN: kxBin, KX_CONFIG: demo.kubeconfigPath },
+  }).then(
+    () => ({ code: 0, stdout: '' }),
+    (err: { code: number; stdout: string }) => err,
   );
   assert.equal(tui.code, 99);
-  assert.match(tui.stderr, /LOADED (ink-root|react\.transitional\.element)/);
+  assert.match(tui.stdout, /LOADED (ink-root|react\.transitional\.element)/);
 });

@@ -5,6 +5,7 @@
 import { parseCommandLine, UsageError } from '../args.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { sessionFromFlags } from '../target.ts';
+import { checkObjectName } from '../object-name.ts';
 import { execInContainer } from '../../exec/exec-command.ts';
 import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { SubcommandContext } from '../subcommands.ts';
@@ -41,7 +42,7 @@ function containerList(pod: KubeObject): string[] {
 
 /** Runs `kx exec`. */
 export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
-  const args = parseCommandLine(['exec', ...argv], options);
+  const args = parseCommandLine(['exec', ...argv], options, { invokedAs: ctx.invokedAs, command: 'exec' });
   if (args.flags.help) {
     process.stdout.write(help(ctx.invokedAs));
     return 0;
@@ -50,6 +51,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   if (!target) throw new UsageError(`POD is required for exec (see '${ctx.invokedAs} exec --help')`);
   const podName = target.replace(/^(po|pod|pods)\//, '');
   if (podName.includes('/')) throw new UsageError(`exec works on pods: "${target}" is not a pod`);
+  checkObjectName(podName);
   const interactive = args.options['stdin'] === true && args.options['tty'] === true;
   if (command.length === 0 && !interactive) {
     throw new UsageError(`you must specify at least one command for the container (or -it for a shell; see '${ctx.invokedAs} exec --help')`);

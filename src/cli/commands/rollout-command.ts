@@ -53,7 +53,7 @@ failed or timed out, 2 usage.
 
 function revisionFlag(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a non-negative revision number, not "${text}"`);
+  if (!/^\d+$/.test(text)) throw new UsageError(/^-\d+$/.test(text) ? `revision must be a positive integer: ${text}` : `${flag} must be a non-negative revision number, not "${text}"`);
   return Number(text);
 }
 
@@ -61,7 +61,7 @@ function revisionFlag(text: string | undefined, flag: string): number | undefine
 export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
   // kubectl spells it --watch=false; parseArgs knows booleans only as present or absent.
   const noWatch = argv.some((a) => a === '--watch=false' || a === '-w=false');
-  const args = parseCommandLine(['rollout', ...argv.filter((a) => !/^(--watch|-w)=(false|true)$/.test(a))], options);
+  const args = parseCommandLine(['rollout', ...argv.filter((a) => !/^(--watch|-w)=(false|true)$/.test(a))], options, { invokedAs: ctx.invokedAs, command: 'rollout' });
   const [sub, ...rest] = args.positionals;
   if (args.flags.help || sub === undefined) {
     process.stdout.write(help(ctx.invokedAs));

@@ -47,7 +47,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     if (a.startsWith('\u0000')) merged[merged.length - 1] = `${merged[merged.length - 1]}=${a.slice(1)}`;
     else merged.push(a);
   }
-  const args = parseCommandLine(['scale', ...merged], options);
+  const args = parseCommandLine(['scale', ...merged], options, { invokedAs: ctx.invokedAs, command: 'scale' });
   if (args.flags.help) {
     process.stdout.write(help(ctx.invokedAs));
     return 0;

@@ -1,8 +1,10 @@
 /**
  * `kx logs` flags, spelled and checked as kubectl checks them, turned into a request the command
- * can run. Pure: every mistake is a UsageError (exit 2) with one sentence.
+ * can run. Pure: every mistake is a UsageError (exit 2) with one sentence, except a name kubectl
+ * refuses, which is kubectl's KxError (exit 1).
  */
 import { parseCommandLine, UsageError, type GlobalFlags } from '../../cli/args.ts';
+import { checkObjectName, splitResourceName } from '../../cli/object-name.ts';
 import { parseLabelSelector } from '../../filter/label-selector.ts';
 import { parseGoDuration } from '../go-duration.ts';
 import type { ContainerChoice, LogQuery } from '../log-types.ts';
@@ -44,7 +46,7 @@ const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
 /** Parses `kx logs` arguments (the command word already removed); `invokedAs` names the help in hints. */
 export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
   const seeHelp = `see '${invokedAs} logs --help'`;
-  const args = parseCommandLine(argv, logsOptions);
+  const args = parseCommandLine(argv, logsOptions, { invokedAs, command: 'logs' });
   const o = args.options;
   const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
   const bool = (name: string): boolean => o[name] === true;
@@ -65,9 +67,10 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
     if (selector !== undefined) throw new UsageError(`only a selector (-l) or a POD name is allowed, not both (${seeHelp})`);
     const [first, second, ...extra] = positionals as [string, ...string[]];
     if (extra.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')} (expected POD [CONTAINER] or TYPE/NAME; ${seeHelp})`);
-    const slash = first.indexOf('/');
-    if (slash === 0 || slash === first.length - 1) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
-    target = slash > 0 ? { type: first.slice(0, slash), name: first.slice(slash + 1) } : { type: undefined, name: first };
+    const split = splitResourceName(first);
+    if (split && (!split.type || !split.name)) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
+    target = split ?? { type: undefined, name: first };
+    checkObjectName(target.name);
     if (second !== undefined) {
       if (container !== undefined) throw new UsageError(`the container is given twice: "${second}" and -c ${container}`);
       container = second;
@@ -105,7 +108,7 @@ function parseTail(text: string | undefined, withSelector: boolean): number | un
   if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`invalid argument "${text}" for "--tail" flag: not a whole number`);
   const n = Number(text);
   if (n === -1) return undefined;
-  if (n < 0) throw new UsageError(`--tail must be 0 or more, or -1 for every line (got ${text})`);
+  if (n < 0) throw new UsageError('--tail must be greater than or equal to -1');
   return n;
 }
 
@@ -120,7 +123,7 @@ function parseSince(since: string | undefined, sinceTime: string | undefined): P
   if (since === undefined) return {};
   const parsed = parseGoDuration(since);
   if (!parsed.ok) throw new UsageError(`invalid argument "${since}" for "--since" flag: ${parsed.message}`);
-  if (parsed.ms < 0) throw new UsageError(`--since must be a positive duration such as 5m or 1h (got ${since})`);
+  if (parsed.ms < 0) throw new UsageError('--since must be greater than 0');
   // kubectl rounds up to whole seconds and leaves a zero duration out.
   const seconds = Math.ceil(parsed.ms / 1000);
   return seconds > 0 ? { sinceSeconds: seconds } : {};

@@ -31,9 +31,9 @@ test('mistakes are usage errors with one sentence', () => {
   const cases: [string[], RegExp][] = [
     [[], /expected POD, TYPE\/NAME or -l SELECTOR/],
     [['web', '--tail', 'abc'], /invalid argument "abc" for "--tail" flag/],
-    [['web', '--tail=-5'], /--tail must be 0 or more/],
+    [['web', '--tail=-5'], /^--tail must be greater than or equal to -1$/],
     [['web', '--since', '5x'], /invalid argument "5x" for "--since" flag: time: unknown unit "x" in duration "5x"/],
-    [['web', '--since=-5m'], /--since must be a positive duration/],
+    [['web', '--since=-5m'], /^--since must be greater than 0$/],
     [['web', '--since-time', 'yesterday'], /--since-time only accepts times matching RFC3339/],
     [['web', '--since', '5m', '--since-time', '2024-05-01T10:00:00Z'], /at most one of --since and --since-time/],
     [['web', '-c', 'a', '--all-containers'], /--all-containers should not be given with a container name/],
