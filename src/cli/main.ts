@@ -22,7 +22,7 @@ export async function main(argv: string[], opts: { invokedAs: string }): Promise
       if (typeof code === 'number' && code !== 0) process.exitCode = code;
       return;
     }
-    const args = parseCommandLine(argv);
+    const args = parseCommandLine(argv, {}, { invokedAs: opts.invokedAs, command: '' });
     if (args.flags.version || args.command === 'version') {
       process.stdout.write(versionText());
       return;
