@@ -53,6 +53,10 @@ export function parseCommand(input: string, ctx: CommandContext): Command {
   if (!resource) return unknown(head, args, ctx.discovery);
   const scope = parseScope(head, args);
   if ('message' in scope) return { kind: 'error', message: scope.message };
+  if (scope.kind === 'namespace') {
+    const missing = unknownNamespace(head, args, scope.name, ctx.namespaces);
+    if (missing) return missing;
+  }
   // `:ns NAME` switches namespace (namespaces themselves are cluster-scoped, so NAME means nothing else).
   if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace') {
     return { kind: 'namespace', name: scope.name };
@@ -96,4 +100,16 @@ function unknown(head: string, args: string[], discovery: DiscoveryResult): Comm
   if (close === undefined) return { kind: 'error', message: `unknown command ":${head}"; :help lists the commands.` };
   const suggestion = [close, ...args].join(' ');
   return { kind: 'error', message: `unknown command ":${head}"; did you mean ":${close}"?`, suggestion };
+}
+
+/**
+ * A namespace the cluster does not have, refused like `-n TYPO` at start-up, with did-you-mean.
+ * An empty list (not loaded yet, or listing namespaces is forbidden) cannot tell: then the server decides.
+ */
+function unknownNamespace(head: string, args: string[], name: string, namespaces: readonly string[]): Command | undefined {
+  if (namespaces.length === 0 || namespaces.includes(name)) return undefined;
+  const close = closestName(name, namespaces);
+  const message = `namespace "${name}" not found`;
+  if (close === undefined) return { kind: 'error', message: `${message}.` };
+  return { kind: 'error', message: `${message}; did you mean "${close}"?`, suggestion: [head, ...args.map((a) => (a === name ? close : a))].join(' ') };
 }

@@ -89,4 +89,6 @@ export interface PodRuntime {
   logs(req: { namespace: string; pod: string; container: string; previous: boolean }): LogSource;
   /** Throws DemoApiError when the container does not exist or is not running; exit 126/127 style failures come through onExit. */
   exec(req: { namespace: string; pod: string; container: string; command: string[]; tty: boolean }): ExecSession;
+  /** Throws what exec would for a pod or container that cannot take one, before any upgrade. */
+  checkExec?(req: { namespace: string; pod: string; container: string }): void;
 }

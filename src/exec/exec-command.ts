@@ -48,7 +48,7 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
       status = s;
     });
   } catch (err) {
-    throw upgradeError(err, req);
+    throw await upgradeError(err, req);
   }
   await new Promise<void>((resolve) => {
     socket.once('close', () => resolve());
@@ -58,21 +58,27 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
 }
 
 /**
- * client-node rejects a failed upgrade with the HTTP status in the message; turn it into the
- * server's own sentence where there is one.
+ * client-node rejects a refused upgrade with a bare "Unexpected server response: 400" (the
+ * WebSocket library drops the body). The server's own sentence is in that body, so ask again
+ * without the upgrade: the apiserver validates the pod and container before it upgrades, and
+ * answers the plain request with the same Status (kubectl prints `Error from server (BadRequest):
+ * unable to upgrade connection: container not found ("app")`).
  */
-function upgradeError(err: unknown, req: ExecRequest): KxError {
-  const text = err instanceof Error ? err.message : String(err);
-  const body = /\{.*\}/s.exec(text)?.[0];
-  if (body) {
+async function upgradeError(err: unknown, req: ExecRequest): Promise<KxError> {
+  const text = err instanceof Error ? err.message : typeof (err as { message?: unknown })?.message === 'string' ? String((err as { message: string }).message) : String(err);
+  if (/Unexpected server response: \d+/.test(text)) {
+    const query = new URLSearchParams({ container: req.container, stdout: 'true' });
+    for (const word of req.command) query.append('command', word);
+    const path = `/api/v1/namespaces/${encodeURIComponent(req.namespace)}/pods/${encodeURIComponent(req.pod)}/exec?${query.toString()}`;
     try {
-      const status = JSON.parse(body) as { message?: string; code?: number };
-      if (status.message) return new KxError(status.code === 404 ? 'notFound' : status.code === 403 ? 'forbidden' : 'server', status.message);
-    } catch {
-      // not JSON: fall through
+      await req.session.client.get(path);
+    } catch (plain) {
+      const answer = toKxError(plain);
+      // "Upgrade request required" only says the plain request was plain: no better sentence.
+      if (answer.code !== undefined && !/upgrade request required/i.test(answer.message)) return answer;
     }
   }
-  if (/404/.test(text)) return new KxError('notFound', `pods "${req.pod}" not found`);
-  if (/403/.test(text)) return new KxError('forbidden', `you may not exec into pod "${req.pod}" in namespace "${req.namespace}"`);
-  return toKxError(err);
+  if (/\b404\b/.test(text)) return new KxError('notFound', `pods "${req.pod}" not found`);
+  if (/\b403\b/.test(text)) return new KxError('forbidden', `you may not exec into pod "${req.pod}" in namespace "${req.namespace}"`);
+  return toKxError(err instanceof Error ? err : new Error(text));
 }

@@ -20,6 +20,12 @@ export function defaultContainer(pod: KubeObject): string | undefined {
   return annotation && containers.includes(annotation) ? annotation : containers[0];
 }
 
+/** kubectl's own check before it asks the server: a pod that has finished runs nothing. */
+export function assertNotCompleted(pod: KubeObject): void {
+  const phase = (pod['status'] as { phase?: string } | undefined)?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') throw new KxError('invalid', `cannot exec into a container in a completed pod; current phase is ${phase}`);
+}
+
 /** The first shell of `shells` the container has, or undefined when it has none. */
 export async function findShell(session: KubeSession, namespace: string, pod: string, container: string): Promise<string | undefined> {
   for (const shell of shells) {

@@ -118,3 +118,13 @@ test('every listed command name parses to the target it is listed for', () => {
     }
   }
 });
+
+test(':ns TYPO and :po TYPO are refused with did-you-mean, as -n TYPO is at start-up', () => {
+  const typo = errorOf('ns shpo');
+  assert.equal(typo.message, 'namespace "shpo" not found; did you mean "shop"?');
+  assert.equal(typo.suggestion, 'ns shop');
+  assert.equal(errorOf('po -n kube-sytem').suggestion, 'po -n kube-system');
+  assert.equal(errorOf('ns zzzzzzzzzz').message, 'namespace "zzzzzzzzzz" not found.');
+  // Without the namespace list (forbidden, or not loaded yet) the server decides.
+  assert.deepEqual(parseCommand('ns shpo', commandContext([])), { kind: 'namespace', name: 'shpo' });
+});

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../kube/object.ts';
 import { sessionFromFlags } from '../target.ts';
 import { checkObjectName } from '../object-name.ts';
 import { execInContainer } from '../../exec/exec-command.ts';
-import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
+import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
@@ -61,6 +61,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     writeGateFromFlags(args.flags, session).enter('exec');
     const namespace = session.namespace;
     const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(podName)}`);
+    assertNotCompleted(pod);
     const container = (args.options['container'] as string | undefined) ?? defaultContainer(pod);
     if (!container) throw new Error(`pod "${podName}" has no containers`);
     if (args.options['container'] === undefined) {

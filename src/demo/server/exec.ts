@@ -40,12 +40,23 @@ export function exitStatus(code: number, command: string[]): object {
   };
 }
 
-/** Validates the request, starts the process, then upgrades the connection; throws before upgrading on errors. */
-export function handleExecUpgrade(ctx: ServerContext, req: IncomingMessage, socket: Duplex, head: Buffer, route: ResourceRoute, query: URLSearchParams): void {
-  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-  if (!protocols.some((p) => offered.includes(p))) throw badRequest(`unable to upgrade: no supported subprotocol among: [${offered.join(' ')}]`);
+/**
+ * What the apiserver checks before it upgrades an exec request (the pod, the container, a pod
+ * that can take an exec): a plain request and an upgrade get the same sentence.
+ */
+export function validateExec(ctx: ServerContext, route: ResourceRoute, query: URLSearchParams): { pod: ReturnType<typeof getExisting>; container: string } {
   const pod = getExisting(ctx, route);
   const container = resolveContainer(pod, query.get('container'));
+  ctx.runtime()?.checkExec?.({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name, container });
+  return { pod, container };
+}
+
+/** Validates the request, starts the process, then upgrades the connection; throws before upgrading on errors. */
+export function handleExecUpgrade(ctx: ServerContext, req: IncomingMessage, socket: Duplex, head: Buffer, route: ResourceRoute, query: URLSearchParams): void {
+  // The pod and container are checked before the protocol, as the apiserver validates the
+  // request before it upgrades: kubectl's SPDY fallback then gets the same sentence.
+  const { pod, container } = validateExec(ctx, route, query);
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
   const command = query.getAll('command');
   if (command.length === 0) throw badRequest('you must specify at least one command for the container');
   const tty = queryBool(query, 'tty');
@@ -55,6 +66,7 @@ export function handleExecUpgrade(ctx: ServerContext, req: IncomingMessage, sock
   if (!wantStdin && !wantStdout && !wantStderr) throw badRequest('you must specify at least 1 of stdin, stdout, stderr');
   const runtime = ctx.runtime();
   if (!runtime) throw new DemoStatusError(400, 'BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
+  if (!protocols.some((p) => offered.includes(p))) throw badRequest(`unable to upgrade: no supported subprotocol among: [${offered.join(' ')}]`);
   const session = runtime.exec({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name, container, command, tty });
   wss.handleUpgrade(req, socket, head, (ws) => serve(ws, session, command, { wantStdout, wantStderr }));
 }

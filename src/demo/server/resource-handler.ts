@@ -10,6 +10,7 @@ import { negotiate } from './negotiate.ts';
 import { presentList } from './present.ts';
 import type { ResourceRoute } from './router.ts';
 import { handleScale } from './scale.ts';
+import { validateExec } from './exec.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 
 /** Handles every non-upgrade request on a resource path. */
@@ -95,7 +96,9 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
       return;
     case 'exec':
       if (!def.subresources.exec) throw unknownResource();
-      // A plain request (no WebSocket upgrade) is what an old SPDY-only client would send.
+      // A plain request (no WebSocket upgrade) is what an old SPDY-only client would send; the
+      // request is validated first, as the apiserver does.
+      validateExec(ctx, route, query);
       throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
     default:
       throw unknownResource();

@@ -12,6 +12,7 @@ import { displayKey } from '../../keys/key-name.ts';
 import type { Keymap } from '../../keys/keymap.ts';
 import { useKeyActions, useKeymap } from '../keys/keymap-context.tsx';
 import { cellWidth, fit } from '../text-fit.ts';
+import { commandHelp } from '../../commands/command-help.ts';
 import type { Theme } from '../theme.ts';
 
 /** How a piece of a help line reads; the component maps these to theme tokens. */
@@ -70,6 +71,17 @@ export function helpLines(keymap: Keymap, opts: HelpOptions): HelpLine[] {
   const withIds = rest - idWidth - 2 >= minDescription;
   const descWidth = withIds ? rest - idWidth - 2 : rest;
 
+  // The `:` prompt's commands, so ':help lists the commands' holds.
+  out.push([], [{ text: fit('Commands (:)', width).trimEnd(), tone: 'heading' }]);
+  const usageWidth = Math.min(Math.max(...commandHelp.map((c) => cellWidth(c.usage))), Math.max(8, Math.floor(width / 3)));
+  for (const c of commandHelp) {
+    const usage = wrap(c.usage, usageWidth);
+    const desc = wrap(c.description, Math.max(1, width - marker.length - usageWidth - 2));
+    for (let i = 0; i < Math.max(usage.length, desc.length); i++) {
+      out.push(clip([{ text: `${' '.repeat(marker.length)}${fit(usage[i] ?? '', usageWidth)}  `, tone: 'plain' }, { text: desc[i] ?? '', tone: 'plain' }], width));
+    }
+  }
+
   for (const group of keyGroups) {
     const actions = shown.filter((a) => a.group === group);
     if (actions.length === 0) continue;
@@ -88,6 +100,7 @@ export function helpLines(keymap: Keymap, opts: HelpOptions): HelpLine[] {
       }
     }
   }
+
   return out;
 }
 

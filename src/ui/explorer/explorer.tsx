@@ -29,7 +29,7 @@ import { currentView, explorerReducer, initialState, type PaneState } from './ex
 import { PaneHost } from './pane-host.tsx';
 import { useCommandMode } from './use-command-mode.ts';
 import { useViewWatches } from './use-view-watches.ts';
-import { defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
+import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 import { AccessReviewer, questionsFor } from '../../rbac/access-review.ts';
@@ -172,6 +172,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     try {
       gate.enter('shell');
       const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(row.namespace)}/pods/${encodeURIComponent(row.name)}`);
+      assertNotCompleted(pod);
       const container = defaultContainer(pod);
       if (!container) throw new Error(`pod "${row.name}" has no containers`);
       let outcome: Flash = { text: '', level: 'info' };

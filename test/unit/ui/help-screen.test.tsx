@@ -157,3 +157,9 @@ test('closes on esc, q and ?, and on the keys an override gives pane-close', asy
   unmount();
   assert.equal(closed, 1);
 });
+
+test('help lists the : commands, so ":help lists the commands" is true', () => {
+  const text = helpLines(defaultKeymap, { width: 120, readonly: false, problems: [], configPath: '/x/keys.yaml' }).map((l) => l.map((s) => s.text).join('')).join('\n');
+  assert.match(text, /^Commands \(:\)$/m);
+  for (const usage of [':ns NAME', ':ctx \\[NAME\\]', ':help', ':q', ':RESOURCE NS']) assert.match(text, new RegExp(`^\\s+${usage}\\s{2,}\\S`, 'm'));
+});

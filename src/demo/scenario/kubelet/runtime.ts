@@ -61,11 +61,16 @@ export class DemoRuntime implements PodRuntime {
     return log;
   }
 
-  exec(req: { namespace: string; pod: string; container: string; command: string[]; tty: boolean }): ExecSession {
-    const { pod, spec, status } = this.find(req.namespace, req.pod, req.container);
+  checkExec(req: { namespace: string; pod: string; container: string }): void {
+    const { pod, status } = this.find(req.namespace, req.pod, req.container);
     const phase = (pod.status as PodStatus | undefined)?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') throw new DemoApiError(400, 'BadRequest', `cannot exec into a container in a completed pod; current phase is ${phase}`);
     if (!status?.state.running) throw new DemoApiError(400, 'BadRequest', `unable to upgrade connection: container not found ("${req.container}")`);
+  }
+
+  exec(req: { namespace: string; pod: string; container: string; command: string[]; tty: boolean }): ExecSession {
+    this.checkExec(req);
+    const { pod, spec } = this.find(req.namespace, req.pod, req.container);
     const profile = imageProfile(spec.image);
     const bin = (req.command[0] ?? '').replace(/^\/(usr\/)?bin\//, '');
     if (profile.shell === 'none') return new FailedExec(req.command[0] ?? '', req.tty);

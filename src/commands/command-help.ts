@@ -1,0 +1,17 @@
+/** What the `:` prompt understands, for the help screen (`?` or `:help`) and the README. */
+
+/** One `:` command: how it is typed and what it does. */
+export interface CommandHelp {
+  usage: string;
+  description: string;
+}
+
+/** The `:` commands, in the order help lists them. */
+export const commandHelp: readonly CommandHelp[] = [
+  { usage: ':RESOURCE', description: 'Open a resource as kubectl names it (:po, :deploy, :svc, :crd, :ct, deployments.apps) or by a k9s alias (:dp, :sec).' },
+  { usage: ':RESOURCE NS', description: 'The same in namespace NS (also -n NS); -A for all namespaces.' },
+  { usage: ':ns NAME', description: 'Make NAME the current namespace (:ns alone lists the namespaces).' },
+  { usage: ':ctx [NAME]', description: 'Switch to context NAME; alone, pick a context from the kubeconfig.' },
+  { usage: ':help', description: 'This help (also ?).' },
+  { usage: ':q', description: 'Quit kx.' },
+];
