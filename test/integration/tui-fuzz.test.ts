@@ -1,0 +1,252 @@
+/**
+ * A bounded, seeded key fuzzer: random keys from kx's keymap, prompts and terminal resizes against
+ * the churning demo cluster. After every batch kx must be running, drawing its frame, showing no
+ * JavaScript leaks (undefined, NaN, [object, stack traces), and it must not have written to the
+ * cluster: every dialog is answered no. Replay a failure with the seed it prints:
+ *   KX_FUZZ_SEED=123 node --import tsx --test test/integration/tui-fuzz.test.ts
+ */
+import { after, before, test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import {
+  answersDialogKey,
+  dialogOnScreen,
+  keyLabel,
+  kxFrameOnScreen,
+  opensDialogKey,
+  planBatch,
+  randomSize,
+  screenProblems,
+  seededRng,
+  shellOnScreen,
+  type FuzzKey,
+  type FuzzStep,
+} from '../support/key-fuzzer.ts';
+
+const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
+const seed = process.env.KX_FUZZ_SEED ? Number(process.env.KX_FUZZ_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32);
+const batches = Number(process.env.KX_FUZZ_BATCHES ?? 40);
+const keysPerBatch = 60;
+// Wall-clock bound for the batches (kx start-up and teardown come on top): a slow machine runs fewer.
+const budgetMs = 50_000;
+
+let demo: DemoCluster;
+let dir: string;
+let term: TmuxTerminal | undefined;
+
+// The demo counts every non-GET request it answers over HTTP (GET /kx-demo/requests → writes);
+// its controllers and churn write to the store in-process, so any HTTP write came from kx. kx also
+// POSTs SelfSubjectAccessReviews, which change nothing, so each request is seen here to tell them apart.
+type Seen = { method: string; path: string };
+const nonGets: Seen[] = [];
+let demoPort = 0;
+const onRequest = (message: unknown): void => {
+  const req = (message as { request: IncomingMessage }).request;
+  // By Host: a TLS socket the demo hands to its HTTPS server knows no local port.
+  if (req.headers.host?.endsWith(`:${demoPort}`) !== true || req.method === 'GET') return;
+  nonGets.push({ method: req.method ?? '?', path: req.url ?? '' });
+};
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kx-fuzz-'));
+  // Churn stays on (the demo's default): rows come and go under the keys.
+  demo = await startDemoCluster({ kubeconfigPath: join(dir, 'config') });
+  demoPort = Number(new URL(demo.server.url).port);
+  subscribe('http.server.request.start', onRequest);
+});
+
+after(async () => {
+  term?.kill();
+  unsubscribe('http.server.request.start', onRequest);
+  await demo.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function demoWrites(): Promise<number> {
+  const res = await fetch(`${demo.server.url}/kx-demo/requests`, { headers: { authorization: `Bearer ${demo.server.token}` } });
+  return ((await res.json()) as { writes: number }).writes;
+}
+
+/** Requests that change nothing though they are not GETs (kx's RBAC questions). */
+function harmless(r: Seen): boolean {
+  return r.method === 'POST' && /^\/apis\/authorization\.k8s\.io\/v1\/self(subject)?(access|rules)reviews(\?|$)/.test(r.path);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+test(`random keys, prompts and resizes leave kx running, drawing, and the cluster untouched (KX_FUZZ_SEED=${seed})`, { timeout: 120_000 }, async (t) => {
+  const rng = seededRng(seed);
+  let size = { columns: 120, rows: 30 };
+  const term_ = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, {
+    ...size,
+    cwd: dir,
+    env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state') },
+  });
+  term = term_;
+  await term_.waitFor(/pods \(shop\)\s+● live/);
+
+  const sent: string[] = [];
+  const note = (label: string): void => {
+    sent.push(label);
+    if (sent.length > 120) sent.splice(0, sent.length - 120);
+  };
+  let batch = 0;
+  let keyCount = 0;
+  const fail = (reason: string, screen = term_.screen()): never => {
+    throw new Error(
+      `kx fuzz: ${reason}\n` +
+        `seed ${seed}, batch ${batch} of ${batches}, terminal ${size.columns}×${size.rows}, ${keyCount} keys sent\n` +
+        `replay: KX_FUZZ_SEED=${seed} node --import tsx --test test/integration/tui-fuzz.test.ts\n` +
+        `last keys (oldest first): ${sent.join(' ')}\n` +
+        `screen:\n${screen}`,
+    );
+  };
+
+  /** Says no to whatever asks and leaves a shell, until kx's frame is back with nothing asking. */
+  const calm = async (): Promise<string> => {
+    const deadline = Date.now() + 8_000;
+    let screen = term_.screen();
+    while (Date.now() < deadline) {
+      if (!alive(term_, screen)) fail('kx is not running', screen);
+      if (shellOnScreen(screen)) {
+        // Whatever random text sits on the shell's line runs first (the demo's shell only reads files).
+        term_.send('Enter');
+        term_.type('exit');
+        term_.send('Enter');
+        note('[shell: exit]');
+        await sleep(400);
+      } else if (dialogOnScreen(screen)) {
+        // n or esc: both are "no"; esc also closes the scale dialog and a finished dialog.
+        const key = screen.includes('y yes · n/esc no') && sent.length % 2 === 0 ? 'n' : 'Escape';
+        term_.send(key);
+        note(`[dialog: ${keyLabel({ name: key })}]`);
+        await sleep(250);
+      } else if (kxFrameOnScreen(screen)) {
+        return screen;
+      } else {
+        await sleep(100);
+      }
+      screen = term_.screen();
+    }
+    return fail('no kx frame on screen (or a dialog that does not close)', screen);
+  };
+
+  const sendKeys = (keys: FuzzKey[]): void => {
+    // Key names go in one send-keys, literal text in another: `send-keys -l` takes no names.
+    let names: string[] = [];
+    const flush = (): void => {
+      if (names.length) term_.send(...names);
+      names = [];
+    };
+    for (const k of keys) {
+      if ('name' in k) names.push(k.name);
+      else {
+        flush();
+        term_.type(k.literal);
+      }
+      note(keyLabel(k));
+      keyCount++;
+    }
+    flush();
+  };
+
+  const lastLine = (): string => term_.screen().trimEnd().split('\n').at(-1)?.trim() ?? '';
+
+  const runStep = async (step: FuzzStep): Promise<void> => {
+    if (step.kind === 'prompt') {
+      await calm();
+      sendKeys([{ literal: step.key }]);
+      // Ink draws the prompt before its input handler is attached: wait for it, then a moment.
+      const deadline = Date.now() + 1_500;
+      while (Date.now() < deadline && !lastLine().startsWith(step.key)) await sleep(50);
+      const opened = lastLine().startsWith(step.key);
+      if (opened) await sleep(150);
+      if (step.text) sendKeys([{ literal: step.text }]);
+      let end = step.end;
+      if (end === 'Tab+Enter') {
+        // Tab on an empty ':' may complete to a builtin such as quit: submit only a prefix seen typed.
+        await sleep(150);
+        if (!opened || !lastLine().startsWith(`${step.key}${step.text}`)) end = 'Tab+Escape';
+      }
+      const keys: FuzzKey[] = end === 'Enter' ? [{ name: 'Enter' }] : end === 'Escape' ? [{ name: 'Escape' }] : end === 'Tab+Escape' ? [{ name: 'Tab' }, { name: 'Escape' }] : [{ name: 'Tab' }, { name: 'Enter' }];
+      // A prompt that did not open leaves the keys to a view: enter there must not meet a dialog.
+      if (keys.some(answersDialogKey) && dialogOnScreen(term_.screen())) await calm();
+      sendKeys(keys);
+      await sleep(rng.int(0, 60));
+      return;
+    }
+    // y and enter answer dialogs: a burst never carries them past a key that may open one.
+    let chunk: FuzzKey[] = [];
+    for (const k of step.keys) {
+      if (answersDialogKey(k) && dialogOnScreen(term_.screen())) {
+        sendKeys(chunk);
+        chunk = [];
+        await sleep(200);
+        await calm();
+      }
+      chunk.push(k);
+      if (opensDialogKey(k)) {
+        sendKeys(chunk);
+        chunk = [];
+        // Delete, kill, restart and scale open on the key; the shell after a GET of the pod.
+        await sleep(400);
+        await calm();
+      }
+    }
+    sendKeys(chunk);
+    await sleep(rng.int(0, 40));
+  };
+
+  const started = Date.now();
+  let writesBefore = await demoWrites();
+  let seenBefore = nonGets.length;
+  for (batch = 1; batch <= batches; batch++) {
+    if (Date.now() - started > budgetMs) {
+      t.diagnostic(`time budget reached after ${batch - 1} batches`);
+      break;
+    }
+    if (batch > 1 && rng.chance(0.3)) {
+      size = randomSize(rng);
+      term_.resize(size.columns, size.rows);
+      note(`[resize ${size.columns}×${size.rows}]`);
+      await sleep(150);
+      // A dialog hidden while the terminal was too small comes back now.
+      await calm();
+    }
+    for (const step of planBatch(rng, keysPerBatch)) await runStep(step);
+
+    await sleep(300);
+    const screen = await calm();
+    const problems = screenProblems(screen);
+    if (problems.length) fail(problems.join('; '), screen);
+    const writes = await demoWrites();
+    const seen = nonGets.slice(seenBefore);
+    const changes = seen.filter((r) => !harmless(r));
+    if (changes.length) fail(`kx wrote to the cluster: ${changes.map((r) => `${r.method} ${r.path}`).join(', ')}`, screen);
+    // The demo's own counter must agree with what was seen, or the check above sees too little.
+    if (writes - writesBefore !== seen.length) fail(`the demo counted ${writes - writesBefore} non-GET requests but ${seen.length} were seen`, screen);
+    writesBefore = writes;
+    seenBefore = nonGets.length;
+  }
+  t.diagnostic(`seed ${seed}: ${batch - 1} batches, ${keyCount} keys in ${((Date.now() - started) / 1000).toFixed(1)} s; ${nonGets.length} non-GET requests, all RBAC reviews`);
+});
+
+/** kx is running: tmux's pane holds a node child running bin/kx, and the exit line is not drawn. */
+function alive(t: TmuxTerminal, screen: string): boolean {
+  if (/kx exited with \d+/.test(screen)) return false;
+  const panePid = execFileSync('tmux', ['display-message', '-p', '-t', t.session, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+  try {
+    const children = execFileSync('ps', ['-o', 'args=', '--ppid', panePid], { encoding: 'utf8' });
+    return children.split('\n').some((line) => line.includes(kx));
+  } catch {
+    // ps exits 1 when the pane's shell has no children left.
+    return false;
+  }
+}
