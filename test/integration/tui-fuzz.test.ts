@@ -6,13 +6,14 @@
  *   KX_FUZZ_SEED=123 node --import tsx --test test/integration/tui-fuzz.test.ts
  */
 import { after, before, test } from 'node:test';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
 import {
@@ -26,8 +27,10 @@ import {
   screenProblems,
   seededRng,
   shellOnScreen,
+  startTmuxControl,
   type FuzzKey,
   type FuzzStep,
+  type TmuxControl,
 } from '../support/key-fuzzer.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
@@ -36,10 +39,12 @@ const batches = Number(process.env.KX_FUZZ_BATCHES ?? 40);
 const keysPerBatch = 60;
 // Wall-clock bound for the batches (kx start-up and teardown come on top): a slow machine runs fewer.
 const budgetMs = 50_000;
+const run = promisify(execFile);
 
 let demo: DemoCluster;
 let dir: string;
 let term: TmuxTerminal | undefined;
+let tmux: TmuxControl | undefined;
 
 // The demo counts every non-GET request it answers over HTTP (GET /kx-demo/requests → writes);
 // its controllers and churn write to the store in-process, so any HTTP write came from kx. kx also
@@ -63,6 +68,7 @@ before(async () => {
 });
 
 after(async () => {
+  tmux?.close();
   term?.kill();
   unsubscribe('http.server.request.start', onRequest);
   await demo.stop();
@@ -84,13 +90,16 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 test(`random keys, prompts and resizes leave kx running, drawing, and the cluster untouched (KX_FUZZ_SEED=${seed})`, { timeout: 120_000 }, async (t) => {
   const rng = seededRng(seed);
   let size = { columns: 120, rows: 30 };
-  const term_ = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, {
+  const pane = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, {
     ...size,
     cwd: dir,
     env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state') },
   });
-  term = term_;
-  await term_.waitFor(/pods \(shop\)\s+● live/);
+  term = pane;
+  const ctl = (tmux = startTmuxControl());
+  const target = pane.session;
+  const screen = (): Promise<string> => ctl.run('capture-pane', '-p', '-t', target);
+  await pane.waitFor(/pods \(shop\)\s+● live/);
 
   const sent: string[] = [];
   const note = (label: string): void => {
@@ -99,108 +108,128 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
   };
   let batch = 0;
   let keyCount = 0;
-  const fail = (reason: string, screen = term_.screen()): never => {
+  const fail = (reason: string, shown: string): never => {
     throw new Error(
       `kx fuzz: ${reason}\n` +
         `seed ${seed}, batch ${batch} of ${batches}, terminal ${size.columns}×${size.rows}, ${keyCount} keys sent\n` +
         `replay: KX_FUZZ_SEED=${seed} node --import tsx --test test/integration/tui-fuzz.test.ts\n` +
         `last keys (oldest first): ${sent.join(' ')}\n` +
-        `screen:\n${screen}`,
+        `screen:\n${shown}`,
     );
   };
 
-  /** Says no to whatever asks and leaves a shell, until kx's frame is back with nothing asking. */
-  const calm = async (): Promise<string> => {
-    const deadline = Date.now() + 8_000;
-    let screen = term_.screen();
-    while (Date.now() < deadline) {
-      if (!alive(term_, screen)) fail('kx is not running', screen);
-      if (shellOnScreen(screen)) {
-        // Whatever random text sits on the shell's line runs first (the demo's shell only reads files).
-        term_.send('Enter');
-        term_.type('exit');
-        term_.send('Enter');
-        note('[shell: exit]');
-        await sleep(400);
-      } else if (dialogOnScreen(screen)) {
-        // n or esc: both are "no"; esc also closes the scale dialog and a finished dialog.
-        const key = screen.includes('y yes · n/esc no') && sent.length % 2 === 0 ? 'n' : 'Escape';
-        term_.send(key);
-        note(`[dialog: ${keyLabel({ name: key })}]`);
-        await sleep(250);
-      } else if (kxFrameOnScreen(screen)) {
-        return screen;
-      } else {
-        await sleep(100);
-      }
-      screen = term_.screen();
-    }
-    return fail('no kx frame on screen (or a dialog that does not close)', screen);
-  };
-
-  const sendKeys = (keys: FuzzKey[]): void => {
-    // Key names go in one send-keys, literal text in another: `send-keys -l` takes no names.
+  const sendKeys = async (keys: FuzzKey[]): Promise<void> => {
+    // Names go in one send-keys, text as hex bytes (-H): nothing for tmux's parser to misread.
     let names: string[] = [];
-    const flush = (): void => {
-      if (names.length) term_.send(...names);
+    const flush = async (): Promise<void> => {
+      if (names.length) await ctl.run('send-keys', '-t', target, ...names);
       names = [];
     };
     for (const k of keys) {
       if ('name' in k) names.push(k.name);
       else {
-        flush();
-        term_.type(k.literal);
+        await flush();
+        await ctl.run('send-keys', '-t', target, '-H', ...[...Buffer.from(k.literal)].map((b) => b.toString(16)));
       }
       note(keyLabel(k));
       keyCount++;
     }
-    flush();
+    await flush();
   };
 
-  const lastLine = (): string => term_.screen().trimEnd().split('\n').at(-1)?.trim() ?? '';
+  /** Says no to whatever asks and leaves a shell, until kx's frame is back with nothing asking. */
+  const calm = async (): Promise<string> => {
+    const deadline = Date.now() + 10_000;
+    let shown = await screen();
+    while (Date.now() < deadline) {
+      if (/kx exited with \d+/.test(shown)) fail('kx exited', shown);
+      if (shellOnScreen(shown)) {
+        // Whatever random text sits on the shell's line runs first (the demo's shell only reads files).
+        await ctl.run('send-keys', '-t', target, 'Enter', 'e', 'x', 'i', 't', 'Enter');
+        note('[shell: exit]');
+        await sleep(400);
+      } else if (dialogOnScreen(shown)) {
+        // n and esc both say no; esc also closes the scale dialog and a dialog showing its outcome.
+        const key = shown.includes('y yes · n/esc no') && rng.chance(0.5) ? 'n' : 'Escape';
+        await ctl.run('send-keys', '-t', target, key);
+        note(`[dialog: ${keyLabel({ name: key })}]`);
+        await sleep(200);
+      } else if (kxFrameOnScreen(shown)) {
+        return shown;
+      } else {
+        await sleep(100);
+      }
+      shown = await screen();
+    }
+    return fail('no kx frame on screen (or a dialog that does not close)', shown);
+  };
+
+  /** After a key that may open a dialog or a shell: watch a moment, and say no to what opens. */
+  const answerNo = async (): Promise<void> => {
+    // Delete, kill, restart and scale open on the key, the shell after a GET of the pod; a
+    // loaded machine draws late, so look for a while before letting y or enter go out again.
+    for (let waited = 0; waited < 300; waited += 30) {
+      await sleep(30);
+      const shown = await screen();
+      if (dialogOnScreen(shown) || shellOnScreen(shown)) {
+        await calm();
+        return;
+      }
+    }
+  };
+
+  // A table draws its prompt on the last line, a pane above its hints bar (which may start "/ ").
+  const promptLine = async (key: string): Promise<string | undefined> =>
+    (await screen())
+      .trimEnd()
+      .split('\n')
+      .slice(-2)
+      .map((l) => l.trim())
+      .find((l) => l === key || (l.startsWith(key) && !l.startsWith(`${key} `)));
 
   const runStep = async (step: FuzzStep): Promise<void> => {
     if (step.kind === 'prompt') {
       await calm();
-      sendKeys([{ literal: step.key }]);
+      await sendKeys([{ literal: step.key }]);
       // Ink draws the prompt before its input handler is attached: wait for it, then a moment.
-      const deadline = Date.now() + 1_500;
-      while (Date.now() < deadline && !lastLine().startsWith(step.key)) await sleep(50);
-      const opened = lastLine().startsWith(step.key);
-      if (opened) await sleep(150);
-      if (step.text) sendKeys([{ literal: step.text }]);
+      const deadline = Date.now() + 600;
+      let line = await promptLine(step.key);
+      while (line === undefined && Date.now() < deadline) {
+        await sleep(40);
+        line = await promptLine(step.key);
+      }
+      if (line === undefined) note(`[no ${step.key} prompt]`);
+      else await sleep(100);
+      if (step.text) await sendKeys([{ literal: step.text }]);
       let end = step.end;
       if (end === 'Tab+Enter') {
         // Tab on an empty ':' may complete to a builtin such as quit: submit only a prefix seen typed.
-        await sleep(150);
-        if (!opened || !lastLine().startsWith(`${step.key}${step.text}`)) end = 'Tab+Escape';
+        await sleep(100);
+        if (line === undefined || (await promptLine(step.key))?.startsWith(`${step.key}${step.text}`) !== true) end = 'Tab+Escape';
       }
       const keys: FuzzKey[] = end === 'Enter' ? [{ name: 'Enter' }] : end === 'Escape' ? [{ name: 'Escape' }] : end === 'Tab+Escape' ? [{ name: 'Tab' }, { name: 'Escape' }] : [{ name: 'Tab' }, { name: 'Enter' }];
       // A prompt that did not open leaves the keys to a view: enter there must not meet a dialog.
-      if (keys.some(answersDialogKey) && dialogOnScreen(term_.screen())) await calm();
-      sendKeys(keys);
-      await sleep(rng.int(0, 60));
+      if (keys.some(answersDialogKey) && dialogOnScreen(await screen())) await calm();
+      await sendKeys(keys);
+      await sleep(rng.int(0, 50));
       return;
     }
     // y and enter answer dialogs: a burst never carries them past a key that may open one.
     let chunk: FuzzKey[] = [];
     for (const k of step.keys) {
-      if (answersDialogKey(k) && dialogOnScreen(term_.screen())) {
-        sendKeys(chunk);
+      if (answersDialogKey(k) && dialogOnScreen(await screen())) {
+        await sendKeys(chunk);
         chunk = [];
-        await sleep(200);
         await calm();
       }
       chunk.push(k);
       if (opensDialogKey(k)) {
-        sendKeys(chunk);
+        await sendKeys(chunk);
         chunk = [];
-        // Delete, kill, restart and scale open on the key; the shell after a GET of the pod.
-        await sleep(400);
-        await calm();
+        await answerNo();
       }
     }
-    sendKeys(chunk);
+    await sendKeys(chunk);
     await sleep(rng.int(0, 40));
   };
 
@@ -214,7 +243,7 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
     }
     if (batch > 1 && rng.chance(0.3)) {
       size = randomSize(rng);
-      term_.resize(size.columns, size.rows);
+      await ctl.run('resize-window', '-t', target, '-x', String(size.columns), '-y', String(size.rows));
       note(`[resize ${size.columns}×${size.rows}]`);
       await sleep(150);
       // A dialog hidden while the terminal was too small comes back now.
@@ -222,28 +251,28 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
     }
     for (const step of planBatch(rng, keysPerBatch)) await runStep(step);
 
-    await sleep(300);
-    const screen = await calm();
-    const problems = screenProblems(screen);
-    if (problems.length) fail(problems.join('; '), screen);
+    await sleep(250);
+    const shown = await calm();
+    if (!(await kxRunning(pane))) fail('kx is not running', shown);
+    const problems = screenProblems(shown);
+    if (problems.length) fail(problems.join('; '), shown);
     const writes = await demoWrites();
     const seen = nonGets.slice(seenBefore);
     const changes = seen.filter((r) => !harmless(r));
-    if (changes.length) fail(`kx wrote to the cluster: ${changes.map((r) => `${r.method} ${r.path}`).join(', ')}`, screen);
+    if (changes.length) fail(`kx wrote to the cluster: ${changes.map((r) => `${r.method} ${r.path}`).join(', ')}`, shown);
     // The demo's own counter must agree with what was seen, or the check above sees too little.
-    if (writes - writesBefore !== seen.length) fail(`the demo counted ${writes - writesBefore} non-GET requests but ${seen.length} were seen`, screen);
+    if (writes - writesBefore !== seen.length) fail(`the demo counted ${writes - writesBefore} non-GET requests but ${seen.length} were seen`, shown);
     writesBefore = writes;
     seenBefore = nonGets.length;
   }
   t.diagnostic(`seed ${seed}: ${batch - 1} batches, ${keyCount} keys in ${((Date.now() - started) / 1000).toFixed(1)} s; ${nonGets.length} non-GET requests, all RBAC reviews`);
 });
 
-/** kx is running: tmux's pane holds a node child running bin/kx, and the exit line is not drawn. */
-function alive(t: TmuxTerminal, screen: string): boolean {
-  if (/kx exited with \d+/.test(screen)) return false;
-  const panePid = execFileSync('tmux', ['display-message', '-p', '-t', t.session, '#{pane_pid}'], { encoding: 'utf8' }).trim();
+/** kx is running: the pane's shell still has bin/kx as a child (it runs `kx …; echo …`). */
+async function kxRunning(t: TmuxTerminal): Promise<boolean> {
+  const panePid = (await run('tmux', ['display-message', '-p', '-t', t.session, '#{pane_pid}'])).stdout.trim();
   try {
-    const children = execFileSync('ps', ['-o', 'args=', '--ppid', panePid], { encoding: 'utf8' });
+    const children = (await run('ps', ['-o', 'args=', '--ppid', panePid])).stdout;
     return children.split('\n').some((line) => line.includes(kx));
   } catch {
     // ps exits 1 when the pane's shell has no children left.

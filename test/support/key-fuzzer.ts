@@ -1,8 +1,10 @@
 /**
  * A seeded random key fuzzer for kx in tmux: a small PRNG, batches of weighted keys drawn from
  * kx's keymap (src/keys/actions.ts), and what the screen says about the state the keys left
- * (a dialog asking, a shell, a kx frame, text that should never be drawn).
+ * (a dialog asking, a shell, a kx frame, text that should never be drawn), and a tmux control
+ * client fast enough to drive thousands of keys.
  */
+import { execFileSync, spawn } from 'node:child_process';
 
 /** A deterministic random source, so a seed replays the same key plan. */
 export interface Rng {
@@ -159,4 +161,67 @@ export function screenProblems(screen: string): string[] {
   ];
   for (const [re, what] of checks) if (re.test(screen)) problems.push(what);
   return problems;
+}
+
+/**
+ * One tmux client in control mode (`tmux -C`) that runs commands over a pipe: a capture or a
+ * send costs a line, not a process (which on a loaded machine took ~30 ms and, being synchronous,
+ * stalled the demo server that shares this process).
+ */
+export interface TmuxControl {
+  /** Runs one tmux command (arguments without single quotes) and resolves with its output. */
+  run(...args: string[]): Promise<string>;
+  close(): void;
+}
+
+/** Starts a control client on a session of its own (its output notifications stay quiet). */
+export function startTmuxControl(): TmuxControl {
+  const session = `kx-fuzz-ctl-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
+  const child = spawn('tmux', ['-C', 'new-session', '-s', session, 'sleep 3600'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const pending: { resolve: (out: string) => void; reject: (err: Error) => void; command: string }[] = [];
+  let block: string[] | undefined;
+  let mine = false;
+  let rest = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) {
+      // Blocks answering this client's commands carry flag 1; others (its own new-session) 0.
+      const m = /^%(begin|end|error) \d+ \d+ (\d+)$/.exec(line);
+      if (m?.[1] === 'begin') {
+        block = [];
+        mine = m[2] === '1';
+      } else if (m && block) {
+        const out = block.join('\n');
+        block = undefined;
+        if (!mine) continue;
+        const p = pending.shift();
+        if (m[1] === 'end') p?.resolve(out);
+        else p?.reject(new Error(`tmux ${p.command}: ${out}`));
+      } else if (block) block.push(line);
+    }
+  });
+  child.on('exit', () => {
+    for (const p of pending.splice(0)) p.reject(new Error(`tmux ${p.command}: the control client exited`));
+  });
+  return {
+    run(...args) {
+      if (args.some((a) => a.includes("'") || a.includes('\n'))) throw new Error(`tmux argument not quotable: ${args.join(' ')}`);
+      const command = args.map((a) => `'${a}'`).join(' ');
+      return new Promise((resolve, reject) => {
+        pending.push({ resolve, reject, command });
+        child.stdin.write(`${command}\n`);
+      });
+    },
+    close() {
+      child.stdin.end();
+      try {
+        execFileSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
+      } catch {
+        // already gone
+      }
+      child.kill();
+    },
+  };
 }
