@@ -92,7 +92,7 @@ export const actionSpecs: readonly ActionSpec[] = [
   a({ id: 'logs-timestamps', scope: 'logs', keys: ['t'], label: 'timestamps', description: 'Show timestamps.', group: 'Logs', hint: true }),
   a({ id: 'logs-containers', scope: 'logs', keys: ['c'], label: 'container', description: 'Pick a container (init, sidecar, all).', group: 'Logs', hint: true }),
   a({ id: 'logs-previous-toggle', scope: 'logs', keys: ['p'], label: 'previous', description: 'Previous container instance.', group: 'Logs' }),
-  a({ id: 'logs-since', scope: 'logs', keys: ['s'], label: 'since', description: 'Cycle the time window: all, 1m, 5m, 15m, 1h.', group: 'Logs' }),
+  a({ id: 'logs-since', scope: 'logs', keys: ['s'], label: 'since', description: 'Cycle what is loaded: the last 500 lines per container, all, or since 1m, 5m, 15m, 1h.', group: 'Logs' }),
   a({ id: 'logs-json', scope: 'logs', keys: ['J'], label: 'json', description: 'Pretty-print JSON lines.', group: 'Logs' }),
   a({ id: 'logs-save', scope: 'logs', keys: ['ctrl-s'], label: 'save', description: 'Save the buffer to a file.', group: 'Logs' }),
 

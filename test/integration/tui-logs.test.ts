@@ -108,3 +108,21 @@ test('previous logs of a crash-looping pod match kubectl logs --previous', async
   t.send('q');
   await t.waitFor(/kx exited with 0/);
 });
+
+test('the logs pane says what it loaded: the last 500 lines, then s loads all of it (as many lines as kubectl logs)', async () => {
+  const t = open('-n shop');
+  await t.waitFor(/pods \(shop\)\s+● live/);
+  const pod = (await kubectl('get', 'pods', '-n', 'shop', '-l', 'app=cart', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
+  await filterTo(t, pod);
+  t.send('l');
+  const count = (s: string) => Number(/· ([\d,]+) lines/.exec(s)?.[1]?.replace(/,/g, '') ?? -1);
+  await t.waitFor((s) => /last 500 lines per container/.test(s) && count(s) >= 500);
+  t.send('f');
+  await t.waitFor(/paused \(f resumes\)/);
+  const all = (await kubectl('logs', '-n', 'shop', pod)).trimEnd().split('\n').length;
+  assert.ok(all > 500, `the pod has more than 500 lines (${all})`);
+  t.send('s');
+  await t.waitFor((s) => /following · [^·]+ · all ·/.test(s) && count(s) >= all, 15_000);
+  t.send('q');
+  assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
+});

@@ -20,8 +20,19 @@ import { displayRows, type DisplayRow, type LogDisplayOptions } from './log-disp
 import { saveLogBuffer } from './save-log.ts';
 
 /** Time windows `s` cycles through (undefined = the whole log, limited by the tail). */
-const sinceChoices: readonly (number | undefined)[] = [undefined, 60, 300, 900, 3600];
-const sinceLabel = (s: number | undefined): string => (s === undefined ? 'all' : s < 3600 ? `${s / 60}m` : `${s / 3600}h`);
+/**
+ * What `s` cycles through: the last lines of each container (the quick default), the whole log,
+ * or a time window. Only the first limits the line count; the pane's ring (20,000 lines) bounds
+ * memory for the others, and the title says which one was loaded.
+ */
+const windowChoices: readonly { label: string; tailLines?: number; sinceSeconds?: number }[] = [
+  { label: 'last 500 lines per container', tailLines: 500 },
+  { label: 'all' },
+  { label: 'since 1m', sinceSeconds: 60 },
+  { label: 'since 5m', sinceSeconds: 300 },
+  { label: 'since 15m', sinceSeconds: 900 },
+  { label: 'since 1h', sinceSeconds: 3600 },
+];
 
 /** Props of LogsPane: the common pane props, plus whether to start on the previous instance. */
 export interface LogsPaneProps extends PaneProps {
@@ -54,13 +65,19 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
   const frozen = useRef<number | undefined>(undefined);
 
   const choice: ContainerChoice = containerIndex === 0 ? { kind: 'all' } : { kind: 'named', name: containers[containerIndex - 1]! };
-  const since = sinceChoices[sinceIndex];
+  const span = windowChoices[sinceIndex]!;
+  const tailLines = props.tail ?? span.tailLines;
   const key = resourceKey(target.resource);
 
   useEffect(() => {
     const abort = new AbortController();
     let stopFollower: (() => void) | undefined;
     buffer.clear();
+    // A new query (previous instance, container, since) starts on an empty buffer: the paused or
+    // scrolled position belonged to the old lines, so follow the new ones.
+    frozen.current = undefined;
+    setPaused(false);
+    setTop(undefined);
     setSources(new Set());
     setNotice(undefined);
     // Redraw at most ten times a second however fast lines arrive.
@@ -90,7 +107,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
           namespace: target.namespace,
           selection,
           containers: choice,
-          query: { follow: !previous, previous, tailLines: props.tail ?? 500, sinceSeconds: since },
+          query: { follow: !previous, previous, tailLines, sinceSeconds: span.sinceSeconds },
           // A live view must never stall its streams: when drawing falls behind, drop the oldest.
           queue: { capacity: 8192, overflow: 'drop-oldest' },
           onNotice,
@@ -119,7 +136,8 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
   const bodyHeight = Math.max(1, props.height - 1 - (searching || search !== '' ? 1 : 0));
   const display: LogDisplayOptions = { prefix: sources.size > 1 || containerIndex === 0 && containers.length > 1, timestamps, wrap, json, width: props.width };
   // While paused the view stays on the lines it showed; new ones still arrive underneath.
-  const end = paused ? (frozen.current ?? buffer.size) : buffer.size;
+  // (Never past what the buffer holds: it is cleared when the query changes.)
+  const end = Math.min(paused ? (frozen.current ?? buffer.size) : buffer.size, buffer.size);
   const rows = windowRows(buffer, top, end, bodyHeight, display, theme.colour);
   const maxTop = Math.max(0, end - 1);
 
@@ -160,7 +178,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       'logs-json': () => setJson((j) => !j),
       'logs-containers': () => setContainerIndex((i) => (i + 1) % (containers.length + 1)),
       'logs-previous-toggle': () => setPrevious((p) => !p),
-      'logs-since': () => setSinceIndex((i) => (i + 1) % sinceChoices.length),
+      'logs-since': () => setSinceIndex((i) => (i + 1) % windowChoices.length),
       'logs-save': () => {
         try {
           props.onFlash({ text: `Saved ${buffer.size} lines to ${saveLogBuffer(buffer, target.name)}`, level: 'info' });
@@ -181,7 +199,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
         <Text bold>{title}</Text>
         <Text color={theme.tone.info}>
           {'  '}
-          {state} · {container} · since {sinceLabel(since)} · {buffer.size.toLocaleString('en-US')} lines
+          {state} · {container} · {props.tail !== undefined && sinceIndex === 0 ? `last ${props.tail} lines per container` : span.label} · {buffer.size.toLocaleString('en-US')} lines
           {buffer.evicted > 0 ? ` (${buffer.evicted.toLocaleString('en-US')} older dropped)` : ''}
         </Text>
         {notice ? <Text color={theme.tone.warn}>  {notice}</Text> : null}
@@ -227,11 +245,17 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
 function windowRows(buffer: LogBuffer, top: number | undefined, end: number, height: number, opts: LogDisplayOptions, colour: boolean): DisplayRow[] {
   if (top === undefined) {
     const out: DisplayRow[] = [];
-    for (let i = end - 1; i >= 0 && out.length < height; i--) out.unshift(...displayRows(buffer.at(i)!, opts, colour));
+    for (let i = Math.min(end, buffer.size) - 1; i >= 0 && out.length < height; i--) {
+      const line = buffer.at(i);
+      if (line) out.unshift(...displayRows(line, opts, colour));
+    }
     return out.slice(Math.max(0, out.length - height));
   }
   const out: DisplayRow[] = [];
-  for (let i = top; i < end && out.length < height; i++) out.push(...displayRows(buffer.at(i)!, opts, colour));
+  for (let i = top; i < Math.min(end, buffer.size) && out.length < height; i++) {
+    const line = buffer.at(i);
+    if (line) out.push(...displayRows(line, opts, colour));
+  }
   return out.slice(0, height);
 }
 
