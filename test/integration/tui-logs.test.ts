@@ -123,6 +123,8 @@ test('the logs pane says what it loaded: the last 500 lines, then s loads all of
   assert.ok(all > 500, `the pod has more than 500 lines (${all})`);
   t.send('s');
   await t.waitFor((s) => /following · [^·]+ · all ·/.test(s) && count(s) >= all, 15_000);
+  t.send('Escape');
+  await t.waitFor(/pods \(shop\)\s+● live\s+1 of/);
   t.send('q');
   assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
 });
