@@ -1,6 +1,7 @@
 /** What every controller and the kubelet share: the store, time, randomness, the queue and indexes. */
 import type { KubeObject } from '../../kube/object.ts';
 import type { DemoResourceRef, DemoStore } from '../types.ts';
+import { BurstPacer } from './burst-pacer.ts';
 import { EventRecorder } from './events.ts';
 import { rfc3339 } from './meta.ts';
 import { OwnerIndex } from './owner-index.ts';
@@ -14,6 +15,8 @@ export class ScenarioContext {
   readonly rng: Rng;
   readonly timers: Timers;
   readonly queue: WorkQueue;
+  /** Bounds how fast controllers create and delete pods. */
+  readonly bursts: BurstPacer;
   readonly owners = new OwnerIndex();
   readonly events: EventRecorder;
   /** True while the seed converges synchronously: the kubelet finishes pods at once, in the past. */
@@ -28,6 +31,7 @@ export class ScenarioContext {
     this.rng = new Rng(seed);
     this.timers = new Timers(speed);
     this.queue = new WorkQueue((key, err) => this.retry(key, err));
+    this.bursts = new BurstPacer(this.timers, this.queue);
     this.events = new EventRecorder(store, this.rng);
   }
 

@@ -10,6 +10,8 @@ export interface ServerContext {
   catalogue: ResourceCatalogue;
   watches: WatchHub;
   bookmarkIntervalMs: number;
+  /** How long a read waits for a resourceVersion the store has not reached before it is a 504. */
+  resourceVersionWaitMs: number;
   /** host:port, for /api's serverAddressByClientCIDRs. */
   address: string;
   runtime(): PodRuntime | undefined;

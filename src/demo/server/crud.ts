@@ -8,6 +8,7 @@ import { isRecord, queryInt, readBody, readJson, sendJson } from './http-util.ts
 import type { ResponseFormat } from './negotiate.ts';
 import { applyPatch, patchTypeOf } from './patch/apply-patch.ts';
 import { presentObject } from './present.ts';
+import { checkWorkloadReplicas } from './replicas.ts';
 import { qualifiedName, type ResourceDef } from './resource-def.ts';
 import type { ResourceRoute } from './router.ts';
 import { toTable } from './table/table.ts';
@@ -60,6 +61,7 @@ export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res
   obj.apiVersion = def.group === '' ? route.version : `${def.group}/${route.version}`;
   obj.kind = def.kind;
   delete obj.metadata.resourceVersion;
+  checkWorkloadReplicas(def, route.version, obj);
   if (isDryRun(req)) {
     sendObject(res, 201, obj, route, format);
     return;
@@ -101,6 +103,7 @@ export async function handleUpdate(ctx: ServerContext, req: IncomingMessage, res
   }
   const existing = getExisting(ctx, route);
   const next = scopeUpdate(route.def, existing, obj, route.subresource);
+  checkWorkloadReplicas(route.def, route.version, next);
   if (isDryRun(req)) {
     sendObject(res, 200, next, route, format);
     return;
@@ -125,6 +128,7 @@ export async function handlePatch(ctx: ServerContext, req: IncomingMessage, res:
   if (route.def.namespaced) patched.metadata.namespace = existing.metadata.namespace;
   patched.metadata.resourceVersion ??= existing.metadata.resourceVersion;
   const next = scopeUpdate(route.def, existing, patched, route.subresource);
+  checkWorkloadReplicas(route.def, route.version, next);
   if (isDryRun(req)) {
     sendObject(res, 200, next, route, format);
     return;

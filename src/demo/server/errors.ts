@@ -5,13 +5,16 @@ import { qualifiedName, type ResourceDef } from './resource-def.ts';
 
 type Named = Pick<ResourceDef, 'group' | 'plural'>;
 
+/** metav1.StatusDetails as the demo fills them (retryAfterSeconds also becomes a Retry-After header). */
+export type StatusDetails = NonNullable<KubeStatus['details']> & { retryAfterSeconds?: number };
+
 /** An error carrying Status details (the name/kind/group the real server reports). */
 export class DemoStatusError extends DemoApiError {
   constructor(
     code: number,
     reason: string,
     message: string,
-    readonly details?: KubeStatus['details'],
+    readonly details?: StatusDetails,
   ) {
     super(code, reason, message);
   }
@@ -65,6 +68,17 @@ export function methodNotAllowed(): DemoStatusError {
 /** 410 Expired for a resourceVersion or continue token older than the kept history. */
 export function expired(message: string): DemoStatusError {
   return new DemoStatusError(410, 'Expired', message);
+}
+
+/**
+ * 504 for a resourceVersion the store has not reached, as storage.NewTooLargeResourceVersionError:
+ * client-go's reflector recognises the cause and lists again without a resourceVersion.
+ */
+export function tooLargeResourceVersion(requested: number, current: number): DemoStatusError {
+  return new DemoStatusError(504, 'Timeout', `Timeout: Too large resource version: ${requested}, current: ${current}`, {
+    causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+    retryAfterSeconds: 1,
+  });
 }
 
 /** The Status body for any error (DemoApiError or unexpected). */

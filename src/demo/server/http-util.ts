@@ -1,7 +1,7 @@
 /** Small helpers for writing JSON and Status responses and reading request bodies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { DemoStatusError, badRequest, statusOf } from './errors.ts';
+import { DemoStatusError, badRequest, statusOf, type StatusDetails } from './errors.ts';
 
 /** Writes a JSON body with a status code. */
 export function sendJson(res: ServerResponse, code: number, body: unknown): void {
@@ -17,6 +17,9 @@ export function sendError(res: ServerResponse, err: unknown): void {
     res.destroy();
     return;
   }
+  // As the apiserver's ErrorNegotiated: a Status that says when to retry says so in a header too.
+  const retryAfter = (status.details as StatusDetails | undefined)?.retryAfterSeconds;
+  if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
   sendJson(res, status.code ?? 500, status);
 }
 

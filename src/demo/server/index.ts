@@ -22,6 +22,11 @@ export interface DemoServerOptions {
   compactionWindow?: number;
   /** Default 30000. */
   bookmarkIntervalMs?: number;
+  /**
+   * How long a list, get or watch from a resourceVersion newer than the store's waits for it before
+   * the server answers 504 Too large resource version; default 3000 (the watch cache's blockTimeout).
+   */
+  resourceVersionWaitMs?: number;
   runtime?: PodRuntime;
 }
 
@@ -62,6 +67,7 @@ export async function startDemoApiServer(opts: DemoServerOptions = {}): Promise<
     catalogue,
     watches,
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 30_000,
+    resourceVersionWaitMs: opts.resourceVersionWaitMs ?? 3000,
     address: '',
     runtime: () => runtime,
   };

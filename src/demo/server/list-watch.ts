@@ -4,7 +4,8 @@ import type { KubeObject } from '../../kube/object.ts';
 import type { StoreChange } from '../types.ts';
 import type { ServerContext } from './context.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
-import { badRequest } from './errors.ts';
+import { badRequest, statusOf } from './errors.ts';
+import { requestedResourceVersion, waitUntilFresh } from './fresh-wait.ts';
 import { queryBool, queryInt, sendJson } from './http-util.ts';
 import type { ResponseFormat } from './negotiate.ts';
 import { groupVersion, presentList, presentObject, type ListMeta } from './present.ts';
@@ -25,12 +26,16 @@ function requestFilter(route: ResourceRoute, query: URLSearchParams): ObjectPred
 }
 
 /** Answers a list request. */
-export function handleList(ctx: ServerContext, res: ServerResponse, route: ResourceRoute, query: URLSearchParams, format: ResponseFormat): void {
+export async function handleList(ctx: ServerContext, res: ServerResponse, route: ResourceRoute, query: URLSearchParams, format: ResponseFormat): Promise<void> {
   const { def, version } = route;
   const filter = requestFilter(route, query);
   const limit = queryInt(query, 'limit');
   if (limit !== undefined && limit < 0) throw badRequest(`limit: Invalid value: ${limit}: must be greater than or equal to 0`);
   const token = query.get('continue');
+  // resourceVersion=N (NotOlderThan or Exact) needs a store at least that new; the demo keeps no
+  // older states, so once there it serves the current one, as a list "not older than" N may.
+  const wanted = token ? undefined : requestedResourceVersion(query);
+  if (wanted !== undefined) await waitUntilFresh(ctx, res, wanted);
   const state = token ? decodeContinue(token, ctx.store.log.oldestResumable()) : undefined;
   const rv = state?.rv ?? ctx.store.currentResourceVersion();
   const page = ctx.store.page(def, {
@@ -53,20 +58,26 @@ export function handleList(ctx: ServerContext, res: ServerResponse, route: Resou
 }
 
 /** Streams a watch until the client leaves, timeoutSeconds passes, or the server drops it. */
-export function handleWatch(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams, format: ResponseFormat): void {
+export async function handleWatch(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams, format: ResponseFormat): Promise<void> {
   const { def, version } = route;
   const filter = requestFilter(route, query);
-  const rvParam = query.get('resourceVersion') ?? '';
-  const fromRv = rvParam === '' || rvParam === '0' ? undefined : Number(rvParam);
-  if (fromRv !== undefined && !Number.isInteger(fromRv)) throw badRequest(`invalid resource version: ${rvParam}`);
+  const fromRv = requestedResourceVersion(query);
   const bookmarks = queryBool(query, 'allowWatchBookmarks');
   const initialEventsEnd = queryBool(query, 'sendInitialEvents');
   const timeoutSeconds = queryInt(query, 'timeoutSeconds');
+  // A resourceVersion from the future (the store was reset) fails like the watch cache's errWatcher:
+  // a 200 whose one event is the 504 Status, after waiting to see whether the store gets there.
+  const notFresh = fromRv !== undefined ? await waitUntilFresh(ctx, res, fromRv).then(() => undefined, (err: unknown) => err) : undefined;
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   req.socket.setNoDelay(true);
   const stream = new WatchStream(res, ctx.watches);
+  if (notFresh) {
+    stream.send({ type: 'ERROR', object: statusOf(notFresh) });
+    stream.close();
+    return;
+  }
   let headersSent = false;
   const wire = (obj: KubeObject): unknown => {
     if (format.kind !== 'table') return presentObject(obj, def, version);

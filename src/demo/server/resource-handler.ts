@@ -4,6 +4,7 @@ import type { ServerContext } from './context.ts';
 import { deleteCollection, getExisting, handleCreate, handleDelete, handlePatch, handleUpdate, sendObject } from './crud.ts';
 import { DemoStatusError, methodNotAllowed, unknownResource } from './errors.ts';
 import { queryBool, queryInt, sendJson } from './http-util.ts';
+import { requestedResourceVersion, waitUntilFresh } from './fresh-wait.ts';
 import { handleList, handleWatch } from './list-watch.ts';
 import { handleLogs } from './logs.ts';
 import { negotiate } from './negotiate.ts';
@@ -30,10 +31,10 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
       case 'GET':
         if (watch) {
           if (!verbs.has('watch')) throw methodNotAllowed();
-          handleWatch(ctx, req, res, route, query, format);
+          await handleWatch(ctx, req, res, route, query, format);
         } else {
           if (!verbs.has('list')) throw methodNotAllowed();
-          handleList(ctx, res, route, query, format);
+          await handleList(ctx, res, route, query, format);
         }
         return;
       case 'POST':
@@ -54,10 +55,16 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
   }
   if (!verbs.has('get') && method !== 'POST') throw methodNotAllowed();
   switch (method) {
-    case 'GET':
-      if (watch) handleWatch(ctx, req, res, route, query, format);
-      else sendObject(res, 200, getExisting(ctx, route), route, format);
+    case 'GET': {
+      if (watch) {
+        await handleWatch(ctx, req, res, route, query, format);
+        return;
+      }
+      const wanted = requestedResourceVersion(query);
+      if (wanted !== undefined) await waitUntilFresh(ctx, res, wanted);
+      sendObject(res, 200, getExisting(ctx, route), route, format);
       return;
+    }
     case 'PUT':
       await handleUpdate(ctx, req, res, route, format);
       return;

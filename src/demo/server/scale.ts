@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../../kube/object.ts';
 import type { ServerContext } from './context.ts';
-import { conflict, badRequest, invalid } from './errors.ts';
+import { conflict, badRequest } from './errors.ts';
 import { getExisting } from './crud.ts';
 import { isRecord, readBody, sendJson } from './http-util.ts';
 import { clone } from './object-meta.ts';
 import { applyPatch, patchTypeOf } from './patch/apply-patch.ts';
+import { checkScaleReplicas } from './replicas.ts';
 import type { ResourceRoute } from './router.ts';
 import type { ScaleSpec } from './resource-def.ts';
 import { formatSelector } from './table/columns.ts';
@@ -60,10 +61,9 @@ export async function handleScale(ctx: ServerContext, req: IncomingMessage, res:
     throw err;
   }
   if (!isRecord(wanted) || !isRecord(wanted.spec)) throw badRequest('Scale must have a spec');
-  const replicas = wanted.spec.replicas;
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-    throw invalid({ group: 'autoscaling', plural: 'scales', kind: 'Scale' }, existing.metadata.name, 'spec.replicas', `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`);
-  }
+  checkScaleReplicas(existing.metadata.name, wanted.spec.replicas);
+  // Scale's replicas is a plain int32: left out, it decodes as 0.
+  const replicas = typeof wanted.spec.replicas === 'number' ? wanted.spec.replicas : 0;
   const rv = wanted.metadata?.resourceVersion;
   if (rv && rv !== existing.metadata.resourceVersion) throw conflict(route.def, existing.metadata.name);
   const next = clone(existing);

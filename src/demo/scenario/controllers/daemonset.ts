@@ -5,6 +5,7 @@ import { R } from '../refs.ts';
 import { canonicalJson } from '../rng.ts';
 import { isReady, podFromTemplate, type PodTemplate } from './pod-factory.ts';
 import { ensureRevision } from './revisions.ts';
+import { slowStartBatch } from './slow-start.ts';
 import { unfit } from './scheduler.ts';
 
 const source = { component: 'daemonset-controller' };
@@ -43,8 +44,9 @@ export function syncDaemonSet(ctx: ScenarioContext, namespace: string, name: str
     const n = nodeOf(p) ?? '';
     byNode.set(n, [...(byNode.get(n) ?? []), p]);
   }
-  for (const node of eligible) {
-    if (byNode.has(node)) continue;
+  const missing = eligible.filter((node) => !byNode.has(node));
+  slowStartBatch(ctx.bursts.take('DaemonSet', namespace, name, missing.length), (i) => {
+    const node = missing[i] as string;
     const pod = podFromTemplate(ds, template, ctx.generatedName(R.pods, namespace, name), {
       labels: { 'controller-revision-hash': hash, 'pod-template-generation': generation },
       spec: {
@@ -54,7 +56,7 @@ export function syncDaemonSet(ctx: ScenarioContext, namespace: string, name: str
     });
     const created = ctx.create(R.pods, pod);
     ctx.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source);
-  }
+  });
   for (const [node, list] of byNode) {
     const doomed = eligible.includes(node) ? list.slice(1) : list;
     for (const p of doomed) {

@@ -5,6 +5,7 @@ import { rfc3339 } from '../meta.ts';
 import { R } from '../refs.ts';
 import { canonicalJson } from '../rng.ts';
 import { isActive, isReady, podFromTemplate, type PodTemplate } from './pod-factory.ts';
+import { slowStartBatch } from './slow-start.ts';
 
 interface JobSpec {
   completions?: number;
@@ -50,10 +51,10 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
   const done = succeeded >= completions;
   if (!done && !spec.suspend) {
     const want = Math.min(parallelism, completions - succeeded) - active.length;
-    for (let i = 0; i < want; i++) {
+    slowStartBatch(ctx.bursts.take('Job', namespace, name, want), () => {
       const pod = ctx.create(R.pods, podFromTemplate(job, spec.template ?? {}, ctx.generatedName(R.pods, namespace, name), { labels: jobLabels(job) }));
       ctx.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, source);
-    }
+    });
     active = ctx.dependents(job, R.pods).filter(isActive);
   }
   const old = (job.status ?? {}) as { startTime?: string; completionTime?: string; conditions?: unknown[] };

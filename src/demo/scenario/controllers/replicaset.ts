@@ -5,6 +5,7 @@ import { matchesSelector, type LabelSelector } from '../meta.ts';
 import { R } from '../refs.ts';
 import { canonicalJson } from '../rng.ts';
 import { isActive, isReady, podFromTemplate, type PodTemplate } from './pod-factory.ts';
+import { slowStartBatch } from './slow-start.ts';
 
 interface RsSpec { replicas?: number; selector?: LabelSelector; template?: PodTemplate; minReadySeconds?: number }
 
@@ -18,12 +19,12 @@ export function syncReplicaSet(ctx: ScenarioContext, namespace: string, name: st
   const active = pods.filter(isActive);
   const component = { component: 'replicaset-controller' };
   if (active.length < want) {
-    for (let i = active.length; i < want; i++) {
+    slowStartBatch(ctx.bursts.take('ReplicaSet', namespace, name, want - active.length), () => {
       const pod = ctx.create(R.pods, podFromTemplate(rs, spec.template ?? {}, ctx.generatedName(R.pods, namespace, name)));
       ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, component);
-    }
+    });
   } else if (active.length > want) {
-    for (const pod of rankForDeletion(active).slice(0, active.length - want)) {
+    for (const pod of rankForDeletion(active).slice(0, ctx.bursts.take('ReplicaSet', namespace, name, active.length - want))) {
       ctx.store.delete(R.pods, namespace, pod.metadata.name);
       ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, component);
     }

@@ -49,14 +49,26 @@ export class ServiceAllocator {
   }
 }
 
+/**
+ * Most addresses an Endpoints object (and the demo's one EndpointSlice) holds: the endpoints
+ * controller's maxCapacity. It keeps a Service with thousands of pods from rewriting (and logging)
+ * an ever larger object on every pod change.
+ */
+const maxEndpoints = 1000;
+
 /** Rebuilds the Endpoints object and EndpointSlice of one Service. */
 export function syncEndpoints(ctx: ScenarioContext, namespace: string, name: string): void {
   const svc = ctx.store.get(R.services, namespace, name);
   if (!svc || svc.metadata.deletionTimestamp) return;
   const spec = (svc.spec ?? {}) as ServiceSpec;
   if (!spec.selector || spec.type === 'ExternalName') return;
-  const pods = ctx.store.list(R.pods, namespace).filter((p) => matchesMap(spec.selector, p.metadata.labels) && (p.status as { podIP?: string } | undefined)?.podIP && !p.metadata.deletionTimestamp);
-  pods.sort((a, b) => ipNum(a) - ipNum(b));
+  const selected = ctx.store.list(R.pods, namespace).filter((p) => matchesMap(spec.selector, p.metadata.labels) && (p.status as { podIP?: string } | undefined)?.podIP && !p.metadata.deletionTimestamp);
+  // Over capacity the real controller keeps ready addresses first and marks the object truncated.
+  const over = selected.length > maxEndpoints;
+  const pods = (over ? [...selected.filter(isReady), ...selected.filter((p) => !isReady(p))].slice(0, maxEndpoints) : selected)
+    .map((p) => ({ p, ip: ipNum(p) }))
+    .sort((a, b) => a.ip - b.ip)
+    .map(({ p }) => p);
   const address = (p: KubeObject) => ({
     ip: (p.status as { podIP: string }).podIP,
     nodeName: (p.spec as { nodeName?: string }).nodeName,
@@ -68,12 +80,18 @@ export function syncEndpoints(ctx: ScenarioContext, namespace: string, name: str
   const subsets = ready.length || notReady.length ? [{ ...(ready.length ? { addresses: ready } : {}), ...(notReady.length ? { notReadyAddresses: notReady } : {}), ports }] : undefined;
   const labels = { ...(svc.metadata.labels ?? {}), 'endpoints.kubernetes.io/managed-by': 'endpoint-controller' };
   const existing = ctx.store.get(R.endpoints, namespace, name);
-  const body = { metadata: { name, namespace, uid: '', labels }, ...(subsets ? { subsets } : {}) };
+  const truncated = 'endpoints.kubernetes.io/over-capacity';
+  const body = { metadata: { name, namespace, uid: '', labels, ...(over ? { annotations: { [truncated]: 'truncated' } } : {}) }, ...(subsets ? { subsets } : {}) };
   if (!existing) ctx.create(R.endpoints, { apiVersion: 'v1', kind: 'Endpoints', ...body });
-  else if (canonicalJson(existing.subsets ?? null) !== canonicalJson(subsets ?? null)) {
+  else if (canonicalJson(existing.subsets ?? null) !== canonicalJson(subsets ?? null) || (existing.metadata.annotations?.[truncated] === 'truncated') !== over) {
     ctx.store.mutate(R.endpoints, namespace, name, (d) => {
       if (subsets) d.subsets = subsets;
       else delete d.subsets;
+      const annotations = { ...(d.metadata.annotations ?? {}) };
+      if (over) annotations[truncated] = 'truncated';
+      else delete annotations[truncated];
+      if (Object.keys(annotations).length) d.metadata.annotations = annotations;
+      else delete d.metadata.annotations;
     });
   }
   syncSlice(ctx, svc, pods, ports);

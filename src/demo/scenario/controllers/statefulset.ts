@@ -6,6 +6,7 @@ import { R } from '../refs.ts';
 import { canonicalJson } from '../rng.ts';
 import { isReady, podFromTemplate, type PodTemplate } from './pod-factory.ts';
 import { ensureRevision } from './revisions.ts';
+import { slowStartBatch } from './slow-start.ts';
 
 interface StsSpec {
   replicas?: number;
@@ -32,14 +33,23 @@ export function syncStatefulSet(ctx: ScenarioContext, namespace: string, name: s
   const pods = new Map(ctx.dependents(sts, R.pods).map((p) => [ordinal(p.metadata.name), p]));
   const parallel = spec.podManagementPolicy === 'Parallel';
   const settled = (p: KubeObject | undefined): boolean => !!p && !p.metadata.deletionTimestamp && isReady(p);
+  // OrderedReady makes one pod at a time; Parallel a burst of the missing ordinals. The loop stops at
+  // the first ordinal it may not create, so 2^31 replicas cost a burst, not 2^31 iterations.
+  const missing = want - [...pods.keys()].filter((i) => i < want).length;
+  const allowed = parallel ? ctx.bursts.take('StatefulSet', namespace, name, missing) : 1;
+  const ordinals: number[] = [];
   let blocked = false;
   for (let i = 0; i < want && !blocked; i++) {
     const pod = pods.get(i);
     if (!pod) {
-      createPod(ctx, sts, spec, i, update);
-      blocked = !parallel;
+      if (ordinals.length === allowed) blocked = true;
+      else {
+        ordinals.push(i);
+        blocked = !parallel;
+      }
     } else if (!settled(pod)) blocked = !parallel;
   }
+  slowStartBatch(ordinals.length, (k) => createPod(ctx, sts, spec, ordinals[k] as number, update));
   const extra = [...pods.keys()].filter((i) => i >= want).sort((a, b) => b - a);
   if (!blocked && extra.length > 0) {
     const top = pods.get(extra[0] as number) as KubeObject;
