@@ -43,13 +43,14 @@ export async function runDemoCommand(argv: string[]): Promise<void> {
       `try: kubectl --kubeconfig ${cluster.kubeconfigPath} get pods -A -w\n` +
       'press Ctrl-C to stop\n',
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      void cluster.stop().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(name, () => resolve(name));
   });
+  // Stopped within a second whatever the load: a hard deadline, then the usual 128+n exit code.
+  const code = 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15);
+  setTimeout(() => process.exit(code), 1000).unref();
+  await cluster.stop();
+  process.exit(code);
 }
 
 function nonNegativeInteger(value: string | undefined, flag: string): number | undefined {

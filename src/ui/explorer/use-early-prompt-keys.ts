@@ -25,17 +25,30 @@ export function useEarlyPromptKeys(): EarlyPromptKeys {
   const held = useRef<EarlyKey[] | undefined>(undefined);
   // True during the key event that opened the prompt (every listener sees that event too).
   const openingEvent = useRef(false);
+  // The key event this listener saw last, for one microtask: listeners run in the order they
+  // subscribed, and a table that remounted (after `:deploy`) subscribes after this one, so the
+  // event that opens a prompt may already have passed here when promptChanged runs.
+  const seen = useRef<EarlyKey | undefined>(undefined);
   useInput((input, key) => {
     const early = held.current;
-    if (!early) return;
+    if (!early) {
+      seen.current = { input, key };
+      queueMicrotask(() => {
+        seen.current = undefined;
+      });
+      return;
+    }
     if (!openingEvent.current) early.push({ input, key });
     // ':ns shop' arriving as one chunk (a paste, a fast typist on a slow machine): the rest is for the prompt.
-    else if (input.length > 1 && (input[0] === ':' || input[0] === '/')) early.push({ input: input.slice(1), key });
+    else if (isPastedPrompt(input)) early.push({ input: input.slice(1), key });
   });
   return {
     promptChanged(prompt) {
       held.current = prompt ? [] : undefined;
       openingEvent.current = true;
+      const opening = seen.current;
+      seen.current = undefined;
+      if (prompt && opening && isPastedPrompt(opening.input)) held.current!.push({ input: opening.input.slice(1), key: opening.key });
       // Listeners of one key event run in one go; the next event comes after this microtask.
       queueMicrotask(() => {
         openingEvent.current = false;
@@ -47,4 +60,9 @@ export function useEarlyPromptKeys(): EarlyPromptKeys {
       return early;
     },
   };
+}
+
+/** A chunk that opens a prompt and carries more: the rest is the prompt's text. */
+function isPastedPrompt(input: string): boolean {
+  return input.length > 1 && (input[0] === ':' || input[0] === '/');
 }
