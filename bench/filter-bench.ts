@@ -8,7 +8,7 @@
 import type { KubeObject } from '../src/kube/object.ts';
 import type { Row } from '../src/kinds/types.ts';
 import { podsKind } from '../src/kinds/pods.ts';
-import { filterRowsByText } from '../src/filter/filter-rows.ts';
+import { filterRowsByText } from '../src/explorer/filter/filter-rows.ts';
 
 const N = Number(process.argv[2] ?? 10_000);
 const ROUNDS = Number(process.argv[3] ?? 30);

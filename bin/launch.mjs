@@ -20,7 +20,7 @@ function enableCodeCache() {
     const module = process.getBuiltinModule('node:module');
     const { homedir } = process.getBuiltinModule('node:os');
     const { join } = process.getBuiltinModule('node:path');
-    // The same folder as src/keys/config-paths.ts cacheDir() (this file runs before the bundle loads).
+    // The same folder as src/config/paths.ts cacheDir() (this file runs before the bundle loads).
     const base = process.env.KX_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kx');
     module.enableCompileCache?.(join(base, 'compile-cache'));
   } catch {

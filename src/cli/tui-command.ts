@@ -81,7 +81,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   // takes over the same stream (streams are shared and counted) when it mounts.
   const [{ ObjectCache }, { WatchManager }, { kindFor }] = await Promise.all([
     import('../store/object-cache.ts'),
-    import('../app/watch-manager.ts'),
+    import('../store/watch-manager.ts'),
     import('../kinds/registry.ts'),
   ]);
   const cache = new ObjectCache();
@@ -104,10 +104,10 @@ export async function runTui(args: ParsedArgs): Promise<void> {
       import('../ui/explorer/explorer.tsx'),
       import('../ui/keys/keymap-context.tsx'),
       import('../keys/keys-file.ts'),
-      import('../keys/config-paths.ts'),
+      import('../config/paths.ts'),
       import('../ui/theme.ts'),
       import('../ui/terminal.ts'),
-      import('../app/view-entry.ts'),
+      import('../explorer/view-entry.ts'),
     ]);
 
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.

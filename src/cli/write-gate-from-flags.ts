@@ -1,7 +1,7 @@
 /** The write gate for a one-shot command: --readonly, or the session's context read-only in config.yaml. */
 import { loadKxConfig } from '../config/kx-config.ts';
 import type { KubeSession } from '../kube/session.ts';
-import { writeGateFor, type WriteGate } from '../rbac/write-gate.ts';
+import { writeGateFor, type WriteGate } from '../kube/access/write-gate.ts';
 import type { GlobalFlags } from './args.ts';
 
 /** The gate a one-shot passes before its first write (or exec session) on `session`. */

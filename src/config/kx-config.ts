@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import { configDir, displayPath } from '../keys/config-paths.ts';
+import { configDir, displayPath } from './paths.ts';
 
 /** What the settings file says. */
 export interface KxConfig {

@@ -18,9 +18,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { closestName } from '../commands/did-you-mean.ts';
+import { closestName } from './did-you-mean.ts';
 import { actionSpecs, scopesFor, type KeyScope } from './actions.ts';
-import { displayPath } from './config-paths.ts';
+import { displayPath } from '../config/paths.ts';
 import { displayKey, normaliseKeyName } from './key-name.ts';
 import { buildKeymap, defaultKeymap, findClashes, mayMeet, type Keymap } from './keymap.ts';
 

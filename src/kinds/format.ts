@@ -22,36 +22,9 @@ export function readSelector(value: unknown): LabelSelector | undefined {
   return { matchLabels, matchExpressions };
 }
 
-/**
- * selector.String() of LabelSelectorAsSelector: requirements sorted by key, `k=v`, `k in (a,b)`,
- * `k notin (a,b)`, `k`, `!k`; '' for an empty or missing selector.
- */
-export function selectorString(sel: LabelSelector | undefined): string {
-  if (!sel) return '';
-  const parts: { key: string; text: string }[] = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push({ key: k, text: `${k}=${v}` });
-  for (const e of sel.matchExpressions ?? []) {
-    const values = [...(e.values ?? [])].sort().join(',');
-    switch (e.operator) {
-      case 'In':
-        parts.push({ key: e.key, text: `${e.key} in (${values})` });
-        break;
-      case 'NotIn':
-        parts.push({ key: e.key, text: `${e.key} notin (${values})` });
-        break;
-      case 'Exists':
-        parts.push({ key: e.key, text: e.key });
-        break;
-      case 'DoesNotExist':
-        parts.push({ key: e.key, text: `!${e.key}` });
-        break;
-      default:
-        return '<invalid>';
-    }
-  }
-  parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return parts.map((p) => p.text).join(',');
-}
+import { selectorString } from '../kube/label-selector.ts';
+
+export { selectorString };
 
 /** metav1.FormatLabelSelector: like selectorString but '<none>' when it selects by nothing. */
 export function formatLabelSelector(sel: LabelSelector | undefined): string {

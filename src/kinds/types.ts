@@ -25,18 +25,8 @@ export interface ColumnSpec {
   status?: boolean;
 }
 
-/** A label selector requirement (metav1.LabelSelectorRequirement). */
-export interface SelectorRequirement {
-  key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values?: readonly string[];
-}
-
-/** metav1.LabelSelector: matchLabels AND every matchExpression. An empty selector selects everything. */
-export interface LabelSelector {
-  matchLabels?: Readonly<Record<string, string>>;
-  matchExpressions?: readonly SelectorRequirement[];
-}
+export type { LabelSelector, SelectorRequirement } from '../kube/label-selector.ts';
+import type { LabelSelector } from '../kube/label-selector.ts';
 
 /** The parts of an owner reference drill-down needs. */
 export interface OwnerRef {

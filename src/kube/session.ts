@@ -7,7 +7,7 @@ import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import type { ApiClient } from './api-client.ts';
 import { createApiClient } from './api-client.ts';
 import { readFileSync } from 'node:fs';
-import { cacheDir } from '../keys/config-paths.ts';
+import { cacheDir } from '../config/paths.ts';
 import { createRequestAuth } from './auth.ts';
 import { clusterIdentity, type DiscoveryDiskCache } from './discovery-disk-cache.ts';
 import { KxError } from './errors.ts';

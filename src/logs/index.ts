@@ -16,4 +16,4 @@ export { podContainers, podPhase } from './pod-containers.ts';
 export type { PodContainer } from './pod-containers.ts';
 export { colorIndexes, LineFormatter, useColor } from './prefixer.ts';
 export type { LineFormatOptions } from './prefixer.ts';
-export { labelSelectorText, mapSelectorText } from './selector-text.ts';
+export { selectorString as labelSelectorText, mapSelectorText } from '../kube/label-selector.ts';

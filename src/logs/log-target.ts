@@ -10,7 +10,7 @@ import { findResource } from '../kube/resource-resolver.ts';
 import { resourceKey } from '../kube/resource-info.ts';
 import type { LabelSelector } from '../kinds/types.ts';
 import type { PodSelection } from './log-types.ts';
-import { labelSelectorText, mapSelectorText } from './selector-text.ts';
+import { selectorString as labelSelectorText, mapSelectorText } from '../kube/label-selector.ts';
 
 /** A resource whose logs are its pods' logs. */
 interface LoggableResource {

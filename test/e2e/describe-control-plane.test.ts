@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { describeObject } from '../../src/describe/describe-object.ts';
-import { fetchObject, fetchRelated } from '../../src/describe/fetch-related.ts';
+import { describeObject } from '../../src/kinds/describe/describe-object.ts';
+import { fetchObject, fetchRelated } from '../../src/kinds/describe/fetch-related.ts';
 import { discover, type DiscoveryResult } from '../../src/kube/discovery.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
 import { resolveResource } from '../../src/kube/resource-resolver.ts';

@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { UsageError } from '../../src/cli/args.ts';
 import { KxError } from '../../src/kube/errors.ts';
 import type { KubeObject } from '../../src/kube/object.ts';
-import { runLogs } from '../../src/logs/cli/run-logs.ts';
+import { runLogs } from '../../src/cli/logs/run-logs.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { pod } from '../support/demo-fixtures.ts';
 

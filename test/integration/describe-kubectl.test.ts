@@ -13,8 +13,8 @@ import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { resolveResource } from '../../src/kube/resource-resolver.ts';
 import { openSession, type KubeSession } from '../../src/kube/session.ts';
-import { describeObject } from '../../src/describe/describe-object.ts';
-import { fetchObject, fetchRelated } from '../../src/describe/fetch-related.ts';
+import { describeObject } from '../../src/kinds/describe/describe-object.ts';
+import { fetchObject, fetchRelated } from '../../src/kinds/describe/fetch-related.ts';
 import { craftedObjects, loadObjects, type Placed } from '../unit/describe/crafted-objects.ts';
 
 let demo: DemoSetup;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { WatchManager } from '../../src/app/watch-manager.ts';
+import { WatchManager } from '../../src/store/watch-manager.ts';
 import type { ResourceInfo } from '../../src/kube/resource-info.ts';
 import { ObjectCache } from '../../src/store/object-cache.ts';
 import { namespace, pod } from '../support/demo-fixtures.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeCommand } from '../../src/commands/complete-command.ts';
-import { parseCommand, type CommandContext } from '../../src/commands/parse-command.ts';
+import { completeCommand } from '../../src/explorer/commands/complete-command.ts';
+import { parseCommand, type CommandContext } from '../../src/explorer/commands/parse-command.ts';
 import { commandContext } from '../support/command-context.ts';
 
 const ctx: CommandContext = commandContext(['default', 'kube-public', 'kube-system', 'shop']);

@@ -9,7 +9,7 @@ import {
   goForward,
   pushHistory,
   type NavHistory,
-} from '../../src/commands/nav-history.ts';
+} from '../../src/explorer/nav-history.ts';
 
 interface View {
   resource: string;

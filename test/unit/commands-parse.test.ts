@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resourceKey } from '../../src/kube/resource-info.ts';
-import { parseCommand, type Command, type CommandContext } from '../../src/commands/parse-command.ts';
-import { commandNames } from '../../src/commands/command-names.ts';
-import { closestName, editDistance } from '../../src/commands/did-you-mean.ts';
+import { parseCommand, type Command, type CommandContext } from '../../src/explorer/commands/parse-command.ts';
+import { commandNames } from '../../src/explorer/commands/command-names.ts';
+import { closestName, editDistance } from '../../src/keys/did-you-mean.ts';
 import { commandContext } from '../support/command-context.ts';
 
 const ctx: CommandContext = commandContext(['default', 'kube-system', 'shop']);

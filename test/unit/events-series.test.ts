@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { eventAge } from '../../src/describe/events-section.ts';
+import { eventAge } from '../../src/kinds/describe/events-section.ts';
 import { cellsAt } from '../../src/kinds/cells.ts';
 import { kindFor } from '../../src/kinds/registry.ts';
 import type { KubeList } from '../../src/kube/object.ts';

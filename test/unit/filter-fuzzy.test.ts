@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Row } from '../../src/kinds/types.ts';
 import { podsKind } from '../../src/kinds/pods.ts';
-import { applyFilter, filterRowsByText } from '../../src/filter/filter-rows.ts';
-import { parseFilterInput } from '../../src/filter/filter-query.ts';
-import { matchRow } from '../../src/filter/row-match.ts';
+import { applyFilter, filterRowsByText } from '../../src/explorer/filter/filter-rows.ts';
+import { parseFilterInput } from '../../src/explorer/filter/filter-query.ts';
+import { matchRow } from '../../src/explorer/filter/row-match.ts';
 import { readFileSync } from 'node:fs';
 import type { KubeList } from '../../src/kube/object.ts';
 

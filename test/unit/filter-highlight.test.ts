@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitIndexes, highlightSegments, lineSegments } from '../../src/filter/highlight.ts';
+import { fitIndexes, highlightSegments, lineSegments } from '../../src/explorer/filter/highlight.ts';
 import { fit } from '../../src/ui/text-fit.ts';
 
 test('a cell splits into unmatched and matched runs', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLabelSelector, toLabelSelector } from '../../src/filter/label-selector.ts';
-import { parseFilterInput } from '../../src/filter/filter-query.ts';
+import { parseLabelSelector, toLabelSelector } from '../../src/explorer/filter/label-selector.ts';
+import { parseFilterInput } from '../../src/explorer/filter/filter-query.ts';
 import { selectorMatches } from '../../src/kinds/selector.ts';
 
 function ok(text: string) {

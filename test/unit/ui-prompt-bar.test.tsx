@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useState } from 'react';
 import { buildDiscovery, type RawDiscovery } from '../../src/kube/discovery.ts';
-import { completeCommand } from '../../src/commands/complete-command.ts';
-import { parseCommand, type CommandContext } from '../../src/commands/parse-command.ts';
-import { parseFilterInput } from '../../src/filter/filter-query.ts';
-import { highlightSegments } from '../../src/filter/highlight.ts';
+import { completeCommand } from '../../src/explorer/commands/complete-command.ts';
+import { parseCommand, type CommandContext } from '../../src/explorer/commands/parse-command.ts';
+import { parseFilterInput } from '../../src/explorer/filter/filter-query.ts';
+import { highlightSegments } from '../../src/explorer/filter/highlight.ts';
 import { themeFor } from '../../src/ui/theme.ts';
 
 // Ink's colours follow the terminal; force them so the cursor, ghost text and matches can be seen.

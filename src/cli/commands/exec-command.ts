@@ -6,8 +6,8 @@ import { parseCommandLine, UsageError } from '../args.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { sessionFromFlags } from '../target.ts';
 import { checkObjectName } from '../object-name.ts';
-import { execInContainer } from '../../exec/exec-command.ts';
-import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
+import { execInContainer } from '../../kube/exec/exec-command.ts';
+import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../kube/exec/shell.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 

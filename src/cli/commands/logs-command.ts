@@ -1,8 +1,8 @@
 /**
  * `kx logs`: the one-shot log command. Loads only the log core and kube/ (never Ink or React);
- * the work is in src/logs/cli/run-logs.ts.
+ * the work is in src/cli/logs/run-logs.ts.
  */
-import { runLogs } from '../../logs/cli/run-logs.ts';
+import { runLogs } from '../logs/run-logs.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 
 /** Runs `kx logs ARGS` on the process's stdout/stderr; Ctrl-C ends a follow after writing what was read. */

@@ -5,12 +5,12 @@
  */
 import { stringify } from 'yaml';
 import { parseCommandLine, UsageError } from '../args.ts';
-import { historyText, rolloutHistory } from '../../actions/rollout/history.ts';
-import { rolloutRestart } from '../../actions/rollout/restart.ts';
-import { rolloutKind, rolloutName, type RolloutTarget } from '../../actions/rollout/rollout-target.ts';
-import { rolloutStatus } from '../../actions/rollout/status.ts';
-import { templateDiff } from '../../actions/rollout/template-diff.ts';
-import { rolloutUndo } from '../../actions/rollout/undo.ts';
+import { historyText, rolloutHistory } from '../../kube/mutations/rollout/history.ts';
+import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
+import { rolloutKind, rolloutName, type RolloutTarget } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutStatus } from '../../kube/mutations/rollout/status.ts';
+import { templateDiff } from '../../kube/mutations/rollout/template-diff.ts';
+import { rolloutUndo } from '../../kube/mutations/rollout/undo.ts';
 import { KxError } from '../../kube/errors.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { resourcePath } from '../../kube/resource-info.ts';

@@ -4,7 +4,7 @@
  * 2 on usage errors. Warns on stderr when an HPA targets the object.
  */
 import { parseCommandLine, UsageError } from '../args.ts';
-import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../actions/scale.ts';
+import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../kube/mutations/scale.ts';
 import { KxError } from '../../kube/errors.ts';
 import { resourcePath } from '../../kube/resource-info.ts';
 import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';

@@ -7,12 +7,12 @@ import { Box, Text } from 'ink';
 import { useState, type ReactElement } from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { keyGroups, type ActionSpec } from '../../keys/actions.ts';
-import { displayPath } from '../../keys/config-paths.ts';
+import { displayPath } from '../../config/paths.ts';
 import { displayKey } from '../../keys/key-name.ts';
 import type { Keymap } from '../../keys/keymap.ts';
 import { useKeyActions, useKeymap } from '../keys/keymap-context.tsx';
 import { cellWidth, fit } from '../text-fit.ts';
-import { commandHelp } from '../../commands/command-help.ts';
+import { commandHelp } from '../../explorer/commands/command-help.ts';
 import type { Theme } from '../theme.ts';
 
 /** How a piece of a help line reads; the component maps these to theme tokens. */

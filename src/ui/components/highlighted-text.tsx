@@ -5,7 +5,7 @@
  */
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { Segment } from '../../filter/highlight.ts';
+import type { Segment } from '../../explorer/filter/highlight.ts';
 import type { Colour, Theme } from '../theme.ts';
 
 /** Props of HighlightedText: the segments plus the line's own styling. */

@@ -4,10 +4,10 @@
  */
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
-import { capabilitiesOf } from '../../app/capabilities.ts';
-import type { ViewEntry } from '../../app/view-entry.ts';
-import { cacheKeyOf } from '../../app/view-rows.ts';
-import { parseFilterInput } from '../../filter/filter-query.ts';
+import { capabilitiesOf } from '../../explorer/capabilities.ts';
+import type { ViewEntry } from '../../explorer/view-entry.ts';
+import { cacheKeyOf } from '../../explorer/view-rows.ts';
+import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { HintsBar } from '../components/hints-bar.tsx';

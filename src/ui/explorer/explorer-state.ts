@@ -2,8 +2,8 @@
  * The explorer's navigation state as a reducer: a browser-like history of views, the current
  * namespace, and the open pane. Pure, so navigation is testable without a terminal.
  */
-import { canGoBack, currentEntry, goBack, goForward, pushHistory, type NavHistory } from '../../commands/nav-history.ts';
-import { sameView, type SortState, type ViewEntry } from '../../app/view-entry.ts';
+import { canGoBack, currentEntry, goBack, goForward, pushHistory, type NavHistory } from '../../explorer/nav-history.ts';
+import { sameView, type SortState, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { ObjectTarget } from '../panes/pane-types.ts';
 
 /** What covers the table, if anything. */

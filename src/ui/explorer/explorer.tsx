@@ -5,9 +5,9 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
-import { drillDown, ownerResource } from '../../app/drill-down.ts';
-import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../app/view-entry.ts';
-import type { WatchManager } from '../../app/watch-manager.ts';
+import { drillDown, ownerResource } from '../../explorer/drill-down.ts';
+import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
+import type { WatchManager } from '../../store/watch-manager.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
@@ -29,11 +29,11 @@ import { currentView, explorerReducer, initialState, type PaneState } from './ex
 import { PaneHost } from './pane-host.tsx';
 import { useCommandMode } from './use-command-mode.ts';
 import { useViewWatches } from './use-view-watches.ts';
-import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../exec/shell.ts';
+import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../kube/exec/shell.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
-import { AccessReviewer, questionsFor } from '../../rbac/access-review.ts';
-import { writeGateFor } from '../../rbac/write-gate.ts';
+import { AccessReviewer, questionsFor } from '../../kube/access/access-review.ts';
+import { writeGateFor } from '../../kube/access/write-gate.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {

@@ -4,8 +4,8 @@
  */
 import { Box, Text } from 'ink';
 import { useMemo, useState, type ReactElement } from 'react';
-import type { WatchManager } from '../../app/watch-manager.ts';
-import { viewOf } from '../../app/view-entry.ts';
+import type { WatchManager } from '../../store/watch-manager.ts';
+import { viewOf } from '../../explorer/view-entry.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import { findResource } from '../../kube/resource-resolver.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';

@@ -4,8 +4,8 @@
  */
 import { Text } from 'ink';
 import { lazy, Suspense, type ReactElement } from 'react';
-import type { ViewEntry } from '../../app/view-entry.ts';
-import type { WatchManager } from '../../app/watch-manager.ts';
+import type { ViewEntry } from '../../explorer/view-entry.ts';
+import type { WatchManager } from '../../store/watch-manager.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { KubeSession } from '../../kube/session.ts';
@@ -16,11 +16,11 @@ import { DeletePane } from '../panes/delete-pane.tsx';
 import { ConfirmDialog } from '../panes/confirm-dialog.tsx';
 import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
 import { ScaleDialog } from '../panes/scale-dialog.tsx';
-import { rolloutRestart } from '../../actions/rollout/restart.ts';
-import { rolloutName } from '../../actions/rollout/rollout-target.ts';
+import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
+import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { HelpScreen } from '../components/help-screen.tsx';
-import { displayPath, keysFilePath } from '../../keys/config-paths.ts';
-import type { WriteGate } from '../../rbac/write-gate.ts';
+import { displayPath, keysFilePath } from '../../config/paths.ts';
+import type { WriteGate } from '../../kube/access/write-gate.ts';
 import type { Theme } from '../theme.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';

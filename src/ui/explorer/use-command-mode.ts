@@ -4,8 +4,8 @@
  * until it does. The explorer says what each command does through CommandActions.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { completeCommand, type Completion } from '../../commands/complete-command.ts';
-import { parseCommand, type CommandContext, type ViewScope } from '../../commands/parse-command.ts';
+import { completeCommand, type Completion } from '../../explorer/commands/complete-command.ts';
+import { parseCommand, type CommandContext, type ViewScope } from '../../explorer/commands/parse-command.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';

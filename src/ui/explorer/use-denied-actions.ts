@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
-import type { AccessReviewer } from '../../rbac/access-review.ts';
-import { questionsFor } from '../../rbac/access-review.ts';
+import type { AccessReviewer } from '../../kube/access/access-review.ts';
+import { questionsFor } from '../../kube/access/access-review.ts';
 
 const mutating = ['delete', 'kill', 'scale', 'restart', 'shell', 'history-undo'];
 

@@ -4,9 +4,9 @@
  * Streams are shared and ref-counted by the WatchManager, so going back re-uses them.
  */
 import { useEffect } from 'react';
-import type { ViewEntry } from '../../app/view-entry.ts';
-import { labelSelectorOf } from '../../app/view-rows.ts';
-import type { WatchManager } from '../../app/watch-manager.ts';
+import type { ViewEntry } from '../../explorer/view-entry.ts';
+import { labelSelectorOf } from '../../explorer/view-rows.ts';
+import type { WatchManager } from '../../store/watch-manager.ts';
 import { kindFor } from '../../kinds/registry.ts';
 import { resourceKey, type ResourceInfo } from '../../kube/resource-info.ts';
 

@@ -4,7 +4,7 @@
  * for (its finalizers), since deleting it again will not make it go.
  */
 import { useEffect, useState, type ReactElement } from 'react';
-import { deleteObject, forceWarning, kubectlKind, terminationOf, type Termination } from '../../actions/delete.ts';
+import { deleteObject, forceWarning, kubectlKind, terminationOf, type Termination } from '../../kube/mutations/delete.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { resourcePath } from '../../kube/resource-info.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';

@@ -4,7 +4,7 @@
  * change. A deleted object says so and keeps its last description on screen.
  */
 import { useMemo, type ReactElement } from 'react';
-import { describeObject } from '../../describe/describe-object.ts';
+import { describeObject } from '../../kinds/describe/describe-object.ts';
 import { useNow } from '../hooks/use-now.ts';
 import type { PaneProps } from './pane-types.ts';
 import { paneStatus, paneTitle } from './pane-title.ts';

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from '../../kube/api-client.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
-import type { WriteGate } from '../../rbac/write-gate.ts';
+import type { WriteGate } from '../../kube/access/write-gate.ts';
 import type { Theme } from '../theme.ts';
 
 /** The object a pane is about. `namespace` is '' for cluster-scoped objects. */

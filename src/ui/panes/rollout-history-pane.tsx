@@ -5,11 +5,11 @@
  */
 import { Box, Text } from 'ink';
 import { useEffect, useState, type ReactElement } from 'react';
-import { rolloutHistory, type History } from '../../actions/rollout/history.ts';
-import { rolloutKind, rolloutName } from '../../actions/rollout/rollout-target.ts';
-import { rolloutStatus } from '../../actions/rollout/status.ts';
-import { templateDiff } from '../../actions/rollout/template-diff.ts';
-import { rolloutUndo } from '../../actions/rollout/undo.ts';
+import { rolloutHistory, type History } from '../../kube/mutations/rollout/history.ts';
+import { rolloutKind, rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutStatus } from '../../kube/mutations/rollout/status.ts';
+import { templateDiff } from '../../kube/mutations/rollout/template-diff.ts';
+import { rolloutUndo } from '../../kube/mutations/rollout/undo.ts';
 import { humanDuration } from '../../kinds/duration.ts';
 import { toKxError } from '../../kube/errors.ts';
 import type { KubeObject } from '../../kube/object.ts';

@@ -6,8 +6,8 @@
  */
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useState, type ReactElement } from 'react';
-import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../actions/scale.ts';
-import { kubectlKind } from '../../actions/delete.ts';
+import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../kube/mutations/scale.ts';
+import { kubectlKind } from '../../kube/mutations/delete.ts';
 import { toKxError } from '../../kube/errors.ts';
 import type { PaneProps } from './pane-types.ts';
 

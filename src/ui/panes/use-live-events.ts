@@ -7,7 +7,7 @@ import type { ApiClient } from '../../kube/api-client.ts';
 import { startListWatch } from '../../kube/list-watch.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import type { StreamSink } from '../../kube/stream-types.ts';
-import { eventQueries } from '../../describe/fetch-related.ts';
+import { eventQueries } from '../../kinds/describe/fetch-related.ts';
 
 const events = { group: '', version: 'v1', plural: 'events', kind: 'Event', namespaced: true };
 const publishDelayMs = 200;

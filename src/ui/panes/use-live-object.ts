@@ -10,7 +10,7 @@ import { KxError } from '../../kube/errors.ts';
 import { startListWatch } from '../../kube/list-watch.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import type { StreamSink } from '../../kube/stream-types.ts';
-import { fetchObject } from '../../describe/fetch-related.ts';
+import { fetchObject } from '../../kinds/describe/fetch-related.ts';
 import type { ObjectTarget } from './pane-types.ts';
 
 /** Where the object stands: being fetched, current, gone, unreachable for now, or failed. */

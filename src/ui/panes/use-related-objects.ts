@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../kube/api-client.ts';
 import type { KubeObject } from '../../kube/object.ts';
-import type { DescribeRelated } from '../../describe/describe-types.ts';
-import { fetchRelatedObjects } from '../../describe/fetch-related.ts';
+import type { DescribeRelated } from '../../kinds/describe/describe-types.ts';
+import { fetchRelatedObjects } from '../../kinds/describe/fetch-related.ts';
 
 /** How often related objects are fetched again while nothing else asks. */
 export const relatedRefreshMs = 10_000;

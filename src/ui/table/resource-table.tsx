@@ -1,7 +1,7 @@
 /** A windowed table: only the rows that fit on screen are rendered, one <Text> line each. */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import { lineSegments } from '../../filter/highlight.ts';
+import { lineSegments } from '../../explorer/filter/highlight.ts';
 import { fit } from '../text-fit.ts';
 import type { Theme, Tone } from '../theme.ts';
 import { columnWidths, joinCells, type ColumnView } from './layout.ts';

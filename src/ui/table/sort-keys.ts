@@ -3,7 +3,7 @@
  * column (pressing the same one again reverses it, like k9s), < and > step through the columns.
  */
 import type { ColumnSpec } from '../../kinds/types.ts';
-import type { SortState } from '../../app/view-entry.ts';
+import type { SortState } from '../../explorer/view-entry.ts';
 
 /** A sort key's request. */
 export type SortRequest = { by: 'name' | 'age' | 'status' } | { step: 1 | -1 } | { reverse: true };

@@ -6,12 +6,12 @@
  */
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { capabilitiesOf } from '../../app/capabilities.ts';
-import type { SortState, ViewEntry } from '../../app/view-entry.ts';
-import { cacheKeyOf, viewRows } from '../../app/view-rows.ts';
-import { applyFilter } from '../../filter/filter-rows.ts';
-import { prepareForMatching } from '../../filter/row-match.ts';
-import { parseFilterInput } from '../../filter/filter-query.ts';
+import { capabilitiesOf } from '../../explorer/capabilities.ts';
+import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
+import { cacheKeyOf, viewRows } from '../../explorer/view-rows.ts';
+import { applyFilter } from '../../explorer/filter/filter-rows.ts';
+import { prepareForMatching } from '../../explorer/filter/row-match.ts';
+import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
 import { cellsAt } from '../../kinds/cells.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { StreamState } from '../../kube/stream-types.ts';

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignTabs } from '../../../src/describe/tabwriter.ts';
-import { DescribeWriter, escapeTerminal, nestedWriter } from '../../../src/describe/describe-writer.ts';
-import { addQuantity, compareQuantity, formatQuantity, milliValue, parseQuantity, wholeValue } from '../../../src/describe/quantity.ts';
-import { camelSplit, smartLabel } from '../../../src/describe/describe-generic.ts';
-import { eventAge, eventFieldSelector, eventSource } from '../../../src/describe/events-section.ts';
-import { rfc1123z } from '../../../src/describe/time-format.ts';
+import { alignTabs } from '../../../src/kinds/describe/tabwriter.ts';
+import { DescribeWriter, escapeTerminal, nestedWriter } from '../../../src/kinds/describe/describe-writer.ts';
+import { addQuantity, compareQuantity, formatQuantity, milliValue, parseQuantity, wholeValue } from '../../../src/kinds/describe/quantity.ts';
+import { camelSplit, smartLabel } from '../../../src/kinds/describe/describe-generic.ts';
+import { eventAge, eventFieldSelector, eventSource } from '../../../src/kinds/describe/events-section.ts';
+import { rfc1123z } from '../../../src/kinds/describe/time-format.ts';
 import type { KubeObject } from '../../../src/kube/object.ts';
 
 test('tabwriter: consecutive lines with a cell in a column share its width; a line without tabs ends the block', () => {

@@ -6,10 +6,10 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describeObject } from '../../../src/describe/describe-object.ts';
-import { deploymentReplicaSets } from '../../../src/describe/describe-deployment.ts';
-import type { DescribeRelated } from '../../../src/describe/describe-types.ts';
-import { eventQueries } from '../../../src/describe/fetch-related.ts';
+import { describeObject } from '../../../src/kinds/describe/describe-object.ts';
+import { deploymentReplicaSets } from '../../../src/kinds/describe/describe-deployment.ts';
+import type { DescribeRelated } from '../../../src/kinds/describe/describe-types.ts';
+import { eventQueries } from '../../../src/kinds/describe/fetch-related.ts';
 import type { KubeObject } from '../../../src/kube/object.ts';
 import { craftedObjects } from './crafted-objects.ts';
 

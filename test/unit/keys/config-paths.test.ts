@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { configDir, displayPath, keysFilePath } from '../../../src/keys/config-paths.ts';
+import { configDir, displayPath, keysFilePath } from '../../../src/config/paths.ts';
 
 test('KX_CONFIG_DIR wins on every platform', () => {
   for (const platform of ['linux', 'darwin', 'win32'] as const) {

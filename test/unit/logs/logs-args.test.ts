@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UsageError } from '../../../src/cli/args.ts';
-import { parseLogsArgs } from '../../../src/logs/cli/logs-args.ts';
+import { parseLogsArgs } from '../../../src/cli/logs/logs-args.ts';
 
 test('a pod, a container and kubectl flags', () => {
   const r = parseLogsArgs(['web-1', '-c', 'app', '-f', '--tail', '20', '--since', '5m', '--timestamps', '-n', 'shop']);

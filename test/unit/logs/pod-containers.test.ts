@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseContainers } from '../../../src/logs/container-choice.ts';
 import { podContainers } from '../../../src/logs/pod-containers.ts';
-import { labelSelectorText, mapSelectorText } from '../../../src/logs/selector-text.ts';
+import { selectorString as labelSelectorText, mapSelectorText } from '../../../src/kube/label-selector.ts';
 import type { KubeObject } from '../../../src/kube/object.ts';
 
 function pod(spec: Record<string, unknown>, status: Record<string, unknown>): KubeObject {

@@ -1,5 +1,5 @@
 /** The describe pane against the demo API server: opens, scrolls, searches, and follows changes live. */
-import { WriteGate } from '../../../src/rbac/write-gate.ts';
+import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /** The rollout history pane's table: every column keeps a space before the next, however long the images. */
-import { WriteGate } from '../../../src/rbac/write-gate.ts';
+import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ApiClient } from '../../../src/kube/api-client.ts';

@@ -1,5 +1,5 @@
 /** The YAML pane against the demo API server, and the YAML text it shows. */
-import { WriteGate } from '../../../src/rbac/write-gate.ts';
+import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';

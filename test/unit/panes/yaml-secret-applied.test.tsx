@@ -17,7 +17,7 @@ import type { KubeObject } from '../../../src/kube/object.ts';
 import { resolveResource } from '../../../src/kube/resource-resolver.ts';
 import { openSession, type KubeSession } from '../../../src/kube/session.ts';
 import { lastAppliedAnnotation, maskSecret } from '../../../src/kinds/secret-mask.ts';
-import { WriteGate } from '../../../src/rbac/write-gate.ts';
+import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
 

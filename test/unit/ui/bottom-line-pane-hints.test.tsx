@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { render } from 'ink-testing-library';
 import { BottomLine } from '../../../src/ui/explorer/bottom-line.tsx';
-import { viewOf } from '../../../src/app/view-entry.ts';
+import { viewOf } from '../../../src/explorer/view-entry.ts';
 import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import { ObjectCache } from '../../../src/store/object-cache.ts';
 import { themeFor } from '../../../src/ui/theme.ts';

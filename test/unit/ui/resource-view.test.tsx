@@ -10,7 +10,7 @@ import { render } from 'ink-testing-library';
 import type { KubeObject } from '../../../src/kube/object.ts';
 import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import type { Row } from '../../../src/kinds/types.ts';
-import { viewOf, type SortState, type ViewEntry } from '../../../src/app/view-entry.ts';
+import { viewOf, type SortState, type ViewEntry } from '../../../src/explorer/view-entry.ts';
 import { ObjectCache } from '../../../src/store/object-cache.ts';
 import { ResourceView } from '../../../src/ui/views/resource-view.tsx';
 import { themeFor } from '../../../src/ui/theme.ts';

@@ -1,0 +1,136 @@
+/**
+ * `kx logs` flags, spelled and checked as kubectl checks them, turned into a request the command
+ * can run. Pure: every mistake is a UsageError (exit 2) with one sentence, except a name kubectl
+ * refuses, which is kubectl's KxError (exit 1).
+ */
+import { parseCommandLine, UsageError, type GlobalFlags } from '../args.ts';
+import { checkObjectName, splitResourceName } from '../object-name.ts';
+import { parseLabelSelector } from '../../explorer/filter/label-selector.ts';
+import { parseGoDuration } from '../../logs/go-duration.ts';
+import type { ContainerChoice, LogQuery } from '../../logs/log-types.ts';
+
+/** What `kx logs …` asks for. */
+export interface LogsRequest {
+  flags: GlobalFlags;
+  help: boolean;
+  /** A pod name, or TYPE and NAME; undefined with -l. */
+  target: { type: string | undefined; name: string } | undefined;
+  /** The -l selector, canonicalised. */
+  selector: string | undefined;
+  containers: ContainerChoice;
+  query: LogQuery;
+  timestamps: boolean;
+  prefix: boolean;
+  maxPods: number;
+}
+
+const logsOptions = {
+  container: { type: 'string', short: 'c' },
+  'all-containers': { type: 'boolean' },
+  follow: { type: 'boolean', short: 'f' },
+  tail: { type: 'string' },
+  since: { type: 'string' },
+  'since-time': { type: 'string' },
+  previous: { type: 'boolean', short: 'p' },
+  timestamps: { type: 'boolean' },
+  prefix: { type: 'boolean' },
+  'max-pods': { type: 'string' },
+  selector: { type: 'string', short: 'l' },
+} as const;
+
+/** The default of --max-pods (stern's --max-log-requests default). */
+export const defaultMaxPods = 50;
+
+const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
+
+/** Parses `kx logs` arguments (the command word already removed); `invokedAs` names the help in hints. */
+export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
+  const seeHelp = `see '${invokedAs} logs --help'`;
+  const args = parseCommandLine(argv, logsOptions, { invokedAs, command: 'logs' });
+  const o = args.options;
+  const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
+  const bool = (name: string): boolean => o[name] === true;
+  const positionals = args.command ? [args.command, ...args.positionals] : [];
+  const help = args.flags.help;
+
+  const selectorText = str('selector');
+  let selector: string | undefined;
+  if (selectorText !== undefined) {
+    const parsed = parseLabelSelector(selectorText);
+    if (!parsed.ok) throw new UsageError(`invalid selector "${selectorText}": ${parsed.message}`);
+    selector = parsed.selector.text;
+  }
+
+  let container = str('container');
+  let target: LogsRequest['target'];
+  if (positionals.length > 0) {
+    if (selector !== undefined) throw new UsageError(`only a selector (-l) or a POD name is allowed, not both (${seeHelp})`);
+    const [first, second, ...extra] = positionals as [string, ...string[]];
+    if (extra.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')} (expected POD [CONTAINER] or TYPE/NAME; ${seeHelp})`);
+    const split = splitResourceName(first);
+    if (split && (!split.type || !split.name)) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
+    target = split ?? { type: undefined, name: first };
+    checkObjectName(target.name);
+    if (second !== undefined) {
+      if (container !== undefined) throw new UsageError(`the container is given twice: "${second}" and -c ${container}`);
+      container = second;
+    }
+  } else if (selector === undefined && !help) {
+    throw new UsageError(`expected POD, TYPE/NAME or -l SELECTOR (${seeHelp})`);
+  }
+  if (args.flags.allNamespaces && target !== undefined) throw new UsageError('-A/--all-namespaces goes with -l SELECTOR, not with a name');
+
+  const allContainers = bool('all-containers');
+  if (allContainers && container !== undefined) throw new UsageError(`--all-containers should not be given with a container name (-c ${container})`);
+  const containers: ContainerChoice = container !== undefined ? { kind: 'named', name: container } : allContainers ? { kind: 'all' } : { kind: 'default' };
+
+  return {
+    flags: args.flags,
+    help,
+    target,
+    selector,
+    containers,
+    query: {
+      follow: bool('follow'),
+      previous: bool('previous'),
+      tailLines: parseTail(str('tail'), selector !== undefined),
+      ...parseSince(str('since'), str('since-time')),
+    },
+    timestamps: bool('timestamps'),
+    prefix: bool('prefix'),
+    maxPods: parseMaxPods(str('max-pods')),
+  };
+}
+
+// kubectl: -1 (the default) means every line, except with a selector, where it is 10.
+function parseTail(text: string | undefined, withSelector: boolean): number | undefined {
+  if (text === undefined) return withSelector ? 10 : undefined;
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`invalid argument "${text}" for "--tail" flag: not a whole number`);
+  const n = Number(text);
+  if (n === -1) return undefined;
+  if (n < 0) throw new UsageError('--tail must be greater than or equal to -1');
+  return n;
+}
+
+function parseSince(since: string | undefined, sinceTime: string | undefined): Pick<LogQuery, 'sinceSeconds' | 'sinceTime'> {
+  if (since !== undefined && sinceTime !== undefined) throw new UsageError('at most one of --since and --since-time may be given');
+  if (sinceTime !== undefined) {
+    if (!rfc3339.test(sinceTime) || Number.isNaN(Date.parse(sinceTime))) {
+      throw new UsageError(`--since-time only accepts times matching RFC3339, e.g. '2006-01-02T15:04:05Z' (got "${sinceTime}")`);
+    }
+    return { sinceTime };
+  }
+  if (since === undefined) return {};
+  const parsed = parseGoDuration(since);
+  if (!parsed.ok) throw new UsageError(`invalid argument "${since}" for "--since" flag: ${parsed.message}`);
+  if (parsed.ms < 0) throw new UsageError('--since must be greater than 0');
+  // kubectl rounds up to whole seconds and leaves a zero duration out.
+  const seconds = Math.ceil(parsed.ms / 1000);
+  return seconds > 0 ? { sinceSeconds: seconds } : {};
+}
+
+function parseMaxPods(text: string | undefined): number {
+  if (text === undefined) return defaultMaxPods;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--max-pods must be a whole number of 1 or more (got "${text}")`);
+  return Number(text);
+}

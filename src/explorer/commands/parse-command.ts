@@ -1,0 +1,115 @@
+/**
+ * Parses what was typed after `:` into a command: a resource view (named as kubectl names it, or
+ * by a k9s alias) with an optional namespace (`:po kube-system`, `:po -n kube-system`, `:po -A`),
+ * `:ns NAME` to switch namespace, `:ctx [NAME]`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
+ */
+import type { DiscoveryResult } from '../../kube/discovery.ts';
+import type { ResourceInfo } from '../../kube/resource-info.ts';
+import { findResource } from '../../kube/resource-resolver.ts';
+import { aliasFor, builtinFor, commandNames } from './command-names.ts';
+import { closestName } from '../../keys/did-you-mean.ts';
+
+/** What the parser and completer know about the cluster. */
+export interface CommandContext {
+  discovery: DiscoveryResult;
+  /** Context names from the kubeconfig. */
+  contexts: readonly string[];
+  /** Namespace names the user can see (may be empty when listing them is forbidden). */
+  namespaces: readonly string[];
+}
+
+/** Which namespaces a view shows: the current one, all of them, or a named one. */
+export type ViewScope = { kind: 'current' } | { kind: 'all' } | { kind: 'namespace'; name: string };
+
+/** A parsed `:` command. */
+export type Command =
+  /** Nothing typed: close the prompt. */
+  | { kind: 'none' }
+  /** Open a resource table; scope is ignored for cluster-scoped resources. */
+  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope }
+  /** `:ns NAME`: make NAME the current namespace. (`:ns` alone is a view of namespaces.) */
+  | { kind: 'namespace'; name: string }
+  /** `:ctx NAME` switches context; `:ctx` alone opens the context picker. */
+  | { kind: 'context'; name?: string }
+  | { kind: 'quit' }
+  | { kind: 'help' }
+  /** One sentence for the prompt; `suggestion` is the corrected input (without ':') when there is one. */
+  | { kind: 'error'; message: string; suggestion?: string };
+
+const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Parses `input` (a leading ':' is allowed) against the cluster's names. */
+export function parseCommand(input: string, ctx: CommandContext): Command {
+  const words = input.trim().replace(/^:\s*/, '').split(/\s+/).filter((w) => w !== '');
+  const head = words[0];
+  if (head === undefined) return { kind: 'none' };
+  const args = words.slice(1);
+  const builtin = builtinFor(head);
+  if (builtin === 'quit' || builtin === 'help') {
+    return args.length === 0 ? { kind: builtin } : { kind: 'error', message: `":${head}" takes no arguments.` };
+  }
+  if (builtin === 'context') return contextCommand(head, args, ctx.contexts);
+  const resource = findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head);
+  if (!resource) return unknown(head, args, ctx.discovery);
+  const scope = parseScope(head, args);
+  if ('message' in scope) return { kind: 'error', message: scope.message };
+  if (scope.kind === 'namespace') {
+    const missing = unknownNamespace(head, args, scope.name, ctx.namespaces);
+    if (missing) return missing;
+  }
+  // `:ns NAME` switches namespace (namespaces themselves are cluster-scoped, so NAME means nothing else).
+  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace') {
+    return { kind: 'namespace', name: scope.name };
+  }
+  return { kind: 'view', resource, scope };
+}
+
+function contextCommand(head: string, args: string[], contexts: readonly string[]): Command {
+  if (args.length === 0) return { kind: 'context' };
+  if (args.length > 1) return { kind: 'error', message: `":${head}" takes one context name, not ${args.length}.` };
+  const name = args[0]!;
+  if (contexts.includes(name)) return { kind: 'context', name };
+  const close = closestName(name, contexts);
+  return close === undefined
+    ? { kind: 'error', message: `There is no context "${name}" in the kubeconfig.` }
+    : { kind: 'error', message: `There is no context "${name}"; did you mean "${close}"?`, suggestion: `${head} ${close}` };
+}
+
+function parseScope(head: string, args: string[]): ViewScope | { message: string } {
+  if (args.length === 0) return { kind: 'current' };
+  const [first, second] = args;
+  let name: string | undefined;
+  if (args.length === 1 && (first === '-A' || first === '--all-namespaces')) return { kind: 'all' };
+  if (args.length === 2 && (first === '-n' || first === '--namespace')) name = second;
+  else if (args.length === 1 && first!.startsWith('--namespace=')) name = first!.slice('--namespace='.length);
+  else if (args.length === 1 && !first!.startsWith('-')) name = first;
+  if (name === undefined) {
+    return { message: `":${head}" takes a namespace, -n NAMESPACE or -A, not "${args.join(' ')}".` };
+  }
+  if (name.length > 63 || !dnsLabel.test(name)) {
+    return { message: `"${name}" is not a valid namespace name (lower-case letters, digits and "-").` };
+  }
+  return { kind: 'namespace', name };
+}
+
+function unknown(head: string, args: string[], discovery: DiscoveryResult): Command {
+  const close = closestName(
+    head,
+    commandNames(discovery).map((n) => n.name),
+  );
+  if (close === undefined) return { kind: 'error', message: `unknown command ":${head}"; :help lists the commands.` };
+  const suggestion = [close, ...args].join(' ');
+  return { kind: 'error', message: `unknown command ":${head}"; did you mean ":${close}"?`, suggestion };
+}
+
+/**
+ * A namespace the cluster does not have, refused like `-n TYPO` at start-up, with did-you-mean.
+ * An empty list (not loaded yet, or listing namespaces is forbidden) cannot tell: then the server decides.
+ */
+function unknownNamespace(head: string, args: string[], name: string, namespaces: readonly string[]): Command | undefined {
+  if (namespaces.length === 0 || namespaces.includes(name)) return undefined;
+  const close = closestName(name, namespaces);
+  const message = `namespace "${name}" not found`;
+  if (close === undefined) return { kind: 'error', message: `${message}.` };
+  return { kind: 'error', message: `${message}; did you mean "${close}"?`, suggestion: [head, ...args.map((a) => (a === name ? close : a))].join(' ') };
+}

@@ -1,0 +1,49 @@
+/**
+ * The rows a view shows, read from the cache: the resource's rows in the view's namespace, cut
+ * down to the drill-down's subset and ordered by the view's sort. Pure over the cache's selectors.
+ */
+import type { Row } from '../kinds/types.ts';
+import { resourceKey } from '../kube/resource-info.ts';
+import { selectorCacheKey, type ObjectCache } from '../store/object-cache.ts';
+import { selectorMatches } from '../kinds/selector.ts';
+import type { ViewEntry } from './view-entry.ts';
+import { parseFilterInput } from './filter/filter-query.ts';
+
+/** The server-side label selector a view's filter asks for (`/-l app=web`), or undefined. */
+export function labelSelectorOf(entry: ViewEntry): string | undefined {
+  const query = parseFilterInput(entry.filter);
+  return query.kind === 'labels' ? query.selector.text : undefined;
+}
+
+/** Where the view's rows live in the cache ('pods', or 'pods|app=web' for a selector stream). */
+export function cacheKeyOf(entry: ViewEntry): string {
+  return selectorCacheKey(resourceKey(entry.resource), labelSelectorOf(entry));
+}
+
+/** The view's rows before the `/` text filter, in its sort order. */
+export function viewRows(cache: ObjectCache, entry: ViewEntry): readonly Row[] {
+  const key = cacheKeyOf(entry);
+  const all = cache.rows(key, {
+    namespace: entry.namespace,
+    sortBy: entry.sort?.column,
+    descending: entry.sort?.descending,
+  });
+  const scope = entry.scope;
+  if (!scope) return all;
+  switch (scope.kind) {
+    case 'owner':
+      return all.filter((row) => row.ownerRefs.some((o) => o.uid === scope.uid));
+    case 'grandchildren': {
+      const middle = new Set(cache.childrenOf(scope.uid).map((r) => r.uid));
+      return all.filter((row) => row.ownerRefs.some((o) => middle.has(o.uid)));
+    }
+    case 'selector':
+      return all.filter((row) => selectorMatches(row.labels, scope.selector));
+    case 'node':
+      return all.filter((row) => row.nodeName === scope.node);
+    default: {
+      const never: never = scope;
+      return never;
+    }
+  }
+}

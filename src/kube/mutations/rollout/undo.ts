@@ -1,0 +1,68 @@
+/**
+ * `kubectl rollout undo` with kubectl's exact semantics (pkg/polymorphichelpers/rollback.go):
+ * Deployments get one JSON patch replacing the pod template (without pod-template-hash) and the
+ * annotations (the Deployment's own bookkeeping kept, the rest from the ReplicaSet); StatefulSets
+ * and DaemonSets get a strategic merge patch with the ControllerRevision's data.
+ */
+import type { ApiClient } from '../../api-client.ts';
+import { KxError } from '../../errors.ts';
+import { resourcePath } from '../../resource-info.ts';
+import type { History, Revision } from './history.ts';
+import { rolloutHistory } from './history.ts';
+import { rolloutKind, rolloutName, type RolloutTarget } from './rollout-target.ts';
+import { sameTemplate, withoutHash } from './template-diff.ts';
+
+/** Deployment annotations an undo keeps from the Deployment instead of taking the ReplicaSet's. */
+const annotationsToSkip = new Set([
+  'kubectl.kubernetes.io/last-applied-configuration',
+  'deployment.kubernetes.io/revision',
+  'deployment.kubernetes.io/revision-history',
+  'deployment.kubernetes.io/desired-replicas',
+  'deployment.kubernetes.io/max-replicas',
+  'deprecated.deployment.rollback.to',
+]);
+
+/** The revision an undo goes to: `toRevision`, or the previous one (the second highest). */
+export function undoRevision(history: History, target: RolloutTarget, toRevision?: number): Revision {
+  const sorted = [...history.revisions].sort((a, b) => b.revision - a.revision);
+  if (toRevision !== undefined && toRevision !== 0) {
+    const found = sorted.find((r) => r.revision === toRevision);
+    if (!found) throw new KxError('notFound', `unable to find specified revision ${toRevision} in history`);
+    return found;
+  }
+  const previous = sorted[1];
+  if (!previous) throw new KxError('notFound', `no rollout history found for ${rolloutKind(target.resource).toLowerCase()} "${target.name}"`);
+  return previous;
+}
+
+/** Rolls back; resolves with kubectl's sentence (`deployment.apps/web rolled back`, or skipped). */
+export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRevision?: number): Promise<string> {
+  const kind = rolloutKind(target.resource);
+  const history = await rolloutHistory(client, target);
+  const chosen = undoRevision(history, target, toRevision);
+  const name = rolloutName(target);
+  const path = resourcePath(target.resource, target.namespace, target.name);
+  const spec = history.object['spec'] as { paused?: boolean; template?: Record<string, unknown> };
+  if (kind === 'Deployment') {
+    if (spec.paused) {
+      throw new KxError('invalid', `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${target.name}' and try again`);
+    }
+    if (sameTemplate(chosen.template, spec.template ?? {})) return `${name} skipped rollback (current template already matches revision ${chosen.revision})`;
+    const annotations: Record<string, string> = {};
+    const own = history.object.metadata.annotations ?? {};
+    for (const key of annotationsToSkip) if (own[key] !== undefined) annotations[key] = own[key];
+    for (const [key, value] of Object.entries(chosen.source.metadata.annotations ?? {})) if (!annotationsToSkip.has(key)) annotations[key] = value;
+    const template = structuredClone(chosen.template);
+    if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash'];
+    await client.patch(path, 'json', [
+      { op: 'replace', path: '/spec/template', value: template },
+      { op: 'replace', path: '/metadata/annotations', value: annotations },
+    ]);
+    return `${name} rolled back`;
+  }
+  if (sameTemplate(chosen.template, spec.template ?? {})) return `${name} skipped rollback (current template already matches revision ${chosen.revision})`;
+  // The ControllerRevision's data is itself a strategic merge patch with $patch: replace on the template.
+  const data = chosen.source['data'] ?? { spec: { template: { ...withoutHash(chosen.template), $patch: 'replace' } } };
+  await client.patch(path, 'strategic', data);
+  return `${name} rolled back`;
+}

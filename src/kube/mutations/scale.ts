@@ -1,0 +1,85 @@
+/**
+ * Scaling like `kubectl scale`: a merge patch of spec.replicas on the /scale subresource, or with
+ * --current-replicas a GET of the Scale and a PUT back that fails on a mismatch (kubectl's
+ * precondition). The count is checked first; an HPA that targets the object is found so the user
+ * can be told it will fight a manual scale.
+ */
+import type { ApiClient } from '../api-client.ts';
+import { KxError } from '../errors.ts';
+import type { KubeList, KubeObject } from '../object.ts';
+import { resourcePath, type ResourceInfo } from '../resource-info.ts';
+import { kubectlKind } from './delete.ts';
+
+/** The largest replica count the API accepts (int32). */
+export const maxReplicas = 2 ** 31 - 1;
+
+/** A replica count typed by a person: a non-negative integer, or one sentence saying what is wrong. */
+export function parseReplicas(text: string): { ok: true; replicas: number } | { ok: false; message: string } {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) {
+    return { ok: false, message: /^-\d+$/.test(t) ? `The replica count must not be negative: ${t}.` : `"${text}" is not a replica count: type a whole number from 0 up.` };
+  }
+  const n = Number(t);
+  if (!Number.isSafeInteger(n) || n > maxReplicas) return { ok: false, message: `${t} replicas is more than the API allows (at most ${maxReplicas}).` };
+  return { ok: true, replicas: n };
+}
+
+/** What to scale. */
+export interface ScaleTarget {
+  resource: ResourceInfo;
+  namespace: string;
+  name: string;
+}
+
+interface Scale {
+  metadata: { resourceVersion?: string };
+  spec?: { replicas?: number };
+  status?: { replicas?: number };
+}
+
+/** The Scale subresource's spec.replicas (the desired count). */
+export async function currentReplicas(client: ApiClient, target: ScaleTarget): Promise<number> {
+  const scale = await client.get<Scale>(resourcePath(target.resource, target.namespace, target.name, 'scale'));
+  return scale.spec?.replicas ?? 0;
+}
+
+/**
+ * Scales `target` to `replicas`; resolves with kubectl's sentence (`deployment.apps/web scaled`).
+ * With `expectCurrent`, refuses with kubectl's precondition message when the count differs.
+ */
+export async function scaleObject(client: ApiClient, target: ScaleTarget, replicas: number, opts: { expectCurrent?: number | undefined } = {}): Promise<string> {
+  if (!target.resource.subresources.scale) {
+    throw new KxError('invalid', `${kubectlKind(target.resource)} "${target.name}" cannot be scaled: the server serves no scale subresource for ${target.resource.plural}`);
+  }
+  const path = resourcePath(target.resource, target.namespace, target.name, 'scale');
+  if (opts.expectCurrent !== undefined) {
+    const scale = await client.get<Scale & Record<string, unknown>>(path);
+    const now = scale.spec?.replicas ?? 0;
+    if (now !== opts.expectCurrent) throw new KxError('conflict', `Expected replicas to be ${opts.expectCurrent}, was ${now}`);
+    // The PUT carries the resourceVersion read: a change in between is a conflict, as in kubectl.
+    await client.put(path, { ...scale, spec: { ...scale.spec, replicas } });
+  } else {
+    await client.patch(path, 'merge', { spec: { replicas } });
+  }
+  return `${kubectlKind(target.resource)}/${target.name} scaled`;
+}
+
+/** The name of an HPA in the namespace whose scaleTargetRef is this object, if any. */
+export async function hpaFor(client: ApiClient, target: ScaleTarget): Promise<string | undefined> {
+  try {
+    const list = await client.get<KubeList>(`/apis/autoscaling/v1/namespaces/${encodeURIComponent(target.namespace)}/horizontalpodautoscalers`);
+    const hpa = list.items.find((h: KubeObject) => {
+      const ref = (h['spec'] as { scaleTargetRef?: { kind?: string; name?: string } } | undefined)?.scaleTargetRef;
+      return ref?.name === target.name && ref.kind === target.resource.kind;
+    });
+    return hpa?.metadata.name;
+  } catch {
+    // No permission to list HPAs, or no autoscaling API: nothing to warn about that kx can know.
+    return undefined;
+  }
+}
+
+/** The warning shown before a manual scale of an object an HPA controls. */
+export function hpaWarning(hpa: string): string {
+  return `HorizontalPodAutoscaler "${hpa}" targets this object and will change the replica count back.`;
+}
