@@ -1,32 +1,9 @@
 /** Deployments, as `kubectl get deployments -A -o wide` prints them. */
 import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { containerCells, readSelector, selectorString } from './format.ts';
 import { at, num, obj } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell, Tone } from './types.ts';
-
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const status = obj(o['status']);
-  const desired = num(spec['replicas'], 1);
-  const selector = readSelector(spec['selector']);
-  const [names, images] = containerCells(spec['template']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    `${num(status['readyReplicas'])}/${desired}`,
-    String(num(status['updatedReplicas'])),
-    String(num(status['availableReplicas'])),
-    '',
-    names,
-    images,
-    selectorString(selector),
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 5, o.metadata.creationTimestamp, now);
-  return makeRow('deployments.apps', o, cells, timeCells, { selector });
-}
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
+import type { LabelSelector, Tone } from './types.ts';
 
 /** Ready and available replicas against the desired count; a stalled rollout reads as an error. */
 export function replicaTone(ready: number, desired: number): Tone {
@@ -35,31 +12,45 @@ export function replicaTone(ready: number, desired: number): Tone {
   return ready === 0 ? 'error' : 'warn';
 }
 
-function tone(row: Row): Tone {
-  const [ready, desired] = (row.cells[2] ?? '0/0').split('/').map(Number);
-  return replicaTone(ready ?? 0, desired ?? 0);
-}
-
 /** The deployments kind. */
-export const deploymentsKind: KindSpec = {
+export const deploymentsKind = defineKind<Prepared>({
   resourceKey: 'deployments.apps',
+  group: 'apps',
   kind: 'Deployment',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, status: obj(o['status']), selector: readSelector(spec['selector']), containers: containerCells(spec['template']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('READY', 5, 'ratio'),
-    column('UP-TO-DATE', 10, 'number'),
-    column('AVAILABLE', 9, 'number'),
-    ageColumn,
-    wideColumn('CONTAINERS', 20),
-    wideColumn('IMAGES', 40),
-    wideColumn('SELECTOR', 30),
+    namespaceCol,
+    nameCol,
+    { name: 'READY', width: 5, sort: 'ratio', value: (_o, p) => `${num(p.status['readyReplicas'])}/${num(p.spec['replicas'], 1)}` },
+    { name: 'UP-TO-DATE', width: 10, sort: 'number', value: (_o, p) => String(num(p.status['updatedReplicas'])) },
+    { name: 'AVAILABLE', width: 9, sort: 'number', value: (_o, p) => String(num(p.status['availableReplicas'])) },
+    ageCol,
+    { name: 'CONTAINERS', width: 20, wide: true, value: (_o, p) => p.containers[0] },
+    { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
+    { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => selectorString(p.selector) },
   ],
-  toRow,
-  tone,
-  capabilities: caps({ scalable: true, loggable: true, rollbackable: true, restartable: true }),
-};
+  extras: (_o, p) => ({ selector: p.selector }),
+  tone: (cells) => {
+    const [ready, desired] = (cells['READY'] ?? '0/0').split('/').map(Number);
+    return replicaTone(ready ?? 0, desired ?? 0);
+  },
+  describe: () => import('./describe/describe-deployment.ts').then((m) => m.describeDeployment),
+  related: ['replicaSetsBySelector'],
+  drill: { kind: 'owned', child: 'replicasets.apps', startOn: 'most-desired' },
+  pods: { kind: 'workload-selector' },
+  rollout: 'Deployment',
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  status: Record<string, unknown>;
+  selector: LabelSelector | undefined;
+  containers: [names: string, images: string];
+}
 
 /** Reads status.* counters the way Go's zero values do (absent = 0). */
 export function counter(o: KubeObject, ...path: string[]): number {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { cellsAt } from '../../src/kinds/cells.ts';
 import { kindFor } from '../../src/kinds/registry.ts';
+import { deploymentsKind } from '../../src/kinds/deployments.ts';
 import type { Row } from '../../src/kinds/types.ts';
 import type { KubeList } from '../../src/kube/object.ts';
 
@@ -36,7 +37,8 @@ test('deployments: READY r/d, UP-TO-DATE, AVAILABLE, wide containers/images/sele
   assert.deepEqual(web.row.selector?.matchExpressions?.[0], { key: 'tier', operator: 'In', values: ['frontend', 'edge'] });
   const kind = kindFor('deployments.apps')!;
   assert.deepEqual([kind.tone(web.row), kind.tone(api.row), kind.tone(d.get('payments')!.row)], ['normal', 'warn', 'error']);
-  assert.ok(kind.capabilities.scalable && kind.capabilities.rollbackable && kind.capabilities.restartable);
+  assert.equal(deploymentsKind.module.rollout, 'Deployment', 'rolls out like a deployment');
+  assert.deepEqual(deploymentsKind.module.drill, { kind: 'owned', child: 'replicasets.apps', startOn: 'most-desired' });
 });
 
 test('replicasets: DESIRED CURRENT READY and an owner reference to their deployment', () => {
