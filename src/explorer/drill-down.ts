@@ -1,5 +1,5 @@
 /**
- * Drill-down along the controller pattern, as data: what Enter on a row of each resource opens.
+ * Drill-down along the controller pattern: what Enter on a row opens, from its kind module's rule.
  * Deployment → its ReplicaSets → their pods; StatefulSet, DaemonSet, Job → pods; CronJob → the pods
  * of its Jobs; Service → the pods its selector picks; Node → its pods; Namespace → its pods;
  * CRD → its custom resources. Anything else has no child view (Enter describes it instead).
@@ -8,67 +8,52 @@ import type { Row } from '../kinds/types.ts';
 import type { DiscoveryResult } from '../kube/discovery.ts';
 import { findResource } from '../kube/resource-resolver.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
+import { moduleFor } from '../kinds/registry.ts';
 import { viewOf, type ViewEntry } from './view-entry.ts';
 
-type Rule = (row: Row, find: (name: string) => ResourceInfo | undefined) => ViewEntry | undefined;
-
-const ownedPods: Rule = (row, find) => {
-  const pods = find('pods');
-  return pods && viewOf(pods, row.namespace, { scope: { kind: 'owner', uid: row.uid, label: `${singular(row)} ${row.name}` } });
-};
-
-const rules: Record<string, Rule> = {
-  'deployments.apps': (row, find) => {
-    const replicaSets = find('replicasets.apps');
-    return replicaSets && viewOf(replicaSets, row.namespace, { scope: { kind: 'owner', uid: row.uid, label: `deployment ${row.name}` }, startOn: 'most-desired' });
-  },
-  'replicasets.apps': ownedPods,
-  'statefulsets.apps': ownedPods,
-  'daemonsets.apps': ownedPods,
-  'jobs.batch': ownedPods,
-  'cronjobs.batch': (row, find) => {
-    const pods = find('pods');
-    const jobs = find('jobs.batch');
-    return pods && jobs && viewOf(pods, row.namespace, { scope: { kind: 'grandchildren', uid: row.uid, via: jobs, label: `cronjob ${row.name}` } });
-  },
-  services: (row, find) => {
-    const pods = find('pods');
-    // A Service without a selector (ExternalName, manual Endpoints) selects no pods: show none, not all.
-    const selector = row.selector ?? { matchLabels: { 'kx.invalid/no-selector': 'true' } };
-    return pods && viewOf(pods, row.namespace, { scope: { kind: 'selector', selector, label: `service ${row.name}` } });
-  },
-  nodes: (row, find) => {
-    const pods = find('pods');
-    return pods && viewOf(pods, undefined, { scope: { kind: 'node', node: row.name, label: `node ${row.name}` } });
-  },
-  namespaces: (row, find) => {
-    const pods = find('pods');
-    return pods && viewOf(pods, row.name);
-  },
-  'customresourcedefinitions.apiextensions.k8s.io': (row, find) => {
-    // A CRD is named PLURAL.GROUP, which is exactly how discovery resolves its resource.
-    const custom = find(row.name);
-    return custom && viewOf(custom, row.namespace || undefined);
-  },
-};
-
-/** Whether rows of `resource` have a child view. */
+/** Whether rows of `resource` have a child view (their kind module has a drill rule). */
 export function canDrill(resource: ResourceInfo): boolean {
-  return resourceKey(resource) in rules;
+  return moduleFor(resourceKey(resource))?.drill !== undefined;
 }
 
 /**
- * The view Enter opens on `row` of `resource`, or undefined when it has none or the child
- * resource is not served. A CRD's resources open in `currentNamespace` when namespaced.
+ * The view Enter opens on `row` of `resource` (its kind module's drill rule), or undefined when it
+ * has none or the child resource is not served. A CRD's resources open in `currentNamespace`.
  */
 export function drillDown(resource: ResourceInfo, row: Row, discovery: DiscoveryResult, currentNamespace: string | undefined): ViewEntry | undefined {
-  const rule = rules[resourceKey(resource)];
+  const rule = moduleFor(resourceKey(resource))?.drill;
   if (!rule) return undefined;
-  const entry = rule(row, (name) => findResource(discovery, name));
-  if (entry && resourceKey(resource) === 'customresourcedefinitions.apiextensions.k8s.io' && entry.resource.namespaced) {
-    return { ...entry, namespace: currentNamespace };
+  const find = (name: string): ResourceInfo | undefined => findResource(discovery, name);
+  const label = `${resource.singular || resource.kind.toLowerCase()} ${row.name}`;
+  const pods = find('pods');
+  switch (rule.kind) {
+    case 'owned': {
+      const child = find(rule.child);
+      return child && viewOf(child, row.namespace, { scope: { kind: 'owner', uid: row.uid, label }, ...(rule.startOn ? { startOn: rule.startOn } : {}) });
+    }
+    case 'grandchildren': {
+      const via = find(rule.via);
+      return pods && via && viewOf(pods, row.namespace, { scope: { kind: 'grandchildren', uid: row.uid, via, label } });
+    }
+    case 'selected-pods': {
+      // A Service without a selector (ExternalName, manual Endpoints) selects no pods: show none, not all.
+      const selector = row.selector ?? { matchLabels: { 'kx.invalid/no-selector': 'true' } };
+      return pods && viewOf(pods, row.namespace, { scope: { kind: 'selector', selector, label } });
+    }
+    case 'node-pods':
+      return pods && viewOf(pods, undefined, { scope: { kind: 'node', node: row.name, label } });
+    case 'namespace-pods':
+      return pods && viewOf(pods, row.name);
+    case 'defined-resources': {
+      // A CRD is named PLURAL.GROUP, which is exactly how discovery resolves its resource.
+      const custom = find(row.name);
+      return custom && viewOf(custom, custom.namespaced ? currentNamespace : undefined);
+    }
+    default: {
+      const never: never = rule;
+      return never;
+    }
   }
-  return entry;
 }
 
 /** The resource of an owner reference's kind (Deployment → deployments.apps), via discovery. */
@@ -76,9 +61,4 @@ export function ownerResource(kind: string, discovery: DiscoveryResult): Resourc
   const preferred = discovery.resources.filter((r) => r.kind === kind);
   // Built-in groups first: a CRD that reuses a built-in kind name is the rarer owner.
   return preferred.find((r) => r.group === '' || r.group === 'apps' || r.group === 'batch') ?? preferred[0];
-}
-
-function singular(row: Row): string {
-  const key = row.resourceKey;
-  return key.startsWith('replicasets') ? 'replicaset' : key.startsWith('statefulsets') ? 'statefulset' : key.startsWith('daemonsets') ? 'daemonset' : key.startsWith('jobs') ? 'job' : key.split('.')[0]!;
 }

@@ -1,6 +1,6 @@
 /** Cell formatting shared by kinds, following apimachinery's label and selector printers. */
-import { obj, objs, str, strMap, strs } from './json.ts';
-import type { LabelSelector, SelectorRequirement } from './types.ts';
+import { obj, objs, str } from './json.ts';
+import type { LabelSelector } from './types.ts';
 
 /** labels.FormatLabels: sorted `k=v` joined by commas, '<none>' when empty. */
 export function formatLabels(labels: Readonly<Record<string, string>>): string {
@@ -9,21 +9,10 @@ export function formatLabels(labels: Readonly<Record<string, string>>): string {
   return keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
 
+import { parseLabelSelector, selectorString } from '../kube/label-selector.ts';
+
 /** Reads a metav1.LabelSelector from JSON; undefined when the field is absent. */
-export function readSelector(value: unknown): LabelSelector | undefined {
-  if (value === undefined || value === null) return undefined;
-  const o = obj(value);
-  const matchLabels = strMap(o['matchLabels']);
-  const matchExpressions: SelectorRequirement[] = objs(o['matchExpressions']).map((e) => ({
-    key: str(e['key']),
-    operator: str(e['operator']) as SelectorRequirement['operator'],
-    values: strs(e['values']),
-  }));
-  return { matchLabels, matchExpressions };
-}
-
-import { selectorString } from '../kube/label-selector.ts';
-
+export const readSelector = parseLabelSelector;
 export { selectorString };
 
 /** metav1.FormatLabelSelector: like selectorString but '<none>' when it selects by nothing. */

@@ -5,6 +5,7 @@
  * read cells by column name. Every part is a required key: a kind that forgets one (even to say
  * it has none) does not compile.
  */
+import type { RolloutKind } from '../kube/mutations/rollout/rollout-target.ts';
 import type { KubeObject } from '../kube/object.ts';
 import type { Describer } from './describe/describe-types.ts';
 import { timeCellText } from './cells.ts';
@@ -56,8 +57,8 @@ export type DrillRule =
 /** How the pods of an object are found for logs, exec and port-forward. */
 export type PodsRule = { kind: 'self' } | { kind: 'workload-selector' } | { kind: 'service-selector' };
 
-/** How an object rolls out (kubectl's rollout flavours). */
-export type RolloutFlavour = 'Deployment' | 'StatefulSet' | 'DaemonSet';
+/** How an object rolls out (kubectl's rollout flavours; kube/mutations/rollout acts on each). */
+export type RolloutFlavour = RolloutKind;
 
 /** Everything kx knows about one kind. `P` is what `prepare` computes once per object for several columns. */
 export interface KindModule<P = undefined> {

@@ -1,4 +1,8 @@
-/** The registry of built-in kinds: resource key → KindSpec. Everything else uses the server's Table. */
+/**
+ * The registry of built-in kinds, the one lookup for everything kx knows about a kind: by
+ * resource key (watch, tables) and by group and Kind (describe, owner references). Everything
+ * else uses the server's Table.
+ */
 import { configMapsKind, namespacesKind, secretsKind } from './config-kinds.ts';
 import { crdsKind } from './crds.ts';
 import { cronJobsKind } from './cronjobs.ts';
@@ -15,6 +19,9 @@ import { pvcsKind } from './pvcs.ts';
 import { replicaSetsKind } from './replicasets.ts';
 import { servicesKind } from './services.ts';
 import { statefulSetsKind } from './statefulsets.ts';
+import { noRollout, type RolloutTarget } from '../kube/mutations/rollout/rollout-target.ts';
+import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
+import type { KindModule, RegisteredKind } from './kind-module.ts';
 import type { KindSpec } from './types.ts';
 
 const builtins: readonly KindSpec[] = [
@@ -41,6 +48,23 @@ const builtins: readonly KindSpec[] = [
 
 const byKey = new Map(builtins.map((k) => [k.resourceKey, k]));
 
+const byGroupKind = new Map<string, RegisteredKind>();
+for (const k of builtins) {
+  const module = (k as Partial<RegisteredKind>).module;
+  // The first registration of a GroupKind wins (networking.k8s.io Ingress before extensions').
+  if (module && !byGroupKind.has(`${module.group}/${module.kind}`)) byGroupKind.set(`${module.group}/${module.kind}`, k as RegisteredKind);
+}
+
+/** The built-in kind of an API group and Kind ('apps', 'Deployment'), or undefined. */
+export function kindByGroupKind(group: string, kind: string): RegisteredKind | undefined {
+  return byGroupKind.get(`${group}/${kind}`);
+}
+
+/** The built-in kind module of a resource key, or undefined (custom resources, kinds kx has no module for). */
+export function moduleFor(resourceKey: string): KindModule<unknown> | undefined {
+  return (byKey.get(resourceKey) as Partial<RegisteredKind> | undefined)?.module;
+}
+
 /** The built-in kind for a resource key ('pods', 'deployments.apps', …), or undefined. */
 export function kindFor(resourceKey: string): KindSpec | undefined {
   return byKey.get(resourceKey);
@@ -49,4 +73,11 @@ export function kindFor(resourceKey: string): KindSpec | undefined {
 /** Every built-in kind, in the order a resource menu might list them. */
 export function builtinKinds(): readonly KindSpec[] {
   return builtins;
+}
+
+/** The rollout target of an object, with its kind's flavour; kubectl's refusal when it has none. */
+export function rolloutTargetOf(target: { resource: ResourceInfo; namespace: string; name: string }): RolloutTarget {
+  const flavour = moduleFor(resourceKey(target.resource))?.rollout;
+  if (!flavour) throw noRollout(target.resource);
+  return { resource: target.resource, namespace: target.namespace, name: target.name, flavour };
 }

@@ -51,3 +51,21 @@ export function selectorString(sel: LabelSelector | undefined): string {
 export function mapSelectorText(selector: Readonly<Record<string, string>>): string {
   return selectorString({ matchLabels: selector });
 }
+
+/** Reads a metav1.LabelSelector from JSON; undefined when the field is absent. */
+export function parseLabelSelector(value: unknown): LabelSelector | undefined {
+  if (value === undefined || value === null) return undefined;
+  const o = isRecord(value) ? value : {};
+  const matchLabels: Record<string, string> = {};
+  if (isRecord(o['matchLabels'])) for (const [k, v] of Object.entries(o['matchLabels'])) if (typeof v === 'string') matchLabels[k] = v;
+  const matchExpressions: SelectorRequirement[] = (Array.isArray(o['matchExpressions']) ? o['matchExpressions'] : []).filter(isRecord).map((e) => ({
+    key: typeof e['key'] === 'string' ? e['key'] : '',
+    operator: (typeof e['operator'] === 'string' ? e['operator'] : '') as SelectorRequirement['operator'],
+    values: Array.isArray(e['values']) ? e['values'].filter((v): v is string => typeof v === 'string') : [],
+  }));
+  return { matchLabels, matchExpressions };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -9,6 +9,8 @@ import type { KubeObject } from '../kube/object.ts';
 import { findResource } from '../kube/resource-resolver.ts';
 import { resourceKey } from '../kube/resource-info.ts';
 import type { LabelSelector } from '../kinds/types.ts';
+import type { PodsRule } from '../kinds/kind-module.ts';
+import { builtinKinds } from '../kinds/registry.ts';
 import type { PodSelection } from './log-types.ts';
 import { selectorString as labelSelectorText, mapSelectorText } from '../kube/label-selector.ts';
 
@@ -32,15 +34,31 @@ const serviceSelector = (obj: KubeObject): string | undefined => {
   return selector ? mapSelectorText(selector) : undefined;
 };
 
-const loggable: LoggableResource[] = [
-  { key: 'pods', singular: 'pod', apiPath: '/api/v1', plural: 'pods', selectorOf: () => undefined },
-  { key: 'deployments.apps', singular: 'deployment', apiPath: '/apis/apps/v1', plural: 'deployments', selectorOf: workloadSelector },
-  { key: 'statefulsets.apps', singular: 'statefulset', apiPath: '/apis/apps/v1', plural: 'statefulsets', selectorOf: workloadSelector },
-  { key: 'daemonsets.apps', singular: 'daemonset', apiPath: '/apis/apps/v1', plural: 'daemonsets', selectorOf: workloadSelector },
-  { key: 'replicasets.apps', singular: 'replicaset', apiPath: '/apis/apps/v1', plural: 'replicasets', selectorOf: workloadSelector },
-  { key: 'jobs.batch', singular: 'job', apiPath: '/apis/batch/v1', plural: 'jobs', selectorOf: workloadSelector },
-  { key: 'services', singular: 'service', apiPath: '/api/v1', plural: 'services', selectorOf: serviceSelector },
-];
+/** How an object's pods are found, from its kind module's pods rule. */
+function selectorFor(rule: PodsRule): (obj: KubeObject) => string | undefined {
+  switch (rule.kind) {
+    case 'self':
+      return () => undefined;
+    case 'workload-selector':
+      return workloadSelector;
+    case 'service-selector':
+      return serviceSelector;
+    default: {
+      const never: never = rule;
+      return never;
+    }
+  }
+}
+
+/** The resources with logs: the built-in kinds whose module says how their pods are found. */
+const loggable: LoggableResource[] = builtinKinds().flatMap((k) => {
+  const rule = k.module.pods;
+  if (!rule) return [];
+  const [plural = '', ...group] = k.resourceKey.split('.');
+  // Every kind with pods is served as v1 of its group (core, apps, batch) by the servers kx supports.
+  const apiPath = group.length === 0 ? '/api/v1' : `/apis/${group.join('.')}/v1`;
+  return [{ key: k.resourceKey, singular: k.kind.toLowerCase(), apiPath, plural, selectorOf: selectorFor(rule) }];
+});
 
 // The names kubectl accepts for these, so the common case needs no discovery round trip.
 const aliases: Record<string, string> = {

@@ -7,7 +7,8 @@ import { stringify } from 'yaml';
 import { parseCommandLine, UsageError } from '../args.ts';
 import { historyText, rolloutHistory } from '../../kube/mutations/rollout/history.ts';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
-import { rolloutKind, rolloutName, type RolloutTarget } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutName, type RolloutTarget } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutTargetOf } from '../../kinds/registry.ts';
 import { rolloutStatus } from '../../kube/mutations/rollout/status.ts';
 import { templateDiff } from '../../kube/mutations/rollout/template-diff.ts';
 import { rolloutUndo } from '../../kube/mutations/rollout/undo.ts';
@@ -82,8 +83,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     // undo and restart write; history and status only read.
     if (sub === 'undo' || sub === 'restart') writeGateFromFlags(args.flags, session).enter(sub);
     const named = await resolveTarget(session, type, name);
-    const target: RolloutTarget = { ...named, namespace: session.namespace };
-    rolloutKind(target.resource);
+    const target: RolloutTarget = rolloutTargetOf({ ...named, namespace: session.namespace });
     switch (sub) {
       case 'history':
         return await history(session.client, target, revision, args.options['diff'] === true, output);
@@ -129,7 +129,7 @@ async function history(client: Parameters<typeof rolloutHistory>[0], target: Rol
 }
 
 async function status(client: Parameters<typeof rolloutHistory>[0], target: RolloutTarget, watch: boolean, timeoutMs: number | undefined): Promise<number> {
-  const kind = rolloutKind(target.resource);
+  const kind = target.flavour;
   const deadline = timeoutMs ? Date.now() + timeoutMs : Infinity;
   let last = '';
   for (;;) {

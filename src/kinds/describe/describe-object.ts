@@ -1,53 +1,44 @@
 /**
- * The describe registry: which describe function a kind gets (by API group and kind, as kubectl's
- * describerMap), the generic one for everything else, custom resources included.
+ * Which describe function an object gets: its kind module's (registry.ts, by API group and Kind,
+ * as kubectl's describerMap), loaded on first use; the generic one for everything else, custom
+ * resources included.
  */
 import type { KubeObject } from '../../kube/object.ts';
+import { groupOf } from '../../kube/related-objects.ts';
+import { builtinKinds, kindByGroupKind } from '../registry.ts';
 import type { Describer, DescribeRelated } from './describe-types.ts';
-import { describeConfigMap, describeNamespace, describeSecret } from './describe-config.ts';
-import { describeDeployment } from './describe-deployment.ts';
 import { describeGeneric } from './describe-generic.ts';
-import { describeHpa } from './describe-hpa.ts';
-import { describeCronJob, describeJob } from './describe-jobs.ts';
-import { describeEndpoints, describeIngress, describePvc } from './describe-network.ts';
-import { describeNode } from './describe-node.ts';
-import { describePod } from './describe-pod.ts';
-import { describeService } from './describe-service.ts';
-import { describeDaemonSet, describeReplicaSet, describeStatefulSet } from './describe-workloads.ts';
 
-/** 'group/Kind' ('' group for core) → describer. */
-const describers: Record<string, Describer> = {
-  '/Pod': describePod,
-  '/Service': describeService,
-  '/Node': describeNode,
-  '/Namespace': describeNamespace,
-  '/ConfigMap': describeConfigMap,
-  '/Secret': describeSecret,
-  '/PersistentVolumeClaim': describePvc,
-  '/Endpoints': describeEndpoints,
-  'apps/Deployment': describeDeployment,
-  'apps/ReplicaSet': describeReplicaSet,
-  'apps/StatefulSet': describeStatefulSet,
-  'apps/DaemonSet': describeDaemonSet,
-  'batch/Job': describeJob,
-  'batch/CronJob': describeCronJob,
-  'autoscaling/HorizontalPodAutoscaler': describeHpa,
-  'networking.k8s.io/Ingress': describeIngress,
-  'extensions/Ingress': describeIngress,
-};
+export { groupOf };
 
-/** The API group of an object, from its apiVersion ('apps/v1' → 'apps', 'v1' → ''). */
-export function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
+const loaded = new Map<string, Describer>();
+
+/** The describer kubectl would use for this group and Kind (the generic one when kx has none). */
+export async function loadDescriber(group: string, kind: string): Promise<Describer> {
+  const key = `${group}/${kind}`;
+  const known = loaded.get(key);
+  if (known) return known;
+  const load = kindByGroupKind(group, kind)?.module.describe;
+  const describer = load ? await load() : describeGeneric;
+  loaded.set(key, describer);
+  return describer;
 }
 
-/** The describer kubectl would use for this group and kind (the generic one when there is none). */
-export function describerFor(group: string, kind: string): Describer {
-  return describers[`${group}/${kind}`] ?? describeGeneric;
+/** Loads every built-in kind's describer, so describeLoaded can run synchronously (tests, benchmarks). */
+export async function preloadDescribers(): Promise<void> {
+  await Promise.all(builtinKinds().map((k) => loadDescriber(k.module.group, k.module.kind)));
+}
+
+/** kubectl-describe-like lines for `object` with a describer already loaded (see preloadDescribers). */
+export function describeLoaded(object: KubeObject, related: DescribeRelated, now: number): string[] {
+  const group = groupOf(object.apiVersion);
+  const describer = loaded.get(`${group}/${object.kind}`) ?? (kindByGroupKind(group, object.kind) ? undefined : describeGeneric);
+  if (!describer) throw new Error(`the describer of ${group}/${object.kind} is not loaded`);
+  return describer({ object, related, now });
 }
 
 /** kubectl-describe-like lines for `object`, given the related objects it needs. */
-export function describeObject(object: KubeObject, related: DescribeRelated, now: number): string[] {
-  return describerFor(groupOf(object.apiVersion), object.kind)({ object, related, now });
+export async function describeObject(object: KubeObject, related: DescribeRelated, now: number): Promise<string[]> {
+  const describer = await loadDescriber(groupOf(object.apiVersion), object.kind);
+  return describer({ object, related, now });
 }

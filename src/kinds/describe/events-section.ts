@@ -43,22 +43,7 @@ export function eventSource(e: KubeObject): string {
   return str(obj(e['source'])['component']) || str(e['reportingComponent']);
 }
 
-/**
- * The field selector kubectl lists an object's events with: involvedObject name and namespace,
- * plus kind and uid (a Pod's kind is left out, as kubectl does), keys sorted like fields.Set.
- */
-export function eventFieldSelector(target: { name: string; namespace: string; kind?: string; uid?: string }): string {
-  const terms: [string, string][] = [];
-  if (target.kind) terms.push(['involvedObject.kind', target.kind]);
-  terms.push(['involvedObject.name', target.name], ['involvedObject.namespace', target.namespace]);
-  if (target.uid) terms.push(['involvedObject.uid', target.uid]);
-  return terms.map(([k, v]) => `${k}=${escapeFieldValue(v)}`).join(',');
-}
-
-/** fields.EscapeValue: backslash, comma and equals are escaped in selector values. */
-function escapeFieldValue(value: string): string {
-  return value.replace(/[\\,=]/g, (ch) => `\\${ch}`);
-}
+export { eventFieldSelector } from '../../kube/related-objects.ts';
 
 function hasTime(value: unknown): boolean {
   return !Number.isNaN(parseTime(value));

@@ -1,177 +1,26 @@
 /**
- * The I/O half of describe: GET the object and list what kubectl lists beside it (events, pods,
- * ReplicaSets, EndpointSlices, Lease, quotas…), through the one ApiClient. The describe functions
- * themselves stay pure; this file decides what to ask the API for each kind.
+ * Describe's inputs for an object, as its kind declares them: the kind module's `related` says
+ * what kube/related-objects.ts fetches beside the object (events always).
  */
-import type { ApiClient, Query } from '../../kube/api-client.ts';
-import { KxError } from '../../kube/errors.ts';
-import { listPages } from '../../kube/list-pager.ts';
+import type { ApiClient } from '../../kube/api-client.ts';
 import type { KubeObject } from '../../kube/object.ts';
-import { resourcePath, type ResourceInfo } from '../../kube/resource-info.ts';
-import { at, objs, str } from '../json.ts';
-import type { DescribeRelated } from './describe-types.ts';
-import { groupOf } from './describe-object.ts';
-import { eventFieldSelector } from './events-section.ts';
-import { selectorText } from './selector-text.ts';
+import * as related from '../../kube/related-objects.ts';
+import { groupOf, type DescribeRelated, type RelatedNeed } from '../../kube/related-objects.ts';
+import { kindByGroupKind } from '../registry.ts';
 
-type Resource = Pick<ResourceInfo, 'group' | 'version' | 'plural' | 'kind' | 'namespaced'>;
+export { eventQueries, fetchEvents, fetchObject, type EventQuery } from '../../kube/related-objects.ts';
 
-const r = (group: string, version: string, plural: string, kind: string, namespaced = true): Resource => ({ group, version, plural, kind, namespaced });
-const pods = r('', 'v1', 'pods', 'Pod');
-const events = r('', 'v1', 'events', 'Event');
-const replicaSets = r('apps', 'v1', 'replicasets', 'ReplicaSet');
-const endpointSlices = r('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice');
-const services = r('', 'v1', 'services', 'Service');
-const leases = r('coordination.k8s.io', 'v1', 'leases', 'Lease');
-const resourceQuotas = r('', 'v1', 'resourcequotas', 'ResourceQuota');
-const limitRanges = r('', 'v1', 'limitranges', 'LimitRange');
-
-/** kubectl lists in chunks of 500. */
-const pageSize = 500;
-const timeoutMs = 30_000;
-
-/** One events query: the namespace to list in and the field selector. */
-export interface EventQuery {
-  namespace: string;
-  fieldSelector: string;
-}
-
-/**
- * How kubectl finds an object's events: by name, namespace, kind and uid (a Pod without its kind,
- * a mirror pod by its static pod's uid); a Node also by uid = its name, which the kubelet uses.
- */
-export function eventQueries(object: KubeObject): EventQuery[] {
-  const namespace = object.metadata.namespace ?? '';
-  const isPod = object.kind === 'Pod' && groupOf(object.apiVersion) === '';
-  const mirrorUid = isPod ? object.metadata.annotations?.['kubernetes.io/config.mirror'] : undefined;
-  const base = { name: object.metadata.name, namespace, ...(isPod ? {} : { kind: object.kind }) };
-  const queries = [{ namespace, fieldSelector: eventFieldSelector({ ...base, uid: mirrorUid ?? object.metadata.uid }) }];
-  if (object.kind === 'Node' && groupOf(object.apiVersion) === '') {
-    queries.push({ namespace, fieldSelector: eventFieldSelector({ ...base, uid: object.metadata.name }) });
-  }
-  return queries;
-}
-
-/** GETs the object raw. HPAs are read as autoscaling/v2 where served (else v1), as kubectl 1.32 does. */
-export async function fetchObject(client: ApiClient, resource: Resource, namespace: string, name: string, signal?: AbortSignal): Promise<KubeObject> {
-  const opts = signal ? { signal } : {};
-  if (resource.group === 'autoscaling' && resource.plural === 'horizontalpodautoscalers') {
-    for (const version of ['v2', 'v1']) {
-      try {
-        return await client.get<KubeObject>(resourcePath({ ...resource, version }, namespace, name), opts);
-      } catch (err) {
-        if (!(err instanceof KxError && err.kind === 'notFound' && version === 'v2')) throw err;
-      }
-    }
-  }
-  return client.get<KubeObject>(resourcePath(resource, namespace, name), opts);
-}
-
-/** Every event about the object (all queries merged, each event once). Failures read as no events, as in kubectl. */
-export async function fetchEvents(client: ApiClient, object: KubeObject, signal: AbortSignal): Promise<KubeObject[]> {
-  const byUid = new Map<string, KubeObject>();
-  for (const q of eventQueries(object)) {
-    const found = await list(client, events, q.namespace, { fieldSelector: q.fieldSelector }, signal).catch(() => []);
-    for (const e of found) byUid.set(e.metadata.uid, e);
-  }
-  return [...byUid.values()];
+/** What describe fetches beside an object of this group and Kind (nothing for kinds kx has no module for). */
+export function relatedNeedsOf(object: KubeObject): readonly RelatedNeed[] {
+  return kindByGroupKind(groupOf(object.apiVersion), object.kind)?.module.related ?? [];
 }
 
 /** Everything but the events that the object's describe needs. */
-export async function fetchRelatedObjects(client: ApiClient, object: KubeObject, signal: AbortSignal): Promise<DescribeRelated> {
-  const ns = object.metadata.namespace ?? '';
-  const key = `${groupOf(object.apiVersion)}/${object.kind}`;
-  switch (key) {
-    case 'apps/Deployment':
-      return { replicaSets: await list(client, replicaSets, ns, { labelSelector: selectorText(at(object, 'spec', 'selector')) }, signal).catch(() => []) };
-    case 'apps/ReplicaSet':
-    case 'apps/StatefulSet':
-    case 'apps/DaemonSet':
-      return podsOrError(list(client, pods, ns, { labelSelector: selectorText(at(object, 'spec', 'selector')) }, signal));
-    case '/Service':
-      return fetchEndpoints(client, ns, [object.metadata.name], signal);
-    case '/Node':
-      return fetchNodeRelated(client, object, signal);
-    case '/Namespace':
-      return {
-        resourceQuotas: await optionalList(client, resourceQuotas, object.metadata.name, signal),
-        limitRanges: await optionalList(client, limitRanges, object.metadata.name, signal),
-      };
-    case '/PersistentVolumeClaim':
-      return { pods: await list(client, pods, ns, {}, signal).catch(() => []) };
-    case 'networking.k8s.io/Ingress':
-    case 'extensions/Ingress':
-      return fetchIngressRelated(client, object, signal);
-    default:
-      return {};
-  }
+export function fetchRelatedObjects(client: ApiClient, object: KubeObject, signal: AbortSignal): Promise<DescribeRelated> {
+  return related.fetchRelatedObjects(client, object, relatedNeedsOf(object), signal);
 }
 
 /** The object's describe inputs in one go (events included), for one-shot use and tests. */
-export async function fetchRelated(client: ApiClient, object: KubeObject, signal: AbortSignal): Promise<DescribeRelated> {
-  const [related, found] = await Promise.all([fetchRelatedObjects(client, object, signal), fetchEvents(client, object, signal)]);
-  return { ...related, events: found };
+export function fetchRelated(client: ApiClient, object: KubeObject, signal: AbortSignal): Promise<DescribeRelated> {
+  return related.fetchRelated(client, object, relatedNeedsOf(object), signal);
 }
-
-async function fetchNodeRelated(client: ApiClient, node: KubeObject, signal: AbortSignal): Promise<DescribeRelated> {
-  const fieldSelector = `spec.nodeName=${node.metadata.name},status.phase!=Succeeded,status.phase!=Failed`;
-  const related = await podsOrError(list(client, pods, '', { fieldSelector }, signal));
-  try {
-    related.lease = await client.get<KubeObject>(resourcePath(leases, 'kube-node-lease', node.metadata.name), { signal });
-  } catch (err) {
-    // kubectl prints the server's own message here, without kx's 'Error from server' framing.
-    related.leaseError = err instanceof KxError ? (err.status?.message ?? err.message) : String(err);
-  }
-  return related;
-}
-
-async function fetchIngressRelated(client: ApiClient, ing: KubeObject, signal: AbortSignal): Promise<DescribeRelated> {
-  const ns = ing.metadata.namespace ?? '';
-  const backends = [at(ing, 'spec', 'defaultBackend'), ...objs(at(ing, 'spec', 'rules')).flatMap((rule) => objs(at(rule, 'http', 'paths')).map((p) => p['backend']))];
-  const names = [...new Set(backends.map((b) => str(at(b, 'service', 'name'))).filter((n) => n !== ''))];
-  const found = await Promise.all(names.map((name) => client.get<KubeObject>(resourcePath(services, ns, name), { signal }).catch(() => undefined)));
-  return { services: found.filter((s): s is KubeObject => s !== undefined), ...(await fetchEndpoints(client, ns, names, signal)) };
-}
-
-/** EndpointSlices of the named services; on a cluster without discovery.k8s.io/v1, their Endpoints. */
-async function fetchEndpoints(client: ApiClient, ns: string, serviceNames: readonly string[], signal: AbortSignal): Promise<DescribeRelated> {
-  try {
-    const slices = await Promise.all(serviceNames.map((name) => list(client, endpointSlices, ns, { labelSelector: `kubernetes.io/service-name=${name}` }, signal)));
-    return { endpointSlices: slices.flat() };
-  } catch (err) {
-    if (!(err instanceof KxError && err.kind === 'notFound')) return { endpointSlices: [] };
-  }
-  const endpoints = await Promise.all(
-    serviceNames.map((name) => client.get<KubeObject>(resourcePath(r('', 'v1', 'endpoints', 'Endpoints'), ns, name), { signal }).catch(() => undefined)),
-  );
-  return { endpoints: endpoints.filter((e): e is KubeObject => e !== undefined) };
-}
-
-async function podsOrError(found: Promise<KubeObject[]>): Promise<DescribeRelated> {
-  try {
-    return { pods: await found };
-  } catch (err) {
-    return { pods: [], podsError: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** A list that may not be served (404 → undefined, so the section is left out as kubectl does). */
-async function optionalList(client: ApiClient, resource: Resource, ns: string, signal: AbortSignal): Promise<KubeObject[] | undefined> {
-  try {
-    return await list(client, resource, ns, {}, signal);
-  } catch (err) {
-    if (err instanceof KxError && err.kind === 'notFound') return undefined;
-    return [];
-  }
-}
-
-async function list(client: ApiClient, resource: Resource, namespace: string, query: Query, signal: AbortSignal): Promise<KubeObject[]> {
-  const out: KubeObject[] = [];
-  await listPages(
-    { client, path: resourcePath(resource, namespace || undefined), resource, query, table: false, pageSize, signal, timeoutMs },
-    (page) => out.push(...page.objects),
-  );
-  return out;
-}
-
-

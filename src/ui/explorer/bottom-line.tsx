@@ -6,10 +6,8 @@ import { Text } from 'ink';
 import type { ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import type { ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf } from '../../explorer/view-rows.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
 import type { Row } from '../../kinds/types.ts';
-import type { ObjectCache } from '../../store/object-cache.ts';
 import { HintsBar } from '../components/hints-bar.tsx';
 import type { Flash } from '../components/status-line.tsx';
 import type { Theme } from '../theme.ts';
@@ -23,7 +21,6 @@ export interface BottomLineProps {
   width: number;
   readonly: boolean;
   selected: Row | undefined;
-  cache: ObjectCache;
   /** Actions RBAC forbids in this view. */
   denied: ReadonlySet<string>;
   /** The latest flash: shown here while a pane covers the status line. */
@@ -53,11 +50,10 @@ export function BottomLine(props: BottomLineProps): ReactElement {
   if (props.pane) {
     return <HintsBar scope={paneScope(props.pane)} width={props.width} theme={theme} readonly={props.readonly} hidden={paneHidden(props.pane)} />;
   }
-  const kind = props.cache.kindOf(cacheKeyOf(entry));
   return (
     <HintsBar
       scope="table"
-      capabilities={capabilitiesOf(entry.resource, kind, props.selected)}
+      capabilities={capabilitiesOf(entry.resource, props.selected)}
       width={props.width}
       theme={theme}
       readonly={props.readonly}

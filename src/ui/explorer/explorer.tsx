@@ -398,7 +398,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
           }}
         />
       ) : (
-        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={readonly} selected={selected} cache={cache} denied={denied} flash={flash} />
+        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={readonly} selected={selected} denied={denied} flash={flash} />
       )}
     </Box>
   );

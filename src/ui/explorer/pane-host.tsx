@@ -18,6 +18,7 @@ import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
 import { ScaleDialog } from '../panes/scale-dialog.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutTargetOf } from '../../kinds/registry.ts';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../config/paths.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
@@ -150,7 +151,7 @@ function RestartPane(props: PaneProps): ReactElement {
       active={props.active}
       onConfirm={async () => {
         props.gate.enter('restart');
-        return rolloutRestart(props.client, target);
+        return rolloutRestart(props.client, rolloutTargetOf(target));
       }}
       onClose={(outcome) => {
         if (outcome) props.onFlash(outcome);

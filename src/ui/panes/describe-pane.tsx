@@ -3,8 +3,9 @@
  * describes it again), its events are watched, and related objects are fetched again as they
  * change. A deleted object says so and keeps its last description on screen.
  */
-import { useMemo, type ReactElement } from 'react';
-import { describeObject } from '../../kinds/describe/describe-object.ts';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import type { Describer } from '../../kinds/describe/describe-types.ts';
+import { groupOf, loadDescriber } from '../../kinds/describe/describe-object.ts';
 import { useNow } from '../hooks/use-now.ts';
 import type { PaneProps } from './pane-types.ts';
 import { paneStatus, paneTitle } from './pane-title.ts';
@@ -22,9 +23,21 @@ export function DescribePane(props: PaneProps): ReactElement {
   const events = useLiveEvents(props.client, live.object);
   const related = useRelatedObjects(props.client, live.object);
   const now = useNow(ageTickMs);
+  // The kind's describer is loaded on first use (its module says which).
+  const [describer, setDescriber] = useState<Describer | undefined>(undefined);
+  const group = live.object ? groupOf(live.object.apiVersion) : undefined;
+  const kind = live.object?.kind;
+  useEffect(() => {
+    if (group === undefined || kind === undefined) return undefined;
+    let current = true;
+    void loadDescriber(group, kind).then((d) => current && setDescriber(() => d));
+    return () => {
+      current = false;
+    };
+  }, [group, kind]);
   const lines = useMemo(
-    () => (live.object ? describeObject(live.object, { ...related, events: events ?? [] }, now) : []),
-    [live.object, related, events, now],
+    () => (live.object && describer ? describer({ object: live.object, related: { ...related, events: events ?? [] }, now }) : []),
+    [live.object, describer, related, events, now],
   );
   return (
     <TextPane

@@ -4,9 +4,10 @@
  * revision after a confirmation (u), and the rollout's progress afterwards, live.
  */
 import { Box, Text } from 'ink';
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { rolloutHistory, type History } from '../../kube/mutations/rollout/history.ts';
-import { rolloutKind, rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
+import { rolloutTargetOf } from '../../kinds/registry.ts';
 import { rolloutStatus } from '../../kube/mutations/rollout/status.ts';
 import { templateDiff } from '../../kube/mutations/rollout/template-diff.ts';
 import { rolloutUndo } from '../../kube/mutations/rollout/undo.ts';
@@ -37,7 +38,9 @@ function imagesColumnWidth(revisions: readonly { images: readonly string[] }[], 
 
 /** The rollout history pane. */
 export function RolloutHistoryPane(props: PaneProps): ReactElement {
-  const { client, target, theme } = props;
+  const { client, theme } = props;
+  // The history key is offered only for kinds with a rollout (capabilities), so this has a flavour.
+  const target = useMemo(() => rolloutTargetOf(props.target), [props.target]);
   const [history, setHistory] = useState<History | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [cursor, setCursor] = useState(0);
@@ -69,7 +72,7 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       client
         .get<KubeObject>(resourcePath(target.resource, target.namespace, target.name))
         .then((obj) => {
-          const s = rolloutStatus(rolloutKind(target.resource), obj);
+          const s = rolloutStatus(target.flavour, obj);
           setProgress(s.message);
           if (s.done) {
             clearInterval(timer);

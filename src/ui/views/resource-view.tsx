@@ -159,7 +159,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   for (const id of objectActions) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
   useKeyActions('table', handlers, {
     isActive: props.active,
-    capabilities: capabilitiesOf(entry.resource, kind, selectedRow),
+    capabilities: capabilitiesOf(entry.resource, selectedRow),
     ...(props.gate ? { gate: props.gate } : {}),
   });
 

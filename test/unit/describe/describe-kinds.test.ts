@@ -6,7 +6,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describeObject } from '../../../src/kinds/describe/describe-object.ts';
+import { describeLoaded, preloadDescribers } from '../../../src/kinds/describe/describe-object.ts';
 import { deploymentReplicaSets } from '../../../src/kinds/describe/describe-deployment.ts';
 import type { DescribeRelated } from '../../../src/kinds/describe/describe-types.ts';
 import { eventQueries } from '../../../src/kinds/describe/fetch-related.ts';
@@ -19,7 +19,8 @@ const real = (file: string): KubeObject[] => {
   return body.items ?? [body];
 };
 const find = (list: KubeObject[], name: string): KubeObject => list.find((o) => o.metadata.name === name) ?? assert.fail(`no ${name}`);
-const describe = (object: KubeObject, related: DescribeRelated = {}): string[] => describeObject(object, related, now);
+await preloadDescribers();
+const describe = (object: KubeObject, related: DescribeRelated = {}): string[] => describeLoaded(object, related, now);
 /** The lines that start a section (no indent, a label ending in ':'), in order. */
 const sections = (lines: readonly string[]): string[] => lines.filter((l) => /^[A-Z][^:]*:/.test(l)).map((l) => l.slice(0, l.indexOf(':')));
 const line = (lines: readonly string[], pattern: RegExp): string => lines.find((l) => pattern.test(l)) ?? assert.fail(`no line matching ${pattern} in\n${lines.join('\n')}`);

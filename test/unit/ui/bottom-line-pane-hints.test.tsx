@@ -5,7 +5,6 @@ import { render } from 'ink-testing-library';
 import { BottomLine } from '../../../src/ui/explorer/bottom-line.tsx';
 import { viewOf } from '../../../src/explorer/view-entry.ts';
 import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
-import { ObjectCache } from '../../../src/store/object-cache.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 
 function core(plural: string, kind: string): ResourceInfo {
@@ -13,7 +12,6 @@ function core(plural: string, kind: string): ResourceInfo {
 }
 
 function hintsUnderYaml(resource: ResourceInfo): string {
-  const cache = new ObjectCache();
   const { lastFrame, unmount } = render(
     <BottomLine
       entry={viewOf(resource, 'default')}
@@ -22,13 +20,11 @@ function hintsUnderYaml(resource: ResourceInfo): string {
       width={200}
       readonly={false}
       selected={undefined}
-      cache={cache}
       denied={new Set()}
     />,
   );
   const frame = lastFrame() ?? '';
   unmount();
-  cache.dispose();
   return frame;
 }
 

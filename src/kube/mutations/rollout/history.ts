@@ -9,7 +9,7 @@ import type { KubeList, KubeObject } from '../../object.ts';
 import { resourcePath } from '../../resource-info.ts';
 import type { LabelSelector } from '../../label-selector.ts';
 import { selectorString as labelSelectorText } from '../../label-selector.ts';
-import { rolloutKind, type RolloutTarget } from './rollout-target.ts';
+import { type RolloutTarget } from './rollout-target.ts';
 
 /** One revision of a workload. */
 export interface Revision {
@@ -47,7 +47,7 @@ function imagesOf(template: PodTemplate | undefined): string[] {
 
 /** Reads the workload and its revisions. */
 export async function rolloutHistory(client: ApiClient, target: RolloutTarget): Promise<History> {
-  const kind = rolloutKind(target.resource);
+  const kind = target.flavour;
   const object = await client.get<KubeObject>(resourcePath(target.resource, target.namespace, target.name));
   const spec = object['spec'] as { selector?: LabelSelector; template?: PodTemplate };
   const selector = spec.selector ? labelSelectorText(spec.selector) : '';

@@ -6,7 +6,7 @@ import type { ApiClient } from '../../api-client.ts';
 import { KxError } from '../../errors.ts';
 import type { KubeObject } from '../../object.ts';
 import { resourcePath } from '../../resource-info.ts';
-import { rolloutKind, rolloutName, type RolloutTarget } from './rollout-target.ts';
+import { rolloutName, type RolloutTarget } from './rollout-target.ts';
 
 /** kubectl's timestamp: RFC 3339 in UTC with seconds, no fraction. */
 export function restartedAt(now = new Date()): string {
@@ -15,7 +15,7 @@ export function restartedAt(now = new Date()): string {
 
 /** Restarts; resolves with kubectl's sentence (`deployment.apps/web restarted`). */
 export async function rolloutRestart(client: ApiClient, target: RolloutTarget, now = new Date()): Promise<string> {
-  const kind = rolloutKind(target.resource);
+  const kind = target.flavour;
   const path = resourcePath(target.resource, target.namespace, target.name);
   if (kind === 'Deployment') {
     const object = await client.get<KubeObject>(path);

@@ -1,32 +1,25 @@
 /** What a rollout action works on, and the kinds that have rollouts. */
 import { KxError } from '../../errors.ts';
-import { resourceKey, type ResourceInfo } from '../../resource-info.ts';
+import type { ResourceInfo } from '../../resource-info.ts';
 import { kubectlKind } from '../delete.ts';
 
-/** A Deployment, StatefulSet or DaemonSet. */
+/** How an object rolls out: kubectl's rollout flavours (its kind module says which). */
+export type RolloutKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
+
+/** A Deployment, StatefulSet or DaemonSet, with its flavour. */
 export interface RolloutTarget {
   resource: ResourceInfo;
   namespace: string;
   name: string;
+  flavour: RolloutKind;
 }
 
-/** The rollout kinds, by resource key. */
-export type RolloutKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
-
-const kinds: Record<string, RolloutKind> = {
-  'deployments.apps': 'Deployment',
-  'statefulsets.apps': 'StatefulSet',
-  'daemonsets.apps': 'DaemonSet',
-};
-
-/** The rollout kind of `resource`, or a KxError in kubectl's words. */
-export function rolloutKind(resource: ResourceInfo): RolloutKind {
-  const kind = kinds[resourceKey(resource)];
-  if (!kind) throw new KxError('invalid', `no rollout for ${kubectlKind(resource)}: only deployments, statefulsets and daemonsets have rollouts`);
-  return kind;
+/** The refusal for a resource that has no rollout, in kubectl's words. */
+export function noRollout(resource: ResourceInfo): KxError {
+  return new KxError('invalid', `no rollout for ${kubectlKind(resource)}: only deployments, statefulsets and daemonsets have rollouts`);
 }
 
 /** `deployment.apps/web`, kubectl's way of naming the object in its output. */
-export function rolloutName(target: RolloutTarget): string {
+export function rolloutName(target: Pick<RolloutTarget, 'resource' | 'name'>): string {
   return `${kubectlKind(target.resource)}/${target.name}`;
 }

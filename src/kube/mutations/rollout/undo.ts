@@ -9,7 +9,7 @@ import { KxError } from '../../errors.ts';
 import { resourcePath } from '../../resource-info.ts';
 import type { History, Revision } from './history.ts';
 import { rolloutHistory } from './history.ts';
-import { rolloutKind, rolloutName, type RolloutTarget } from './rollout-target.ts';
+import { rolloutName, type RolloutTarget } from './rollout-target.ts';
 import { sameTemplate, withoutHash } from './template-diff.ts';
 
 /** Deployment annotations an undo keeps from the Deployment instead of taking the ReplicaSet's. */
@@ -31,13 +31,13 @@ export function undoRevision(history: History, target: RolloutTarget, toRevision
     return found;
   }
   const previous = sorted[1];
-  if (!previous) throw new KxError('notFound', `no rollout history found for ${rolloutKind(target.resource).toLowerCase()} "${target.name}"`);
+  if (!previous) throw new KxError('notFound', `no rollout history found for ${target.flavour.toLowerCase()} "${target.name}"`);
   return previous;
 }
 
 /** Rolls back; resolves with kubectl's sentence (`deployment.apps/web rolled back`, or skipped). */
 export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRevision?: number): Promise<string> {
-  const kind = rolloutKind(target.resource);
+  const kind = target.flavour;
   const history = await rolloutHistory(client, target);
   const chosen = undoRevision(history, target, toRevision);
   const name = rolloutName(target);
