@@ -1,60 +1,55 @@
 /** CronJobs, as `kubectl get cronjobs -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell, timed } from './cells.ts';
 import { parseTime } from './duration.ts';
 import { containerCells, formatLabelSelector, readSelector } from './format.ts';
 import { at, obj, objs, str } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
+import { ageCol, defineKind, nameCol, namespaceCol, type CellValue } from './kind-module.ts';
 
 function printBool(value: unknown): string {
   return typeof value === 'boolean' ? (value ? 'True' : 'False') : '<unset>';
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const status = obj(o['status']);
-  const jobTemplate = obj(spec['jobTemplate']);
-  const [names, images] = containerCells(at(jobTemplate, 'spec', 'template'));
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    str(spec['schedule']),
-    str(spec['timeZone']) || '<none>',
-    printBool(spec['suspend']),
-    String(objs(status['active']).length),
-    '<none>',
-    '',
-    names,
-    images,
-    formatLabelSelector(readSelector(at(jobTemplate, 'spec', 'selector'))),
-  ];
-  const timeCells: TimeCell[] = [];
+/** LAST SCHEDULE: how long ago the last job was scheduled, '<none>' before the first. */
+function lastSchedule(status: Record<string, unknown>): CellValue {
   const last = parseTime(status['lastScheduleTime']);
-  if (!Number.isNaN(last)) timed(cells, timeCells, { column: 6, kind: 'age', at: last }, now);
-  ageCell(cells, timeCells, 7, o.metadata.creationTimestamp, now);
-  return makeRow('cronjobs.batch', o, cells, timeCells);
+  return Number.isNaN(last) ? '<none>' : { age: last };
 }
 
 /** The cronjobs kind. */
-export const cronJobsKind: KindSpec = {
+export const cronJobsKind = defineKind<Prepared>({
   resourceKey: 'cronjobs.batch',
+  group: 'batch',
   kind: 'CronJob',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    const jobTemplate = obj(spec['jobTemplate']);
+    return { spec, status: obj(o['status']), jobTemplate, containers: containerCells(at(jobTemplate, 'spec', 'template')) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('SCHEDULE', 12),
-    column('TIMEZONE', 8),
-    column('SUSPEND', 7, 'text', { status: true }),
-    column('ACTIVE', 6, 'number'),
-    column('LAST SCHEDULE', 13, 'age'),
-    ageColumn,
-    wideColumn('CONTAINERS', 20),
-    wideColumn('IMAGES', 40),
-    wideColumn('SELECTOR', 30),
+    namespaceCol,
+    nameCol,
+    { name: 'SCHEDULE', width: 12, value: (_o, p) => str(p.spec['schedule']) },
+    { name: 'TIMEZONE', width: 8, value: (_o, p) => str(p.spec['timeZone']) || '<none>' },
+    { name: 'SUSPEND', width: 7, status: true, value: (_o, p) => printBool(p.spec['suspend']) },
+    { name: 'ACTIVE', width: 6, sort: 'number', value: (_o, p) => String(objs(p.status['active']).length) },
+    { name: 'LAST SCHEDULE', width: 13, sort: 'age', value: (_o, p) => lastSchedule(p.status) },
+    ageCol,
+    { name: 'CONTAINERS', width: 20, wide: true, value: (_o, p) => p.containers[0] },
+    { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
+    { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => formatLabelSelector(readSelector(at(p.jobTemplate, 'spec', 'selector'))) },
   ],
-  toRow,
-  tone: (row) => (row.cells[4] === 'True' ? 'muted' : 'normal'),
-  capabilities: caps({}),
-};
+  extras: undefined,
+  tone: (cells) => (cells['SUSPEND'] === 'True' ? 'muted' : 'normal'),
+  describe: () => import('./describe/describe-jobs.ts').then((m) => m.describeCronJob),
+  related: [],
+  drill: { kind: 'grandchildren', via: 'jobs.batch' },
+  pods: undefined,
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  status: Record<string, unknown>;
+  jobTemplate: Record<string, unknown>;
+  containers: [names: string, images: string];
+}

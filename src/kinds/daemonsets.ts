@@ -1,55 +1,45 @@
 /** DaemonSets, as `kubectl get daemonsets -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { counter, replicaTone } from './deployments.ts';
 import { containerCells, formatLabels, formatLabelSelector, readSelector } from './format.ts';
 import { at, obj, strMap } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
-
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const selector = readSelector(spec['selector']);
-  const [names, images] = containerCells(spec['template']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    String(counter(o, 'status', 'desiredNumberScheduled')),
-    String(counter(o, 'status', 'currentNumberScheduled')),
-    String(counter(o, 'status', 'numberReady')),
-    String(counter(o, 'status', 'updatedNumberScheduled')),
-    String(counter(o, 'status', 'numberAvailable')),
-    formatLabels(strMap(at(spec, 'template', 'spec', 'nodeSelector'))),
-    '',
-    names,
-    images,
-    formatLabelSelector(selector),
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 8, o.metadata.creationTimestamp, now);
-  return makeRow('daemonsets.apps', o, cells, timeCells, { selector });
-}
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
+import type { LabelSelector } from './types.ts';
 
 /** The daemonsets kind. */
-export const daemonSetsKind: KindSpec = {
+export const daemonSetsKind = defineKind<Prepared>({
   resourceKey: 'daemonsets.apps',
+  group: 'apps',
   kind: 'DaemonSet',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, selector: readSelector(spec['selector']), containers: containerCells(spec['template']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('DESIRED', 7, 'number'),
-    column('CURRENT', 7, 'number'),
-    column('READY', 5, 'number'),
-    column('UP-TO-DATE', 10, 'number'),
-    column('AVAILABLE', 9, 'number'),
-    column('NODE SELECTOR', 20),
-    ageColumn,
-    wideColumn('CONTAINERS', 20),
-    wideColumn('IMAGES', 40),
-    wideColumn('SELECTOR', 30),
+    namespaceCol,
+    nameCol,
+    { name: 'DESIRED', width: 7, sort: 'number', value: (o) => String(counter(o, 'status', 'desiredNumberScheduled')) },
+    { name: 'CURRENT', width: 7, sort: 'number', value: (o) => String(counter(o, 'status', 'currentNumberScheduled')) },
+    { name: 'READY', width: 5, sort: 'number', value: (o) => String(counter(o, 'status', 'numberReady')) },
+    { name: 'UP-TO-DATE', width: 10, sort: 'number', value: (o) => String(counter(o, 'status', 'updatedNumberScheduled')) },
+    { name: 'AVAILABLE', width: 9, sort: 'number', value: (o) => String(counter(o, 'status', 'numberAvailable')) },
+    { name: 'NODE SELECTOR', width: 20, value: (_o, p) => formatLabels(strMap(at(p.spec, 'template', 'spec', 'nodeSelector'))) },
+    ageCol,
+    { name: 'CONTAINERS', width: 20, wide: true, value: (_o, p) => p.containers[0] },
+    { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
+    { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => formatLabelSelector(p.selector) },
   ],
-  toRow,
-  tone: (row) => replicaTone(Number(row.cells[4]), Number(row.cells[2])),
-  capabilities: caps({ loggable: true, rollbackable: true, restartable: true }),
-};
+  extras: (_o, p) => ({ selector: p.selector }),
+  tone: (cells) => replicaTone(Number(cells['READY']), Number(cells['DESIRED'])),
+  describe: () => import('./describe/describe-workloads.ts').then((m) => m.describeDaemonSet),
+  related: ['podsBySelector'],
+  drill: { kind: 'owned', child: 'pods' },
+  pods: { kind: 'workload-selector' },
+  rollout: 'DaemonSet',
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  selector: LabelSelector | undefined;
+  containers: [names: string, images: string];
+}

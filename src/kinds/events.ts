@@ -1,10 +1,8 @@
 /** Core v1 Events, as `kubectl get events -A -o wide` prints them. */
 import type { KubeObject } from '../kube/object.ts';
-import { timed } from './cells.ts';
 import { parseTime } from './duration.ts';
 import { num, obj, str } from './json.ts';
-import { caps, column, makeRow, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
+import { defineKind, namespaceCol } from './kind-module.ts';
 
 function source(o: KubeObject): string {
   const src = obj(o['source']);
@@ -14,8 +12,8 @@ function source(o: KubeObject): string {
   return instance ? `${component}, ${instance}` : component;
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const involved = obj(o['involvedObject']);
+/** When the event was first and last seen and how often: series and events.k8s.io shapes folded in. */
+function seen(o: KubeObject): Prepared {
   const series = o['series'] === undefined || o['series'] === null ? undefined : obj(o['series']);
   let first = parseTime(o['firstTimestamp']);
   if (Number.isNaN(first)) first = parseTime(o['eventTime']);
@@ -28,46 +26,48 @@ function toRow(o: KubeObject, now: number): Row {
   } else if (count === 0) {
     count = 1; // singleton events in the events.k8s.io API carry no count
   }
-  const kind = str(involved['kind']).toLowerCase();
-  const name = str(involved['name']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    '',
-    str(o['type']),
-    str(o['reason']),
-    name ? `${kind}/${name}` : kind,
-    str(involved['fieldPath']),
-    source(o),
-    str(o['message']).trim(),
-    '',
-    String(count),
-    o.metadata.name,
-  ];
-  const timeCells: TimeCell[] = [];
-  timed(cells, timeCells, { column: 1, kind: 'age', at: last }, now);
-  timed(cells, timeCells, { column: 8, kind: 'age', at: first }, now);
-  return makeRow('events', o, cells, timeCells);
+  return { first, last, count, involved: obj(o['involvedObject']) };
 }
 
 /** The events kind. */
-export const eventsKind: KindSpec = {
+export const eventsKind = defineKind<Prepared>({
   resourceKey: 'events',
+  group: '',
   kind: 'Event',
   namespaced: true,
+  prepare: seen,
   columns: [
-    namespaceColumn,
-    column('LAST SEEN', 9, 'age'),
-    column('TYPE', 7, 'text', { status: true }),
-    column('REASON', 20),
-    column('OBJECT', 40),
-    wideColumn('SUBOBJECT', 20),
-    wideColumn('SOURCE', 20),
-    column('MESSAGE', 60),
-    wideColumn('FIRST SEEN', 10, 'age'),
-    wideColumn('COUNT', 5, 'number'),
-    wideColumn('NAME', 40),
+    namespaceCol,
+    { name: 'LAST SEEN', width: 9, sort: 'age', value: (_o, p) => ({ age: p.last }) },
+    { name: 'TYPE', width: 7, status: true, value: (o) => str(o['type']) },
+    { name: 'REASON', width: 20, value: (o) => str(o['reason']) },
+    { name: 'OBJECT', width: 40, value: (_o, p) => involvedText(p.involved) },
+    { name: 'SUBOBJECT', width: 20, wide: true, value: (_o, p) => str(p.involved['fieldPath']) },
+    { name: 'SOURCE', width: 20, wide: true, value: (o) => source(o) },
+    { name: 'MESSAGE', width: 60, value: (o) => str(o['message']).trim() },
+    { name: 'FIRST SEEN', width: 10, sort: 'age', wide: true, value: (_o, p) => ({ age: p.first }) },
+    { name: 'COUNT', width: 5, sort: 'number', wide: true, value: (_o, p) => String(p.count) },
+    { name: 'NAME', width: 40, wide: true, value: (o) => o.metadata.name },
   ],
-  toRow,
-  tone: (row) => (row.cells[2] === 'Warning' ? 'warn' : 'normal'),
-  capabilities: caps({}),
-};
+  extras: undefined,
+  tone: (cells) => (cells['TYPE'] === 'Warning' ? 'warn' : 'normal'),
+  describe: undefined,
+  related: [],
+  drill: undefined,
+  pods: undefined,
+  rollout: undefined,
+});
+
+/** OBJECT: kind/name of the involved object, lower-cased kind as kubectl prints it. */
+function involvedText(involved: Record<string, unknown>): string {
+  const kind = str(involved['kind']).toLowerCase();
+  const name = str(involved['name']);
+  return name ? `${kind}/${name}` : kind;
+}
+
+interface Prepared {
+  first: number;
+  last: number;
+  count: number;
+  involved: Record<string, unknown>;
+}

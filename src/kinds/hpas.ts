@@ -1,51 +1,51 @@
 /** HorizontalPodAutoscalers (autoscaling v2, v2beta2, v2beta1 and v1 shapes), as kubectl prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { hpaCounts, hpaTargets } from './hpa-metrics.ts';
 import { obj, str } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell, Tone } from './types.ts';
+import { ageCol, defineKind, nameCol, namespaceCol, type CellsByName } from './kind-module.ts';
+import type { Tone } from './types.ts';
 
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const ref = obj(spec['scaleTargetRef']);
-  const counts = hpaCounts(spec, o['status']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    `${str(ref['kind'])}/${str(ref['name'])}`,
-    hpaTargets(spec, o['status']),
-    counts.min,
-    String(counts.max),
-    String(counts.current),
-    '',
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 7, o.metadata.creationTimestamp, now);
-  return makeRow('horizontalpodautoscalers.autoscaling', o, cells, timeCells);
-}
-
-function tone(row: Row): Tone {
-  if ((row.cells[3] ?? '').includes('<unknown>')) return 'warn';
-  return row.cells[6] === row.cells[5] ? 'warn' : 'normal';
+function tone(cells: CellsByName): Tone {
+  if ((cells['TARGETS'] ?? '').includes('<unknown>')) return 'warn';
+  return cells['REPLICAS'] === cells['MAXPODS'] ? 'warn' : 'normal';
 }
 
 /** The horizontalpodautoscalers kind. */
-export const hpasKind: KindSpec = {
+export const hpasKind = defineKind<Prepared>({
   resourceKey: 'horizontalpodautoscalers.autoscaling',
+  group: 'autoscaling',
   kind: 'HorizontalPodAutoscaler',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, counts: hpaCounts(spec, o['status']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('REFERENCE', 30),
-    column('TARGETS', 30),
-    column('MINPODS', 7, 'number'),
-    column('MAXPODS', 7, 'number'),
-    column('REPLICAS', 8, 'number'),
-    ageColumn,
+    namespaceCol,
+    nameCol,
+    {
+      name: 'REFERENCE',
+      width: 30,
+      value: (_o, p) => {
+        const ref = obj(p.spec['scaleTargetRef']);
+        return `${str(ref['kind'])}/${str(ref['name'])}`;
+      },
+    },
+    { name: 'TARGETS', width: 30, value: (o, p) => hpaTargets(p.spec, o['status']) },
+    { name: 'MINPODS', width: 7, sort: 'number', value: (_o, p) => p.counts.min },
+    { name: 'MAXPODS', width: 7, sort: 'number', value: (_o, p) => String(p.counts.max) },
+    { name: 'REPLICAS', width: 8, sort: 'number', value: (_o, p) => String(p.counts.current) },
+    ageCol,
   ],
-  toRow,
+  extras: undefined,
   tone,
-  capabilities: caps({}),
-};
+  describe: () => import('./describe/describe-hpa.ts').then((m) => m.describeHpa),
+  related: [],
+  drill: undefined,
+  pods: undefined,
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  counts: ReturnType<typeof hpaCounts>;
+}

@@ -1,13 +1,10 @@
 /** Jobs, as `kubectl get jobs -A -o wide` prints them. */
 import type { KubeObject } from '../kube/object.ts';
-import { ageCell, timed } from './cells.ts';
 import { humanDuration, parseTime } from './duration.ts';
 import { containerCells, formatLabelSelector, readSelector } from './format.ts';
 import { num, obj, objs } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell, Tone } from './types.ts';
-
-const STATUS = 2;
+import { ageCol, defineKind, nameCol, namespaceCol, type CellsByName, type CellValue } from './kind-module.ts';
+import type { LabelSelector, Tone } from './types.ts';
 
 function condition(status: Record<string, unknown>, type: string): boolean {
   const c = objs(status['conditions']).find((x) => x['type'] === type);
@@ -31,36 +28,16 @@ function completions(spec: Record<string, unknown>, succeeded: number): string {
   return parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const status = obj(o['status']);
-  const selector = readSelector(spec['selector']);
-  const [names, images] = containerCells(spec['template']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    jobStatus(o),
-    completions(spec, num(status['succeeded'])),
-    '',
-    '',
-    names,
-    images,
-    formatLabelSelector(selector),
-  ];
-  const timeCells: TimeCell[] = [];
+/** DURATION: a running job's grows with the clock; a finished one is fixed; none before it starts. */
+function duration(status: Record<string, unknown>): CellValue {
   const start = parseTime(status['startTime']);
+  if (Number.isNaN(start)) return '';
   const end = parseTime(status['completionTime']);
-  if (!Number.isNaN(start)) {
-    // A running job's duration grows with the clock; a finished one is fixed.
-    if (Number.isNaN(end)) timed(cells, timeCells, { column: 4, kind: 'age', at: start }, now);
-    else cells[4] = humanDuration(end - start);
-  }
-  ageCell(cells, timeCells, 5, o.metadata.creationTimestamp, now);
-  return makeRow('jobs.batch', o, cells, timeCells, { selector });
+  return Number.isNaN(end) ? { age: start } : humanDuration(end - start);
 }
 
-function tone(row: Row): Tone {
-  switch (row.cells[STATUS]) {
+function tone(cells: CellsByName): Tone {
+  switch (cells['STATUS']) {
     case 'Complete':
       return 'muted';
     case 'Failed':
@@ -75,22 +52,38 @@ function tone(row: Row): Tone {
 }
 
 /** The jobs kind. */
-export const jobsKind: KindSpec = {
+export const jobsKind = defineKind<Prepared>({
   resourceKey: 'jobs.batch',
+  group: 'batch',
   kind: 'Job',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, status: obj(o['status']), selector: readSelector(spec['selector']), containers: containerCells(spec['template']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('STATUS', 9),
-    column('COMPLETIONS', 11, 'ratio'),
-    column('DURATION', 8, 'age'),
-    ageColumn,
-    wideColumn('CONTAINERS', 20),
-    wideColumn('IMAGES', 40),
-    wideColumn('SELECTOR', 30),
+    namespaceCol,
+    nameCol,
+    { name: 'STATUS', width: 9, value: (o) => jobStatus(o) },
+    { name: 'COMPLETIONS', width: 11, sort: 'ratio', value: (_o, p) => completions(p.spec, num(p.status['succeeded'])) },
+    { name: 'DURATION', width: 8, sort: 'age', value: (_o, p) => duration(p.status) },
+    ageCol,
+    { name: 'CONTAINERS', width: 20, wide: true, value: (_o, p) => p.containers[0] },
+    { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
+    { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => formatLabelSelector(p.selector) },
   ],
-  toRow,
+  extras: (_o, p) => ({ selector: p.selector }),
   tone,
-  capabilities: caps({ loggable: true }),
-};
+  describe: () => import('./describe/describe-jobs.ts').then((m) => m.describeJob),
+  related: [],
+  drill: { kind: 'owned', child: 'pods' },
+  pods: { kind: 'workload-selector' },
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  status: Record<string, unknown>;
+  selector: LabelSelector | undefined;
+  containers: [names: string, images: string];
+}

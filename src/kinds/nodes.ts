@@ -1,9 +1,8 @@
 /** Nodes, as `kubectl get nodes -o wide` prints them, plus a TAINTS summary kx adds. */
 import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { at, obj, objs, str } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell, Tone } from './types.ts';
+import { ageCol, defineKind, nameCol, type CellsByName } from './kind-module.ts';
+import type { Tone } from './types.ts';
 
 /** kubectl's node STATUS: Ready / NotReady / Unknown, plus ',SchedulingDisabled' when cordoned. */
 export function nodeStatus(o: KubeObject): string {
@@ -41,51 +40,41 @@ function address(o: KubeObject, type: string): string {
   return str(objs(at(o, 'status', 'addresses')).find((a) => a['type'] === type)?.['address']) || '<none>';
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const info = obj(at(o, 'status', 'nodeInfo'));
-  const cells = [
-    o.metadata.name,
-    nodeStatus(o),
-    nodeRoles(o.metadata.labels ?? {}),
-    '',
-    str(info['kubeletVersion']),
-    address(o, 'InternalIP'),
-    address(o, 'ExternalIP'),
-    str(info['osImage']) || '<unknown>',
-    str(info['kernelVersion']) || '<unknown>',
-    str(info['containerRuntimeVersion']) || '<unknown>',
-    taintsText(at(o, 'spec', 'taints')),
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 3, o.metadata.creationTimestamp, now);
-  return makeRow('nodes', o, cells, timeCells);
-}
-
-function tone(row: Row): Tone {
-  const status = row.cells[1] ?? '';
+function tone(cells: CellsByName): Tone {
+  const status = cells['STATUS'] ?? '';
   if (!status.startsWith('Ready')) return 'error';
   return status.includes('SchedulingDisabled') ? 'warn' : 'normal';
 }
 
 /** The nodes kind. */
-export const nodesKind: KindSpec = {
+export const nodesKind = defineKind<Prepared>({
   resourceKey: 'nodes',
+  group: '',
   kind: 'Node',
   namespaced: false,
+  prepare: (o) => ({ info: obj(at(o, 'status', 'nodeInfo')) }),
   columns: [
-    nameColumn,
-    column('STATUS', 26),
-    column('ROLES', 14),
-    ageColumn,
-    column('VERSION', 10),
-    wideColumn('INTERNAL-IP', 15),
-    wideColumn('EXTERNAL-IP', 15),
-    wideColumn('OS-IMAGE', 30),
-    wideColumn('KERNEL-VERSION', 20),
-    wideColumn('CONTAINER-RUNTIME', 20),
-    column('TAINTS', 30),
+    nameCol,
+    { name: 'STATUS', width: 26, value: (o) => nodeStatus(o) },
+    { name: 'ROLES', width: 14, value: (o) => nodeRoles(o.metadata.labels ?? {}) },
+    ageCol,
+    { name: 'VERSION', width: 10, value: (_o, p) => str(p.info['kubeletVersion']) },
+    { name: 'INTERNAL-IP', width: 15, wide: true, value: (o) => address(o, 'InternalIP') },
+    { name: 'EXTERNAL-IP', width: 15, wide: true, value: (o) => address(o, 'ExternalIP') },
+    { name: 'OS-IMAGE', width: 30, wide: true, value: (_o, p) => str(p.info['osImage']) || '<unknown>' },
+    { name: 'KERNEL-VERSION', width: 20, wide: true, value: (_o, p) => str(p.info['kernelVersion']) || '<unknown>' },
+    { name: 'CONTAINER-RUNTIME', width: 20, wide: true, value: (_o, p) => str(p.info['containerRuntimeVersion']) || '<unknown>' },
+    { name: 'TAINTS', width: 30, value: (o) => taintsText(at(o, 'spec', 'taints')) },
   ],
-  toRow,
+  extras: undefined,
   tone,
-  capabilities: caps({ deletable: true }),
-};
+  describe: () => import('./describe/describe-node.ts').then((m) => m.describeNode),
+  related: ['nodePodsAndLease'],
+  drill: { kind: 'node-pods' },
+  pods: undefined,
+  rollout: undefined,
+});
+
+interface Prepared {
+  info: Record<string, unknown>;
+}

@@ -1,15 +1,8 @@
 /** Pods, as `kubectl get pods -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { timed } from './cells.ts';
 import { obj, objs, str } from './json.ts';
-import { podSummary } from './pod-status.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell, Tone } from './types.ts';
-
-const READY = 2;
-const STATUS = 3;
-const RESTARTS = 4;
-const AGE = 5;
+import { ageCol, defineKind, nameCol, namespaceCol, type CellsByName } from './kind-module.ts';
+import { podSummary, type PodSummary } from './pod-status.ts';
+import type { Tone } from './types.ts';
 
 /** Reasons that mean the pod is broken rather than on its way. */
 const errorReasons = new Set([
@@ -35,65 +28,51 @@ function podIP(status: Record<string, unknown>): string {
   return str(ips[0]?.['ip']) || str(status['podIP']) || '<none>';
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const status = obj(o['status']);
-  const s = podSummary(o);
-  const nodeName = str(spec['nodeName']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    `${s.ready}/${s.total}`,
-    s.reason,
-    '',
-    '',
-    podIP(status),
-    nodeName || '<none>',
-    str(status['nominatedNodeName']) || '<none>',
-    readinessGates(spec, status),
-  ];
-  const timeCells: TimeCell[] = [];
-  if (s.restarts !== 0 && !Number.isNaN(s.lastRestart)) {
-    timed(cells, timeCells, { column: RESTARTS, kind: 'restarts', count: s.restarts, at: s.lastRestart }, now);
-  } else {
-    cells[RESTARTS] = String(s.restarts);
-  }
-  timed(cells, timeCells, { column: AGE, kind: 'age', at: Date.parse(o.metadata.creationTimestamp ?? '') }, now);
-  return makeRow('pods', o, cells, timeCells, { nodeName });
-}
-
 /** The tone of a pod row from its STATUS and READY cells. */
-export function podTone(row: Row): Tone {
-  const reason = row.cells[STATUS] ?? '';
+export function podTone(cells: CellsByName): Tone {
+  const reason = cells['STATUS'] ?? '';
   if (reason === 'Terminating') return 'muted';
   if (reason === 'Completed' || reason === 'Succeeded') return 'muted';
   if (errorReasons.has(reason) || reason.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(reason)) return 'error';
   if (reason.startsWith('ExitCode:') || reason.startsWith('Signal:')) return 'error';
   if (reason === 'Running') {
-    const [ready, total] = (row.cells[READY] ?? '0/0').split('/');
+    const [ready, total] = (cells['READY'] ?? '0/0').split('/');
     return ready === total ? 'normal' : 'warn';
   }
   return 'warn';
 }
 
 /** The pods kind. */
-export const podsKind: KindSpec = {
+export const podsKind = defineKind<Prepared>({
   resourceKey: 'pods',
+  group: '',
   kind: 'Pod',
   namespaced: true,
+  // printPod's summary feeds READY, STATUS and RESTARTS: computed once per pod.
+  prepare: (o) => ({ spec: obj(o['spec']), status: obj(o['status']), summary: podSummary(o) }),
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('READY', 5, 'ratio'),
-    column('STATUS', 16),
-    column('RESTARTS', 12, 'number'),
-    ageColumn,
-    wideColumn('IP', 15),
-    wideColumn('NODE', 20),
-    wideColumn('NOMINATED NODE', 14),
-    wideColumn('READINESS GATES', 15),
+    namespaceCol,
+    nameCol,
+    { name: 'READY', width: 5, sort: 'ratio', value: (_o, p) => `${p.summary.ready}/${p.summary.total}` },
+    { name: 'STATUS', width: 16, value: (_o, p) => p.summary.reason },
+    { name: 'RESTARTS', width: 12, sort: 'number', value: (_o, p) => ({ restarts: p.summary.restarts, at: p.summary.lastRestart }) },
+    ageCol,
+    { name: 'IP', width: 15, wide: true, value: (_o, p) => podIP(p.status) },
+    { name: 'NODE', width: 20, wide: true, value: (_o, p) => str(p.spec['nodeName']) || '<none>' },
+    { name: 'NOMINATED NODE', width: 14, wide: true, value: (_o, p) => str(p.status['nominatedNodeName']) || '<none>' },
+    { name: 'READINESS GATES', width: 15, wide: true, value: (_o, p) => readinessGates(p.spec, p.status) },
   ],
-  toRow,
+  extras: (_o, p) => ({ nodeName: str(p.spec['nodeName']) }),
   tone: podTone,
-  capabilities: caps({ loggable: true, execable: true }),
-};
+  describe: () => import('./describe/describe-pod.ts').then((m) => m.describePod),
+  related: [],
+  drill: undefined,
+  pods: { kind: 'self' },
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  status: Record<string, unknown>;
+  summary: PodSummary;
+}

@@ -1,49 +1,42 @@
 /** ReplicaSets, as `kubectl get replicasets -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { counter, replicaTone } from './deployments.ts';
 import { containerCells, formatLabelSelector, readSelector } from './format.ts';
 import { num, obj } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
-
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const selector = readSelector(spec['selector']);
-  const [names, images] = containerCells(spec['template']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    String(num(spec['replicas'], 1)),
-    String(counter(o, 'status', 'replicas')),
-    String(counter(o, 'status', 'readyReplicas')),
-    '',
-    names,
-    images,
-    formatLabelSelector(selector),
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 5, o.metadata.creationTimestamp, now);
-  return makeRow('replicasets.apps', o, cells, timeCells, { selector });
-}
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
+import type { LabelSelector } from './types.ts';
 
 /** The replicasets kind. */
-export const replicaSetsKind: KindSpec = {
+export const replicaSetsKind = defineKind<Prepared>({
   resourceKey: 'replicasets.apps',
+  group: 'apps',
   kind: 'ReplicaSet',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, selector: readSelector(spec['selector']), containers: containerCells(spec['template']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('DESIRED', 7, 'number'),
-    column('CURRENT', 7, 'number'),
-    column('READY', 5, 'number'),
-    ageColumn,
-    wideColumn('CONTAINERS', 20),
-    wideColumn('IMAGES', 40),
-    wideColumn('SELECTOR', 30),
+    namespaceCol,
+    nameCol,
+    { name: 'DESIRED', width: 7, sort: 'number', value: (_o, p) => String(num(p.spec['replicas'], 1)) },
+    { name: 'CURRENT', width: 7, sort: 'number', value: (o) => String(counter(o, 'status', 'replicas')) },
+    { name: 'READY', width: 5, sort: 'number', value: (o) => String(counter(o, 'status', 'readyReplicas')) },
+    ageCol,
+    { name: 'CONTAINERS', width: 20, wide: true, value: (_o, p) => p.containers[0] },
+    { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
+    { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => formatLabelSelector(p.selector) },
   ],
-  toRow,
-  tone: (row) => replicaTone(Number(row.cells[4]), Number(row.cells[2])),
-  capabilities: caps({ scalable: true, loggable: true }),
-};
+  extras: (_o, p) => ({ selector: p.selector }),
+  tone: (cells) => replicaTone(Number(cells['READY']), Number(cells['DESIRED'])),
+  describe: () => import('./describe/describe-workloads.ts').then((m) => m.describeReplicaSet),
+  related: ['podsBySelector'],
+  drill: { kind: 'owned', child: 'pods' },
+  pods: { kind: 'workload-selector' },
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  selector: LabelSelector | undefined;
+  containers: [names: string, images: string];
+}

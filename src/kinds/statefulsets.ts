@@ -1,45 +1,40 @@
 /** StatefulSets, as `kubectl get statefulsets -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { counter, replicaTone } from './deployments.ts';
 import { containerCells, readSelector } from './format.ts';
 import { num, obj } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
-
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const [names, images] = containerCells(spec['template']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    `${counter(o, 'status', 'readyReplicas')}/${num(spec['replicas'], 1)}`,
-    '',
-    names,
-    images,
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 3, o.metadata.creationTimestamp, now);
-  return makeRow('statefulsets.apps', o, cells, timeCells, { selector: readSelector(spec['selector']) });
-}
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
 
 /** The statefulsets kind. */
-export const statefulSetsKind: KindSpec = {
+export const statefulSetsKind = defineKind<Prepared>({
   resourceKey: 'statefulsets.apps',
+  group: 'apps',
   kind: 'StatefulSet',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, containers: containerCells(spec['template']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('READY', 5, 'ratio'),
-    ageColumn,
-    wideColumn('CONTAINERS', 20),
-    wideColumn('IMAGES', 40),
+    namespaceCol,
+    nameCol,
+    { name: 'READY', width: 5, sort: 'ratio', value: (o, p) => `${counter(o, 'status', 'readyReplicas')}/${num(p.spec['replicas'], 1)}` },
+    ageCol,
+    { name: 'CONTAINERS', width: 20, wide: true, value: (_o, p) => p.containers[0] },
+    { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
   ],
-  toRow,
-  tone: (row) => {
-    const [ready, desired] = (row.cells[2] ?? '0/0').split('/').map(Number);
+  extras: (_o, p) => ({ selector: readSelector(p.spec['selector']) }),
+  tone: (cells) => {
+    const [ready, desired] = (cells['READY'] ?? '0/0').split('/').map(Number);
     return replicaTone(ready ?? 0, desired ?? 0);
   },
-  capabilities: caps({ scalable: true, loggable: true, rollbackable: true, restartable: true }),
-};
+  describe: () => import('./describe/describe-workloads.ts').then((m) => m.describeStatefulSet),
+  related: ['podsBySelector'],
+  drill: { kind: 'owned', child: 'pods' },
+  pods: { kind: 'workload-selector' },
+  rollout: 'StatefulSet',
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  containers: [names: string, images: string];
+}

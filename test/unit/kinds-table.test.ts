@@ -7,6 +7,7 @@ import { cellText, metaKind, tableKind } from '../../src/kinds/table-kind.ts';
 import { rowObject } from '../../src/kube/stream-decode.ts';
 import type { KubeList, KubeObject, KubeTable } from '../../src/kube/object.ts';
 import { customColumns } from '../../src/demo/server/table/default-columns.ts';
+import { podsKind } from '../../src/kinds/pods.ts';
 
 const NOW = Date.parse('2024-05-14T10:30:00Z');
 const table = JSON.parse(readFileSync(new URL('../fixtures/objects/crontabs-table.json', import.meta.url), 'utf8')) as KubeTable;
@@ -71,5 +72,6 @@ test('the registry knows every built-in kind the explorer lists', () => {
   for (const k of builtinKinds()) {
     assert.equal(k.columns.filter((c) => c.allNamespaces).length, k.namespaced ? 1 : 0, `${k.resourceKey} NAMESPACE column`);
   }
-  assert.deepEqual(Object.entries(kindFor('pods')!.capabilities).filter(([, v]) => v).map(([k]) => k), ['loggable', 'execable', 'deletable']);
+  assert.equal(kindFor('pods'), podsKind);
+  assert.deepEqual(podsKind.module.pods, { kind: 'self' }, 'a pod is its own pod: logs and exec');
 });
