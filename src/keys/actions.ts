@@ -14,8 +14,20 @@ export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'dri
 export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Dialog'] as const;
 export type KeyGroup = (typeof keyGroups)[number];
 
-/** One action a key can trigger. */
-export interface ActionSpec {
+/**
+ * The access an action needs, asked of the server (SelfSubjectAccessReview) before its key is
+ * offered: `self` is the view's resource, `pods` the pods of the selected pod. An action with an
+ * access changes the cluster or opens a session in a container: the write gate refuses it in
+ * read-only mode, help marks it, and the hints hide it.
+ */
+export interface Access {
+  readonly verb: 'create' | 'delete' | 'patch';
+  readonly resource: 'self' | 'pods';
+  readonly subresource?: 'exec' | 'scale';
+}
+
+/** How an action is declared in the table below. */
+interface SpecInput {
   /** Stable id, used in keys.yaml. */
   readonly id: string;
   readonly scope: KeyScope;
@@ -27,18 +39,23 @@ export interface ActionSpec {
   readonly group: KeyGroup;
   /** Offered only when the selected object supports it. */
   readonly needs?: Capability;
-  /** Changes the cluster: hidden with --readonly and when RBAC says no. */
-  readonly mutates?: boolean;
+  /** What the action needs from the server: it changes the cluster (see Access). */
+  readonly access?: Access;
   /** Asks for confirmation naming the object and context before it acts. */
   readonly confirm?: boolean;
   /** Shown in the hints bar (the rest only in help). */
   readonly hint?: boolean;
 }
 
-const a = (spec: ActionSpec): ActionSpec => spec;
+/** One entry of the table; `mutates` follows from its access. */
+function a<const S extends SpecInput>(spec: S): S & { readonly mutates: boolean } {
+  return { ...spec, mutates: spec.access !== undefined };
+}
+
+const self = (verb: Access['verb'], subresource?: Access['subresource']): Access => (subresource ? { verb, resource: 'self', subresource } : { verb, resource: 'self' });
 
 /** The default keymap. Ids are what a user writes in keys.yaml. */
-export const actionSpecs: readonly ActionSpec[] = [
+export const actionSpecs = [
   a({ id: 'quit', scope: 'global', keys: ['q'], label: 'quit', description: 'Quit kx (ctrl-c always quits).', group: 'General', hint: true }),
   a({ id: 'help', scope: 'global', keys: ['?'], label: 'help', description: 'Show this help.', group: 'General', hint: true }),
   a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :q.', group: 'General', hint: true }),
@@ -69,12 +86,12 @@ export const actionSpecs: readonly ActionSpec[] = [
   a({ id: 'yaml', scope: 'table', keys: ['y'], label: 'yaml', description: 'The whole object as YAML.', group: 'Resource', hint: true }),
   a({ id: 'logs', scope: 'table', keys: ['l'], label: 'logs', description: 'Follow logs (pods, workloads, services, jobs).', group: 'Resource', needs: 'logs', hint: true }),
   a({ id: 'logs-previous', scope: 'table', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
-  a({ id: 'shell', scope: 'table', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', mutates: true, hint: true }),
-  a({ id: 'scale', scope: 'table', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', mutates: true, hint: true }),
+  a({ id: 'shell', scope: 'table', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
+  a({ id: 'scale', scope: 'table', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
   a({ id: 'rollout-history', scope: 'table', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
-  a({ id: 'restart', scope: 'table', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', mutates: true, confirm: true }),
-  a({ id: 'delete', scope: 'table', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', mutates: true, confirm: true, hint: true }),
-  a({ id: 'kill', scope: 'table', keys: ['ctrl-k'], label: 'kill', description: 'Force-delete a pod with grace period 0 (asks first).', group: 'Danger', needs: 'exec', mutates: true, confirm: true }),
+  a({ id: 'restart', scope: 'table', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', access: self('patch'), confirm: true }),
+  a({ id: 'delete', scope: 'table', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', access: self('delete'), confirm: true, hint: true }),
+  a({ id: 'kill', scope: 'table', keys: ['ctrl-k'], label: 'kill', description: 'Force-delete a pod with grace period 0 (asks first).', group: 'Danger', needs: 'exec', access: { verb: 'delete', resource: 'pods' }, confirm: true }),
 
   a({ id: 'pane-up', scope: 'pane', keys: ['k', 'up'], label: 'up', description: 'Scroll up.', group: 'Pane' }),
   a({ id: 'pane-down', scope: 'pane', keys: ['j', 'down'], label: 'down', description: 'Scroll down.', group: 'Pane' }),
@@ -100,11 +117,22 @@ export const actionSpecs: readonly ActionSpec[] = [
   a({ id: 'yaml-reveal', scope: 'yaml', keys: ['x'], label: 'reveal', description: 'Reveal secret data, base64-decoded.', group: 'YAML', hint: true }),
 
   a({ id: 'history-diff', scope: 'history', keys: ['enter'], label: 'diff', description: 'Diff the selected revision against the current one.', group: 'Rollout history', hint: true }),
-  a({ id: 'history-undo', scope: 'history', keys: ['u'], label: 'undo', description: 'Roll back to the selected revision (asks first).', group: 'Rollout history', mutates: true, confirm: true, hint: true }),
+  a({ id: 'history-undo', scope: 'history', keys: ['u'], label: 'undo', description: 'Roll back to the selected revision (asks first).', group: 'Rollout history', access: self('patch'), confirm: true, hint: true }),
 
   a({ id: 'confirm-yes', scope: 'dialog', keys: ['y'], label: 'yes', description: 'Confirm.', group: 'Dialog', hint: true }),
   a({ id: 'confirm-no', scope: 'dialog', keys: ['n', 'esc'], label: 'no', description: 'Cancel.', group: 'Dialog', hint: true }),
-];
+] as const satisfies readonly (SpecInput & { readonly mutates: boolean })[];
+
+/** One action a key can trigger (an entry of actionSpecs). */
+export type ActionSpec = SpecInput & { readonly id: ActionId; readonly mutates: boolean };
+
+/** Every action id: a misspelt id does not compile. */
+export type ActionId = (typeof actionSpecs)[number]['id'];
+
+/** Whether `id` is an action id (keys.yaml is user input). */
+export function isActionId(id: string): id is ActionId {
+  return actionSpecs.some((spec) => spec.id === id);
+}
 
 /** Scopes that are active together: the global keys also work in tables and panes. */
 export function scopesFor(scope: KeyScope): readonly KeyScope[] {

@@ -19,7 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { closestName } from './did-you-mean.ts';
-import { actionSpecs, scopesFor, type KeyScope } from './actions.ts';
+import { actionSpecs, isActionId, scopesFor, type KeyScope } from './actions.ts';
 import { displayPath } from '../config/paths.ts';
 import { displayKey, normaliseKeyName } from './key-name.ts';
 import { buildKeymap, defaultKeymap, findClashes, mayMeet, type Keymap } from './keymap.ts';
@@ -116,7 +116,7 @@ export function parseKeysFile(text: string, path: string): KeysFile {
         problems.push({ line, text: 'expected an action id before the colon, so the line is ignored.' });
         continue;
       }
-      if (!actionIds.includes(id)) {
+      if (!isActionId(id)) {
         const near = closestName(id, actionIds);
         problems.push({ line, text: `there is no action "${id}"${near ? ` (did you mean "${near}"?)` : ' (the ? help screen shows every id)'}, so the line is ignored.` });
         continue;

@@ -83,13 +83,16 @@ export interface KindModule<P = undefined> {
   rollout: RolloutFlavour | undefined;
 }
 
-/** A registered kind: the module plus what the table and store use (column specs, toRow, tone). */
-export interface RegisteredKind<P = unknown> extends KindSpec {
-  readonly module: KindModule<P>;
+/** What the rest of kx reads of a kind module (its columns live on as the kind's specs and toRow). */
+export type KindFacts = Pick<KindModule<unknown>, 'resourceKey' | 'group' | 'kind' | 'namespaced' | 'describe' | 'related' | 'drill' | 'pods' | 'rollout'>;
+
+/** A registered kind: the module's facts plus what the table and store use (column specs, toRow, tone). */
+export interface RegisteredKind extends KindSpec {
+  readonly module: KindFacts;
 }
 
 /** Turns a module into the kind the store and table use; columns and cells line up by construction. */
-export function defineKind<P>(module: KindModule<P>): RegisteredKind<P> {
+export function defineKind<P>(module: KindModule<P>): RegisteredKind {
   const columns: ColumnSpec[] = module.columns.map((c) => {
     const sort = c.sort ?? 'text';
     return {

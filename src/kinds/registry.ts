@@ -21,7 +21,7 @@ import { servicesKind } from './services.ts';
 import { statefulSetsKind } from './statefulsets.ts';
 import { noRollout, type RolloutTarget } from '../kube/mutations/rollout/rollout-target.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
-import type { KindModule, RegisteredKind } from './kind-module.ts';
+import type { KindFacts, RegisteredKind } from './kind-module.ts';
 import type { KindSpec } from './types.ts';
 
 const builtins: readonly KindSpec[] = [
@@ -61,7 +61,7 @@ export function kindByGroupKind(group: string, kind: string): RegisteredKind | u
 }
 
 /** The built-in kind module of a resource key, or undefined (custom resources, kinds kx has no module for). */
-export function moduleFor(resourceKey: string): KindModule<unknown> | undefined {
+export function moduleFor(resourceKey: string): KindFacts | undefined {
   return (byKey.get(resourceKey) as Partial<RegisteredKind> | undefined)?.module;
 }
 

@@ -1,12 +1,17 @@
 /**
- * The module facts of pods, workloads, jobs, nodes, events and HPAs agree with the code that acts
- * on them today: describe's registry, rollout's kinds and drill-down's rules.
+ * The module facts of pods, workloads, jobs, nodes, events and HPAs: the describer kubectl uses
+ * for each, rollout flavours, drill rules and how pods are found.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cronJobsKind } from '../../src/kinds/cronjobs.ts';
 import { daemonSetsKind } from '../../src/kinds/daemonsets.ts';
-import { describerFor } from '../../src/kinds/describe/describe-object.ts';
+import { loadDescriber } from '../../src/kinds/describe/describe-object.ts';
+import { describePod } from '../../src/kinds/describe/describe-pod.ts';
+import { describeDaemonSet, describeReplicaSet, describeStatefulSet } from '../../src/kinds/describe/describe-workloads.ts';
+import { describeCronJob, describeJob } from '../../src/kinds/describe/describe-jobs.ts';
+import { describeNode } from '../../src/kinds/describe/describe-node.ts';
+import { describeHpa } from '../../src/kinds/describe/describe-hpa.ts';
 import { describeGeneric } from '../../src/kinds/describe/describe-generic.ts';
 import { eventsKind } from '../../src/kinds/events.ts';
 import { hpasKind } from '../../src/kinds/hpas.ts';
@@ -17,7 +22,6 @@ import { podsKind } from '../../src/kinds/pods.ts';
 import { replicaSetsKind } from '../../src/kinds/replicasets.ts';
 import { statefulSetsKind } from '../../src/kinds/statefulsets.ts';
 import { canDrill } from '../../src/explorer/drill-down.ts';
-import { rolloutKind } from '../../src/kube/mutations/rollout/rollout-target.ts';
 import type { ResourceInfo } from '../../src/kube/resource-info.ts';
 
 const kinds: RegisteredKind[] = [podsKind, replicaSetsKind, statefulSetsKind, daemonSetsKind, jobsKind, cronJobsKind, nodesKind, eventsKind, hpasKind] as RegisteredKind[];
@@ -34,27 +38,28 @@ test('each module names its group so resourceKey is plural.group', () => {
   for (const k of kinds) assert.equal(k.resourceKey, k.module.group ? `${k.resourceKey.split('.')[0]}.${k.module.group}` : k.resourceKey.split('.')[0], k.resourceKey);
 });
 
-test('each module loads the describer describe registers for its group and kind (none: the generic one)', async () => {
+test('each module loads the describer kubectl uses for its group and kind (none: the generic one)', async () => {
+  const expected = new Map<RegisteredKind, unknown>([
+    [podsKind, describePod], [replicaSetsKind, describeReplicaSet], [statefulSetsKind, describeStatefulSet], [daemonSetsKind, describeDaemonSet],
+    [jobsKind, describeJob], [cronJobsKind, describeCronJob], [nodesKind, describeNode], [eventsKind, describeGeneric], [hpasKind, describeHpa],
+  ]);
   for (const k of kinds) {
     const own = k.module.describe ? await k.module.describe() : describeGeneric;
-    assert.equal(own, describerFor(k.module.group, k.kind), k.resourceKey);
+    assert.equal(own, expected.get(k), k.resourceKey);
+    assert.equal(await loadDescriber(k.module.group, k.kind), own, `the registry finds ${k.resourceKey}'s by group and kind`);
   }
 });
 
-test('rollout flavours and drill rules match rollout-target and drill-down', () => {
+test('rollout flavours and drill rules', () => {
+  const flavours: Record<string, string | undefined> = { 'statefulsets.apps': 'StatefulSet', 'daemonsets.apps': 'DaemonSet' };
   for (const k of kinds) {
-    let flavour: string | undefined;
-    try {
-      flavour = rolloutKind(resourceOf(k));
-    } catch {
-      flavour = undefined;
-    }
-    assert.equal(k.module.rollout, flavour, `${k.resourceKey} rollout`);
-    assert.equal(k.module.drill !== undefined, canDrill(resourceOf(k)), `${k.resourceKey} drill`);
+    assert.equal(k.module.rollout, flavours[k.resourceKey], `${k.resourceKey} rollout`);
+    assert.equal(canDrill(resourceOf(k)), k.module.drill !== undefined, `${k.resourceKey} drill`);
   }
   assert.deepEqual(cronJobsKind.module.drill, { kind: 'grandchildren', via: 'jobs.batch' });
   assert.deepEqual(nodesKind.module.drill, { kind: 'node-pods' });
   assert.deepEqual(jobsKind.module.drill, { kind: 'owned', child: 'pods' });
+  for (const k of [podsKind, eventsKind, hpasKind]) assert.equal(k.module.drill, undefined, k.resourceKey);
 });
 
 test('pods: a pod is its own pod; workloads and jobs find theirs by selector; the rest have none', () => {

@@ -80,22 +80,16 @@ function keyOf(q: AccessQuestion): string {
   return [q.verb, q.resource.group, q.resource.plural, q.subresource ?? '', q.namespace ?? ''].join('|');
 }
 
-/** The permission each mutating action needs, as kubectl would exercise it. */
-export function questionsFor(actionId: string, resource: ResourceInfo, namespace: string | undefined): AccessQuestion | undefined {
-  const pods = { group: '', plural: 'pods' };
-  switch (actionId) {
-    case 'delete':
-      return { verb: 'delete', resource, namespace };
-    case 'kill':
-      return { verb: 'delete', resource: pods, namespace };
-    case 'scale':
-      return { verb: 'patch', resource, subresource: 'scale', namespace };
-    case 'restart':
-    case 'history-undo':
-      return { verb: 'patch', resource, namespace };
-    case 'shell':
-      return { verb: 'create', resource: pods, subresource: 'exec', namespace };
-    default:
-      return undefined;
-  }
+/**
+ * The question an action's declared access asks (keys/actions.ts `access`): `self` is the view's
+ * resource, `pods` the pods of the selected pod. Undefined for actions that need nothing.
+ */
+export function questionFor(
+  access: { verb: string; resource: 'self' | 'pods'; subresource?: string } | undefined,
+  resource: ResourceInfo,
+  namespace: string | undefined,
+): AccessQuestion | undefined {
+  if (!access) return undefined;
+  const target = access.resource === 'pods' ? { group: '', plural: 'pods' } : resource;
+  return { verb: access.verb, resource: target, ...(access.subresource ? { subresource: access.subresource } : {}), namespace };
 }
