@@ -1,58 +1,64 @@
 /** ConfigMaps, Secrets and Namespaces: small kinds with a count or a phase. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { obj, str } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
 
 function keyCount(value: unknown): number {
   return Object.keys(obj(value)).length;
 }
 
 /** The configmaps kind: DATA counts data plus binaryData keys. */
-export const configMapsKind: KindSpec = {
+export const configMapsKind = defineKind<undefined>({
   resourceKey: 'configmaps',
+  group: '',
   kind: 'ConfigMap',
   namespaced: true,
-  columns: [namespaceColumn, nameColumn, column('DATA', 4, 'number'), ageColumn],
-  toRow(o: KubeObject, now: number): Row {
-    const cells = [o.metadata.namespace ?? '', o.metadata.name, String(keyCount(o['data']) + keyCount(o['binaryData'])), ''];
-    const timeCells: TimeCell[] = [];
-    ageCell(cells, timeCells, 3, o.metadata.creationTimestamp, now);
-    return makeRow('configmaps', o, cells, timeCells);
-  },
+  prepare: undefined,
+  columns: [namespaceCol, nameCol, { name: 'DATA', width: 4, sort: 'number', value: (o) => String(keyCount(o['data']) + keyCount(o['binaryData'])) }, ageCol],
+  extras: undefined,
   tone: () => 'normal',
-  capabilities: caps({}),
-};
+  describe: () => import('./describe/describe-config.ts').then((m) => m.describeConfigMap),
+  related: [],
+  drill: undefined,
+  pods: undefined,
+  rollout: undefined,
+});
 
 /** The secrets kind: only the type and the number of keys are kept, never a value. */
-export const secretsKind: KindSpec = {
+export const secretsKind = defineKind<undefined>({
   resourceKey: 'secrets',
+  group: '',
   kind: 'Secret',
   namespaced: true,
-  columns: [namespaceColumn, nameColumn, column('TYPE', 35), column('DATA', 4, 'number'), ageColumn],
-  toRow(o: KubeObject, now: number): Row {
-    const cells = [o.metadata.namespace ?? '', o.metadata.name, str(o['type']), String(keyCount(o['data'])), ''];
-    const timeCells: TimeCell[] = [];
-    ageCell(cells, timeCells, 4, o.metadata.creationTimestamp, now);
-    return makeRow('secrets', o, cells, timeCells);
-  },
+  prepare: undefined,
+  columns: [
+    namespaceCol,
+    nameCol,
+    { name: 'TYPE', width: 35, value: (o) => str(o['type']) },
+    { name: 'DATA', width: 4, sort: 'number', value: (o) => String(keyCount(o['data'])) },
+    ageCol,
+  ],
+  extras: undefined,
   tone: () => 'normal',
-  capabilities: caps({}),
-};
+  describe: () => import('./describe/describe-config.ts').then((m) => m.describeSecret),
+  related: [],
+  drill: undefined,
+  pods: undefined,
+  rollout: undefined,
+});
 
 /** The namespaces kind: STATUS is the phase (Active, Terminating). */
-export const namespacesKind: KindSpec = {
+export const namespacesKind = defineKind<undefined>({
   resourceKey: 'namespaces',
+  group: '',
   kind: 'Namespace',
   namespaced: false,
-  columns: [nameColumn, column('STATUS', 11), ageColumn],
-  toRow(o: KubeObject, now: number): Row {
-    const cells = [o.metadata.name, str(obj(o['status'])['phase']), ''];
-    const timeCells: TimeCell[] = [];
-    ageCell(cells, timeCells, 2, o.metadata.creationTimestamp, now);
-    return makeRow('namespaces', o, cells, timeCells);
-  },
-  tone: (row) => (row.cells[1] === 'Terminating' ? 'muted' : 'normal'),
-  capabilities: caps({}),
-};
+  prepare: undefined,
+  columns: [nameCol, { name: 'STATUS', width: 11, value: (o) => str(obj(o['status'])['phase']) }, ageCol],
+  extras: undefined,
+  tone: (cells) => (cells['STATUS'] === 'Terminating' ? 'muted' : 'normal'),
+  describe: () => import('./describe/describe-config.ts').then((m) => m.describeNamespace),
+  related: ['namespaceQuotas'],
+  drill: { kind: 'namespace-pods' },
+  pods: undefined,
+  rollout: undefined,
+});

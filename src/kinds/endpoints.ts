@@ -1,10 +1,7 @@
 /** Endpoints, as `kubectl get endpoints -A` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { listWithMore } from './format.ts';
 import { num, objs, str } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
 
 function hostPort(ip: string, port: number): string {
   return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
@@ -32,20 +29,19 @@ export function endpointsText(subsets: unknown): string {
   return listWithMore(shown, 3, count);
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const cells = [o.metadata.namespace ?? '', o.metadata.name, endpointsText(o['subsets']), ''];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 3, o.metadata.creationTimestamp, now);
-  return makeRow('endpoints', o, cells, timeCells);
-}
-
 /** The endpoints kind. */
-export const endpointsKind: KindSpec = {
+export const endpointsKind = defineKind<undefined>({
   resourceKey: 'endpoints',
+  group: '',
   kind: 'Endpoints',
   namespaced: true,
-  columns: [namespaceColumn, nameColumn, column('ENDPOINTS', 40), ageColumn],
-  toRow,
-  tone: (row) => (row.cells[2] === '<none>' ? 'warn' : 'normal'),
-  capabilities: caps({}),
-};
+  prepare: undefined,
+  columns: [namespaceCol, nameCol, { name: 'ENDPOINTS', width: 40, value: (o) => endpointsText(o['subsets']) }, ageCol],
+  extras: undefined,
+  tone: (cells) => (cells['ENDPOINTS'] === '<none>' ? 'warn' : 'normal'),
+  describe: () => import('./describe/describe-network.ts').then((m) => m.describeEndpoints),
+  related: [],
+  drill: undefined,
+  pods: undefined,
+  rollout: undefined,
+});

@@ -1,9 +1,7 @@
 /** PersistentVolumeClaims, as `kubectl get pvc -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { at, obj, str, strs } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell, Tone } from './types.ts';
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
+import type { Tone } from './types.ts';
 
 const modeOrder: [string, string][] = [
   ['ReadWriteOnce', 'RWO'],
@@ -17,31 +15,9 @@ export function accessModesText(modes: readonly string[]): string {
   return modeOrder.filter(([mode]) => modes.includes(mode)).map(([, short]) => short).join(',');
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const status = obj(o['status']);
-  const volumeName = str(spec['volumeName']);
-  const storageClass =
-    o.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? str(spec['storageClassName']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    o.metadata.deletionTimestamp ? 'Terminating' : str(status['phase']),
-    volumeName,
-    volumeName ? str(at(status, 'capacity', 'storage')) : '',
-    volumeName ? accessModesText(strs(status['accessModes'])) : '',
-    storageClass,
-    str(spec['volumeAttributesClassName']) || '<unset>',
-    '',
-    str(spec['volumeMode']) || '<unset>',
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 8, o.metadata.creationTimestamp, now);
-  return makeRow('persistentvolumeclaims', o, cells, timeCells);
-}
-
-function tone(row: Row): Tone {
-  switch (row.cells[2]) {
+/** A claim's colour from its STATUS: bound is fine, lost is broken, anything else waits. */
+function statusTone(status: string | undefined): Tone {
+  switch (status) {
     case 'Bound':
       return 'normal';
     case 'Lost':
@@ -54,23 +30,38 @@ function tone(row: Row): Tone {
 }
 
 /** The persistentvolumeclaims kind. */
-export const pvcsKind: KindSpec = {
+export const pvcsKind = defineKind<Prepared>({
   resourceKey: 'persistentvolumeclaims',
+  group: '',
   kind: 'PersistentVolumeClaim',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, status: obj(o['status']), volumeName: str(spec['volumeName']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('STATUS', 8),
-    column('VOLUME', 40),
-    column('CAPACITY', 8),
-    column('ACCESS MODES', 12),
-    column('STORAGECLASS', 12),
-    column('VOLUMEATTRIBUTESCLASS', 21),
-    ageColumn,
-    wideColumn('VOLUMEMODE', 10),
+    namespaceCol,
+    nameCol,
+    { name: 'STATUS', width: 8, value: (o, p) => (o.metadata.deletionTimestamp ? 'Terminating' : str(p.status['phase'])) },
+    { name: 'VOLUME', width: 40, value: (_o, p) => p.volumeName },
+    { name: 'CAPACITY', width: 8, value: (_o, p) => (p.volumeName ? str(at(p.status, 'capacity', 'storage')) : '') },
+    { name: 'ACCESS MODES', width: 12, value: (_o, p) => (p.volumeName ? accessModesText(strs(p.status['accessModes'])) : '') },
+    { name: 'STORAGECLASS', width: 12, value: (o, p) => o.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? str(p.spec['storageClassName']) },
+    { name: 'VOLUMEATTRIBUTESCLASS', width: 21, value: (_o, p) => str(p.spec['volumeAttributesClassName']) || '<unset>' },
+    ageCol,
+    { name: 'VOLUMEMODE', width: 10, wide: true, value: (_o, p) => str(p.spec['volumeMode']) || '<unset>' },
   ],
-  toRow,
-  tone,
-  capabilities: caps({}),
-};
+  extras: undefined,
+  tone: (cells) => statusTone(cells['STATUS']),
+  describe: () => import('./describe/describe-network.ts').then((m) => m.describePvc),
+  related: ['podsInNamespace'],
+  drill: undefined,
+  pods: undefined,
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  status: Record<string, unknown>;
+  volumeName: string;
+}

@@ -13,6 +13,7 @@ import { eventsKind } from './events.ts';
 import { hpasKind } from './hpas.ts';
 import { ingressesKind, ingressKindFor } from './ingresses.ts';
 import { jobsKind } from './jobs.ts';
+import { networkPoliciesKind } from './networkpolicies.ts';
 import { nodesKind } from './nodes.ts';
 import { podsKind } from './pods.ts';
 import { pvcsKind } from './pvcs.ts';
@@ -36,6 +37,7 @@ const builtins: readonly KindSpec[] = [
   endpointsKind,
   ingressesKind,
   ingressKindFor('ingresses.extensions'),
+  networkPoliciesKind,
   configMapsKind,
   secretsKind,
   nodesKind,

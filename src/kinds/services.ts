@@ -1,10 +1,7 @@
 /** Services, as `kubectl get services -A -o wide` prints them. */
-import type { KubeObject } from '../kube/object.ts';
-import { ageCell } from './cells.ts';
 import { formatLabels } from './format.ts';
 import { at, num, obj, objs, str, strMap, strs } from './json.ts';
-import { ageColumn, caps, column, makeRow, nameColumn, namespaceColumn, wideColumn } from './row.ts';
-import type { KindSpec, Row, TimeCell } from './types.ts';
+import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
 
 /** Load-balancer ingress points: IPs, else hostnames, de-duplicated and sorted like kubectl's sets.String. */
 export function loadBalancerText(status: unknown): string {
@@ -46,44 +43,37 @@ export function portsText(ports: unknown): string {
     .join(',');
 }
 
-function toRow(o: KubeObject, now: number): Row {
-  const spec = obj(o['spec']);
-  const clusterIPs = strs(spec['clusterIPs']);
-  const clusterIP = clusterIPs[0] ?? (str(spec['clusterIP']) || '<none>');
-  const selectorMap = spec['selector'] === undefined ? undefined : strMap(spec['selector']);
-  const cells = [
-    o.metadata.namespace ?? '',
-    o.metadata.name,
-    str(spec['type']) || 'ClusterIP',
-    clusterIP,
-    externalIP(spec, o['status']),
-    portsText(spec['ports']) || '<none>',
-    '',
-    formatLabels(selectorMap ?? {}),
-  ];
-  const timeCells: TimeCell[] = [];
-  ageCell(cells, timeCells, 6, o.metadata.creationTimestamp, now);
-  // A Service without a selector selects no pods (its endpoints are managed by hand).
-  const selector = selectorMap && Object.keys(selectorMap).length > 0 ? { matchLabels: selectorMap } : undefined;
-  return makeRow('services', o, cells, timeCells, { selector });
-}
-
 /** The services kind. */
-export const servicesKind: KindSpec = {
+export const servicesKind = defineKind<Prepared>({
   resourceKey: 'services',
+  group: '',
   kind: 'Service',
   namespaced: true,
+  prepare: (o) => {
+    const spec = obj(o['spec']);
+    return { spec, selectorMap: spec['selector'] === undefined ? undefined : strMap(spec['selector']) };
+  },
   columns: [
-    namespaceColumn,
-    nameColumn,
-    column('TYPE', 12),
-    column('CLUSTER-IP', 15),
-    column('EXTERNAL-IP', 15),
-    column('PORT(S)', 20),
-    ageColumn,
-    wideColumn('SELECTOR', 30),
+    namespaceCol,
+    nameCol,
+    { name: 'TYPE', width: 12, value: (_o, p) => str(p.spec['type']) || 'ClusterIP' },
+    { name: 'CLUSTER-IP', width: 15, value: (_o, p) => strs(p.spec['clusterIPs'])[0] ?? (str(p.spec['clusterIP']) || '<none>') },
+    { name: 'EXTERNAL-IP', width: 15, value: (o, p) => externalIP(p.spec, o['status']) },
+    { name: 'PORT(S)', width: 20, value: (_o, p) => portsText(p.spec['ports']) || '<none>' },
+    ageCol,
+    { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => formatLabels(p.selectorMap ?? {}) },
   ],
-  toRow,
-  tone: (row) => (row.cells[4] === '<pending>' ? 'warn' : 'normal'),
-  capabilities: caps({}),
-};
+  // A Service without a selector selects no pods (its endpoints are managed by hand).
+  extras: (_o, p) => ({ selector: p.selectorMap && Object.keys(p.selectorMap).length > 0 ? { matchLabels: p.selectorMap } : undefined }),
+  tone: (cells) => (cells['EXTERNAL-IP'] === '<pending>' ? 'warn' : 'normal'),
+  describe: () => import('./describe/describe-service.ts').then((m) => m.describeService),
+  related: ['serviceEndpoints'],
+  drill: { kind: 'selected-pods' },
+  pods: { kind: 'service-selector' },
+  rollout: undefined,
+});
+
+interface Prepared {
+  spec: Record<string, unknown>;
+  selectorMap: Record<string, string> | undefined;
+}
