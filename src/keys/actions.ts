@@ -74,6 +74,7 @@ export const actionSpecs = [
   a({ id: 'open', scope: 'table', keys: ['enter'], label: 'open', description: 'Drill down: deployment → replicasets → pods, service/node/job → pods, CRD → its resources, namespace → its pods.', group: 'Navigation', needs: 'drill', hint: true }),
   a({ id: 'owner', scope: 'table', keys: ['J'], label: 'owner', description: 'Jump to the owner of the selected object.', group: 'Navigation', needs: 'owner' }),
   a({ id: 'tree', scope: 'table', keys: ['x'], label: 'tree', description: 'Owner tree: the object, its owners and everything it owns.', group: 'Navigation' }),
+  a({ id: 'copy-name', scope: 'table', keys: ['c'], label: 'copy', description: 'Copy the selected object’s name to the clipboard (the terminal’s, over OSC 52).', group: 'Resource' }),
 
   a({ id: 'sort-name', scope: 'table', keys: ['N'], label: 'sort name', description: 'Sort by name (again: reverse).', group: 'Sort' }),
   a({ id: 'sort-age', scope: 'table', keys: ['A'], label: 'sort age', description: 'Sort by age (again: reverse).', group: 'Sort' }),

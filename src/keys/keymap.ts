@@ -3,7 +3,7 @@
  * views use to turn a key name into an action. Clashes are found here, so keys.yaml problems and
  * the defaults are checked by the same rule.
  */
-import { actionSpecs, scopesFor, type ActionSpec, type Capability, type KeyScope } from './actions.ts';
+import { actionSpecs, scopesFor, type ActionId, type ActionSpec, type Capability, type KeyScope } from './actions.ts';
 
 /** A user's override: new keys for one action id. */
 export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
@@ -42,7 +42,7 @@ export class Keymap {
   resolve(
     scope: KeyScope,
     key: string,
-    opts: { capabilities?: ReadonlySet<Capability>; available?: (id: string) => boolean } = {},
+    opts: { capabilities?: ReadonlySet<Capability>; available?: (id: ActionId) => boolean } = {},
   ): ActionSpec | undefined {
     for (const s of scopesFor(scope)) {
       for (const spec of this.actions) {

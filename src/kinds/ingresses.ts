@@ -18,7 +18,7 @@ export function hostsText(rules: unknown): string {
 }
 
 /** An ingresses kind for one API group (networking.k8s.io, or extensions on old servers). */
-export function ingressKindFor(resourceKey: string): RegisteredKind<Record<string, unknown>> {
+export function ingressKindFor(resourceKey: string): RegisteredKind {
   return defineKind<Record<string, unknown>>({
     resourceKey,
     // 'ingresses.extensions' → 'extensions': describe and owner references key on the group.

@@ -112,8 +112,9 @@ export function defineKind<P>(module: KindModule<P>): RegisteredKind {
     const timeCells: TimeCell[] = [];
     module.columns.forEach((c, column) => {
       const value = c.value(o, prepared, now);
-      if (typeof value === 'string') {
-        cells[column] = value;
+      if (typeof value !== 'object' || value === null) {
+        // Text (and, from an object missing a field the column reads, nothing).
+        cells[column] = typeof value === 'string' ? value : '';
         return;
       }
       const cell: TimeCell = 'age' in value ? { column, kind: 'age', at: typeof value.age === 'number' ? value.age : Date.parse(value.age ?? '') } : { column, kind: 'restarts', count: value.restarts, at: value.at };

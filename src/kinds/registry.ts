@@ -25,7 +25,7 @@ import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 import type { KindFacts, RegisteredKind } from './kind-module.ts';
 import type { KindSpec } from './types.ts';
 
-const builtins: readonly KindSpec[] = [
+const builtins: readonly RegisteredKind[] = [
   podsKind,
   deploymentsKind,
   replicaSetsKind,
@@ -52,9 +52,9 @@ const byKey = new Map(builtins.map((k) => [k.resourceKey, k]));
 
 const byGroupKind = new Map<string, RegisteredKind>();
 for (const k of builtins) {
-  const module = (k as Partial<RegisteredKind>).module;
   // The first registration of a GroupKind wins (networking.k8s.io Ingress before extensions').
-  if (module && !byGroupKind.has(`${module.group}/${module.kind}`)) byGroupKind.set(`${module.group}/${module.kind}`, k as RegisteredKind);
+  const key = `${k.module.group}/${k.module.kind}`;
+  if (!byGroupKind.has(key)) byGroupKind.set(key, k);
 }
 
 /** The built-in kind of an API group and Kind ('apps', 'Deployment'), or undefined. */
@@ -64,16 +64,16 @@ export function kindByGroupKind(group: string, kind: string): RegisteredKind | u
 
 /** The built-in kind module of a resource key, or undefined (custom resources, kinds kx has no module for). */
 export function moduleFor(resourceKey: string): KindFacts | undefined {
-  return (byKey.get(resourceKey) as Partial<RegisteredKind> | undefined)?.module;
+  return byKey.get(resourceKey)?.module;
 }
 
 /** The built-in kind for a resource key ('pods', 'deployments.apps', …), or undefined. */
-export function kindFor(resourceKey: string): KindSpec | undefined {
+export function kindFor(resourceKey: string): RegisteredKind | undefined {
   return byKey.get(resourceKey);
 }
 
 /** Every built-in kind, in the order a resource menu might list them. */
-export function builtinKinds(): readonly KindSpec[] {
+export function builtinKinds(): readonly RegisteredKind[] {
   return builtins;
 }
 

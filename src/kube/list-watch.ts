@@ -50,6 +50,8 @@ class ListWatch implements ListWatchHandle {
   #identity: Promise<string | undefined> | undefined;
   /** The connection was lost: before resuming, make sure the same store answers. */
   #checkIdentity = false;
+  /** The timeoutSeconds the current watch asked for. */
+  #watchSeconds = 0;
 
   constructor(opts: ListWatchOptions, sink: StreamSink) {
     this.#opts = opts;
@@ -96,6 +98,9 @@ class ListWatch implements ListWatchHandle {
         if (this.#connectedAt !== undefined && Date.now() - this.#connectedAt < 500 && events === 0) {
           throw new KxError('server', 'the server closed the watch at once');
         }
+        // Closed well before the timeout it asked for: the server (or the path to it) went away
+        // even if the close looked clean, so check which store answers before resuming.
+        if (this.#connectedAt !== undefined && Date.now() - this.#connectedAt < this.#watchSeconds * 1000 - 2000) this.#checkIdentity = true;
         if (this.#isHealthy()) this.#attempt = 0;
       } catch (err) {
         if (this.#stopped) return;
@@ -161,17 +166,43 @@ class ListWatch implements ListWatchHandle {
     return this.#connectedAt !== undefined && Date.now() - this.#connectedAt >= (this.#opts.healthyResetMs ?? 20_000);
   }
 
-  /** After a lost connection: a server at the same address with another store means a re-list. */
+  /**
+   * After a lost connection, before resuming: is the store that answers now the one our
+   * resourceVersion came from? A store behind us (a restored etcd) answers a list "not older
+   * than" our resourceVersion with 504 Too large resource version (a 1.20 watch would instead
+   * drop every event up to it, silently); a different store (a new demo, a rebuilt cluster) has
+   * another uid for namespace default. Either means a re-list, and so does a probe the server
+   * refuses otherwise (a list costs less than rows kx cannot vouch for). An unreadable uid (RBAC,
+   * a server still starting) leaves the probe's word.
+   */
   async #sameStoreOrRelist(): Promise<void> {
     const before = await this.#identity;
-    const now = await clusterIdentity(this.#opts.client);
-    // Only a server that answered, with another uid, is known to hold another store.
-    if (now === undefined) return;
-    this.#checkIdentity = false;
-    if (before !== undefined && now !== before) {
-      this.#identity = Promise.resolve(now);
-      this.#relist();
+    try {
+      await this.#opts.client.get(this.#path(), {
+        query: { ...this.#query(), limit: '1', resourceVersion: this.#rv, resourceVersionMatch: 'NotOlderThan' },
+        signal: this.#stop.signal,
+        timeoutMs: this.#opts.requestTimeoutMs ?? 30_000,
+      });
+    } catch (err) {
+      const e = toKxError(err);
+      if (isTooLargeResourceVersion(e)) return this.#relistAfterCheck();
+      // The server is not answering yet: check again on the next attempt.
+      if (e.kind === 'unreachable' || e.kind === 'timeout' || e.kind === 'aborted') throw e;
+      // Anything else (an old server that rejects the match, a 500 "future revision"): cannot vouch.
+      return this.#relistAfterCheck();
     }
+    // The probe passed: not behind us. A store with another uid is another store even if ahead.
+    const now = await clusterIdentity(this.#opts.client);
+    if (before !== undefined && now !== undefined && now !== before) {
+      this.#identity = Promise.resolve(now);
+      return this.#relistAfterCheck();
+    }
+    this.#checkIdentity = false;
+  }
+
+  #relistAfterCheck(): void {
+    this.#checkIdentity = false;
+    this.#relist();
   }
 
   /** The next attempt starts with a full list (its endSync drops rows the server no longer has). */
@@ -256,7 +287,7 @@ class ListWatch implements ListWatchHandle {
         watch: 'true',
         resourceVersion: this.#rv || undefined,
         allowWatchBookmarks: 'true',
-        timeoutSeconds: Math.floor(base * (1 + 0.2 * random())),
+        timeoutSeconds: (this.#watchSeconds = Math.floor(base * (1 + 0.2 * random()))),
       },
       ...(table ? { accept: tableAccept } : {}),
       signal: this.#stop.signal,

@@ -45,8 +45,8 @@ async function describedName(): Promise<string> {
 const panes: { label: string; open: string[]; shows: (name: string) => RegExp; close: string[] }[] = [
   { label: 'describe', open: ['d'], shows: (n) => new RegExp(`Describe Deployment shop/${n}`), close: ['Escape'] },
   { label: 'yaml', open: ['y'], shows: (n) => new RegExp(`YAML Deployment shop/${n}`), close: ['Escape'] },
-  { label: 'logs', open: ['l'], shows: (n) => new RegExp(`${n}`), close: ['Escape'] },
-  { label: 'tree', open: ['x'], shows: (n) => new RegExp(`Deployment ${n}|deployment\\S* ${n}|${n}`), close: ['Escape'] },
+  { label: 'logs', open: ['l'], shows: (n) => new RegExp(`logs deployment/${n} \\(shop\\)`), close: ['Escape'] },
+  { label: 'tree', open: ['x'], shows: (n) => new RegExp(`owner tree · \\d+ objects[\\s\\S]*${n}`), close: ['Escape'] },
   { label: 'history', open: ['h'], shows: (n) => new RegExp(`deployment\\.apps/${n}`), close: ['Escape'] },
   { label: 'scale', open: ['s'], shows: (n) => new RegExp(`deployment\\.apps/${n}[\\s\\S]*Current replicas`), close: ['Escape'] },
   { label: 'restart', open: ['r'], shows: (n) => new RegExp(`Restart deployment\\.apps/${n} in namespace shop`), close: ['n'] },

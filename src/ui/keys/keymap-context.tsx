@@ -4,7 +4,7 @@
  */
 import { useInput } from 'ink';
 import { createContext, useContext, useRef, type ReactElement, type ReactNode } from 'react';
-import type { Capability, KeyScope } from '../../keys/actions.ts';
+import type { ActionId, Capability, KeyScope } from '../../keys/actions.ts';
 import { keyName } from '../../keys/key-name.ts';
 import { defaultKeymap, type Keymap } from '../../keys/keymap.ts';
 
@@ -21,7 +21,7 @@ export function useKeymap(): Keymap {
 }
 
 /** Handlers by action id; an action with no handler here is not offered by this view. */
-export type ActionHandlers = Partial<Record<string, () => void>>;
+export type ActionHandlers = Partial<Record<ActionId, () => void>>;
 
 /**
  * Calls the handler of the action each key press triggers in `scope`. Keys typed faster than a

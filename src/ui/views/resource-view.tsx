@@ -20,6 +20,7 @@ import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
+import type { ActionId } from '../../keys/actions.ts';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
 import { ResourceTable, type RowView } from '../table/resource-table.tsx';
@@ -41,7 +42,7 @@ export interface ResourceViewProps {
   /** Actions handled above the view (quit, help, command, back, …). */
   globalHandlers: ActionHandlers;
   /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
-  onAction: (id: string, row: Row | undefined) => void;
+  onAction: (id: ObjectActionId, row: Row | undefined) => void;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
   /** The selected object changed (kept in history so back restores it); called after the commit. */
@@ -55,10 +56,13 @@ export interface ResourceViewProps {
   filtering?: boolean;
 }
 
-/** Actions on the selected object that the explorer carries out. */
-const objectActions = ['open', 'owner', 'tree', 'describe', 'yaml', 'logs', 'logs-previous', 'shell', 'scale', 'rollout-history', 'restart', 'delete', 'kill', 'filter'];
+/** Actions on the selected object that the explorer carries out (use-object-actions.ts). */
+export const objectActions = ['open', 'owner', 'tree', 'describe', 'yaml', 'logs', 'logs-previous', 'shell', 'scale', 'rollout-history', 'restart', 'delete', 'kill', 'copy-name', 'filter'] as const satisfies readonly ActionId[];
 
-const moves: Record<string, CursorMove> = {
+/** The id of an action on the selected object. */
+export type ObjectActionId = (typeof objectActions)[number];
+
+const moves: Partial<Record<ActionId, CursorMove>> = {
   up: 'up',
   down: 'down',
   'page-up': 'pageUp',
@@ -67,7 +71,7 @@ const moves: Record<string, CursorMove> = {
   bottom: 'end',
 };
 
-const sorts: Record<string, SortRequest> = {
+const sorts: Partial<Record<ActionId, SortRequest>> = {
   'sort-name': { by: 'name' },
   'sort-age': { by: 'age' },
   'sort-status': { by: 'status' },
@@ -147,8 +151,8 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   };
 
   const handlers: ActionHandlers = { ...props.globalHandlers };
-  for (const [id, m] of Object.entries(moves)) handlers[id] = () => move(m);
-  for (const [id, request] of Object.entries(sorts)) {
+  for (const [id, m] of Object.entries(moves) as [ActionId, CursorMove][]) handlers[id] = () => move(m);
+  for (const [id, request] of Object.entries(sorts) as [ActionId, SortRequest][]) {
     handlers[id] = () => {
       const visible = shownColumns.map(({ i }) => i);
       const sort = nextSort(allColumns, visible, entry.sort, request);

@@ -59,10 +59,10 @@ test('default choice: one main container alone, several means all of them (said)
   assert.ok(all.ok && all.containers.length === 2 && !all.defaulted);
 });
 
-test('label selectors as the API wants them', () => {
+test('label selectors as the API wants them (and as kubectl sends them: apimachinery sorts requirements by key)', () => {
   assert.equal(
     labelSelectorText({ matchLabels: { app: 'web', tier: 'front' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }, { key: 'legacy', operator: 'DoesNotExist' }, { key: 'team', operator: 'Exists' }, { key: 'zone', operator: 'NotIn', values: ['b'] }] }),
-    'app=web,tier=front,env in (dev,prod),!legacy,team,zone notin (b)',
+    'app=web,env in (dev,prod),!legacy,team,tier=front,zone notin (b)',
   );
   assert.equal(labelSelectorText({}), '');
   assert.equal(mapSelectorText({ app: 'api', tier: 'backend' }), 'app=api,tier=backend');

@@ -1,0 +1,108 @@
+/**
+ * What the table's keys do to the selected object, as a typed map: an object action without a
+ * handler does not compile. Every action first passes the one write gate (read-only mode) and
+ * RBAC, both derived from the action's declared access (keys/actions.ts).
+ */
+import { useApp } from 'ink';
+import { useMemo } from 'react';
+import { drillDown, ownerResource } from '../../explorer/drill-down.ts';
+import { viewOf, type ViewEntry } from '../../explorer/view-entry.ts';
+import type { Row } from '../../kinds/types.ts';
+import { AccessReviewer, questionFor } from '../../kube/access/access-review.ts';
+import type { WriteGate } from '../../kube/access/write-gate.ts';
+import type { DiscoveryResult } from '../../kube/discovery.ts';
+import { resourceKey } from '../../kube/resource-info.ts';
+import type { KubeSession } from '../../kube/session.ts';
+import { copyToClipboard } from '../clipboard.ts';
+import type { Flash } from '../components/status-line.tsx';
+import { useKeymap } from '../keys/keymap-context.tsx';
+import type { ObjectTarget } from '../panes/pane-types.ts';
+import type { ObjectActionId } from '../views/resource-view.tsx';
+import type { ExplorerAction, PaneState } from './explorer-state.ts';
+import { shellInto } from './shell-into.ts';
+import { useDeniedActions } from './use-denied-actions.ts';
+
+/** What the object actions need from the explorer. */
+export interface ObjectActionContext {
+  session: KubeSession;
+  gate: WriteGate;
+  entry: ViewEntry;
+  /** The explorer's current namespace (a CRD's resources open in it). */
+  namespace: string | undefined;
+  discovery: DiscoveryResult | undefined;
+  dispatch: (action: ExplorerAction) => void;
+  visit: (next: ViewEntry, from: string | undefined) => void;
+  switchNamespace: (namespace: string | undefined) => void;
+  say: (text: string, level?: Flash['level']) => void;
+}
+
+type RowActions = Record<Exclude<ObjectActionId, 'filter'>, (row: Row) => void>;
+
+/** The handler the table calls with an action id and the row it acted on, and the ids RBAC denies. */
+export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: ObjectActionId, row: Row | undefined) => void; denied: ReadonlySet<string> } {
+  const { session, gate, entry, dispatch, say } = ctx;
+  const app = useApp();
+  const keymap = useKeymap();
+  // One reviewer per session's client: answers belong to one identity on one cluster.
+  const reviewer = useMemo(() => new AccessReviewer(session.client), [session.client]);
+  const denied = useDeniedActions(reviewer, entry.resource, entry.namespace);
+
+  const targetOf = (row: Row): ObjectTarget => ({ resource: entry.resource, namespace: row.namespace, name: row.name, uid: row.uid });
+  const needDiscovery = (): DiscoveryResult | undefined => {
+    if (!ctx.discovery) say('Still discovering the cluster’s resources; try again in a moment.');
+    return ctx.discovery;
+  };
+  // The row the key acted on is what the table comes back to when the pane closes.
+  const openPane = (row: Row, pane: PaneState): void => dispatch({ type: 'pane', pane, cursorUid: row.uid });
+
+  const rowActions: RowActions = {
+    open: (row) => {
+      const found = needDiscovery();
+      if (!found) return;
+      const child = drillDown(entry.resource, row, found, ctx.namespace);
+      if (!child) return openPane(row, { kind: 'describe', target: targetOf(row) });
+      // Opening a namespace makes it the current one, as in k9s.
+      if (resourceKey(entry.resource) === 'namespaces') ctx.switchNamespace(row.name);
+      ctx.visit(child, row.uid);
+    },
+    owner: (row) => {
+      const found = needDiscovery();
+      const ref = row.ownerRefs.find((o) => o.controller) ?? row.ownerRefs[0];
+      if (!found || !ref) return;
+      const resource = ownerResource(ref.kind, found);
+      if (!resource) return say(`The server does not serve ${ref.kind}, the owner of ${row.name}`, 'error');
+      ctx.visit(viewOf(resource, row.namespace || undefined, { cursorUid: ref.uid }), row.uid);
+    },
+    tree: (row) => openPane(row, { kind: 'tree', uid: row.uid }),
+    describe: (row) => openPane(row, { kind: 'describe', target: targetOf(row) }),
+    yaml: (row) => openPane(row, { kind: 'yaml', target: targetOf(row) }),
+    logs: (row) => openPane(row, { kind: 'logs', target: targetOf(row) }),
+    'logs-previous': (row) => openPane(row, { kind: 'logs-previous', target: targetOf(row) }),
+    scale: (row) => openPane(row, { kind: 'scale', target: targetOf(row) }),
+    'rollout-history': (row) => openPane(row, { kind: 'history', target: targetOf(row) }),
+    delete: (row) => openPane(row, { kind: 'confirm', action: 'delete', target: targetOf(row) }),
+    kill: (row) => openPane(row, { kind: 'confirm', action: 'kill', target: targetOf(row) }),
+    restart: (row) => openPane(row, { kind: 'confirm', action: 'restart', target: targetOf(row) }),
+    shell: (row) => {
+      void shellInto(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+    },
+    'copy-name': (row) => {
+      copyToClipboard(row.name);
+      say(`Copied ${entry.resource.singular || entry.resource.kind.toLowerCase()} name ${row.name} to the clipboard`);
+    },
+  };
+
+  const onAction = (id: ObjectActionId, row: Row | undefined): void => {
+    if (id === 'filter') return dispatch({ type: 'prompt', prompt: '/' });
+    const spec = keymap.action(id);
+    const refused = spec?.mutates ? gate.refusal(spec.label) : undefined;
+    if (refused) return say(refused);
+    if (denied.has(id)) {
+      const q = questionFor(spec && 'access' in spec ? spec.access : undefined, entry.resource, entry.namespace);
+      return say(`You may not ${spec?.label ?? id} ${q?.resource.plural ?? entry.resource.plural}${entry.namespace ? ` in namespace ${entry.namespace}` : ''} (RBAC)`, 'error');
+    }
+    if (!row) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
+    rowActions[id](row);
+  };
+  return { onAction, denied };
+}
