@@ -34,9 +34,11 @@ export interface DemoStore {
   /**
    * Deletes like the API server: with finalizers, or for a pod with a grace period > 0, it only
    * sets deletionTimestamp (the object is removed once finalizers are empty / the kubelet
-   * finishes with gracePeriodSeconds 0). Returns the object as deleted or marked; undefined if absent.
+   * finishes with gracePeriodSeconds 0). propagationPolicy Orphan/Foreground adds the garbage
+   * collector's `orphan`/`foregroundDeletion` finalizer; unset means Background unless the object
+   * already carries one. Returns the object as deleted or marked; undefined if absent.
    */
-  delete(resource: DemoResourceRef, namespace: string | undefined, name: string, opts?: { gracePeriodSeconds?: number }): KubeObject | undefined;
+  delete(resource: DemoResourceRef, namespace: string | undefined, name: string, opts?: { gracePeriodSeconds?: number; propagationPolicy?: 'Orphan' | 'Background' | 'Foreground' }): KubeObject | undefined;
   /** In-process subscription to every committed change, in commit order. Returns unsubscribe. */
   subscribe(listener: (change: StoreChange) => void): () => void;
 }

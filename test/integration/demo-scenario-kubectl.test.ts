@@ -103,6 +103,34 @@ test('kubectl scale changes the number of running pods', async () => {
   assert.equal(pods.stdout.trim().split('\n').filter((l) => / 1\/1 +Running /.test(l)).length, 4);
 });
 
+test('kubectl delete --cascade=foreground returns once the deployment went, after its ReplicaSets and pods', async () => {
+  // Differed: the server ignored propagationPolicy; the deployment went at once and its pods were still terminating.
+  const pods = { group: '', plural: 'pods' };
+  const rsOf = () => store().list(replicasets, 'payments').filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'payments-api'));
+  const podsOf = () => store().list(pods, 'payments').filter((p) => p.metadata.labels?.app === 'payments-api');
+  assert.ok(rsOf().length > 0 && podsOf().length > 0);
+  const del = await kubectl(kc, ['delete', 'deployment', 'payments-api', '-n', 'payments', '--cascade=foreground']);
+  assert.equal(del.code, 0, del.stderr);
+  assert.equal(store().get(deployments, 'payments', 'payments-api'), undefined);
+  assert.deepEqual(rsOf().map((rs) => rs.metadata.name), []);
+  assert.deepEqual(podsOf().map((p) => p.metadata.name), []);
+});
+
+test('kubectl delete --cascade=orphan leaves the ReplicaSet, without its owner reference, still running its pods', async () => {
+  // Differed: the server ignored propagationPolicy and collected the ReplicaSet and its pods.
+  const rsOf = () => store().list(replicasets, 'payments').filter((rs) => rs.metadata.labels?.app === 'fraud-scorer');
+  const before = rsOf().map((rs) => rs.metadata.name).sort();
+  assert.ok(before.length > 0);
+  const del = await kubectl(kc, ['delete', 'deployment', 'fraud-scorer', '-n', 'payments', '--cascade=orphan']);
+  assert.equal(del.code, 0, del.stderr);
+  await waitFor('deployment gone', () => store().get(deployments, 'payments', 'fraud-scorer') === undefined);
+  await waitFor('owner references dropped', () => rsOf().every((rs) => !rs.metadata.ownerReferences));
+  const rs = await kubectl(kc, ['get', 'rs', '-n', 'payments', '-l', 'app=fraud-scorer', '-o', 'jsonpath={.items[*].metadata.name}']);
+  assert.deepEqual(rs.stdout.split(' ').sort(), before);
+  const pods = store().list({ group: '', plural: 'pods' }, 'payments').filter((p) => p.metadata.labels?.app === 'fraud-scorer');
+  assert.ok(pods.length > 0 && pods.every((p) => !p.metadata.deletionTimestamp));
+});
+
 test('a cluster with 10,000 extra pods lists them all', async () => {
   const big = await startDemoCluster({ seed: 3, churn: false, extraPods: 10_000, kubeconfigPath: join(dir, 'big.yaml') });
   try {

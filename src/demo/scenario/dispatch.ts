@@ -1,7 +1,6 @@
 /** Routes each store change to the controllers that care, by resource (one subscription for the whole scenario). */
 import type { StoreChange } from '../types.ts';
 import type { ScenarioContext } from './context.ts';
-import type { GarbageCollector } from './controllers/gc.ts';
 import type { Scheduler } from './controllers/scheduler.ts';
 import type { ServiceAllocator } from './controllers/service.ts';
 import type { Kubelet } from './kubelet/kubelet.ts';
@@ -13,7 +12,6 @@ import { R } from './refs.ts';
 /** The parts a change may be routed to. */
 export interface Parts {
   ctx: ScenarioContext;
-  gc: GarbageCollector;
   scheduler: Scheduler;
   kubelet: Kubelet;
   runtime: DemoRuntime;
@@ -27,8 +25,8 @@ export function dispatch(p: Parts, change: StoreChange): void {
   const { ctx } = p;
   const obj = change.object;
   const { group, plural } = change.resource;
+  // Dependents of a deleted owner are the API server's garbage collector's job (server/garbage-collector.ts).
   ctx.owners.apply(change);
-  p.gc.onChange(change);
   const ns = obj.metadata.namespace;
   const name = obj.metadata.name;
   const owner = controllerOf(obj);

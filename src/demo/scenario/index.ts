@@ -5,7 +5,6 @@ import { ScenarioContext } from './context.ts';
 import { syncCronJob } from './controllers/cronjob.ts';
 import { syncDaemonSet } from './controllers/daemonset.ts';
 import { syncDeployment } from './controllers/deployment.ts';
-import { GarbageCollector } from './controllers/gc.ts';
 import { syncHpa } from './controllers/hpa.ts';
 import { syncJob } from './controllers/job.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
@@ -48,7 +47,6 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
   const ctx = new ScenarioContext(store, opts.speed && opts.speed > 0 ? opts.speed : 1, opts.seed ?? Date.now());
   const parts: Parts = {
     ctx,
-    gc: new GarbageCollector(ctx),
     scheduler: new Scheduler(ctx),
     kubelet: new Kubelet(ctx),
     runtime: new DemoRuntime(ctx),

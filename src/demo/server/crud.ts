@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../../kube/object.ts';
 import type { ServerContext } from './context.ts';
+import type { DeletionRequest } from './deletion.ts';
+import { defaultPropagation, requestedPropagation } from './deletion-propagation.ts';
 import { DemoStatusError, badRequest, notFound } from './errors.ts';
 import { isRecord, queryInt, readBody, readJson, sendJson } from './http-util.ts';
 import type { ResponseFormat } from './negotiate.ts';
@@ -141,6 +143,7 @@ export async function handleDelete(ctx: ServerContext, req: IncomingMessage, res
   const body = await readJson(req).catch(() => undefined);
   const options = isRecord(body) ? body : {};
   const grace = queryInt(query, 'gracePeriodSeconds') ?? (typeof options.gracePeriodSeconds === 'number' ? options.gracePeriodSeconds : undefined);
+  const request = deletionRequest(route, grace, requestedPropagation(options, query));
   const existing = getExisting(ctx, route);
   const pre = isRecord(options.preconditions) ? options.preconditions : {};
   if (typeof pre.uid === 'string' && pre.uid !== existing.metadata.uid) {
@@ -153,7 +156,7 @@ export async function handleDelete(ctx: ServerContext, req: IncomingMessage, res
     sendObject(res, 200, existing, route, format);
     return;
   }
-  const result = ctx.store.delete(route.def, route.namespace, existing.metadata.name, grace !== undefined ? { gracePeriodSeconds: grace } : {});
+  const result = ctx.store.delete(route.def, route.namespace, existing.metadata.name, request);
   if (!result) throw notFound(route.def, existing.metadata.name);
   const stillThere = ctx.store.get(route.def, route.namespace, existing.metadata.name) !== undefined;
   const key = `${route.def.custom ? '' : route.def.group}/${route.def.plural}`;
@@ -167,11 +170,22 @@ export async function handleDelete(ctx: ServerContext, req: IncomingMessage, res
 }
 
 /** DELETE on a collection (deletecollection): deletes every selected object, returns the list. */
-export function deleteCollection(ctx: ServerContext, route: ResourceRoute, items: KubeObject[], grace: number | undefined): KubeObject[] {
+export function deleteCollection(ctx: ServerContext, route: ResourceRoute, items: KubeObject[], query: URLSearchParams): KubeObject[] {
+  const request = deletionRequest(route, queryInt(query, 'gracePeriodSeconds'), requestedPropagation({}, query));
   const out: KubeObject[] = [];
   for (const obj of items) {
-    const r = ctx.store.delete(route.def, obj.metadata.namespace, obj.metadata.name, grace !== undefined ? { gracePeriodSeconds: grace } : {});
+    const r = ctx.store.delete(route.def, obj.metadata.namespace, obj.metadata.name, request);
     if (r) out.push(r);
   }
   return out;
+}
+
+/** The store's delete options for a request, with the resource's default propagation for this API version. */
+function deletionRequest(route: ResourceRoute, grace: number | undefined, policy: DeletionRequest['propagationPolicy']): DeletionRequest {
+  const fallback = defaultPropagation(route.def, route.version);
+  return {
+    ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}),
+    ...(policy ? { propagationPolicy: policy } : {}),
+    ...(fallback ? { defaultPropagationPolicy: fallback } : {}),
+  };
 }

@@ -1,7 +1,17 @@
 /** Decides what a DELETE does to an object: remove it now, or mark it (finalizers, pod grace period). */
 import type { KubeObject } from '../../kube/object.ts';
+import { finalizersAfterDelete, type PropagationPolicy } from './deletion-propagation.ts';
 import { clone, rfc3339 } from './object-meta.ts';
 import type { ResourceDef } from './resource-def.ts';
+
+/** What a delete asks for besides the object. */
+export interface DeletionRequest {
+  gracePeriodSeconds?: number;
+  /** DeleteOptions.propagationPolicy; unset keeps an orphan/foreground finalizer already there. */
+  propagationPolicy?: PropagationPolicy;
+  /** The resource's default when neither the request nor the object says (HTTP DELETE of a batch/v1 Job: Orphan). */
+  defaultPropagationPolicy?: PropagationPolicy;
+}
 
 /** The outcome of a delete request. */
 export type DeletionPlan =
@@ -9,20 +19,38 @@ export type DeletionPlan =
   | { kind: 'mark'; object: KubeObject }
   | { kind: 'unchanged' };
 
-/** Works out a delete like the API server's graceful-deletion logic. */
-export function deletionPlan(def: ResourceDef, obj: KubeObject, requestedGrace: number | undefined, now: Date): DeletionPlan {
-  const hasFinalizers = (obj.metadata.finalizers?.length ?? 0) > 0;
-  const grace = def.group === '' && def.plural === 'pods' ? podGrace(obj, requestedGrace) : 0;
+/**
+ * Works out a delete like the API server's graceful-deletion logic; the propagation policy turns
+ * into the orphan/foregroundDeletion finalizer first (even on an object already terminating).
+ */
+export function deletionPlan(def: ResourceDef, obj: KubeObject, req: DeletionRequest, now: Date): DeletionPlan {
+  const before = obj.metadata.finalizers ?? [];
+  const finalizers = finalizersAfterDelete(before, req.propagationPolicy, req.defaultPropagationPolicy);
+  const finalizersChanged = finalizers.length !== before.length || finalizers.some((f) => !before.includes(f));
+  const source = finalizersChanged ? withFinalizers(obj, finalizers) : obj;
+  const hasFinalizers = finalizers.length > 0;
+  const grace = def.group === '' && def.plural === 'pods' ? podGrace(obj, req.gracePeriodSeconds) : 0;
   const meta = obj.metadata;
   if (meta.deletionTimestamp) {
-    // Already terminating: only a shorter grace period changes anything.
+    // Already terminating: only a shorter grace period or other GC finalizers change anything.
     const current = meta.deletionGracePeriodSeconds ?? 0;
-    if (grace >= current) return { kind: 'unchanged' };
+    if (grace >= current) {
+      if (!finalizersChanged) return { kind: 'unchanged' };
+      if (!hasFinalizers && current === 0) return { kind: 'remove' };
+      return { kind: 'mark', object: source };
+    }
     if (grace === 0 && !hasFinalizers) return { kind: 'remove' };
-    return { kind: 'mark', object: marked(obj, grace, now) };
+    return { kind: 'mark', object: marked(source, grace, now) };
   }
   if (!hasFinalizers && grace === 0) return { kind: 'remove' };
-  return { kind: 'mark', object: marked(obj, grace, now) };
+  return { kind: 'mark', object: marked(source, grace, now) };
+}
+
+function withFinalizers(obj: KubeObject, finalizers: string[]): KubeObject {
+  const copy = clone(obj);
+  if (finalizers.length > 0) copy.metadata.finalizers = finalizers;
+  else delete copy.metadata.finalizers;
+  return copy;
 }
 
 function podGrace(pod: KubeObject, requested: number | undefined): number {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from './context.ts';
 import { deleteCollection, getExisting, handleCreate, handleDelete, handlePatch, handleUpdate, sendObject } from './crud.ts';
 import { DemoStatusError, methodNotAllowed, unknownResource } from './errors.ts';
-import { queryBool, queryInt, sendJson } from './http-util.ts';
+import { queryBool, sendJson } from './http-util.ts';
 import { requestedResourceVersion, waitUntilFresh } from './fresh-wait.ts';
 import { handleList, handleWatch } from './list-watch.ts';
 import { handleLogs } from './logs.ts';
@@ -45,7 +45,7 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
         if (!verbs.has('deletecollection')) throw methodNotAllowed();
         const filter = combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector'), def.plural, def.kind, def.group));
         const items = ctx.store.page(def, { ...(route.namespace ? { namespace: route.namespace } : {}), ...(filter ? { filter } : {}) }).items;
-        const deleted = deleteCollection(ctx, route, items, queryInt(query, 'gracePeriodSeconds'));
+        const deleted = deleteCollection(ctx, route, items, query);
         sendJson(res, 200, presentList(def, route.version, deleted, { resourceVersion: String(ctx.store.currentResourceVersion()) }));
         return;
       }

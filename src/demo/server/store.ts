@@ -7,7 +7,7 @@ import { alreadyExists, conflict, invalid, notFound, unknownResource } from './e
 import { ObjectTable, objectKey, type TablePage } from './object-table.ts';
 import { clone, contentFingerprint, newUid, randomSuffix, rfc3339, specFingerprint } from './object-meta.ts';
 import { refKey, type ResourceDef } from './resource-def.ts';
-import { deletionPlan } from './deletion.ts';
+import { deletionPlan, type DeletionRequest } from './deletion.ts';
 
 /** Options for a paged read. */
 export interface PageRequest {
@@ -128,12 +128,12 @@ export class MemoryStore implements DemoStore {
     return this.update(resource, draft);
   }
 
-  delete(resource: DemoResourceRef, namespace: string | undefined, name: string, opts: { gracePeriodSeconds?: number } = {}): KubeObject | undefined {
+  delete(resource: DemoResourceRef, namespace: string | undefined, name: string, opts: DeletionRequest = {}): KubeObject | undefined {
     const def = this.def(resource);
     const key = objectKey(def.namespaced ? namespace : undefined, name);
     const existing = this.table(def).get(key);
     if (!existing) return undefined;
-    const plan = deletionPlan(def, existing, opts.gracePeriodSeconds, new Date());
+    const plan = deletionPlan(def, existing, opts, new Date());
     switch (plan.kind) {
       case 'unchanged':
         return existing;
