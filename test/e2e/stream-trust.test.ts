@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
+import type { ApiClient } from '../../src/kube/api-client.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
 import { startListWatch, type ListWatchHandle } from '../../src/kube/list-watch.ts';
 import type { ResourceInfo } from '../../src/kube/resource-info.ts';
@@ -49,8 +50,29 @@ async function session(kubeconfig: string): Promise<KubeSession> {
   return s;
 }
 
-function stream(s: KubeSession, namespace: string, sink: RecordingSink, opts: { fastBackoff?: boolean } = {}): ListWatchHandle {
-  const h = startListWatch({ client: s.client, resource: configmaps, namespace, ...(opts.fastBackoff ? { backoff: { baseMs: 200, maxMs: 2000 } } : {}) }, sink);
+/**
+ * The session's client, noting each read of namespace default (kx's store identity check) with
+ * its time and outcome, so a test can tell what that check saw.
+ */
+function noteIdentityReads(client: ApiClient, log: string[]): ApiClient {
+  const get: ApiClient['get'] = async (path, opts) => {
+    if (path !== '/api/v1/namespaces/default') return client.get(path, opts);
+    const at = new Date().toTimeString().slice(0, 8);
+    try {
+      const ns = await client.get<{ metadata?: { uid?: string } }>(path, opts);
+      log.push(`${at} uid ${ns.metadata?.uid ?? '?'}`);
+      return ns as never;
+    } catch (err) {
+      log.push(`${at} ${err instanceof Error ? err.message : String(err)}`);
+      throw err;
+    }
+  };
+  return { ...client, get };
+}
+
+function stream(s: KubeSession, namespace: string, sink: RecordingSink, opts: { fastBackoff?: boolean; identityLog?: string[] } = {}): ListWatchHandle {
+  const client = opts.identityLog ? noteIdentityReads(s.client, opts.identityLog) : s.client;
+  const h = startListWatch({ client, resource: configmaps, namespace, ...(opts.fastBackoff ? { backoff: { baseMs: 200, maxMs: 2000 } } : {}) }, sink);
   handles.push(h);
   return h;
 }
@@ -83,6 +105,31 @@ async function untilRowsMatch(sink: RecordingSink, namespace: string, timeoutMs:
 
 function reasons(sink: RecordingSink): string[] {
   return sink.states.flatMap((s) => (s.phase === 'reconnecting' ? [s.reason] : []));
+}
+
+/** Which of kx's re-list paths fired, told by what the stream reported. */
+function relistPath(sink: RecordingSink, h: ListWatchHandle): string {
+  if (reasons(sink).some((r) => /Too large resource version/.test(r))) return '504 ResourceVersionTooLarge';
+  if (h.stats().relists > 0) return 'identity check (namespace default has another uid)';
+  return 'none (no re-list)';
+}
+
+/** Whether, after call `from`, the stream said live before a re-list finished (its rows then came from the old store). */
+function liveBeforeRelist(sink: RecordingSink, from: number): string {
+  const calls = sink.calls.slice(from);
+  const live = calls.findIndex((c) => c.call === 'state' && c.state.phase === 'live');
+  const synced = calls.findIndex((c) => c.call === 'endSync');
+  if (live < 0) return 'never live again';
+  return synced >= 0 && synced < live ? 'live only after the re-list' : 'live (resumed watch) before any re-list';
+}
+
+/** Stops the API server and etcd, replaces etcd's data (a restored snapshot, or nothing), starts both again on the same addresses. */
+async function resetStore(snapshot?: string): Promise<void> {
+  await cp.stopApiServer();
+  await cp.stopEtcd();
+  await cp.resetEtcdData(snapshot);
+  await cp.startEtcd();
+  await cp.startApiServer();
 }
 
 function note(t: TestContext, line: string): void {
@@ -143,5 +190,86 @@ describe('kx list+watch trust on a real 1.20 API server', () => {
         `closed at ${timing.closedAt === undefined ? 'never (45 s)' : `${(timing.closedAt / 1000).toFixed(1)} s`}`,
     );
     assert.ok(timing.closedAt !== undefined && timing.closedAt < 35_000, 'the server ends a watch at its timeoutSeconds');
+  });
+
+  it('re-lists after etcd is restored from a snapshot behind the API server (same namespace uid, older revision)', { timeout: 120_000 }, async (t) => {
+    const ns = 'restored';
+    await kubectlOk(['create', 'namespace', ns], { kubeconfig: kc() });
+    for (const name of ['r1', 'r2']) await kubectlOk(['create', 'configmap', name, '-n', ns], { kubeconfig: kc() });
+    const snapshot = join(cp.dir, 'before.db');
+    await cp.saveEtcdSnapshot(snapshot);
+    const sink = new RecordingSink();
+    const identityLog: string[] = [];
+    const h = stream(await session(kc()), ns, sink, { fastBackoff: true, identityLog });
+    // Changes after the snapshot that kx sees and the restore takes back; enough of them that the
+    // restored store needs a while to reach kx's resourceVersion again.
+    for (let i = 0; i < 8; i++) await kubectlOk(['create', 'configmap', `after-snapshot-${i}`, '-n', ns], { kubeconfig: kc() });
+    await kubectlOk(['delete', 'configmap', 'r2', '-n', ns], { kubeconfig: kc() });
+    const seen = await untilRowsMatch(sink, ns, 20_000);
+    assert.deepEqual(seen.kx, seen.kubectl, 'kx rows before the restore');
+    const ours = h.resourceVersion();
+    const listsBefore = h.stats().lists;
+
+    const mark = sink.calls.length;
+    await resetStore(snapshot);
+    note(t, `API server back at ${new Date().toTimeString().slice(0, 8)}`);
+    const storeRev = await cp.etcdRevision();
+    note(t, `restored: kx resumes from resourceVersion ${ours}; etcd is back at revision ${storeRev}`);
+
+    // What the 1.20 server answers to the resourceVersion kx holds, which its store has not reached.
+    const probeStart = Date.now();
+    const list = await rawRequest(`${cp.server}/api/v1/namespaces/${ns}/configmaps?resourceVersion=${ours}`, { token: cp.adminToken });
+    note(t, `GET ...configmaps?resourceVersion=${ours} -> ${list.status} after ${Date.now() - probeStart} ms, Retry-After ${String(list.headers['retry-after'])}: ${list.body.trim()}`);
+    for (const query of [`limit=1&resourceVersion=${ours}`, `limit=1&resourceVersion=${ours}&resourceVersionMatch=NotOlderThan`, 'limit=1']) {
+      const started = Date.now();
+      const res = await rawRequest(`${cp.server}/api/v1/namespaces/${ns}/configmaps?${query}`, { token: cp.adminToken });
+      const meta = res.status === 200 ? `resourceVersion ${(JSON.parse(res.body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion}` : res.body.trim();
+      note(t, `GET ...configmaps?${query} -> ${res.status} after ${Date.now() - started} ms: ${meta}`);
+    }
+    const watching = rawRequest(`${cp.server}/api/v1/namespaces/${ns}/configmaps?watch=1&allowWatchBookmarks=true&timeoutSeconds=5&resourceVersion=${ours}`, { token: cp.adminToken });
+
+    // Changes after the restore, kubectl-visible.
+    await kubectlOk(['create', 'configmap', 'after-restore', '-n', ns], { kubeconfig: kc() });
+    await kubectlOk(['delete', 'configmap', 'r1', '-n', ns], { kubeconfig: kc() });
+    const watch = await watching;
+    note(t, `GET ...configmaps?watch=1&resourceVersion=${ours}&timeoutSeconds=5 (a create and a delete made meanwhile) -> ${watch.status}, body ${JSON.stringify(watch.body)}`);
+
+    const end = await untilRowsMatch(sink, ns, 40_000);
+    note(t, `after the restore: kx ${JSON.stringify(end.kx)} vs kubectl ${JSON.stringify(end.kubectl)} (${(end.ms / 1000).toFixed(1)} s); path: ${relistPath(sink, h)}; stats ${JSON.stringify(h.stats())}; reasons ${JSON.stringify(reasons(sink))}; identity reads ${JSON.stringify(identityLog)}; ${liveBeforeRelist(sink, mark)}`);
+    assert.deepEqual(end.kx, end.kubectl, 'kx rows equal kubectl get configmaps -o name after the store was restored (no ghosts, none missing)');
+    assert.ok(h.stats().relists > 0 && h.stats().lists > listsBefore, 'the stream re-listed');
+  });
+
+  it('re-lists after etcd is wiped behind the API server (a new store at the same address)', { timeout: 120_000 }, async (t) => {
+    const ns = 'wiped';
+    await kubectlOk(['create', 'namespace', ns], { kubeconfig: kc() });
+    for (const name of ['w1', 'w2']) await kubectlOk(['create', 'configmap', name, '-n', ns], { kubeconfig: kc() });
+    const sink = new RecordingSink();
+    const identityLog: string[] = [];
+    const h = stream(await session(kc()), ns, sink, { fastBackoff: true, identityLog });
+    const seen = await untilRowsMatch(sink, ns, 20_000);
+    assert.deepEqual(seen.kx, seen.kubectl, 'kx rows before the wipe');
+    const ours = h.resourceVersion();
+    const listsBefore = h.stats().lists;
+
+    const mark = sink.calls.length;
+    await resetStore();
+    const restartedAt = Date.now();
+    note(t, `API server back at ${new Date().toTimeString().slice(0, 8)}`);
+    const syncsBefore = sink.syncs;
+    const defaultNs = await rawRequest(`${cp.server}/api/v1/namespaces/default`, { token: cp.adminToken });
+    note(t, `right after the restart GET /api/v1/namespaces/default -> ${defaultNs.status}`);
+    void sink.until('the re-list', () => sink.syncs > syncsBefore, 60_000).then(
+      () => note(t, `re-list done ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the API server was back`),
+      () => undefined,
+    );
+    note(t, `wiped: kx resumes from resourceVersion ${ours}; etcd is back at revision ${await cp.etcdRevision()}`);
+    await kubectlOk(['create', 'namespace', ns], { kubeconfig: kc() });
+    await kubectlOk(['create', 'configmap', 'after-wipe', '-n', ns], { kubeconfig: kc() });
+
+    const end = await untilRowsMatch(sink, ns, 45_000);
+    note(t, `after the wipe: kx ${JSON.stringify(end.kx)} vs kubectl ${JSON.stringify(end.kubectl)} (${(end.ms / 1000).toFixed(1)} s); path: ${relistPath(sink, h)}; stats ${JSON.stringify(h.stats())}; reasons ${JSON.stringify(reasons(sink))}; identity reads ${JSON.stringify(identityLog)}; ${liveBeforeRelist(sink, mark)}`);
+    assert.deepEqual(end.kx, end.kubectl, 'kx rows equal kubectl get configmaps -o name after the store was wiped (no ghosts, none missing)');
+    assert.ok(h.stats().relists > 0 && h.stats().lists > listsBefore, 'the stream re-listed');
   });
 });
