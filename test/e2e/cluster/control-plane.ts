@@ -5,7 +5,7 @@ import { startFakeKubelet, type FakeKubelet, type FakeKubeletOptions } from '../
 import { ensureBinaries, type ControlPlaneBinaries } from './binaries.ts';
 import { apiserverArgs, controllerManagerArgs, etcdArgs, schedulerArgs, type ControlPlanePorts } from './component-args.ts';
 import { RESTRICTED_NAMESPACE, RESTRICTED_USER, writeCredentials, writeKubeconfig } from './credentials.ts';
-import { compactToCurrent, etcdRevision } from './etcd-tools.ts';
+import { compactToCurrent, etcdRevision, restoreSnapshot, saveSnapshot } from './etcd-tools.ts';
 import { freePorts } from './ports.ts';
 import { logTail, startProcess, type ManagedProcess } from './processes.ts';
 import { setupRestrictedUser } from './rbac-setup.ts';
@@ -53,6 +53,14 @@ export interface ControlPlane {
   /** Compacts etcd to its current revision and returns it; older resourceVersions then get 410
    * from etcd (watches the API server's watch cache serves get 410 once older than its window). */
   compactEtcd(): Promise<number>;
+  /** Writes a snapshot of etcd to `file` (etcdctl snapshot save). */
+  saveEtcdSnapshot(file: string): Promise<void>;
+  /** Kills etcd and waits for it to exit (stop the API server first for a clean reset). */
+  stopEtcd(): Promise<void>;
+  /** Replaces etcd's data dir with `snapshot` restored, or with nothing (a new, empty store); etcd must be stopped. */
+  resetEtcdData(snapshot?: string): Promise<void>;
+  /** Starts etcd again on the same ports and waits until it answers. */
+  startEtcd(): Promise<void>;
   /** Stops everything (kubelet, scheduler, controller-manager, API server, etcd) and removes dir. */
   stop(): Promise<void>;
 }
@@ -102,8 +110,16 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
       });
       await Promise.race([wait, died]);
     };
-    const etcd = launch('etcd', bins.etcd, etcdArgs(dir, ports));
-    await guard(etcd, waitForEtcd(etcdEndpoint));
+    let etcd: ManagedProcess | undefined;
+    const startEtcd = async (): Promise<void> => {
+      const p = launch('etcd', bins.etcd, etcdArgs(dir, ports));
+      // Keep etcd first in procs so stop() still kills it last.
+      procs.splice(procs.indexOf(p), 1);
+      procs.unshift(p);
+      etcd = p;
+      await guard(p, waitForEtcd(etcdEndpoint));
+    };
+    await startEtcd();
     const apiArgs = [...apiserverArgs(dir, ports, creds), ...(opts.watchCache === false ? ['--watch-cache=false'] : [])];
     const startApi = async (): Promise<void> => {
       apiserver = launch('kube-apiserver', bins.kubeApiserver, apiArgs);
@@ -144,6 +160,25 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
       },
       etcdRevision: () => etcdRevision(bins.etcdctl, etcdEndpoint),
       compactEtcd: () => compactToCurrent(bins.etcdctl, etcdEndpoint),
+      saveEtcdSnapshot: (file) => saveSnapshot(bins.etcdctl, etcdEndpoint, file),
+      async stopEtcd() {
+        const p = etcd;
+        etcd = undefined;
+        if (!p) return;
+        await p.stop(5000);
+        procs.splice(procs.indexOf(p), 1);
+        record();
+      },
+      async resetEtcdData(snapshot) {
+        if (etcd) throw new Error('etcd is still running.');
+        const dataDir = join(dir, 'etcd');
+        rmSync(dataDir, { recursive: true, force: true });
+        if (snapshot) await restoreSnapshot(bins.etcdctl, snapshot, { dataDir, name: 'kx-e2e', peerUrl: `http://127.0.0.1:${ports.etcdPeer}` });
+      },
+      async startEtcd() {
+        if (etcd) throw new Error('etcd is already running.');
+        await startEtcd();
+      },
       stop: stopAll,
     };
   } catch (err) {

@@ -20,3 +20,20 @@ export async function compactToCurrent(etcdctl: string, endpoint: string): Promi
   await run(etcdctl, [`--endpoints=${endpoint}`, 'compact', String(rev)], { env: { ...process.env, ETCDCTL_API: '3' } });
   return rev;
 }
+
+/** Writes a snapshot of etcd's keyspace to `file` (etcdctl snapshot save). */
+export async function saveSnapshot(etcdctl: string, endpoint: string, file: string): Promise<void> {
+  await run(etcdctl, [`--endpoints=${endpoint}`, 'snapshot', 'save', file], { env: { ...process.env, ETCDCTL_API: '3' } });
+}
+
+/**
+ * Restores `file` into a new data dir for a single member (etcdctl snapshot restore). etcd 3.4
+ * keeps the snapshot's revision, so the restored store is behind every write made after it.
+ */
+export async function restoreSnapshot(etcdctl: string, file: string, member: { dataDir: string; name: string; peerUrl: string }): Promise<void> {
+  await run(
+    etcdctl,
+    ['snapshot', 'restore', file, `--data-dir=${member.dataDir}`, `--name=${member.name}`, `--initial-cluster=${member.name}=${member.peerUrl}`, `--initial-advertise-peer-urls=${member.peerUrl}`],
+    { env: { ...process.env, ETCDCTL_API: '3' } },
+  );
+}
