@@ -87,3 +87,13 @@ test('a filter and a sort keep the selected object, and clearing the filter too'
   await t.waitFor((s) => !s.trimEnd().split('\n').at(-1)!.startsWith(`/${chosen}`));
   assert.equal(await describedName(), chosen, 'after the filter is cleared');
 });
+
+test('c copies the selected object’s name to the terminal’s clipboard (OSC 52; tmux keeps it as a buffer)', async () => {
+  const { execFileSync } = await import('node:child_process');
+  // tmux takes OSC 52 from programs only with set-clipboard on (its default, external, ignores them).
+  execFileSync('tmux', ['set-option', '-s', 'set-clipboard', 'on']);
+  const chosen = await describedName();
+  t.send('c');
+  await t.waitFor(new RegExp(`Copied deployment name ${chosen} to the clipboard`));
+  assert.equal(execFileSync('tmux', ['show-buffer'], { encoding: 'utf8' }), chosen);
+});
