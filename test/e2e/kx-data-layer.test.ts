@@ -17,6 +17,7 @@ import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { CRONTAB_CRD, CRONTABS } from './support/fixture-manifests.ts';
 import { kubectlOk } from './support/kubectl.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let cp: ControlPlane;
 let admin: KubeSession;
@@ -42,16 +43,6 @@ after(async () => {
   await admin?.close();
   await cp?.stop();
 });
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function stream(cache: ObjectCache, session: KubeSession, resource: ResourceInfo, namespace?: string, table = false): ListWatchHandle {
   const sink = cache.sinkFor(resourceKey(resource), { namespace, kind: resource.kind, namespaced: resource.namespaced });
@@ -104,10 +95,10 @@ describe('kx data layer against a real API server', () => {
     }
     streams.push(['crontabs.stable.example.com', stream(cache, admin, find('crontabs.stable.example.com'), undefined, true)]);
     assert.ok(streams.length >= 15, `streams for most built-in kinds (${streams.length})`);
-    for (const [key, h] of streams) await until(`${key} live`, () => h.state().phase === 'live');
+    for (const [key, h] of streams) await waitFor(`${key} live`, () => h.state().phase === 'live');
     for (const resource of ['pods', 'deployments.apps', 'services', 'namespaces', 'nodes', 'configmaps', 'crontabs.stable.example.com']) {
       const expected = (await kubectlNames(resource)).map((n) => (n.startsWith('/') ? n : n));
-      await until(`${resource} rows match kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
+      await waitFor(`${resource} rows match kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
         assert.deepEqual(cacheNames(cache, resource), expected, resource);
       });
     }
@@ -117,7 +108,7 @@ describe('kx data layer against a real API server', () => {
     assert.ok(columns.includes('SPEC'), `the CRD's printer columns (${columns.join(', ')})`);
     // A change made by kubectl reaches the cache through the watch.
     await kubectlOk(['scale', 'deployment/web', '-n', 'shop', '--replicas=1'], { kubeconfig: cp.kubeconfigPath });
-    await until('pods scaled down to 1', () => cache.rows('pods', { namespace: 'shop', includeDeleted: false }).filter((r) => r.name.startsWith('web-')).length === 1, 60_000);
+    await waitFor('pods scaled down to 1', () => cache.rows('pods', { namespace: 'shop', includeDeleted: false }).filter((r) => r.name.startsWith('web-')).length === 1, 60_000);
     for (const [, h] of streams) h.stop();
     cache.dispose();
   });
@@ -128,12 +119,12 @@ describe('kx data layer against a real API server', () => {
       const cache = new ObjectCache();
       const all = stream(cache, alice, find('pods'));
       const mine = stream(cache, alice, find('pods'), 'team-a');
-      const forbidden = await until('forbidden', () => {
+      const forbidden = await waitFor('forbidden', () => {
         const s = all.state();
         return s.phase === 'forbidden' ? s : undefined;
       });
       assert.match(forbidden.message, /cannot list resource "pods" in API group "" at the cluster scope/);
-      await until('team-a live', () => mine.state().phase === 'live');
+      await waitFor('team-a live', () => mine.state().phase === 'live');
       all.stop();
       mine.stop();
       cache.dispose();
@@ -146,27 +137,27 @@ describe('kx data layer against a real API server', () => {
     const cache = new ObjectCache();
     const pods = stream(cache, admin, find('pods'));
     const configmaps = stream(cache, admin, find('configmaps'));
-    await until('live', () => pods.state().phase === 'live' && configmaps.state().phase === 'live');
+    await waitFor('live', () => pods.state().phase === 'live' && configmaps.state().phase === 'live');
     // Other writes move etcd's revision past the configmaps stream's resourceVersion.
     await kubectlOk(['create', 'configmap', 'before-restart', '-n', 'shop'], { kubeconfig: cp.kubeconfigPath });
     await kubectlOk(['create', 'deployment', 'bump', '--image=nginx', '-n', 'default'], { kubeconfig: cp.kubeconfigPath });
-    await until('configmap seen', () => cache.rowByName('configmaps', 'shop', 'before-restart'));
+    await waitFor('configmap seen', () => cache.rowByName('configmaps', 'shop', 'before-restart'));
     const relistsBefore = configmaps.stats().relists;
 
     await cp.stopApiServer();
-    await until('reconnecting', () => pods.state().phase === 'reconnecting');
+    await waitFor('reconnecting', () => pods.state().phase === 'reconnecting');
     await cp.compactEtcd();
     await cp.startApiServer();
-    await until('live again', () => pods.state().phase === 'live' && configmaps.state().phase === 'live', 90_000);
+    await waitFor('live again', () => pods.state().phase === 'live' && configmaps.state().phase === 'live', 90_000);
 
     await kubectlOk(['delete', 'configmap', 'before-restart', '-n', 'shop'], { kubeconfig: cp.kubeconfigPath });
     await kubectlOk(['create', 'configmap', 'after-restart', '-n', 'shop'], { kubeconfig: cp.kubeconfigPath });
-    await until('changes after the restart', () => cache.rowByName('configmaps', 'shop', 'after-restart') && !cache.rowByName('configmaps', 'shop', 'before-restart'));
+    await waitFor('changes after the restart', () => cache.rowByName('configmaps', 'shop', 'after-restart') && !cache.rowByName('configmaps', 'shop', 'before-restart'));
     for (const resource of ['pods', 'configmaps']) {
       const rows = cache.rows(resource, { includeDeleted: false });
       assert.equal(new Set(rows.map((r) => r.uid)).size, rows.length, `${resource}: no duplicate rows`);
       const expected = await kubectlNames(resource);
-      await until(`${resource} equal kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
+      await waitFor(`${resource} equal kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
         assert.deepEqual(cacheNames(cache, resource), expected);
       });
     }

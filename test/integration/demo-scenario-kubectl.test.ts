@@ -6,18 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-
-/** Polls fn until it returns a truthy value, or fails with the last value seen. */
-async function waitFor<T>(what: string, fn: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined | false;
-  while (Date.now() < until) {
-    last = fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
+import { waitFor } from '../support/wait-for.ts';
 
 /** Runs kubectl with the demo kubeconfig; resolves with stdout, stderr and the exit code. */
 function kubectl(kubeconfig: string, args: string[], timeoutMs = 20_000): Promise<{ stdout: string; stderr: string; code: number }> {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let root: string;
@@ -38,14 +39,6 @@ function demo(name: string, args = ''): { t: TmuxTerminal; home: string; demoDir
 
 function kubeconfigs(demoDir: string): string[] {
   return existsSync(demoDir) ? readdirSync(demoDir).filter((f) => /^kubeconfig-\d+\.yaml$/.test(f)) : [];
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Waits for the demo to be up and returns kx's pid, read from its kubeconfig's name. */

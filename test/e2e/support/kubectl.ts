@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { waitFor } from '../cluster/raw-http.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 /** What a kubectl run printed and how it ended. */
 export interface KubectlResult {
@@ -60,7 +60,7 @@ export async function waitForJson<T, R>(
   check: (obj: T) => R | undefined,
   timeoutMs = 60_000,
 ): Promise<R> {
-  return waitFor(what, async () => check(await getJson<T>(args, kubeconfig)), { timeoutMs, intervalMs: 500 });
+  return waitFor(what, async () => check(await getJson<T>(args, kubeconfig)), timeoutMs, 500);
 }
 
 /** Applies a manifest (JSON or YAML text) with kubectl apply -f -. */

@@ -20,6 +20,7 @@ import { lastAppliedAnnotation, maskSecret } from '../../../src/kinds/secret-mas
 import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
+import { waitForFrame } from '../../support/ink-frame.ts';
 
 const { render } = await import('ink-testing-library');
 const { YamlPane } = await import('../../../src/ui/panes/yaml-pane.tsx');
@@ -86,29 +87,19 @@ test('the YAML pane shows no value until x, and search does not find one', async
     onFlash: () => undefined,
   };
   const pane = render(<YamlPane {...props} />);
-  // eslint-disable-next-line no-control-regex
-  const frame = () => (pane.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  const waitFor = async (check: (t: string) => boolean, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!check(frame())) {
-      if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}:\n${frame()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return frame();
-  };
   try {
-    const masked = await waitFor((t) => t.includes('last-applied-configuration'), 'the annotation');
+    const masked = await waitForFrame(pane.lastFrame, (t) => t.includes('last-applied-configuration'), 'the annotation');
     assert.deepEqual(leaks(masked), [], masked);
     pane.stdin.write('/');
     await new Promise((r) => setImmediate(r));
     for (const ch of 'hunter') pane.stdin.write(ch);
     pane.stdin.write('\r');
-    await waitFor((t) => /\/hunter {2}no match/.test(t), 'no match for the hidden value');
+    await waitForFrame(pane.lastFrame, (t) => /\/hunter {2}no match/.test(t), 'no match for the hidden value');
     pane.stdin.write('\x1b');
     // Apart, or the terminal reads esc x as alt-x.
     await new Promise((r) => setTimeout(r, 100));
     pane.stdin.write('x');
-    const shown = await waitFor((t) => t.includes(password), 'the revealed values');
+    const shown = await waitForFrame(pane.lastFrame, (t) => t.includes(password), 'the revealed values');
     assert.ok(shown.includes(username), 'reveal shows the annotation as the server has it');
   } finally {
     pane.unmount();
