@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { apply, getJson, kubectl, kubectlOk, waitForJson } from './support/kubectl.ts';
+import { apply, getJson, kubectl, kubectlOk, waitForJson } from '../support/kubectl.ts';
 import type { PodJson } from './support/pod-types.ts';
 
 const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Exec, KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { kubectl, kubectlOk, waitForJson } from './support/kubectl.ts';
+import { kubectl, kubectlOk, waitForJson } from '../support/kubectl.ts';
 import type { PodJson } from './support/pod-types.ts';
 
 let cp: ControlPlane;
@@ -56,7 +56,7 @@ describe('logs and exec through the API server reach the fake kubelet', () => {
   });
 
   it('kubectl logs -f keeps streaming new lines', async () => {
-    const res = await kubectl(['logs', '-f', 'talker', '--tail=1'], { kubeconfig: kc(), killAfterMs: 2500 });
+    const res = await kubectl(['logs', '-f', 'talker', '--tail=1'], { kubeconfig: kc(), timeoutMs: 2500 });
     const seqs = [...res.stdout.matchAll(/seq=(\d+)/g)].map((m) => Number(m[1]));
     assert.ok(seqs.length >= 3, `expected streamed lines, got: ${res.stdout}`);
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));

@@ -16,7 +16,7 @@ import { ObjectCache } from '../../src/store/object-cache.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { CRONTAB_CRD, CRONTABS } from './support/fixture-manifests.ts';
-import { kubectlOk } from './support/kubectl.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 let cp: ControlPlane;

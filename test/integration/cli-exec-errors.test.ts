@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 
 const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ async function outcome(cmd: string, args: string[]): Promise<{ code: number; std
 }
 
 async function podNamed(namespace: string, prefix: string): Promise<string> {
-  const { stdout } = await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', 'pods', '-n', namespace, '-o', 'name']);
+  const stdout = await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'name'], { kubeconfig: demo.kubeconfigPath });
   const name = stdout.split('\n').map((l) => l.replace('pod/', '')).find((n) => n.startsWith(prefix));
   assert.ok(name, `a ${prefix} pod in ${namespace}`);
   return name;

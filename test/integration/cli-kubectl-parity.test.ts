@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { deployment, pod } from '../support/demo-fixtures.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoSetup;
@@ -41,9 +42,7 @@ function kx(...args: string[]): Promise<Ran> {
   return ran(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfig, ...args], { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' });
 }
 
-function kubectl(...args: string[]): Promise<Ran> {
-  return ran('kubectl', ['--kubeconfig', demo.kubeconfig, ...args]);
-}
+const kubectl = kubectlFor(() => demo.kubeconfig).run;
 
 test('names kubectl refuses (".", "..", "%", a second slash) are refused before any request, in kubectl\'s words', async () => {
   const cases = [

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const run = promisify(execFile);
@@ -49,9 +50,7 @@ async function kx(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: 
   }
 }
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 const writers: [string, string[]][] = [
   ['scale', ['scale', 'deployment/cart', '--replicas', '7', '-n', 'shop']],

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
@@ -37,9 +38,7 @@ async function kx(...args: string[]): Promise<{ code: number; stdout: string; st
   }
 }
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 test('kx scale patches spec.replicas like kubectl scale and prints what it prints', async () => {
   const r = await kx('scale', 'deployment/cart', '--replicas', '5', '-n', 'shop');

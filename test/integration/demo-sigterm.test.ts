@@ -5,12 +5,13 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'kx-sigterm-'));
@@ -22,13 +23,7 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function kubectl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', kubeconfig, ...args], { timeout: 20_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? 1 : 0, stdout, stderr });
-    });
-  });
-}
+const kubectl = kubectlFor(kubeconfig).run;
 
 test('SIGTERM stops kx demo while 2147483647 replicas are being created', async () => {
   const kx = spawn(process.execPath, [kxBin, 'demo', '--no-churn', '--kubeconfig', kubeconfig], {

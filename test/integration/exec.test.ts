@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { kubectl, kubectlOk } from '../support/kubectl.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
@@ -43,10 +44,10 @@ async function outcome(cmd: string, args: string[]): Promise<{ code: number; std
 }
 
 const kxExec = (...args: string[]) => outcome(process.execPath, [kx, 'exec', '--kubeconfig', demo.kubeconfigPath, ...args]);
-const kubectlExec = (...args: string[]) => outcome('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'exec', ...args]);
+const kubectlExec = (...args: string[]) => kubectl(['exec', ...args], { kubeconfig: demo.kubeconfigPath });
 
 async function podOf(namespace: string, prefix: string): Promise<string> {
-  const names = (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', 'pods', '-n', namespace, '-o', 'name'])).stdout.split('\n');
+  const names = (await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'name'], { kubeconfig: demo.kubeconfigPath })).split('\n');
   return names.find((n) => n.startsWith(`pod/${prefix}`))!.replace('pod/', '');
 }
 

@@ -6,13 +6,11 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { startListWatch, type ListWatchHandle } from '../../src/kube/list-watch.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
@@ -21,6 +19,7 @@ import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index
 import { openDemo } from '../support/kube-demo.ts';
 import { RecordingSink } from '../support/recording-sink.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 
 const podsRef = { group: '', plural: 'pods' };
 const podsInfo = { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true };
@@ -54,7 +53,7 @@ async function sessionFor(url: string, token: string): Promise<KubeSession> {
 async function kubectlPods(server: DemoServer, namespace: string): Promise<string[]> {
   const file = join(dir, `kubectl-${Date.now()}`);
   server.writeKubeconfig(file);
-  const { stdout } = await promisify(execFile)('kubectl', ['--kubeconfig', file, 'get', 'pods', '-n', namespace, '-o', 'jsonpath={.items[*].metadata.name}']);
+  const stdout = await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: file });
   return stdout.split(' ').filter(Boolean).sort();
 }
 

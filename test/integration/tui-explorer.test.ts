@@ -5,14 +5,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
@@ -39,12 +38,7 @@ function open(args: string, size: { columns: number; rows: number } = { columns:
   return t;
 }
 
-// Asynchronous on purpose: the demo server runs in this process and must keep answering.
-const run = promisify(execFile);
-
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 /** Names of objects of `resource` in `namespace` whose controller owner is named `owner`. */
 async function ownedBy(resource: string, namespace: string, owner: string): Promise<string[]> {

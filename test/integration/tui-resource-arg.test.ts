@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
@@ -37,8 +38,8 @@ const run = promisify(execFile);
 
 /** kubectl's names for a resource in every namespace, the oracle for what kx must list. */
 async function kubectlNames(resource: string): Promise<string[]> {
-  const r = await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', resource, '-A', '--no-headers', '-o', 'custom-columns=N:.metadata.name']);
-  return r.stdout.split('\n').filter(Boolean);
+  const stdout = await kubectlOk(['get', resource, '-A', '--no-headers', '-o', 'custom-columns=N:.metadata.name'], { kubeconfig: demo.kubeconfigPath });
+  return stdout.split('\n').filter(Boolean);
 }
 
 test('kx deploy -A shows every Deployment with kubectl-style columns', async () => {
@@ -63,7 +64,7 @@ test('kx ct shows the custom resource through the server table (its printer colu
 });
 
 test('kx nodes: a cluster-scoped resource has no namespace in its title', async () => {
-  const nodes = (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', 'nodes', '-o', 'name'])).stdout.trim().split('\n');
+  const nodes = (await kubectlOk(['get', 'nodes', '-o', 'name'], { kubeconfig: demo.kubeconfigPath })).trim().split('\n');
   const t = open('no');
   const screen = await t.waitFor(new RegExp(`^nodes\\s+● live\\s+${nodes.length}\\b`, 'm'));
   assert.match(screen, /Ready,SchedulingDisabled/);

@@ -5,8 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -21,6 +19,7 @@ import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
 import { waitForFrame } from '../../support/ink-frame.ts';
+import { kubectlOk } from '../../support/kubectl.ts';
 
 const { render } = await import('ink-testing-library');
 const { YamlPane } = await import('../../../src/ui/panes/yaml-pane.tsx');
@@ -40,11 +39,9 @@ before(async () => {
     manifest,
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-creds\n  namespace: default\ntype: Opaque\ndata:\n  password: ${Buffer.from(password).toString('base64')}\nstringData:\n  username: ${username}\n`,
   );
-  // The demo serves no OpenAPI documents, so kubectl's client-side validation is off. (kubectl
-  // runs asynchronously: the demo answers from this process.)
-  const kubectl = promisify(execFile);
-  await kubectl('kubectl', ['--kubeconfig', demo.kubeconfig, 'apply', '--validate=false', '-f', manifest]);
-  applied = JSON.parse((await kubectl('kubectl', ['--kubeconfig', demo.kubeconfig, 'get', 'secret', 'db-creds', '-n', 'default', '-o', 'json'])).stdout) as KubeObject;
+  // The demo serves no OpenAPI documents, so kubectl's client-side validation is off.
+  await kubectlOk(['apply', '--validate=false', '-f', manifest], { kubeconfig: demo.kubeconfig });
+  applied = JSON.parse(await kubectlOk(['get', 'secret', 'db-creds', '-n', 'default', '-o', 'json'], { kubeconfig: demo.kubeconfig })) as KubeObject;
   session = await openSession(loadKubeconfig({ kubeconfig: demo.kubeconfig }));
   discovery = await discover(session.client);
 });
