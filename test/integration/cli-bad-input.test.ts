@@ -4,13 +4,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { bareEnv, runKx } from '../support/kx-process.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let server: DemoServer;
@@ -32,20 +32,8 @@ after(async () => {
 });
 
 /** Runs kx to completion with an empty HOME (so no real kubeconfig leaks in). */
-function run(args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [kx, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env },
-      stdio: [stdin, 'pipe', 'pipe'],
-    });
-    child.stdin?.end('\n');
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore') =>
+  runKx(args, { env: { ...bareEnv(dir), ...env }, input: stdin === 'pipe' ? '\n' : undefined });
 
 function assertOneSentence(stderr: string, pattern: RegExp): void {
   assert.match(stderr, pattern);

@@ -5,8 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
 import { kubectl, kubectlOk } from '../support/kubectl.ts';
+import { runKx } from '../support/kx-process.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
 const terminals: TmuxTerminal[] = [];
-const run = promisify(execFile);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-exec-'));
@@ -32,18 +30,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs a command and returns its output and exit code (never throws on a non-zero code). */
-async function outcome(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(cmd, args);
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const kxExec = (...args: string[]) => outcome(process.execPath, [kx, 'exec', '--kubeconfig', demo.kubeconfigPath, ...args]);
+const kxExec = (...args: string[]) => runKx(['exec', '--kubeconfig', demo.kubeconfigPath, ...args]);
 const kubectlExec = (...args: string[]) => kubectl(['exec', ...args], { kubeconfig: demo.kubeconfigPath });
 
 async function podOf(namespace: string, prefix: string): Promise<string> {

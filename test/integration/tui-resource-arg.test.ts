@@ -1,8 +1,6 @@
 /** `kx RESOURCE` opens the explorer on that resource, resolved like kubectl resolves names. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
 import { kubectlOk } from '../support/kubectl.ts';
+import { runKx } from '../support/kx-process.ts';
 
 const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
@@ -32,9 +31,6 @@ function open(args: string): TmuxTerminal {
   terminals.push(t);
   return t;
 }
-
-// Asynchronous on purpose: the demo server runs in this process and must keep answering.
-const run = promisify(execFile);
 
 /** kubectl's names for a resource in every namespace, the oracle for what kx must list. */
 async function kubectlNames(resource: string): Promise<string[]> {
@@ -73,10 +69,7 @@ test('kx nodes: a cluster-scoped resource has no namespace in its title', async 
 });
 
 test('an unknown resource type is kubectl\'s sentence and exit code 1', async () => {
-  const failed = await run(process.execPath, [kx, '--kubeconfig', demo.kubeconfigPath, 'bogus']).then(
-    () => assert.fail('kx bogus succeeded'),
-    (err: { code: number; stderr: string }) => err,
-  );
+  const failed = await runKx(['--kubeconfig', demo.kubeconfigPath, 'bogus']);
   assert.equal(failed.code, 1);
   assert.equal(failed.stderr, 'error: the server doesn\'t have a resource type "bogus"\n');
 });
