@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { builtinKinds } from '../../src/kinds/registry.ts';
 import { discover, type DiscoveryResult } from '../../src/kube/discovery.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
@@ -13,7 +12,7 @@ import { startListWatch, type ListWatchHandle } from '../../src/kube/list-watch.
 import { resourceKey, type ResourceInfo } from '../../src/kube/resource-info.ts';
 import { openSession, type KubeSession } from '../../src/kube/session.ts';
 import { ObjectCache } from '../../src/store/object-cache.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx, prompt } from '../support/tmux-terminal.ts';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { CRONTAB_CRD, CRONTABS } from './support/fixture-manifests.ts';
 import { kubectlOk } from '../support/kubectl.ts';
@@ -23,8 +22,6 @@ let cp: ControlPlane;
 let admin: KubeSession;
 let discovery: DiscoveryResult;
 const handles: ListWatchHandle[] = [];
-const terminals: TmuxTerminal[] = [];
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 
 before(async () => {
   cp = await startControlPlane();
@@ -38,7 +35,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   for (const h of handles) h.stop();
   await admin?.close();
   await cp?.stop();
@@ -65,15 +62,6 @@ async function kubectlNames(resource: string): Promise<string[]> {
 
 function cacheNames(cache: ObjectCache, key: string): string[] {
   return cache.rows(key, { includeDeleted: false }).map((r) => `${r.namespace}/${r.name}`).sort();
-}
-
-/** Opens the prompt with `key`, waits until it shows, then types `text`. */
-async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
-  t.type(key);
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(text);
 }
 
 describe('kx data layer against a real API server', () => {
@@ -168,8 +156,7 @@ describe('kx data layer against a real API server', () => {
   });
 
   it('the explorer in a real terminal shows the cluster live, and forbidden for a restricted user', async () => {
-    const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${cp.kubeconfigPath} -n shop; echo "kx exited with $?"`, { columns: 130, rows: 20 });
-    terminals.push(t);
+    const t = openKx('-n shop', { kubeconfig: cp.kubeconfigPath, columns: 130, rows: 20 });
     await t.waitFor(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m, 60_000);
     // The first view's stream starts before the header's /version request, so rows can come first.
     const screen = await t.waitFor(/K8s: v1\.20\.2/, 30_000);
@@ -196,8 +183,7 @@ describe('kx data layer against a real API server', () => {
     t.send('q');
     assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
 
-    const a = startTmux(`${process.execPath} ${kx} --kubeconfig ${cp.aliceKubeconfigPath} -A; echo "kx exited with $?"`, { columns: 160, rows: 12 });
-    terminals.push(a);
+    const a = openKx('-A', { kubeconfig: cp.aliceKubeconfigPath, columns: 160, rows: 12 });
     const denied = await a.waitFor(/forbidden: /, 30_000);
     assert.match(denied, /You may not list pods across namespaces/);
     // The forbidden view does not stop the others: her own namespace works, with every action.

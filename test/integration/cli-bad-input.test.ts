@@ -7,16 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx } from '../support/tmux-terminal.ts';
 import { bareEnv, runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let server: DemoServer;
 let dir: string;
 let kubeconfig: string;
-const terminals: TmuxTerminal[] = [];
 
 before(async () => {
   server = await startDemoApiServer();
@@ -26,7 +23,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -87,8 +84,7 @@ test('an unreachable server: the explorer stays up and says it is reconnecting',
     unreachable,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: gone\n  cluster: {server: 'https://127.0.0.1:9', insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: secret-token-123}\ncontexts:\n- name: gone\n  context: {cluster: gone, user: u}\ncurrent-context: gone\n`,
   );
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${unreachable}; echo "kx exited with $?"`, { columns: 120, rows: 12 });
-  terminals.push(t);
+  const t = openKx('', { kubeconfig: unreachable, columns: 120, rows: 12 });
   const screen = await t.waitFor(/reconnecting for \d+ s: Unable to connect to the server/);
   assert.match(screen, /No pods yet: kx keeps retrying/);
   assert.doesNotMatch(screen, /secret-token-123/);
@@ -103,8 +99,7 @@ test('an expired or wrong token: the view says the server wants a login, without
     expired,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: demo\n  cluster: {server: 'http://${url.host}'}\nusers:\n- name: u\n  user: {token: expired-token-456}\ncontexts:\n- name: demo\n  context: {cluster: demo, user: u, namespace: default}\ncurrent-context: demo\n`,
   );
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${expired}; echo "kx exited with $?"`, { columns: 140, rows: 12 });
-  terminals.push(t);
+  const t = openKx('', { kubeconfig: expired, columns: 140, rows: 12 });
   const screen = await t.waitFor(/failed: .*You must be logged in to the server \(Unauthorized\)/);
   assert.doesNotMatch(screen, /expired-token-456/);
   t.send('q');

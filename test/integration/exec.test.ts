@@ -8,16 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { filterTo, killTerminals, openKx } from '../support/tmux-terminal.ts';
 import { kubectl, kubectlOk } from '../support/kubectl.ts';
 import { runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-exec-'));
@@ -25,7 +22,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -69,16 +66,9 @@ test('kx exec: bad input is one sentence with the right exit code', async () => 
 
 test('s in the explorer opens a shell, the terminal returns intact with the exit status; a distroless pod says it has no shell', async () => {
   const pod = await podOf('shop', 'redis-0');
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, { columns: 140, rows: 24 });
-  terminals.push(t);
+  const t = openKx('-n shop', { kubeconfig: demo.kubeconfigPath, columns: 140, rows: 24 });
   await t.waitFor(/pods \(shop\)\s+● live/);
-  t.type('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(pod);
-  t.send('Enter');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${pod}  (`));
+  await filterTo(t, pod);
   t.send('s');
   await t.waitFor(new RegExp(`kx: shell in shop/${pod}`));
   await t.waitFor(/^\S* ?[#$]\s*$/m);

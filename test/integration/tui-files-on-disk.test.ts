@@ -7,20 +7,17 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let root: string;
-const terminals: TmuxTerminal[] = [];
 
 before(() => {
   root = mkdtempSync(join(tmpdir(), 'kx-files-'));
 });
 
 after(() => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -28,12 +25,11 @@ after(() => {
 function demo(name: string, args = ''): { t: TmuxTerminal; home: string; demoDir: string } {
   const home = join(root, name);
   mkdirSync(home);
-  const t = startTmux(`${process.execPath} ${kx} --demo ${args}; echo "kx exited with $?"`, {
+  const t = openKx(`--demo ${args}`, {
     columns: 140,
     rows: 30,
     env: { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_STATE_HOME: join(home, 'state') },
   });
-  terminals.push(t);
   return { t, home, demoDir: join(home, 'cache', 'kx', 'demo') };
 }
 

@@ -4,16 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx } from '../support/tmux-terminal.ts';
 import { kubectlOk } from '../support/kubectl.ts';
 import { runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-resource-arg-'));
@@ -21,16 +18,12 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(args: string): TmuxTerminal {
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} ${args}; echo "kx exited with $?"`, { columns: 160, rows: 20 });
-  terminals.push(t);
-  return t;
-}
+const open = (args: string) => openKx(args, { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 20 });
 
 /** kubectl's names for a resource in every namespace, the oracle for what kx must list. */
 async function kubectlNames(resource: string): Promise<string[]> {
