@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { rawRequest } from './cluster/raw-http.ts';
-import { apply, kubectlOk, waitForJson } from './support/kubectl.ts';
+import { apply, kubectlOk, waitForJson } from '../support/kubectl.ts';
 import {
   CRONTAB_CRD,
   CRONTABS,

@@ -6,13 +6,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { apply, getJson, kubectl, kubectlOk, waitForJson } from './support/kubectl.ts';
+import { apply, getJson, kubectl, kubectlOk, waitForJson } from '../support/kubectl.ts';
 import type { PodJson } from './support/pod-types.ts';
+import { startKx } from '../support/kx-process.ts';
+import { finished, stdoutUntil, type ProcessResult } from '../support/run-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let cp: ControlPlane;
 const kc = (): string => cp.kubeconfigPath;
 
@@ -55,41 +54,9 @@ after(async () => {
 });
 
 /** Starts the built kx with the admin kubeconfig. */
-function start(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [kxBin, '--kubeconfig', kc(), ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' }, stdio: ['pipe', 'pipe', 'pipe'] });
-}
+const start = (args: string[]) => startKx(['--kubeconfig', kc(), ...args]);
 
-/** How a kx run ended and what it printed. */
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function finished(child: ChildProcessWithoutNullStreams): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
-const kx = (args: string[]): Promise<Run> => finished(start(args));
-
-/** Resolves with stdout once `ready` holds (the guard only keeps a broken run from hanging). */
-function stdoutUntil(child: ChildProcessWithoutNullStreams, ready: (text: string) => boolean, guardMs = 60_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const guard = setTimeout(() => reject(new Error(`stdout never got there; it has:\n${text.slice(-800)}`)), guardMs);
-    child.stdout.on('data', (d: Buffer) => {
-      text += d.toString();
-      if (ready(text)) {
-        clearTimeout(guard);
-        resolve(text);
-      }
-    });
-  });
-}
+const kx = (args: string[]) => finished(start(args));
 
 const seqs = (text: string): number[] => [...text.matchAll(/seq=(\d+)/g)].map((m) => Number(m[1]));
 
@@ -98,7 +65,7 @@ describe('kx logs against the real control plane, kubectl as the oracle', () => 
     const [pod] = (await getJson<{ items: PodJson[] }>(['pods', '-l', 'job-name=migrate'], kc())).items;
     assert.ok(pod, 'the job has a pod');
     for (const flags of [[], ['--timestamps'], ['--tail', '2'], ['--tail', '1', '--timestamps']]) {
-      const ours: Run = await kx(['logs', pod.metadata.name, ...flags]);
+      const ours: ProcessResult = await kx(['logs', pod.metadata.name, ...flags]);
       const theirs: string = await kubectlOk(['logs', pod.metadata.name, ...flags], { kubeconfig: kc() });
       assert.equal(ours.code, 0, ours.stderr);
       assert.ok(theirs.length > 0);

@@ -6,27 +6,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { kubectl, kubectlOk } from './support/kubectl.ts';
+import { kubectl, kubectlOk } from '../support/kubectl.ts';
+import { kxBin, runKx } from '../support/kx-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const binDir = dirname(kxBin);
 const run = promisify(execFile);
 let cp: ControlPlane;
 const k = () => ({ kubeconfig: cp.kubeconfigPath });
 
-async function kx(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [kxBin, ...args, '--kubeconfig', cp.kubeconfigPath]);
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const kx = (...args: string[]) => runKx([...args, '--kubeconfig', cp.kubeconfigPath]);
 
 /** A workload's spec and annotations with the twin's name and volatile values normalised away. */
 /**

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { startDemoCluster } from '../../src/demo/index.ts';
 import { startControlPlane } from './cluster/control-plane.ts';
 import { rawRequest, type RawResponse } from './cluster/raw-http.ts';
-import { kubectl, kubectlOk } from './support/kubectl.ts';
+import { kubectl, kubectlOk } from '../support/kubectl.ts';
 import { collectWatch } from './support/raw-watch.ts';
 
 /** One API server under test: where it is, how to reach it, and how to expire old resourceVersions. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { apply, getJson, kubectl, kubectlOk, waitForJson } from './support/kubectl.ts';
+import { apply, getJson, kubectl, kubectlOk, waitForJson } from '../support/kubectl.ts';
 import { podReady, type ListJson, type PodJson } from './support/pod-types.ts';
 
 interface NodeJson {

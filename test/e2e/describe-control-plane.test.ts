@@ -13,7 +13,7 @@ import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
 import { resolveResource } from '../../src/kube/resource-resolver.ts';
 import { openSession, type KubeSession } from '../../src/kube/session.ts';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { getJson, kubectlOk } from './support/kubectl.ts';
+import { getJson, kubectlOk } from '../support/kubectl.ts';
 
 let cp: ControlPlane;
 let session: KubeSession;

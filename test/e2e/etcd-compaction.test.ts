@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { rawRequest } from './cluster/raw-http.ts';
-import { kubectlOk } from './support/kubectl.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 import { collectWatch } from './support/raw-watch.ts';
 
 let cp: ControlPlane;

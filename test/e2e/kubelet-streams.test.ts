@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { Exec, KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
-import { kubectl, kubectlOk, waitForJson } from './support/kubectl.ts';
+import { kubectl, kubectlOk, waitForJson } from '../support/kubectl.ts';
 import type { PodJson } from './support/pod-types.ts';
+import { runKx } from '../support/kx-process.ts';
 
 let cp: ControlPlane;
 const kc = () => cp.kubeconfigPath;
@@ -56,7 +55,7 @@ describe('logs and exec through the API server reach the fake kubelet', () => {
   });
 
   it('kubectl logs -f keeps streaming new lines', async () => {
-    const res = await kubectl(['logs', '-f', 'talker', '--tail=1'], { kubeconfig: kc(), killAfterMs: 2500 });
+    const res = await kubectl(['logs', '-f', 'talker', '--tail=1'], { kubeconfig: kc(), timeoutMs: 2500 });
     const seqs = [...res.stdout.matchAll(/seq=(\d+)/g)].map((m) => Number(m[1]));
     assert.ok(seqs.length >= 3, `expected streamed lines, got: ${res.stdout}`);
     assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));
@@ -105,21 +104,14 @@ describe('logs and exec through the API server reach the fake kubelet', () => {
   });
 
   it('kx exec gives what kubectl exec gives: output, stderr, exit code, stdin; kx exec -it finds a shell', async () => {
-    const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
-    const runKx = (args: string[], input?: string) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        const child = execFile(process.execPath, [kx, 'exec', '--kubeconfig', kc(), ...args], (err, stdout, stderr) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-        );
-        child.stdin?.end(input ?? '');
-      });
+    const kxExec = (args: string[], input?: string) => runKx(['exec', '--kubeconfig', kc(), ...args], { input: input ?? '' });
     const script = ['sh', '-c', 'echo out; echo err >&2; exit 3'];
-    const mine = await runKx(['talker', '--', ...script]);
+    const mine = await kxExec(['talker', '--', ...script]);
     const theirs = await kubectl(['exec', 'talker', '--', ...script], { kubeconfig: kc() });
     assert.equal(mine.code, theirs.code);
     assert.equal(mine.stdout, theirs.stdout);
     assert.equal(mine.stderr, theirs.stderr);
-    const counted = await runKx(['-i', 'talker', '--', 'sh', '-c', 'wc -l'], 'one\ntwo\nthree\n');
+    const counted = await kxExec(['-i', 'talker', '--', 'sh', '-c', 'wc -l'], 'one\ntwo\nthree\n');
     assert.equal(counted.stdout.trim(), '3');
   });
 });

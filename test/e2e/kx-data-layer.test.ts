@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { builtinKinds } from '../../src/kinds/registry.ts';
 import { discover, type DiscoveryResult } from '../../src/kube/discovery.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
@@ -13,17 +12,16 @@ import { startListWatch, type ListWatchHandle } from '../../src/kube/list-watch.
 import { resourceKey, type ResourceInfo } from '../../src/kube/resource-info.ts';
 import { openSession, type KubeSession } from '../../src/kube/session.ts';
 import { ObjectCache } from '../../src/store/object-cache.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx, prompt } from '../support/tmux-terminal.ts';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { CRONTAB_CRD, CRONTABS } from './support/fixture-manifests.ts';
-import { kubectlOk } from './support/kubectl.ts';
+import { kubectlOk } from '../support/kubectl.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 let cp: ControlPlane;
 let admin: KubeSession;
 let discovery: DiscoveryResult;
 const handles: ListWatchHandle[] = [];
-const terminals: TmuxTerminal[] = [];
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 
 before(async () => {
   cp = await startControlPlane();
@@ -37,21 +35,11 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   for (const h of handles) h.stop();
   await admin?.close();
   await cp?.stop();
 });
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function stream(cache: ObjectCache, session: KubeSession, resource: ResourceInfo, namespace?: string, table = false): ListWatchHandle {
   const sink = cache.sinkFor(resourceKey(resource), { namespace, kind: resource.kind, namespaced: resource.namespaced });
@@ -76,15 +64,6 @@ function cacheNames(cache: ObjectCache, key: string): string[] {
   return cache.rows(key, { includeDeleted: false }).map((r) => `${r.namespace}/${r.name}`).sort();
 }
 
-/** Opens the prompt with `key`, waits until it shows, then types `text`. */
-async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
-  t.type(key);
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(text);
-}
-
 describe('kx data layer against a real API server', () => {
   it('discovers versions as a 1.20 server serves them, the CRD included', () => {
     assert.equal(find('cronjobs.batch').version, 'v1beta1', '1.20 serves CronJob as batch/v1beta1 only');
@@ -104,10 +83,10 @@ describe('kx data layer against a real API server', () => {
     }
     streams.push(['crontabs.stable.example.com', stream(cache, admin, find('crontabs.stable.example.com'), undefined, true)]);
     assert.ok(streams.length >= 15, `streams for most built-in kinds (${streams.length})`);
-    for (const [key, h] of streams) await until(`${key} live`, () => h.state().phase === 'live');
+    for (const [key, h] of streams) await waitFor(`${key} live`, () => h.state().phase === 'live');
     for (const resource of ['pods', 'deployments.apps', 'services', 'namespaces', 'nodes', 'configmaps', 'crontabs.stable.example.com']) {
       const expected = (await kubectlNames(resource)).map((n) => (n.startsWith('/') ? n : n));
-      await until(`${resource} rows match kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
+      await waitFor(`${resource} rows match kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
         assert.deepEqual(cacheNames(cache, resource), expected, resource);
       });
     }
@@ -117,7 +96,7 @@ describe('kx data layer against a real API server', () => {
     assert.ok(columns.includes('SPEC'), `the CRD's printer columns (${columns.join(', ')})`);
     // A change made by kubectl reaches the cache through the watch.
     await kubectlOk(['scale', 'deployment/web', '-n', 'shop', '--replicas=1'], { kubeconfig: cp.kubeconfigPath });
-    await until('pods scaled down to 1', () => cache.rows('pods', { namespace: 'shop', includeDeleted: false }).filter((r) => r.name.startsWith('web-')).length === 1, 60_000);
+    await waitFor('pods scaled down to 1', () => cache.rows('pods', { namespace: 'shop', includeDeleted: false }).filter((r) => r.name.startsWith('web-')).length === 1, 60_000);
     for (const [, h] of streams) h.stop();
     cache.dispose();
   });
@@ -128,12 +107,12 @@ describe('kx data layer against a real API server', () => {
       const cache = new ObjectCache();
       const all = stream(cache, alice, find('pods'));
       const mine = stream(cache, alice, find('pods'), 'team-a');
-      const forbidden = await until('forbidden', () => {
+      const forbidden = await waitFor('forbidden', () => {
         const s = all.state();
         return s.phase === 'forbidden' ? s : undefined;
       });
       assert.match(forbidden.message, /cannot list resource "pods" in API group "" at the cluster scope/);
-      await until('team-a live', () => mine.state().phase === 'live');
+      await waitFor('team-a live', () => mine.state().phase === 'live');
       all.stop();
       mine.stop();
       cache.dispose();
@@ -146,27 +125,27 @@ describe('kx data layer against a real API server', () => {
     const cache = new ObjectCache();
     const pods = stream(cache, admin, find('pods'));
     const configmaps = stream(cache, admin, find('configmaps'));
-    await until('live', () => pods.state().phase === 'live' && configmaps.state().phase === 'live');
+    await waitFor('live', () => pods.state().phase === 'live' && configmaps.state().phase === 'live');
     // Other writes move etcd's revision past the configmaps stream's resourceVersion.
     await kubectlOk(['create', 'configmap', 'before-restart', '-n', 'shop'], { kubeconfig: cp.kubeconfigPath });
     await kubectlOk(['create', 'deployment', 'bump', '--image=nginx', '-n', 'default'], { kubeconfig: cp.kubeconfigPath });
-    await until('configmap seen', () => cache.rowByName('configmaps', 'shop', 'before-restart'));
+    await waitFor('configmap seen', () => cache.rowByName('configmaps', 'shop', 'before-restart'));
     const relistsBefore = configmaps.stats().relists;
 
     await cp.stopApiServer();
-    await until('reconnecting', () => pods.state().phase === 'reconnecting');
+    await waitFor('reconnecting', () => pods.state().phase === 'reconnecting');
     await cp.compactEtcd();
     await cp.startApiServer();
-    await until('live again', () => pods.state().phase === 'live' && configmaps.state().phase === 'live', 90_000);
+    await waitFor('live again', () => pods.state().phase === 'live' && configmaps.state().phase === 'live', 90_000);
 
     await kubectlOk(['delete', 'configmap', 'before-restart', '-n', 'shop'], { kubeconfig: cp.kubeconfigPath });
     await kubectlOk(['create', 'configmap', 'after-restart', '-n', 'shop'], { kubeconfig: cp.kubeconfigPath });
-    await until('changes after the restart', () => cache.rowByName('configmaps', 'shop', 'after-restart') && !cache.rowByName('configmaps', 'shop', 'before-restart'));
+    await waitFor('changes after the restart', () => cache.rowByName('configmaps', 'shop', 'after-restart') && !cache.rowByName('configmaps', 'shop', 'before-restart'));
     for (const resource of ['pods', 'configmaps']) {
       const rows = cache.rows(resource, { includeDeleted: false });
       assert.equal(new Set(rows.map((r) => r.uid)).size, rows.length, `${resource}: no duplicate rows`);
       const expected = await kubectlNames(resource);
-      await until(`${resource} equal kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
+      await waitFor(`${resource} equal kubectl`, () => JSON.stringify(cacheNames(cache, resource)) === JSON.stringify(expected) || undefined, 10_000).catch(() => {
         assert.deepEqual(cacheNames(cache, resource), expected);
       });
     }
@@ -177,8 +156,7 @@ describe('kx data layer against a real API server', () => {
   });
 
   it('the explorer in a real terminal shows the cluster live, and forbidden for a restricted user', async () => {
-    const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${cp.kubeconfigPath} -n shop; echo "kx exited with $?"`, { columns: 130, rows: 20 });
-    terminals.push(t);
+    const t = openKx('-n shop', { kubeconfig: cp.kubeconfigPath, columns: 130, rows: 20 });
     await t.waitFor(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running/m, 60_000);
     // The first view's stream starts before the header's /version request, so rows can come first.
     const screen = await t.waitFor(/K8s: v1\.20\.2/, 30_000);
@@ -205,8 +183,7 @@ describe('kx data layer against a real API server', () => {
     t.send('q');
     assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
 
-    const a = startTmux(`${process.execPath} ${kx} --kubeconfig ${cp.aliceKubeconfigPath} -A; echo "kx exited with $?"`, { columns: 160, rows: 12 });
-    terminals.push(a);
+    const a = openKx('-A', { kubeconfig: cp.aliceKubeconfigPath, columns: 160, rows: 12 });
     const denied = await a.waitFor(/forbidden: /, 30_000);
     assert.match(denied, /You may not list pods across namespaces/);
     // The forbidden view does not stop the others: her own namespace works, with every action.

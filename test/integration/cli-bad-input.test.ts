@@ -4,19 +4,16 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx } from '../support/tmux-terminal.ts';
+import { bareEnv, runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let server: DemoServer;
 let dir: string;
 let kubeconfig: string;
-const terminals: TmuxTerminal[] = [];
 
 before(async () => {
   server = await startDemoApiServer();
@@ -26,26 +23,14 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs kx to completion with an empty HOME (so no real kubeconfig leaks in). */
-function run(args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [kx, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env },
-      stdio: [stdin, 'pipe', 'pipe'],
-    });
-    child.stdin?.end('\n');
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore') =>
+  runKx(args, { env: { ...bareEnv(dir), ...env }, input: stdin === 'pipe' ? '\n' : undefined });
 
 function assertOneSentence(stderr: string, pattern: RegExp): void {
   assert.match(stderr, pattern);
@@ -99,8 +84,7 @@ test('an unreachable server: the explorer stays up and says it is reconnecting',
     unreachable,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: gone\n  cluster: {server: 'https://127.0.0.1:9', insecure-skip-tls-verify: true}\nusers:\n- name: u\n  user: {token: secret-token-123}\ncontexts:\n- name: gone\n  context: {cluster: gone, user: u}\ncurrent-context: gone\n`,
   );
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${unreachable}; echo "kx exited with $?"`, { columns: 120, rows: 12 });
-  terminals.push(t);
+  const t = openKx('', { kubeconfig: unreachable, columns: 120, rows: 12 });
   const screen = await t.waitFor(/reconnecting for \d+ s: Unable to connect to the server/);
   assert.match(screen, /No pods yet: kx keeps retrying/);
   assert.doesNotMatch(screen, /secret-token-123/);
@@ -115,8 +99,7 @@ test('an expired or wrong token: the view says the server wants a login, without
     expired,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: demo\n  cluster: {server: 'http://${url.host}'}\nusers:\n- name: u\n  user: {token: expired-token-456}\ncontexts:\n- name: demo\n  context: {cluster: demo, user: u, namespace: default}\ncurrent-context: demo\n`,
   );
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${expired}; echo "kx exited with $?"`, { columns: 140, rows: 12 });
-  terminals.push(t);
+  const t = openKx('', { kubeconfig: expired, columns: 140, rows: 12 });
   const screen = await t.waitFor(/failed: .*You must be logged in to the server \(Unauthorized\)/);
   assert.doesNotMatch(screen, /expired-token-456/);
   t.send('q');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 
 const binDir = dirname(fileURLToPath(new URL('../../bin/kx', import.meta.url)));
 let demo: DemoCluster;
@@ -38,7 +39,7 @@ test('bash completes commands, rollout subcommands, types and names from the clu
   assert.deepEqual(await bashComplete('kx rollout '), ['history', 'undo', 'restart', 'status']);
   assert.ok((await bashComplete('kx scale ')).includes('deployment/'));
   const names = await bashComplete('kx -n shop scale deployment/');
-  const expected = (await run('kubectl', ['get', 'deployments', '-n', 'shop', '-o', 'jsonpath={.items[*].metadata.name}'], { env: env() })).stdout.split(' ').sort();
+  const expected = (await kubectlOk(['get', 'deployments', '-n', 'shop', '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: demo.kubeconfigPath })).split(' ').sort();
   assert.deepEqual(names, expected.map((n) => `deployment/${n}`));
   assert.ok((await bashComplete('kx -n ')).includes('payments'));
 });

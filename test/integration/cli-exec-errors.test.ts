@@ -6,16 +6,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectl as runKubectl, kubectlOk } from '../support/kubectl.ts';
+import { runKx } from '../support/kx-process.ts';
+import type { ProcessResult } from '../support/run-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
-const run = promisify(execFile);
 let demo: DemoCluster;
 let dir: string;
 
@@ -28,18 +26,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function outcome(cmd: string, args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const r = await run(cmd, args);
-    return { code: 0, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
+const codeAndStderr = ({ code, stderr }: ProcessResult) => ({ code, stderr });
 
 async function podNamed(namespace: string, prefix: string): Promise<string> {
-  const { stdout } = await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', 'pods', '-n', namespace, '-o', 'name']);
+  const stdout = await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'name'], { kubeconfig: demo.kubeconfigPath });
   const name = stdout.split('\n').map((l) => l.replace('pod/', '')).find((n) => n.startsWith(prefix));
   assert.ok(name, `a ${prefix} pod in ${namespace}`);
   return name;
@@ -55,8 +45,8 @@ test('exec errors: the same sentence and exit code as kubectl exec', async () =>
     ['-n', 'payments', crashing, '-c', 'nope'],
   ];
   for (const args of cases) {
-    const kubectl = await outcome('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'exec', ...args, '--', 'date']);
-    const kx = await outcome(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfigPath, 'exec', ...args, '--', 'date']);
+    const kubectl = codeAndStderr(await runKubectl(['exec', ...args, '--', 'date'], { kubeconfig: demo.kubeconfigPath }));
+    const kx = codeAndStderr(await runKx(['--kubeconfig', demo.kubeconfigPath, 'exec', ...args, '--', 'date']));
     assert.equal(kubectl.code, 1, `kubectl refuses ${args.join(' ')}: ${kubectl.stderr}`);
     assert.deepEqual(kx, kubectl, `kx exec ${args.join(' ')}`);
     assert.doesNotMatch(kx.stderr, /object Object|Unexpected server response/);

@@ -5,12 +5,11 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { deployment, pod } from '../support/demo-fixtures.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
+import { kubectlFor } from '../support/kubectl.ts';
+import { bareEnv, runKx } from '../support/kx-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoSetup;
 
 before(async () => {
@@ -22,28 +21,10 @@ before(async () => {
 });
 after(() => demo.close());
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function ran(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<Ran> {
-  return new Promise((resolve) => {
-    execFile(command, args, { timeout: 20_000, env }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
 /** `kx ARGS` against the demo, with an empty HOME so no real kubeconfig leaks in. */
-function kx(...args: string[]): Promise<Ran> {
-  return ran(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfig, ...args], { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' });
-}
+const kx = (...args: string[]) => runKx(['--kubeconfig', demo.kubeconfig, ...args], { env: bareEnv(), timeoutMs: 20_000 });
 
-function kubectl(...args: string[]): Promise<Ran> {
-  return ran('kubectl', ['--kubeconfig', demo.kubeconfig, ...args]);
-}
+const kubectl = kubectlFor(() => demo.kubeconfig).run;
 
 test('names kubectl refuses (".", "..", "%", a second slash) are refused before any request, in kubectl\'s words', async () => {
   const cases = [

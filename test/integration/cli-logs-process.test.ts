@@ -6,12 +6,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { pod } from '../support/demo-fixtures.ts';
+import { bareEnv, kxBin, startKx } from '../support/kx-process.ts';
+import { finished, stdoutUntil } from '../support/run-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const pods = { group: '', plural: 'pods' };
 let demo: DemoSetup;
 
@@ -26,37 +26,7 @@ after(async () => {
 });
 
 /** Starts `kx ARGS` with stdout and stderr piped and an empty HOME. */
-function start(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfig, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
-
-/** Collects a child's output until it exits. */
-function finished(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
-/** Resolves once stdout so far satisfies `ready` (the guard only keeps a broken run from hanging). */
-function stdoutUntil(child: ChildProcessWithoutNullStreams, ready: (text: string) => boolean, guardMs = 20_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const guard = setTimeout(() => reject(new Error(`stdout never got there; it has:\n${text.slice(-500)}`)), guardMs);
-    const onData = (d: Buffer): void => {
-      text += d.toString();
-      if (!ready(text)) return;
-      clearTimeout(guard);
-      child.stdout.off('data', onData);
-      resolve(text);
-    };
-    child.stdout.on('data', onData);
-  });
-}
+const start = (args: string[]) => startKx(['--kubeconfig', demo.kubeconfig, ...args]);
 
 test('exit codes: 0 when all is written, 1 with kubectl\'s NotFound sentences, 2 for a bad flag value', async () => {
   const ok = await finished(start(['logs', 'big', '--tail', '3']));
@@ -73,7 +43,7 @@ test('exit codes: 0 when all is written, 1 with kubectl\'s NotFound sentences, 2
 
 test('`kx logs … | head -1` ends quietly with exit 0', async () => {
   const child = spawn('bash', ['-c', `"${process.execPath}" "${kxBin}" --kubeconfig "${demo.kubeconfig}" logs big | head -1; echo "kx exit \${PIPESTATUS[0]}"`], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' },
+    env: bareEnv(),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const r = await finished(child);

@@ -5,7 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { UsageError } from '../../src/cli/args.ts';
 import { KxError } from '../../src/kube/errors.ts';
@@ -13,6 +12,7 @@ import type { KubeObject } from '../../src/kube/object.ts';
 import { runLogs } from '../../src/cli/logs/run-logs.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { pod } from '../support/demo-fixtures.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const R = { pods: { group: '', plural: 'pods' }, deployments: { group: 'apps', plural: 'deployments' }, services: { group: '', plural: 'services' }, jobs: { group: 'batch', plural: 'jobs' }, configmaps: { group: '', plural: 'configmaps' } };
 let demo: DemoSetup;
@@ -91,14 +91,7 @@ async function kx(args: string[], opts: { tty?: boolean; env?: Record<string, st
   }
 }
 
-/** kubectl against the same demo (async: the server lives in this process). */
-function kubectl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', demo.kubeconfig, ...args], { timeout: 20_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const kubectl = kubectlFor(() => demo.kubeconfig).run;
 
 test('one pod, one container: exactly what kubectl logs prints, with each flag', async () => {
   for (const flags of [[], ['--timestamps'], ['--tail', '2'], ['--tail', '0'], ['--since-time', '2025-01-01T10:00:03Z'], ['-c', 'app']]) {

@@ -5,16 +5,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlFor } from '../support/kubectl.ts';
+import { runKx } from '../support/kx-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
-const run = promisify(execFile);
 let demo: DemoCluster;
 let dir: string;
 let readonlyConfigDir: string;
@@ -39,19 +36,9 @@ async function counts(): Promise<Counts> {
   return (await res.json()) as Counts;
 }
 
-async function kx(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfigPath, ...args], { env: { ...process.env, KX_CONFIG_DIR: join(dir, 'empty'), ...env } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const kx = (args: string[], env: NodeJS.ProcessEnv = {}) => runKx(['--kubeconfig', demo.kubeconfigPath, ...args], { env: { ...process.env, KX_CONFIG_DIR: join(dir, 'empty'), ...env } });
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 const writers: [string, string[]][] = [
   ['scale', ['scale', 'deployment/cart', '--replicas', '7', '-n', 'shop']],

@@ -4,18 +4,16 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlFor } from '../support/kubectl.ts';
+import { kxBin, runKx } from '../support/kx-process.ts';
+import { runProcess } from '../support/run-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const run = promisify(execFile);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-scale-'));
@@ -27,19 +25,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kx(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [kxBin, ...args, '--kubeconfig', demo.kubeconfigPath]);
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const kx = (...args: string[]) => runKx([...args, '--kubeconfig', demo.kubeconfigPath]);
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 test('kx scale patches spec.replicas like kubectl scale and prints what it prints', async () => {
   const r = await kx('scale', 'deployment/cart', '--replicas', '5', '-n', 'shop');
@@ -121,20 +109,14 @@ test('one-shot commands load neither Ink nor React', async () => {
     "import { registerHooks } from 'node:module'; registerHooks({ load(url, ctx, next) { const r = next(url, ctx); const m = /ink-root|react\\.transitional\\.element/.exec(String(r.source ?? '')); if (m) { process.stderr.write('LOADED ' + m[0] + ' in ' + url + '\\n'); process.exit(99); } return r; } });",
   )}`;
   for (const args of [['scale', 'deployment/cart', '--replicas', '2', '-n', 'shop'], ['rollout', 'history', 'deployment/cart', '-n', 'shop'], ['logs', 'redis-0', '-n', 'shop', '--tail', '1']]) {
-    const r = await run(process.execPath, ['--import', hook, kxBin, ...args, '--kubeconfig', demo.kubeconfigPath]).then(
-      (ok) => ({ code: 0, stderr: ok.stderr }),
-      (err: { code: number; stderr: string }) => err,
-    );
+    const r = await runProcess(process.execPath, ['--import', hook, kxBin, ...args, '--kubeconfig', demo.kubeconfigPath]);
     assert.equal(r.code, 0, `${args[0]}: ${r.stderr}`);
   }
   // The hook does catch the explorer loading Ink (so the check above can fail). The explorer wants
   // a terminal, so it runs under script(1), which gives it a pty and passes its exit code on.
-  const tui = await run('script', ['-qec', '"$KX_NODE" "$KX_BIN" --kubeconfig "$KX_CONFIG"', '/dev/null'], {
+  const tui = await runProcess('script', ['-qec', '"$KX_NODE" "$KX_BIN" --kubeconfig "$KX_CONFIG"', '/dev/null'], {
     env: { ...process.env, NODE_OPTIONS: `--import=${hook}`, KX_NODE: process.execPath, KX_BIN: kxBin, KX_CONFIG: demo.kubeconfigPath },
-  }).then(
-    () => ({ code: 0, stdout: '' }),
-    (err: { code: number; stdout: string }) => err,
-  );
+  });
   assert.equal(tui.code, 99);
   assert.match(tui.stdout, /LOADED (ink-root|react\.transitional\.element)/);
 });

@@ -5,17 +5,15 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { pod } from '../support/demo-fixtures.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { bareEnv, kxBin, startKx } from '../support/kx-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoSetup;
 let dir: string;
 const terminals: TmuxTerminal[] = [];
@@ -56,10 +54,7 @@ for (const [signal, code] of signals) {
 }
 
 test('a one-shot command on SIGHUP ends by the signal, which a shell reports as 129', async () => {
-  const child = spawn(process.execPath, [kxBin, '--kubeconfig', demo.kubeconfig, 'logs', '-f', 'web-1'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = startKx(['--kubeconfig', demo.kubeconfig, 'logs', '-f', 'web-1'], bareEnv(dir));
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   child.kill('SIGHUP');
   const [exitCode, exitSignal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));

@@ -5,19 +5,17 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
 import { selfSignedCertificate } from '../../src/demo/server/self-signed.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
 import { startListWatch } from '../../src/kube/list-watch.ts';
 import { openSession } from '../../src/kube/session.ts';
 import { RecordingSink } from '../support/recording-sink.ts';
+import { bareEnv, runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const unknownAuthority = 'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority';
 const notPem = 'unable to load root certificates: unable to parse bytes as PEM block';
 let server: DemoServer;
@@ -45,17 +43,7 @@ function kubeconfigWith(name: string, caLine: string): string {
   return file;
 }
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [kx, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
+const run = (args: string[]) => runKx(args, { env: bareEnv(dir) });
 
 function assertSentence(r: { code: number | null; stderr: string }, sentence: string): void {
   assert.equal(r.code, 1);

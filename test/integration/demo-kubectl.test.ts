@@ -1,8 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { crontab, crontabCrd, deployment, pod } from '../support/demo-fixtures.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 // kubectl is the independent oracle: if it disagrees, the demo server is wrong.
 let demo: DemoSetup;
@@ -22,14 +23,7 @@ before(async () => {
 });
 after(() => demo.close());
 
-/** Runs kubectl against the demo (async: the server lives in this process). */
-function kubectl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', demo.kubeconfig, ...args], { timeout: 20_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const kubectl = kubectlFor(() => demo.kubeconfig).run;
 
 const rows = (out: string) => out.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
 

@@ -1,9 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { api } from '../support/demo-http.ts';
 import { deployment } from '../support/demo-fixtures.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
+import { kubectl } from '../support/kubectl.ts';
 
 // spec.replicas is an int32 >= 0 on the real API server: a value that does not decode into an int32 is a
 // 400 and a negative one a 422; the demo took both and then tried to run 2^31 pods.
@@ -78,11 +78,7 @@ test('PUT and POST of ReplicaSets and StatefulSets check replicas too; a fractio
 
 test('kubectl scale --replicas 2147483648 reaches the server and prints its refusal', async () => {
   // kubectl checks only for a negative count itself; an int32 overflow is the server's to refuse.
-  const out = await new Promise<{ code: number; stderr: string }>((resolve) => {
-    execFile('kubectl', ['--kubeconfig', demo.kubeconfig, '-n', 'default', 'scale', 'deploy/web', '--replicas', '2147483648'], { timeout: 20_000 }, (err, _stdout, stderr) => {
-      resolve({ code: err ? 1 : 0, stderr });
-    });
-  });
+  const out = await kubectl(['-n', 'default', 'scale', 'deploy/web', '--replicas', '2147483648'], { kubeconfig: demo.kubeconfig });
   assert.equal(out.code, 1);
   assert.match(out.stderr, /cannot be handled as a Scale: json: cannot unmarshal number 2147483648/);
   assert.equal(storedReplicas(), 2);

@@ -1,33 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { kubectl } from '../support/kubectl.ts';
 
-/** Polls fn until it returns a truthy value, or fails with the last value seen. */
-async function waitFor<T>(what: string, fn: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined | false;
-  while (Date.now() < until) {
-    last = fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
-
-/** Runs kubectl with the demo kubeconfig; resolves with stdout, stderr and the exit code. */
-function kubectl(kubeconfig: string, args: string[], timeoutMs = 20_000): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', kubeconfig, ...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-      resolve({ stdout: String(stdout), stderr: String(stderr), code });
-    });
-  });
-}
 const deployments = { group: 'apps', plural: 'deployments' };
 const replicasets = { group: 'apps', plural: 'replicasets' };
 const REV = 'deployment.kubernetes.io/revision';
@@ -62,7 +42,7 @@ test('kubectl rollout restart makes a new ReplicaSet; rollout undo reuses the pr
   const current = before.find((rs) => replicas(rs) === 3) as KubeObject;
   assert.equal(current.metadata.annotations?.[REV], '3');
 
-  const restart = await kubectl(kc, ['rollout', 'restart', '-n', 'shop', 'deployment/frontend']);
+  const restart = await kubectl(['rollout', 'restart', '-n', 'shop', 'deployment/frontend'], { kubeconfig: kc });
   assert.equal(restart.code, 0, restart.stderr);
   assert.match(restart.stdout, /deployment.apps\/frontend restarted/);
   await waitFor('restart rollout', () => frontendRS().length === 4 && settled());
@@ -72,7 +52,7 @@ test('kubectl rollout restart makes a new ReplicaSet; rollout undo reuses the pr
   assert.ok((restarted.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations['kubectl.kubernetes.io/restartedAt']);
   await waitFor('old RS scaled to 0', () => replicas(store().get(replicasets, 'shop', current.metadata.name) as KubeObject) === 0);
 
-  const undo = await kubectl(kc, ['rollout', 'undo', '-n', 'shop', 'deployment/frontend']);
+  const undo = await kubectl(['rollout', 'undo', '-n', 'shop', 'deployment/frontend'], { kubeconfig: kc });
   assert.equal(undo.code, 0, undo.stderr);
   assert.match(undo.stdout, /rolled back/);
   await waitFor('undo rollout', () => {
@@ -86,20 +66,20 @@ test('kubectl rollout restart makes a new ReplicaSet; rollout undo reuses the pr
   const d = store().get(deployments, 'shop', 'frontend') as KubeObject;
   assert.equal(d.metadata.annotations?.[REV], '5');
 
-  const history = await kubectl(kc, ['rollout', 'history', '-n', 'shop', 'deployment/frontend']);
+  const history = await kubectl(['rollout', 'history', '-n', 'shop', 'deployment/frontend'], { kubeconfig: kc });
   assert.equal(history.code, 0, history.stderr);
   assert.match(history.stdout, /^4\s+/m);
   assert.match(history.stdout, /^5\s+kubectl set image deployment\/frontend nginx=nginx:1\.27/m);
-  const status = await kubectl(kc, ['rollout', 'status', '-n', 'shop', 'deployment/frontend', '--timeout=10s']);
+  const status = await kubectl(['rollout', 'status', '-n', 'shop', 'deployment/frontend', '--timeout=10s'], { kubeconfig: kc });
   assert.equal(status.code, 0, status.stderr);
   assert.match(status.stdout, /successfully rolled out/);
 });
 
 test('kubectl scale changes the number of running pods', async () => {
-  const scale = await kubectl(kc, ['scale', '-n', 'shop', 'deployment/cart', '--replicas=4']);
+  const scale = await kubectl(['scale', '-n', 'shop', 'deployment/cart', '--replicas=4'], { kubeconfig: kc });
   assert.equal(scale.code, 0, scale.stderr);
   await waitFor('cart at 4', () => ((store().get(deployments, 'shop', 'cart') as KubeObject).status as { readyReplicas?: number }).readyReplicas === 4);
-  const pods = await kubectl(kc, ['get', 'pods', '-n', 'shop', '-l', 'app=cart', '--no-headers']);
+  const pods = await kubectl(['get', 'pods', '-n', 'shop', '-l', 'app=cart', '--no-headers'], { kubeconfig: kc });
   assert.equal(pods.stdout.trim().split('\n').filter((l) => / 1\/1 +Running /.test(l)).length, 4);
 });
 
@@ -109,7 +89,7 @@ test('kubectl delete --cascade=foreground returns once the deployment went, afte
   const rsOf = () => store().list(replicasets, 'payments').filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'payments-api'));
   const podsOf = () => store().list(pods, 'payments').filter((p) => p.metadata.labels?.app === 'payments-api');
   assert.ok(rsOf().length > 0 && podsOf().length > 0);
-  const del = await kubectl(kc, ['delete', 'deployment', 'payments-api', '-n', 'payments', '--cascade=foreground']);
+  const del = await kubectl(['delete', 'deployment', 'payments-api', '-n', 'payments', '--cascade=foreground'], { kubeconfig: kc });
   assert.equal(del.code, 0, del.stderr);
   assert.equal(store().get(deployments, 'payments', 'payments-api'), undefined);
   assert.deepEqual(rsOf().map((rs) => rs.metadata.name), []);
@@ -121,7 +101,7 @@ test('kubectl delete --cascade=orphan leaves the ReplicaSet, without its owner r
   const rsOf = () => store().list(replicasets, 'payments').filter((rs) => rs.metadata.labels?.app === 'fraud-scorer');
   const before = rsOf().map((rs) => rs.metadata.name).sort();
   assert.ok(before.length > 0);
-  const del = await kubectl(kc, ['delete', 'deployment', 'fraud-scorer', '-n', 'payments', '--cascade=orphan']);
+  const del = await kubectl(['delete', 'deployment', 'fraud-scorer', '-n', 'payments', '--cascade=orphan'], { kubeconfig: kc });
   assert.equal(del.code, 0, del.stderr);
   await waitFor('deployment gone', () => store().get(deployments, 'payments', 'fraud-scorer') === undefined);
   await waitFor('owner references dropped', () => rsOf().every((rs) => !rs.metadata.ownerReferences));
@@ -134,7 +114,7 @@ test('kubectl delete --cascade=orphan leaves the ReplicaSet, without its owner r
 test('a cluster with 10,000 extra pods lists them all', async () => {
   const big = await startDemoCluster({ seed: 3, churn: false, extraPods: 10_000, kubeconfigPath: join(dir, 'big.yaml') });
   try {
-    const out = await kubectl(join(dir, 'big.yaml'), ['get', 'pods', '-n', 'load', '-o', 'name', '--chunk-size=2000'], 60_000);
+    const out = await kubectl(['get', 'pods', '-n', 'load', '-o', 'name', '--chunk-size=2000'], { kubeconfig: join(dir, 'big.yaml'), timeoutMs: 60_000 });
     assert.equal(out.code, 0, out.stderr);
     assert.equal(out.stdout.trim().split('\n').length, 10_000);
   } finally {

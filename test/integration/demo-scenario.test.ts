@@ -6,28 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-
-/** Polls fn until it returns a truthy value, or fails with the last value seen. */
-async function waitFor<T>(what: string, fn: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T | undefined | false;
-  while (Date.now() < until) {
-    last = fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
-
-/** Runs kubectl with the demo kubeconfig; resolves with stdout, stderr and the exit code. */
-function kubectl(kubeconfig: string, args: string[], timeoutMs = 20_000): Promise<{ stdout: string; stderr: string; code: number }> {
-  return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', kubeconfig, ...args], { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-      resolve({ stdout: String(stdout), stderr: String(stderr), code });
-    });
-  });
-}
+import { waitFor } from '../support/wait-for.ts';
+import { kubectl } from '../support/kubectl.ts';
 
 const pods = { group: '', plural: 'pods' };
 const deployments = { group: 'apps', plural: 'deployments' };
@@ -190,19 +170,19 @@ test('kubectl logs -f gets new lines as the container writes them', async () => 
 });
 
 test('kubectl exec runs the built-in shell, and a distroless container has no sh', async () => {
-  const hi = await kubectl(kc, ['exec', '-n', 'default', 'debug-shell', '--', 'echo', 'hi']);
+  const hi = await kubectl(['exec', '-n', 'default', 'debug-shell', '--', 'echo', 'hi'], { kubeconfig: kc });
   assert.equal(hi.code, 0, hi.stderr);
   assert.equal(hi.stdout, 'hi\n');
-  const script = await kubectl(kc, ['exec', '-n', 'default', 'debug-shell', '--', 'sh', '-c', 'echo $HOSTNAME; nope']);
+  const script = await kubectl(['exec', '-n', 'default', 'debug-shell', '--', 'sh', '-c', 'echo $HOSTNAME; nope'], { kubeconfig: kc });
   assert.equal(script.stdout, 'debug-shell\n');
   assert.notEqual(script.code, 0);
   assert.match(script.stderr, /nope: command not found/);
   const ledger = appPods('payments', 'ledger')[0] as KubeObject;
-  const sh = await kubectl(kc, ['exec', '-n', 'payments', ledger.metadata.name, '--', 'sh']);
+  const sh = await kubectl(['exec', '-n', 'payments', ledger.metadata.name, '--', 'sh'], { kubeconfig: kc });
   assert.notEqual(sh.code, 0);
   assert.match(sh.stdout + sh.stderr, /exec: "sh": executable file not found in \$PATH/);
   const waiting = appPods('shop', 'legacy-reports')[0] as KubeObject;
-  const logs = await kubectl(kc, ['logs', '-n', 'shop', waiting.metadata.name]);
+  const logs = await kubectl(['logs', '-n', 'shop', waiting.metadata.name], { kubeconfig: kc });
   assert.notEqual(logs.code, 0);
   assert.match(logs.stderr, /is waiting to start: trying and failing to pull image/);
 });

@@ -5,14 +5,14 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { kubectlFor } from '../support/kubectl.ts';
+import { startKx } from '../support/kx-process.ts';
 
-const kxBin = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'kx-sigterm-'));
 const kubeconfig = join(dir, 'kubeconfig.yaml');
 let child: ChildProcess | undefined;
@@ -22,19 +22,10 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function kubectl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile('kubectl', ['--kubeconfig', kubeconfig, ...args], { timeout: 20_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? 1 : 0, stdout, stderr });
-    });
-  });
-}
+const kubectl = kubectlFor(kubeconfig).run;
 
 test('SIGTERM stops kx demo while 2147483647 replicas are being created', async () => {
-  const kx = spawn(process.execPath, [kxBin, 'demo', '--no-churn', '--kubeconfig', kubeconfig], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: '/nonexistent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const kx = startKx(['demo', '--no-churn', '--kubeconfig', kubeconfig]);
   child = kx;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => kx.once('exit', (code, signal) => resolve({ code, signal })));
   await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { discover, type DiscoveryResult } from '../../src/kube/discovery.ts';
@@ -16,6 +15,7 @@ import { openSession, type KubeSession } from '../../src/kube/session.ts';
 import { describeObject } from '../../src/kinds/describe/describe-object.ts';
 import { fetchObject, fetchRelated } from '../../src/kinds/describe/fetch-related.ts';
 import { craftedObjects, loadObjects, type Placed } from '../unit/describe/crafted-objects.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 let demo: DemoSetup;
 let session: KubeSession;
@@ -54,14 +54,7 @@ after(async () => {
   await demo?.close();
 });
 
-function kubectl(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('kubectl', ['--kubeconfig', demo.kubeconfig, ...args], { timeout: 30_000, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`kubectl ${args.join(' ')}: ${stderr || err.message}`));
-      else resolve(stdout);
-    });
-  });
-}
+const kubectl = kubectlFor(() => demo.kubeconfig).ok;
 
 /** kubectl describe of every object of a kind (one call), split per object by its Name line. */
 async function kubectlDescribeAll(kind: string, namespace: string | undefined): Promise<Map<string, string[]>> {

@@ -5,20 +5,16 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { filterTo, killTerminals, openKx } from '../support/tmux-terminal.ts';
+import { kubectl, kubectlOk } from '../support/kubectl.ts';
+import { runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
-const run = promisify(execFile);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-exec-'));
@@ -26,27 +22,16 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs a command and returns its output and exit code (never throws on a non-zero code). */
-async function outcome(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(cmd, args);
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-const kxExec = (...args: string[]) => outcome(process.execPath, [kx, 'exec', '--kubeconfig', demo.kubeconfigPath, ...args]);
-const kubectlExec = (...args: string[]) => outcome('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'exec', ...args]);
+const kxExec = (...args: string[]) => runKx(['exec', '--kubeconfig', demo.kubeconfigPath, ...args]);
+const kubectlExec = (...args: string[]) => kubectl(['exec', ...args], { kubeconfig: demo.kubeconfigPath });
 
 async function podOf(namespace: string, prefix: string): Promise<string> {
-  const names = (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', 'pods', '-n', namespace, '-o', 'name'])).stdout.split('\n');
+  const names = (await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'name'], { kubeconfig: demo.kubeconfigPath })).split('\n');
   return names.find((n) => n.startsWith(`pod/${prefix}`))!.replace('pod/', '');
 }
 
@@ -81,16 +66,9 @@ test('kx exec: bad input is one sentence with the right exit code', async () => 
 
 test('s in the explorer opens a shell, the terminal returns intact with the exit status; a distroless pod says it has no shell', async () => {
   const pod = await podOf('shop', 'redis-0');
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, { columns: 140, rows: 24 });
-  terminals.push(t);
+  const t = openKx('-n shop', { kubeconfig: demo.kubeconfigPath, columns: 140, rows: 24 });
   await t.waitFor(/pods \(shop\)\s+● live/);
-  t.type('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(pod);
-  t.send('Enter');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${pod}  (`));
+  await filterTo(t, pod);
   t.send('s');
   await t.waitFor(new RegExp(`kx: shell in shop/${pod}`));
   await t.waitFor(/^\S* ?[#$]\s*$/m);

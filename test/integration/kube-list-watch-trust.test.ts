@@ -6,13 +6,11 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { startListWatch, type ListWatchHandle } from '../../src/kube/list-watch.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
@@ -20,6 +18,8 @@ import { openSession, type KubeSession } from '../../src/kube/session.ts';
 import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
 import { openDemo } from '../support/kube-demo.ts';
 import { RecordingSink } from '../support/recording-sink.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { kubectlOk } from '../support/kubectl.ts';
 
 const podsRef = { group: '', plural: 'pods' };
 const podsInfo = { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true };
@@ -38,14 +38,6 @@ function ns(name: string): KubeObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, uid: '' } };
 }
 
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 /** A session through a kubeconfig naming the server's plain-HTTP address, so a new server on the port is the same cluster to kx. */
 async function sessionFor(url: string, token: string): Promise<KubeSession> {
   const file = join(dir, `config-${url.replace(/\W/g, '')}`);
@@ -61,7 +53,7 @@ async function sessionFor(url: string, token: string): Promise<KubeSession> {
 async function kubectlPods(server: DemoServer, namespace: string): Promise<string[]> {
   const file = join(dir, `kubectl-${Date.now()}`);
   server.writeKubeconfig(file);
-  const { stdout } = await promisify(execFile)('kubectl', ['--kubeconfig', file, 'get', 'pods', '-n', namespace, '-o', 'jsonpath={.items[*].metadata.name}']);
+  const stdout = await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: file });
   return stdout.split(' ').filter(Boolean).sort();
 }
 
@@ -87,7 +79,7 @@ test('a new server with another store at the same address: re-listed, rows equal
   for (const name of ['kept', 'new-1', 'new-2']) second.store.create(podsRef, pod('reset', name));
   const expected = await kubectlPods(second, 'reset');
   assert.deepEqual(expected, ['kept', 'new-1', 'new-2']);
-  await until('rows equal kubectl\'s on the new server', () => sink.last?.phase === 'live' && [...sink.objects.keys()].map((k) => k.split('/')[1]).sort().join() === expected.join());
+  await waitFor('rows equal kubectl\'s on the new server', () => sink.last?.phase === 'live' && [...sink.objects.keys()].map((k) => k.split('/')[1]).sort().join() === expected.join());
   assert.ok(stream.stats().relists >= 1, 'a full re-list, not a resumed watch');
 });
 
@@ -117,7 +109,7 @@ test('504 Too large resource version (a store behind ours): the stream re-lists'
   const sink = new RecordingSink();
   const stream = startListWatch({ client: session.client, resource: podsInfo, namespace: 'x', backoff: { baseMs: 20, maxMs: 100 } }, sink);
   cleanups.push(() => stream.stop());
-  await until('a second list', () => lists >= 2);
+  await waitFor('a second list', () => lists >= 2);
   assert.ok(stream.stats().relists >= 1);
   await sink.until('the re-list replaced the rows', () => !sink.objects.has('x/p1'));
 });

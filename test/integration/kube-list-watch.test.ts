@@ -4,6 +4,7 @@ import type { KubeObject } from '../../src/kube/object.ts';
 import { startListWatch, type ListWatchHandle, type ListWatchOptions } from '../../src/kube/list-watch.ts';
 import { openDemo, type DemoFixture } from '../support/kube-demo.ts';
 import { RecordingSink } from '../support/recording-sink.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const podsRef = { group: '', plural: 'pods' };
 const configMapsRef = { group: '', plural: 'configmaps' };
@@ -33,14 +34,6 @@ function start(sink: RecordingSink, opts: Partial<ListWatchOptions> = {}): ListW
   const handle = startListWatch({ client: demo.session.client, resource: podsInfo, backoff: { baseMs: 20, maxMs: 200 }, ...opts }, sink);
   streams.push(handle);
   return handle;
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 test('the initial list is paged: rows reach the sink page by page with totals, and the count is exact', { timeout: 20_000 }, async () => {
@@ -117,7 +110,7 @@ test('bookmarks advance the resume point without touching the sink', { timeout: 
     const callsBefore = sink.calls.length;
     for (let i = 0; i < 5; i++) local.server.store.create(configMapsRef, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i}`, namespace: 'x', uid: '' } });
     const target = String(local.server.store.currentResourceVersion());
-    await until('a bookmark at the new resourceVersion', () => stream.resourceVersion() === target);
+    await waitFor('a bookmark at the new resourceVersion', () => stream.resourceVersion() === target);
     assert.notEqual(before, target);
     assert.equal(sink.calls.length, callsBefore, 'a bookmark is not an object');
     stream.stop();
@@ -130,7 +123,7 @@ test('a watch the server ends normally is resumed without a re-list', { timeout:
   const sink = new RecordingSink();
   const stream = start(sink, { namespace: 'resume', watchTimeoutSeconds: 1 });
   await sink.until('live', () => sink.last?.phase === 'live');
-  await until('a second watch', () => stream.stats().watches >= 2);
+  await waitFor('a second watch', () => stream.stats().watches >= 2);
   demo.server.store.create(podsRef, pod('resume', 'after-timeout'));
   await sink.until('event after resume', () => sink.objects.has('resume/after-timeout'));
   assert.equal(stream.stats().lists, 1);
@@ -186,7 +179,7 @@ test('a silent (stalled) watch is detected and re-opened from the last resourceV
   demo.server.stallWatches(true);
   try {
     demo.server.store.create(podsRef, pod('stall', 'held-back'));
-    await until('stall detected', () => stream.stats().stalls >= 1 && stream.stats().watches > watchesBefore);
+    await waitFor('stall detected', () => stream.stats().stalls >= 1 && stream.stats().watches > watchesBefore);
     assert.equal(sink.objects.has('stall/held-back'), false, 'the stalled server sent nothing');
   } finally {
     demo.server.stallWatches(false);

@@ -13,6 +13,7 @@ import { startLogFollower, type LogFollower, type LogFollowerOptions } from '../
 import type { LogLine, LogNotice } from '../../src/logs/log-types.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { pod } from '../support/demo-fixtures.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const pods = { group: '', plural: 'pods' };
 let demo: DemoSetup;
@@ -41,15 +42,6 @@ async function readUntil(follower: LogFollower, done: (lines: LogLine[]) => bool
     clearTimeout(guard);
   }
   return lines;
-}
-
-/** Polls `condition` (the guard only keeps a broken follower from hanging the run). */
-async function until(condition: () => boolean, guardMs = 10_000): Promise<void> {
-  const deadline = Date.now() + guardMs;
-  while (!condition()) {
-    assert.ok(Date.now() < deadline, 'the condition never came true');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const texts = (lines: LogLine[]): string[] => lines.map((l) => l.text);
@@ -134,7 +126,7 @@ test('a selector follows every pod and container, tags each line, and picks up n
 
   demo.server.store.delete(pods, 'default', 'shop-b', { gracePeriodSeconds: 0 });
   for (const c of ['app', 'proxy']) demo.runtime.log('default', 'shop-b', c).end();
-  await until(() => notices.some((n) => n.type === 'podDeleted' && n.pod === 'shop-b'));
+  await waitFor('a podDeleted notice for shop-b', () => notices.some((n) => n.type === 'podDeleted' && n.pod === 'shop-b'));
   follower.stop();
 });
 
@@ -146,7 +138,7 @@ test('a named pod that has not started is waited for, followed, and ends when it
   const notices: LogNotice[] = [];
   const follower = follow({ selection: { kind: 'pod', name: 'slow' } }, notices);
   const first = follower.next();
-  await until(() => notices.some((n) => n.type === 'waiting' && n.reason === 'ContainerCreating'));
+  await waitFor('a waiting notice (ContainerCreating)', () => notices.some((n) => n.type === 'waiting' && n.reason === 'ContainerCreating'));
   const log = demo.runtime.log('default', 'slow', 'app');
   log.write('hello');
   setStatus('slow', { phase: 'Running', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, containerID: 'demo://slow-1', state: { running: { startedAt: '2025-01-01T00:00:00Z' } } }] });
@@ -190,7 +182,7 @@ test('back-pressure: a consumer that does not read stops the stream; nothing is 
 
 test('drop-oldest: a consumer that does not read loses the oldest lines, counted', async () => {
   const follower = follow({ selection: { kind: 'pod', name: 'flood' }, query: { follow: false, previous: false }, queue: { capacity: 50, overflow: 'drop-oldest' } });
-  await until(() => follower.stats().lines === 5000);
+  await waitFor('5000 lines', () => follower.stats().lines === 5000, 10_000);
   const kept = await readUntil(follower, () => false);
   assert.equal(kept.length, 50);
   assert.equal(kept.at(-1)?.text, 'line 4999');

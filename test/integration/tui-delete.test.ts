@@ -4,20 +4,15 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { filterToOne, killTerminals, openKx } from '../support/tmux-terminal.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
-const run = promisify(execFile);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-delete-'));
@@ -25,39 +20,21 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(args: string): TmuxTerminal {
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} ${args}; echo "kx exited with $?"`, { columns: 150, rows: 25 });
-  terminals.push(t);
-  return t;
-}
+const open = (args: string) => openKx(args, { kubeconfig: demo.kubeconfigPath, columns: 150, rows: 25 });
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
-
-async function filterTo(t: TmuxTerminal, text: string): Promise<void> {
-  t.type('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(text);
-  t.send('Enter');
-  // The filter line replaces the prompt once enter is taken.
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${text}  (`));
-  await t.waitFor(/● live\s+1(?: of \d+)?\b/);
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 test('ctrl-d asks, names object and context; enter and n do nothing; y deletes like kubectl', async () => {
   const t = open('cm -n shop');
   await t.waitFor(/configmaps \(shop\)\s+● live/);
   // kubectl create speaks protobuf, which the demo does not; put the object in its store directly.
   demo.server.store.create({ group: '', plural: 'configmaps' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'doomed', namespace: 'shop', uid: '' }, data: { a: 'b' } });
-  await filterTo(t, 'doomed');
+  await filterToOne(t, 'doomed');
   t.send('C-d');
   await t.waitFor(/Delete configmap\/doomed in namespace shop on context kx-demo\?/);
   t.send('Enter');
@@ -80,7 +57,7 @@ test('ctrl-d asks, names object and context; enter and n do nothing; y deletes l
 test('ctrl-k force-deletes a pod with kubectl’s warning; a resource stuck on a finalizer says what it waits for', async () => {
   const t = open('-n default');
   await t.waitFor(/pods \(default\)\s+● live/);
-  await filterTo(t, 'debug-shell');
+  await filterToOne(t, 'debug-shell');
   t.send('C-k');
   let screen = await t.waitFor(/Force delete pod\/debug-shell in namespace default on context kx-demo\?/);
   assert.match(screen, /Immediate deletion does not wait/);
@@ -98,7 +75,7 @@ test('ctrl-k force-deletes a pod with kubectl’s warning; a resource stuck on a
   t.type('ct batch');
   t.send('Enter');
   await t.waitFor(/crontabs \(batch\)\s+● live/);
-  await filterTo(t, 'legacy-export');
+  await filterToOne(t, 'legacy-export');
   t.send('C-d');
   screen = await t.waitFor(/already terminating and waits for its finalizers: stable\.example\.com\/cleanup/);
   t.send('Escape');

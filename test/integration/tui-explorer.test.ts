@@ -5,19 +5,15 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx, prompt, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-explorer-'));
@@ -25,40 +21,19 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(args: string, size: { columns: number; rows: number } = { columns: 150, rows: 30 }): TmuxTerminal {
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} ${args}; echo "kx exited with $?"`, {
-    ...size,
-    env: { KX_CONFIG_DIR: join(dir, 'no-config') },
-  });
-  terminals.push(t);
-  return t;
-}
+const open = (args: string, size = { columns: 150, rows: 30 }) => openKx(args, { kubeconfig: demo.kubeconfigPath, ...size, env: { KX_CONFIG_DIR: join(dir, 'no-config') } });
 
-// Asynchronous on purpose: the demo server runs in this process and must keep answering.
-const run = promisify(execFile);
-
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 /** Names of objects of `resource` in `namespace` whose controller owner is named `owner`. */
 async function ownedBy(resource: string, namespace: string, owner: string): Promise<string[]> {
   const out = await kubectl('get', resource, '-n', namespace, '-o', 'jsonpath={range .items[*]}{.metadata.name} {.metadata.ownerReferences[0].name}{"\\n"}{end}');
   return out.split('\n').filter((l) => l.endsWith(` ${owner}`)).map((l) => l.split(' ')[0]!);
-}
-
-/** Opens the prompt with `key` (':' or '/'), waits for it, types `text`. */
-async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
-  t.type(key);
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === key);
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(text);
 }
 
 /** Ends the filter prompt with Enter, then opens the (only) matching row with Enter. */
@@ -281,12 +256,12 @@ test('keys.yaml overrides a key; a bad line is named and that action keeps its d
   const config = join(dir, 'keys-config');
   mkdirSync(config, { recursive: true });
   writeFileSync(join(config, 'keys.yaml'), 'keys:\n  describe: D\n  logs: [ctrl-nope]\n');
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, {
+  const t = openKx('-n shop', {
+    kubeconfig: demo.kubeconfigPath,
     columns: 200,
     rows: 20,
     env: { KX_CONFIG_DIR: config },
   });
-  terminals.push(t);
   await t.waitFor(/pods \(shop\)\s+● live/);
   // The problem is said once the explorer is up, which may be a frame after the rows arrive.
   const screen = await t.waitFor(/keys\.yaml.*line 3/, 5000);
@@ -301,12 +276,12 @@ test('config.yaml makes a context read-only: mutating hints go and their keys sa
   const config = join(dir, 'readonly-config');
   mkdirSync(config, { recursive: true });
   writeFileSync(join(config, 'config.yaml'), 'contexts:\n  kx-demo:\n    readonly: true\n');
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} deploy -n shop; echo "kx exited with $?"`, {
+  const t = openKx('deploy -n shop', {
+    kubeconfig: demo.kubeconfigPath,
     columns: 200,
     rows: 20,
     env: { KX_CONFIG_DIR: config },
   });
-  terminals.push(t);
   const screen = await t.waitFor(/deployments \(shop\)\s+● live\s+4\b/);
   const hints = screen.trimEnd().split('\n').at(-1)!;
   assert.match(hints, /d describe/);

@@ -7,19 +7,17 @@ import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { waitFor } from '../support/wait-for.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let root: string;
-const terminals: TmuxTerminal[] = [];
 
 before(() => {
   root = mkdtempSync(join(tmpdir(), 'kx-files-'));
 });
 
 after(() => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -27,25 +25,16 @@ after(() => {
 function demo(name: string, args = ''): { t: TmuxTerminal; home: string; demoDir: string } {
   const home = join(root, name);
   mkdirSync(home);
-  const t = startTmux(`${process.execPath} ${kx} --demo ${args}; echo "kx exited with $?"`, {
+  const t = openKx(`--demo ${args}`, {
     columns: 140,
     rows: 30,
     env: { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_STATE_HOME: join(home, 'state') },
   });
-  terminals.push(t);
   return { t, home, demoDir: join(home, 'cache', 'kx', 'demo') };
 }
 
 function kubeconfigs(demoDir: string): string[] {
   return existsSync(demoDir) ? readdirSync(demoDir).filter((f) => /^kubeconfig-\d+\.yaml$/.test(f)) : [];
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Waits for the demo to be up and returns kx's pid, read from its kubeconfig's name. */

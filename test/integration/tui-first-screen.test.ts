@@ -7,16 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoApiServer, type DemoServer } from '../../src/demo/server/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx } from '../support/tmux-terminal.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
-const node = process.execPath;
 let server: DemoServer;
 let dir: string;
 let kubeconfig: string;
-const terminals: TmuxTerminal[] = [];
 
 const pods = { group: '', plural: 'pods' };
 
@@ -47,16 +43,12 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(args: string): TmuxTerminal {
-  const t = startTmux(`${node} ${kx} --kubeconfig ${kubeconfig} ${args}; echo "kx exited with $?"`, { columns: 120, rows: 20 });
-  terminals.push(t);
-  return t;
-}
+const open = (args: string) => openKx(args, { kubeconfig, columns: 120, rows: 20 });
 
 test('kx opens a live pods table in the context namespace, follows changes, and restores the terminal on q', async () => {
   const t = open('');

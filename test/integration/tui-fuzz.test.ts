@@ -12,10 +12,10 @@ import type { IncomingMessage } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { kxBin } from '../support/kx-process.ts';
 import {
   answersDialogKey,
   dialogOnScreen,
@@ -34,7 +34,6 @@ import {
   type TmuxControl,
 } from '../support/key-fuzzer.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 const seed = process.env.KX_FUZZ_SEED ? Number(process.env.KX_FUZZ_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32);
 // Keys to leave out while a bug they trigger is open, e.g. KX_FUZZ_SKIP_KEYS=f,C-s (comma-separated).
 const skipKeys = new Set((process.env.KX_FUZZ_SKIP_KEYS ?? '').split(',').filter(Boolean));
@@ -93,7 +92,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 test(`random keys, prompts and resizes leave kx running, drawing, and the cluster untouched (KX_FUZZ_SEED=${seed})`, { timeout: 120_000 }, async (t) => {
   const rng = seededRng(seed);
   let size = { columns: 120, rows: 30 };
-  const pane = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, {
+  const pane = openKx('-n shop', {
+    kubeconfig: demo.kubeconfigPath,
     ...size,
     cwd: dir,
     env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state') },
@@ -286,7 +286,7 @@ async function kxProcess(t: TmuxTerminal): Promise<string | undefined> {
     const children = (await run('ps', ['-o', 'pid=,stat=,pcpu=,etime=,args=', '--ppid', panePid])).stdout;
     return children
       .split('\n')
-      .find((line) => line.includes(kx))
+      .find((line) => line.includes(kxBin))
       ?.trim()
       .replace(/\s+\S*node\S*.*$/, '');
   } catch {
@@ -299,7 +299,8 @@ async function kxProcess(t: TmuxTerminal): Promise<string | undefined> {
 // lines it showed; a new query (p previous, c container, s since) empties the buffer, and the pane
 // then reads lines that are gone. Kept here, exact, until the logs pane is fixed.
 test('logs pane: f (pause) then p (previous instance) does not crash kx', { timeout: 60_000 }, async () => {
-  const pane = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n default; echo "kx exited with $?"`, {
+  const pane = openKx('-n default', {
+    kubeconfig: demo.kubeconfigPath,
     columns: 100,
     rows: 12,
     cwd: dir,

@@ -1,20 +1,15 @@
 /** The logs pane in a real terminal against the demo cluster, with kubectl logs as the oracle. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { filterToOne, killTerminals, openKx } from '../support/tmux-terminal.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
-const run = promisify(execFile);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-logs-pane-'));
@@ -22,42 +17,20 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(args: string): TmuxTerminal {
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} ${args}; echo "kx exited with $?"`, {
-    columns: 160,
-    rows: 30,
-    env: { XDG_STATE_HOME: join(dir, 'state') },
-  });
-  terminals.push(t);
-  return t;
-}
+const open = (args: string) => openKx(args, { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 30, env: { XDG_STATE_HOME: join(dir, 'state') } });
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
-
-async function filterTo(t: TmuxTerminal, text: string): Promise<void> {
-  t.type('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(text);
-  t.send('Enter');
-  // The filter line replaces the prompt once enter is taken.
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${text}  (`));
-  await t.waitFor(/● live\s+1(?: of \d+)?\b/);
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 test('l follows a pod’s log: the lines kubectl logs prints are on screen, new ones keep coming', async () => {
   const t = open('-n shop');
   await t.waitFor(/pods \(shop\)\s+● live/);
   const pod = (await kubectl('get', 'pods', '-n', 'shop', '-l', 'app=cart', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
-  await filterTo(t, pod);
+  await filterToOne(t, pod);
   t.send('l');
   let screen = await t.waitFor(new RegExp(`logs pod/${pod} \\(shop\\)\\s+following`));
   const tail = (await kubectl('logs', '-n', 'shop', pod, '--tail=3')).trim().split('\n');
@@ -80,7 +53,7 @@ test('l follows a pod’s log: the lines kubectl logs prints are on screen, new 
 test('l on a deployment interleaves its pods with prefixes; c picks one container; p shows the previous instance', async () => {
   const t = open('deploy -n shop');
   await t.waitFor(/deployments \(shop\)\s+● live/);
-  await filterTo(t, 'api');
+  await filterToOne(t, 'api');
   t.send('l');
   const pods = (await kubectl('get', 'pods', '-n', 'shop', '-l', 'app=api', '-o', 'jsonpath={.items[*].metadata.name}')).trim().split(' ');
   assert.ok(pods.length > 1);
@@ -98,7 +71,7 @@ test('previous logs of a crash-looping pod match kubectl logs --previous', async
   const t = open('-n payments');
   await t.waitFor(/pods \(payments\)\s+● live/);
   const pod = (await kubectl('get', 'pods', '-n', 'payments', '-o', 'name')).split('\n').find((n) => n.includes('fraud-scorer'))!.replace('pod/', '');
-  await filterTo(t, pod);
+  await filterToOne(t, pod);
   t.send('p');
   const previous = (await kubectl('logs', '-n', 'payments', pod, '--previous', '--tail=2')).trim().split('\n');
   const screen = await t.waitFor(/previous instance/);
@@ -113,7 +86,7 @@ test('the logs pane says what it loaded: the last 500 lines, then s loads all of
   const t = open('-n shop');
   await t.waitFor(/pods \(shop\)\s+● live/);
   const pod = (await kubectl('get', 'pods', '-n', 'shop', '-l', 'app=cart', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
-  await filterTo(t, pod);
+  await filterToOne(t, pod);
   t.send('l');
   const count = (s: string) => Number(/· ([\d,]+) lines/.exec(s)?.[1]?.replace(/,/g, '') ?? -1);
   await t.waitFor((s) => /last 500 lines per container/.test(s) && count(s) >= 500);

@@ -6,11 +6,9 @@ import { after, before, test } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
 let t: TmuxTerminal;
@@ -18,7 +16,7 @@ let t: TmuxTerminal;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-paste-'));
   demo = await startDemoCluster({ churn: false, kubeconfigPath: join(dir, 'config') });
-  t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} -n shop; echo "kx exited with $?"`, { columns: 150, rows: 26 });
+  t = openKx('-n shop', { kubeconfig: demo.kubeconfigPath, columns: 150, rows: 26 });
   await t.waitFor(/pods \(shop\)\s+● live/);
 });
 after(async () => {

@@ -1,19 +1,16 @@
 /** `kx RESOURCE` opens the explorer on that resource, resolved like kubectl resolves names. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { killTerminals, openKx } from '../support/tmux-terminal.ts';
+import { kubectlOk } from '../support/kubectl.ts';
+import { runKx } from '../support/kx-process.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-resource-arg-'));
@@ -21,24 +18,17 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function open(args: string): TmuxTerminal {
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} ${args}; echo "kx exited with $?"`, { columns: 160, rows: 20 });
-  terminals.push(t);
-  return t;
-}
-
-// Asynchronous on purpose: the demo server runs in this process and must keep answering.
-const run = promisify(execFile);
+const open = (args: string) => openKx(args, { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 20 });
 
 /** kubectl's names for a resource in every namespace, the oracle for what kx must list. */
 async function kubectlNames(resource: string): Promise<string[]> {
-  const r = await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', resource, '-A', '--no-headers', '-o', 'custom-columns=N:.metadata.name']);
-  return r.stdout.split('\n').filter(Boolean);
+  const stdout = await kubectlOk(['get', resource, '-A', '--no-headers', '-o', 'custom-columns=N:.metadata.name'], { kubeconfig: demo.kubeconfigPath });
+  return stdout.split('\n').filter(Boolean);
 }
 
 test('kx deploy -A shows every Deployment with kubectl-style columns', async () => {
@@ -63,7 +53,7 @@ test('kx ct shows the custom resource through the server table (its printer colu
 });
 
 test('kx nodes: a cluster-scoped resource has no namespace in its title', async () => {
-  const nodes = (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, 'get', 'nodes', '-o', 'name'])).stdout.trim().split('\n');
+  const nodes = (await kubectlOk(['get', 'nodes', '-o', 'name'], { kubeconfig: demo.kubeconfigPath })).trim().split('\n');
   const t = open('no');
   const screen = await t.waitFor(new RegExp(`^nodes\\s+● live\\s+${nodes.length}\\b`, 'm'));
   assert.match(screen, /Ready,SchedulingDisabled/);
@@ -72,10 +62,7 @@ test('kx nodes: a cluster-scoped resource has no namespace in its title', async 
 });
 
 test('an unknown resource type is kubectl\'s sentence and exit code 1', async () => {
-  const failed = await run(process.execPath, [kx, '--kubeconfig', demo.kubeconfigPath, 'bogus']).then(
-    () => assert.fail('kx bogus succeeded'),
-    (err: { code: number; stderr: string }) => err,
-  );
+  const failed = await runKx(['--kubeconfig', demo.kubeconfigPath, 'bogus']);
   assert.equal(failed.code, 1);
   assert.equal(failed.stderr, 'error: the server doesn\'t have a resource type "bogus"\n');
 });

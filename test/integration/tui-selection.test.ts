@@ -8,11 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { filterTo, openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
 let t: TmuxTerminal;
@@ -20,7 +18,7 @@ let t: TmuxTerminal;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-selection-'));
   demo = await startDemoCluster({ churn: false, kubeconfigPath: join(dir, 'config') });
-  t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} deploy -n shop; echo "kx exited with $?"`, { columns: 160, rows: 30 });
+  t = openKx('deploy -n shop', { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 30 });
   await t.waitFor(/deployments \(shop\)\s+● live/);
 });
 
@@ -76,12 +74,7 @@ test('a filter and a sort keep the selected object, and clearing the filter too'
   t.send('R');
   await new Promise((r) => setTimeout(r, 200));
   assert.equal(await describedName(), chosen, 'after reversing the sort');
-  t.send('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(chosen);
-  t.send('Enter');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${chosen}  (`));
+  await filterTo(t, chosen);
   assert.equal(await describedName(), chosen, 'under a filter that keeps it');
   t.send('Escape');
   await t.waitFor((s) => !s.trimEnd().split('\n').at(-1)!.startsWith(`/${chosen}`));

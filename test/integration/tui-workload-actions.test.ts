@@ -4,20 +4,15 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { startTmux, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { filterTo, killTerminals, openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
-const kx = fileURLToPath(new URL('../../bin/kx', import.meta.url));
 let demo: DemoCluster;
 let dir: string;
-const terminals: TmuxTerminal[] = [];
-const run = promisify(execFile);
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-workload-'));
@@ -25,26 +20,17 @@ before(async () => {
 });
 
 after(async () => {
-  for (const t of terminals) t.kill();
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function kubectl(...args: string[]): Promise<string> {
-  return (await run('kubectl', ['--kubeconfig', demo.kubeconfigPath, ...args])).stdout;
-}
+const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 
 async function openOn(name: string): Promise<TmuxTerminal> {
-  const t = startTmux(`${process.execPath} ${kx} --kubeconfig ${demo.kubeconfigPath} deploy -n shop; echo "kx exited with $?"`, { columns: 150, rows: 26 });
-  terminals.push(t);
+  const t = openKx('deploy -n shop', { kubeconfig: demo.kubeconfigPath, columns: 150, rows: 26 });
   await t.waitFor(/deployments \(shop\)\s+● live/);
-  t.type('/');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.trim() === '/');
-  // Ink shows the prompt before its input handler is attached: give it a moment.
-  await new Promise((r) => setTimeout(r, 200));
-  t.type(name);
-  t.send('Enter');
-  await t.waitFor((s) => s.trimEnd().split('\n').at(-1)!.startsWith(`/${name}  (`));
+  await filterTo(t, name);
   return t;
 }
 

@@ -5,6 +5,7 @@ import type { ResourceInfo } from '../../src/kube/resource-info.ts';
 import { ObjectCache } from '../../src/store/object-cache.ts';
 import { namespace, pod } from '../support/demo-fixtures.ts';
 import { openDemo } from '../support/kube-demo.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const pods: ResourceInfo = {
   group: '', version: 'v1', versions: ['v1'], plural: 'pods', singular: 'pod', kind: 'Pod', shortNames: ['po'], categories: ['all'], namespaced: true,
@@ -12,14 +13,6 @@ const pods: ResourceInfo = {
 };
 const podsRef = { group: '', plural: 'pods' };
 const namespacesRef = { group: '', plural: 'namespaces' };
-
-async function until(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 test('streams of one resource in one namespace and in all namespaces share rows without taking each other\'s away', async () => {
   const demo = await openDemo();
@@ -35,7 +28,7 @@ test('streams of one resource in one namespace and in all namespaces share rows 
 
     const releaseAll = watches.watch({ resource: pods });
     let releaseA = watches.watch({ resource: pods, namespace: 'a' });
-    await until('both streams listed', () => count() === 4 && cache.streamState('pods', 'a')?.phase === 'live');
+    await waitFor('both streams listed', () => count() === 4 && cache.streamState('pods', 'a')?.phase === 'live');
 
     // Leaving the namespace's view: the all-namespaces stream still delivers a's pods.
     releaseA();
@@ -45,12 +38,12 @@ test('streams of one resource in one namespace and in all namespaces share rows 
 
     // The other way round: the all-namespaces stream stops; a's stream lists its own pods again.
     releaseA = watches.watch({ resource: pods, namespace: 'a' });
-    await until('a live again', () => cache.streamState('pods', 'a')?.phase === 'live');
+    await waitFor('a live again', () => cache.streamState('pods', 'a')?.phase === 'live');
     releaseAll();
-    await until("only a's pods remain", () => count() === 2 && count('a') === 2);
+    await waitFor("only a's pods remain", () => count() === 2 && count('a') === 2);
     // And they stay live: a pod created now shows up.
     demo.server.store.create(podsRef, pod('a', 'a-3'));
-    await until('the new pod arrives', () => count('a') === 3);
+    await waitFor('the new pod arrives', () => count('a') === 3);
     releaseA();
   } finally {
     watches.stopAll();

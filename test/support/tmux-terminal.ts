@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { kxBin } from './kx-process.ts';
 
 /** A program running in its own detached tmux session of a fixed size. */
 export interface TmuxTerminal {
@@ -21,6 +22,9 @@ export interface TmuxTerminal {
   resize(columns: number, rows: number): void;
   kill(): void;
 }
+
+/** Every terminal started in this process and not yet killed by killTerminals(). */
+const started = new Set<TmuxTerminal>();
 
 /** Starts `command` (a shell command line) in a new tmux session with `env` and the given size. */
 export function startTmux(
@@ -64,7 +68,57 @@ export function startTmux(
       }
     },
   };
+  started.add(t);
   return t;
+}
+
+/** Options for a kx started in tmux: the kubeconfig (none for `--demo`), the size, and extra environment. */
+export interface KxTerminalOptions {
+  kubeconfig?: string;
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+/** Starts the built kx with `args` (shell words) in tmux; when kx ends, the screen says `kx exited with CODE`. */
+export function openKx(args: string, opts: KxTerminalOptions = {}): TmuxTerminal {
+  const kubeconfig = opts.kubeconfig === undefined ? '' : `--kubeconfig ${opts.kubeconfig} `;
+  return startTmux(`${process.execPath} ${kxBin} ${kubeconfig}${args}; echo "kx exited with $?"`, opts);
+}
+
+/** Kills every tmux session this process started (for a test file's after()). */
+export function killTerminals(): void {
+  for (const t of started) t.kill();
+  started.clear();
+}
+
+/** The last line of a screen: where kx draws its prompt, filter and key hints. */
+export function lastLine(screen: string): string {
+  return screen.trimEnd().split('\n').at(-1)!;
+}
+
+/** Opens kx's prompt with `key` (':' or '/'), waits for it, and types `text` (no Enter). */
+export async function prompt(t: TmuxTerminal, key: ':' | '/', text: string): Promise<void> {
+  t.type(key);
+  await t.waitFor((s) => lastLine(s).trim() === key);
+  // Ink shows the prompt before its input handler is attached: give it a moment.
+  await new Promise((r) => setTimeout(r, 200));
+  t.type(text);
+}
+
+/** Filters the table to rows matching `text` ('/', the text, Enter) and waits for the filter line. */
+export async function filterTo(t: TmuxTerminal, text: string): Promise<void> {
+  await prompt(t, '/', text);
+  t.send('Enter');
+  // The filter line replaces the prompt once enter is taken.
+  await t.waitFor((s) => lastLine(s).startsWith(`/${text}  (`));
+}
+
+/** filterTo, then waits until exactly one row matches. */
+export async function filterToOne(t: TmuxTerminal, text: string): Promise<void> {
+  await filterTo(t, text);
+  await t.waitFor(/● live\s+1(?: of \d+)?\b/);
 }
 
 function tmux(...args: string[]): string {

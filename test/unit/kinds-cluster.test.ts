@@ -1,27 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cellsAt } from '../../src/kinds/cells.ts';
 import { kindFor } from '../../src/kinds/registry.ts';
-import type { Row } from '../../src/kinds/types.ts';
-import type { KubeList } from '../../src/kube/object.ts';
-
-const NOW = Date.parse('2024-05-14T10:30:00Z');
-
-function read(file: string): KubeList {
-  return JSON.parse(readFileSync(new URL(`../fixtures/objects/${file}.json`, import.meta.url), 'utf8')) as KubeList;
-}
-
-function project(file: string, key: string): Map<string, Record<string, string> & { row: Row }> {
-  const kind = kindFor(key)!;
-  return new Map(
-    read(file).items.map((o) => {
-      const row = kind.toRow(o, NOW);
-      const text = cellsAt(row, NOW);
-      return [o.metadata.name, Object.assign(Object.fromEntries(kind.columns.map((c, i) => [c.name, text[i]!])), { row })];
-    }),
-  );
-}
+import { project, readFixtureList } from '../support/fixture-projection.ts';
 
 test('nodes: STATUS with SchedulingDisabled, ROLES from labels, taints, wide system info', () => {
   const n = project('nodes', 'nodes');
@@ -49,7 +29,7 @@ test('namespaces, configmaps and secrets', () => {
   assert.deepEqual([sec.get('shop-tls')!['TYPE'], sec.get('shop-tls')!['DATA']], ['kubernetes.io/tls', '2']);
   assert.deepEqual([sec.get('db-credentials')!['TYPE'], sec.get('db-credentials')!['DATA']], ['Opaque', '3']);
   // Secret values never reach the row, not even encoded.
-  for (const item of read('secrets').items) {
+  for (const item of readFixtureList('secrets').items) {
     const row = JSON.stringify(sec.get(item.metadata.name)!.row);
     for (const value of Object.values(item['data'] as Record<string, string>)) assert.ok(!row.includes(value), 'secret value leaked');
     for (const key of Object.keys(item['data'] as Record<string, string>)) assert.ok(!row.includes(key), 'secret key names stay out too');

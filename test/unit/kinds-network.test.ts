@@ -1,24 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cellsAt } from '../../src/kinds/cells.ts';
 import { kindFor } from '../../src/kinds/registry.ts';
-import type { Row } from '../../src/kinds/types.ts';
-import type { KubeList } from '../../src/kube/object.ts';
-
-const NOW = Date.parse('2024-05-14T10:30:00Z');
-
-function project(file: string, key: string): Map<string, Record<string, string> & { row: Row }> {
-  const kind = kindFor(key)!;
-  const list = JSON.parse(readFileSync(new URL(`../fixtures/objects/${file}.json`, import.meta.url), 'utf8')) as KubeList;
-  return new Map(
-    list.items.map((o) => {
-      const row = kind.toRow(o, NOW);
-      const text = cellsAt(row, NOW);
-      return [o.metadata.name, Object.assign(Object.fromEntries(kind.columns.map((c, i) => [c.name, text[i]!])), { row })];
-    }),
-  );
-}
+import { project } from '../support/fixture-projection.ts';
 
 test('services of every type: TYPE, CLUSTER-IP, EXTERNAL-IP, PORT(S), SELECTOR', () => {
   const s = project('services', 'services');

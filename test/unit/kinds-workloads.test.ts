@@ -1,27 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cellsAt } from '../../src/kinds/cells.ts';
 import { kindFor } from '../../src/kinds/registry.ts';
 import { deploymentsKind } from '../../src/kinds/deployments.ts';
-import type { Row } from '../../src/kinds/types.ts';
-import type { KubeList } from '../../src/kube/object.ts';
-
-const NOW = Date.parse('2024-05-14T10:30:00Z');
-
-function project(file: string, key: string, now = NOW): Map<string, Record<string, string> & { row: Row }> {
-  const kind = kindFor(key);
-  assert.ok(kind, key);
-  const list = JSON.parse(readFileSync(new URL(`../fixtures/objects/${file}.json`, import.meta.url), 'utf8')) as KubeList;
-  const out = new Map<string, Record<string, string> & { row: Row }>();
-  for (const o of list.items) {
-    const row = kind.toRow(o, NOW);
-    const text = cellsAt(row, now);
-    assert.equal(text.length, kind.columns.length, `${key} ${o.metadata.name}: one cell per column`);
-    out.set(o.metadata.name, Object.assign(Object.fromEntries(kind.columns.map((c, i) => [c.name, text[i]!])), { row }));
-  }
-  return out;
-}
+import { FIXTURE_NOW, project } from '../support/fixture-projection.ts';
 
 test('deployments: READY r/d, UP-TO-DATE, AVAILABLE, wide containers/images/selector', () => {
   const d = project('deployments', 'deployments.apps');
@@ -68,7 +49,7 @@ test('jobs: STATUS, COMPLETIONS (incl. parallel "0/1 of 3"), DURATION fixed or t
   assert.deepEqual([running['STATUS'], running['COMPLETIONS'], running['DURATION']], ['Running', '0/1 of 3', '6m20s']);
   const failed = j.get('flaky-import')!;
   assert.deepEqual([failed['STATUS'], failed['COMPLETIONS']], ['Failed', '2/5']);
-  const later = project('jobs', 'jobs.batch', NOW + 60_000);
+  const later = project('jobs', 'jobs.batch', FIXTURE_NOW + 60_000);
   assert.equal(later.get('reindex')!['DURATION'], '7m20s', 'a running job keeps counting');
   assert.equal(later.get('backup-28597140')!['DURATION'], '53s', 'a finished job does not');
   assert.deepEqual(done.row.ownerRefs.map((o) => `${o.kind}/${o.name}`), ['CronJob/backup']);

@@ -37,26 +37,3 @@ export function rawRequest(url: string, opts: RawRequestOptions = {}): Promise<R
     req.end();
   });
 }
-
-/** Polls `check` every `intervalMs` until it returns a value other than undefined, or times out. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  opts: { timeoutMs?: number; intervalMs?: number } = {},
-): Promise<T> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out waiting for ${what}${why}.`);
-    }
-    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 250));
-  }
-}

@@ -1,4 +1,5 @@
-import { rawRequest, waitFor } from './raw-http.ts';
+import { waitFor } from '../../support/wait-for.ts';
+import { rawRequest } from './raw-http.ts';
 
 /** Waits for etcd's /health to say healthy. */
 export async function waitForEtcd(clientUrl: string, timeoutMs = 30_000): Promise<void> {
@@ -9,7 +10,8 @@ export async function waitForEtcd(clientUrl: string, timeoutMs = 30_000): Promis
       const body = (await res.json()) as { health?: string };
       return body.health === 'true' ? true : undefined;
     },
-    { timeoutMs },
+    timeoutMs,
+    250,
   );
 }
 
@@ -18,7 +20,8 @@ export async function waitForApiServer(server: string, token: string, timeoutMs 
   await waitFor(
     'kube-apiserver /readyz',
     async () => ((await rawRequest(`${server}/readyz`, { token, timeoutMs: 5000 })).status === 200 ? true : undefined),
-    { timeoutMs },
+    timeoutMs,
+    250,
   );
 }
 
@@ -32,7 +35,8 @@ export async function waitForServiceAccount(server: string, token: string, names
       const sa = JSON.parse(res.body) as { secrets?: unknown[] };
       return (sa.secrets?.length ?? 0) > 0 ? true : undefined;
     },
-    { timeoutMs },
+    timeoutMs,
+    250,
   );
 }
 
@@ -58,6 +62,7 @@ export async function waitForNodes(server: string, token: string, names: string[
       });
       return ok ? true : undefined;
     },
-    { timeoutMs, intervalMs: 500 },
+    timeoutMs,
+    500,
   );
 }

@@ -15,6 +15,7 @@ import type { KubeObject } from '../../../src/kube/object.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
 import { craftedObjects, loadObjects } from '../describe/crafted-objects.ts';
+import { waitForFrame } from '../../support/ink-frame.ts';
 
 process.env['FORCE_COLOR'] = '1';
 const { render } = await import('ink-testing-library');
@@ -36,20 +37,7 @@ after(async () => {
   await demo?.close();
 });
 
-// eslint-disable-next-line no-control-regex
-const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Polls the frame until `check` holds (the pane fetches and watches asynchronously). */
-async function waitFor(frame: () => string | undefined, check: (text: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = strip(frame());
-    if (check(text)) return text;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last frame:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Renders a pane and always unmounts it, so a failed test leaves no watches behind. */
 async function withPane(paneProps: PaneProps, body: (pane: ReturnType<typeof render>) => Promise<void>): Promise<void> {
@@ -79,7 +67,7 @@ function props(kind: string, namespace: string, name: string, extra: Partial<Pan
 
 test('describe a deployment: title, live status, kubectl sections, ReplicaSets and events', async () => {
   await withPane(props('deploy', 'crafted', 'web'), async ({ lastFrame }) => {
-    const frame = await waitFor(lastFrame, (t) => t.includes('NewReplicaSet:') && t.includes('ScalingReplicaSet'), 'the full describe');
+    const frame = await waitForFrame(lastFrame, (t) => t.includes('NewReplicaSet:') && t.includes('ScalingReplicaSet'), 'the full describe');
     const lines = frame.split('\n');
     assert.match(lines[0]!, /^Describe Deployment crafted\/web {2}live\s+1-\d+\/\d+$/);
     assert.match(lines[1]!, /^Name:\s+web$/);
@@ -91,29 +79,29 @@ test('describe a deployment: title, live status, kubectl sections, ReplicaSets a
 test('scrolls, searches with a match count, and closes on esc', async () => {
   const closed: string[] = [];
   await withPane(props('pod', 'crafted', 'full', { height: 20, onClose: () => closed.push('x') }), async ({ lastFrame, stdin }) => {
-    await waitFor(lastFrame, (t) => t.includes('Name:') && t.includes('live'), 'the pod');
+    await waitForFrame(lastFrame, (t) => t.includes('Name:') && t.includes('live'), 'the pod');
     stdin.write('j');
-    await waitFor(lastFrame, (t) => /^Namespace:/.test(t.split('\n')[1]!), 'one line down');
+    await waitForFrame(lastFrame, (t) => /^Namespace:/.test(t.split('\n')[1]!), 'one line down');
     stdin.write('/');
     await tick();
     for (const ch of 'Image:') stdin.write(ch);
     stdin.write('\r');
-    const found = await waitFor(lastFrame, (t) => /match 1 of 3/.test(t), 'three Image: matches (init, sidecar, app)');
+    const found = await waitForFrame(lastFrame, (t) => /match 1 of 3/.test(t), 'three Image: matches (init, sidecar, app)');
     assert.ok(found.split('\n').slice(1, -1).some((l) => l.includes('Image:')), 'the first match is in view');
     stdin.write('n');
-    await waitFor(lastFrame, (t) => /match 2 of 3/.test(t), 'the second match');
+    await waitForFrame(lastFrame, (t) => /match 2 of 3/.test(t), 'the second match');
     stdin.write('\x1b');
-    await waitFor(() => String(closed.length), (t) => t === '1', 'the pane to close');
+    await waitForFrame(() => String(closed.length), (t) => t === '1', 'the pane to close');
   });
 });
 
 test('stays live: a change to the object, a new event, and deletion all show', async () => {
   await withPane(props('deploy', 'crafted', 'web'), async ({ lastFrame }) => {
-    await waitFor(lastFrame, (t) => /Replicas:\s+3 desired/.test(t), 'the deployment');
+    await waitForFrame(lastFrame, (t) => /Replicas:\s+3 desired/.test(t), 'the deployment');
     demo.server.store.mutate(deployments, 'crafted', 'web', (d) => {
       (d['spec'] as { replicas: number }).replicas = 7;
     });
-    await waitFor(lastFrame, (t) => /Replicas:\s+7 desired/.test(t), 'the new replica count');
+    await waitForFrame(lastFrame, (t) => /Replicas:\s+7 desired/.test(t), 'the new replica count');
     const web = demo.server.store.get(deployments, 'crafted', 'web') as KubeObject;
     demo.server.store.create({ group: '', plural: 'events' }, {
       apiVersion: 'v1',
@@ -128,9 +116,9 @@ test('stays live: a change to the object, a new event, and deletion all show', a
       firstTimestamp: new Date().toISOString(),
       lastTimestamp: new Date().toISOString(),
     } as KubeObject);
-    await waitFor(lastFrame, (t) => /Warning\s+LiveCheck\s+\S+\s+kx-test\s+seen while the pane was open/.test(t), 'the new event');
+    await waitForFrame(lastFrame, (t) => /Warning\s+LiveCheck\s+\S+\s+kx-test\s+seen while the pane was open/.test(t), 'the new event');
     demo.server.store.delete(deployments, 'crafted', 'web');
-    const gone = await waitFor(lastFrame, (t) => t.includes('deleted'), 'the deletion');
+    const gone = await waitForFrame(lastFrame, (t) => t.includes('deleted'), 'the deletion');
     assert.match(gone.split('\n')[0]!, /deleted · showing its last state/);
     assert.ok(/Replicas:\s+7 desired/.test(gone), 'the last state stays on screen');
   });
@@ -145,14 +133,14 @@ test('a dropped connection shows reconnecting, then the pane resumes and sees ch
   const relayed = await openSession(loadKubeconfig({ kubeconfig }));
   try {
     await withPane(props('sts', 'crafted', 'db', { client: relayed.client }), async ({ lastFrame }) => {
-      await waitFor(lastFrame, (t) => /Replicas:\s+2 desired/.test(t) && t.includes('live'), 'the statefulset');
+      await waitForFrame(lastFrame, (t) => /Replicas:\s+2 desired/.test(t) && t.includes('live'), 'the statefulset');
       await relay.cut();
-      await waitFor(lastFrame, (t) => t.split('\n')[0]!.includes('reconnecting'), 'reconnecting', 20_000);
+      await waitForFrame(lastFrame, (t) => t.split('\n')[0]!.includes('reconnecting'), 'reconnecting', 20_000);
       demo.server.store.mutate({ group: 'apps', plural: 'statefulsets' }, 'crafted', 'db', (s) => {
         (s['spec'] as { replicas: number }).replicas = 5;
       });
       await relay.restore();
-      await waitFor(lastFrame, (t) => t.split('\n')[0]!.includes('live') && /Replicas:\s+5 desired/.test(t), 'live again with the change', 30_000);
+      await waitForFrame(lastFrame, (t) => t.split('\n')[0]!.includes('live') && /Replicas:\s+5 desired/.test(t), 'live again with the change', 30_000);
     });
   } finally {
     await relayed.close();
@@ -185,7 +173,7 @@ async function startRelay(targetPort: string): Promise<{ port: number; cut(): Pr
 
 test('an object that does not exist says so', async () => {
   await withPane(props('cm', 'crafted', 'nope'), async ({ lastFrame }) => {
-    const frame = await waitFor(lastFrame, (t) => t.includes('not found'), 'the error');
+    const frame = await waitForFrame(lastFrame, (t) => t.includes('not found'), 'the error');
     assert.match(frame.split('\n')[0]!, /Describe ConfigMap crafted\/nope {2}error/);
     assert.match(frame, /configmaps "nope" not found/);
   });

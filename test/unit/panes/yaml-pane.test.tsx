@@ -11,6 +11,7 @@ import { resolveResource } from '../../../src/kube/resource-resolver.ts';
 import { openSession, type KubeSession } from '../../../src/kube/session.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
+import { plainFrame, waitForFrame } from '../../support/ink-frame.ts';
 
 // Colour on for Ink and for cli-highlight's chalk, which both read it when they load.
 process.env['FORCE_COLOR'] = '1';
@@ -48,17 +49,6 @@ after(async () => {
   await demo?.close();
 });
 
-// eslint-disable-next-line no-control-regex
-const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-async function waitFor(frame: () => string | undefined, check: (text: string) => boolean, what: string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const text = strip(frame());
-    if (check(text)) return text;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last frame:\n${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 function props(kind: string, name: string, colour = false): PaneProps {
   return {
     client: session.client,
@@ -77,19 +67,19 @@ function props(kind: string, name: string, colour = false): PaneProps {
 test('a secret is masked until x, then shown base64-decoded (binary stays base64 with a note), x masks again', async () => {
   const pane = render(<YamlPane {...props('secret', 'db')} />);
   try {
-    const masked = await waitFor(pane.lastFrame, (t) => t.includes('password:'), 'the secret');
+    const masked = await waitForFrame(pane.lastFrame, (t) => t.includes('password:'), 'the secret');
     assert.match(masked, /^YAML Secret default\/db {2}live/);
     assert.match(masked, /password: •••••• \(15 bytes\)/);
     assert.match(masked, /key\.bin: •••••• \(5 bytes\)/);
     assert.ok(!masked.includes(password) && !masked.includes(Buffer.from(password).toString('base64')), 'neither the value nor its base64');
     assert.match(masked, /values masked · x reveals/);
     pane.stdin.write('x');
-    const shown = await waitFor(pane.lastFrame, (t) => t.includes(password), 'the revealed value');
+    const shown = await waitForFrame(pane.lastFrame, (t) => t.includes(password), 'the revealed value');
     assert.match(shown, new RegExp(`password: ${password}`));
     assert.match(shown, /key\.bin: AAEC\/\/4= # binary \(5 bytes\), shown as base64/);
     assert.match(shown, /data: # base64-decoded for display/);
     pane.stdin.write('x');
-    await waitFor(pane.lastFrame, (t) => !t.includes(password) && t.includes('•••'), 'masked again');
+    await waitForFrame(pane.lastFrame, (t) => !t.includes(password) && t.includes('•••'), 'masked again');
   } finally {
     pane.unmount();
   }
@@ -98,21 +88,21 @@ test('a secret is masked until x, then shown base64-decoded (binary stays base64
 test('managedFields are hidden until m; search finds text in the YAML', async () => {
   const pane = render(<YamlPane {...props('cm', 'settings')} />);
   try {
-    const hidden = await waitFor(pane.lastFrame, (t) => t.includes('app.yaml'), 'the configmap');
+    const hidden = await waitForFrame(pane.lastFrame, (t) => t.includes('app.yaml'), 'the configmap');
     assert.ok(!hidden.includes('managedFields:'), 'hidden by default');
     assert.match(hidden, /managedFields hidden · m shows/);
     assert.match(hidden, /app\.yaml: \|\n\s+port: 8080/, 'multi-line strings as literal blocks');
     pane.stdin.write('m');
-    const shown = await waitFor(pane.lastFrame, (t) => t.includes('managedFields:'), 'managedFields');
+    const shown = await waitForFrame(pane.lastFrame, (t) => t.includes('managedFields:'), 'managedFields');
     assert.match(shown, /manager: kubectl-client-side-apply/);
     pane.stdin.write('x');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(!strip(pane.lastFrame()).includes('masked'), 'x does nothing outside secrets');
+    assert.ok(!plainFrame(pane.lastFrame()).includes('masked'), 'x does nothing outside secrets');
     pane.stdin.write('/');
     await new Promise((resolve) => setImmediate(resolve));
     for (const ch of 'web') pane.stdin.write(ch);
     pane.stdin.write('\r');
-    await waitFor(pane.lastFrame, (t) => /\/web {2}match 1 of 1/.test(t), 'one match');
+    await waitForFrame(pane.lastFrame, (t) => /\/web {2}match 1 of 1/.test(t), 'one match');
   } finally {
     pane.unmount();
   }
@@ -121,10 +111,10 @@ test('managedFields are hidden until m; search finds text in the YAML', async ()
 test('colour on: highlighted with cli-highlight; NO_COLOR: plain text', async () => {
   const coloured = render(<YamlPane {...props('cm', 'settings', true)} />);
   try {
-    await waitFor(coloured.lastFrame, (t) => t.includes('app.yaml'), 'the configmap');
+    await waitForFrame(coloured.lastFrame, (t) => t.includes('app.yaml'), 'the configmap');
     const raw = coloured.lastFrame()!;
-    const keyLine = raw.split('\n').find((l) => strip(l).startsWith('apiVersion:'))!;
-    assert.notEqual(keyLine, strip(keyLine), 'keys are coloured');
+    const keyLine = raw.split('\n').find((l) => plainFrame(l).startsWith('apiVersion:'))!;
+    assert.notEqual(keyLine, plainFrame(keyLine), 'keys are coloured');
   } finally {
     coloured.unmount();
   }

@@ -5,8 +5,6 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -20,6 +18,8 @@ import { lastAppliedAnnotation, maskSecret } from '../../../src/kinds/secret-mas
 import { WriteGate } from '../../../src/kube/access/write-gate.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
+import { waitForFrame } from '../../support/ink-frame.ts';
+import { kubectlOk } from '../../support/kubectl.ts';
 
 const { render } = await import('ink-testing-library');
 const { YamlPane } = await import('../../../src/ui/panes/yaml-pane.tsx');
@@ -39,11 +39,9 @@ before(async () => {
     manifest,
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-creds\n  namespace: default\ntype: Opaque\ndata:\n  password: ${Buffer.from(password).toString('base64')}\nstringData:\n  username: ${username}\n`,
   );
-  // The demo serves no OpenAPI documents, so kubectl's client-side validation is off. (kubectl
-  // runs asynchronously: the demo answers from this process.)
-  const kubectl = promisify(execFile);
-  await kubectl('kubectl', ['--kubeconfig', demo.kubeconfig, 'apply', '--validate=false', '-f', manifest]);
-  applied = JSON.parse((await kubectl('kubectl', ['--kubeconfig', demo.kubeconfig, 'get', 'secret', 'db-creds', '-n', 'default', '-o', 'json'])).stdout) as KubeObject;
+  // The demo serves no OpenAPI documents, so kubectl's client-side validation is off.
+  await kubectlOk(['apply', '--validate=false', '-f', manifest], { kubeconfig: demo.kubeconfig });
+  applied = JSON.parse(await kubectlOk(['get', 'secret', 'db-creds', '-n', 'default', '-o', 'json'], { kubeconfig: demo.kubeconfig })) as KubeObject;
   session = await openSession(loadKubeconfig({ kubeconfig: demo.kubeconfig }));
   discovery = await discover(session.client);
 });
@@ -86,29 +84,19 @@ test('the YAML pane shows no value until x, and search does not find one', async
     onFlash: () => undefined,
   };
   const pane = render(<YamlPane {...props} />);
-  // eslint-disable-next-line no-control-regex
-  const frame = () => (pane.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
-  const waitFor = async (check: (t: string) => boolean, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!check(frame())) {
-      if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}:\n${frame()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return frame();
-  };
   try {
-    const masked = await waitFor((t) => t.includes('last-applied-configuration'), 'the annotation');
+    const masked = await waitForFrame(pane.lastFrame, (t) => t.includes('last-applied-configuration'), 'the annotation');
     assert.deepEqual(leaks(masked), [], masked);
     pane.stdin.write('/');
     await new Promise((r) => setImmediate(r));
     for (const ch of 'hunter') pane.stdin.write(ch);
     pane.stdin.write('\r');
-    await waitFor((t) => /\/hunter {2}no match/.test(t), 'no match for the hidden value');
+    await waitForFrame(pane.lastFrame, (t) => /\/hunter {2}no match/.test(t), 'no match for the hidden value');
     pane.stdin.write('\x1b');
     // Apart, or the terminal reads esc x as alt-x.
     await new Promise((r) => setTimeout(r, 100));
     pane.stdin.write('x');
-    const shown = await waitFor((t) => t.includes(password), 'the revealed values');
+    const shown = await waitForFrame(pane.lastFrame, (t) => t.includes(password), 'the revealed values');
     assert.ok(shown.includes(username), 'reveal shows the annotation as the server has it');
   } finally {
     pane.unmount();

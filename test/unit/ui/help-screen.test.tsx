@@ -6,6 +6,7 @@ import { parseKeysFile } from '../../../src/keys/keys-file.ts';
 import { defaultKeymap, type Keymap } from '../../../src/keys/keymap.ts';
 import { cellWidth } from '../../../src/ui/text-fit.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 const { render } = await import('ink-testing-library');
 const { HelpScreen, helpLines } = await import('../../../src/ui/components/help-screen.tsx');
@@ -14,11 +15,6 @@ const { KeymapProvider } = await import('../../../src/ui/keys/keymap-context.tsx
 const theme = themeFor({ NO_COLOR: '1' });
 const configPath = '/etc/kx-test/keys.yaml';
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** Waits for `done` (Ink's own timers decide when), failing after two seconds. */
-async function until(done: () => boolean): Promise<void> {
-  const give = Date.now() + 2000;
-  while (!done() && Date.now() < give) await new Promise((resolve) => setTimeout(resolve, 5));
-}
 const plain = (lines: ReturnType<typeof helpLines>) => lines.map((l) => l.map((s) => s.text).join(''));
 
 function open(props: { keymap?: Keymap; width?: number; height?: number; readonly?: boolean; problems?: string[]; onClose?: () => void }) {
@@ -140,7 +136,7 @@ test('closes on esc, q and ?, and on the keys an override gives pane-close', asy
     await tick();
     stdin.write(key);
     // A lone esc is held back briefly in case more of an escape sequence follows.
-    await until(() => closed > 0);
+    await waitFor('the help to close', () => closed > 0, 2000, 5);
     unmount();
     assert.equal(closed, 1, JSON.stringify(key));
   }
