@@ -105,7 +105,7 @@ test('kubectl delete --cascade=orphan leaves the ReplicaSet, without its owner r
   assert.equal(del.code, 0, del.stderr);
   await waitFor('deployment gone', () => store().get(deployments, 'payments', 'fraud-scorer') === undefined);
   await waitFor('owner references dropped', () => rsOf().every((rs) => !rs.metadata.ownerReferences));
-  const rs = await kubectl(kc, ['get', 'rs', '-n', 'payments', '-l', 'app=fraud-scorer', '-o', 'jsonpath={.items[*].metadata.name}']);
+  const rs = await kubectl(['get', 'rs', '-n', 'payments', '-l', 'app=fraud-scorer', '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: kc });
   assert.deepEqual(rs.stdout.split(' ').sort(), before);
   const pods = store().list({ group: '', plural: 'pods' }, 'payments').filter((p) => p.metadata.labels?.app === 'fraud-scorer');
   assert.ok(pods.length > 0 && pods.every((p) => !p.metadata.deletionTimestamp));
