@@ -23,8 +23,6 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       // `_name` marks a parameter or binding that is unused on purpose (interface shape, omitted by a rest spread).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
-      // A stored failure is passed on as it was thrown (it may not be an Error), like a rethrow.
-      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       // A terminal UI matches ANSI escapes and C0 controls on purpose, in every place it does.
       'no-control-regex': 'off',
       // The describe tests match kubectl's column layout space by space; ` {6}` would hide it.

@@ -40,14 +40,6 @@ function kubeconfigs(demoDir: string): string[] {
   return existsSync(demoDir) ? readdirSync(demoDir).filter((f) => /^kubeconfig-\d+\.yaml$/.test(f)) : [];
 }
 
-async function until(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Waits for the demo to be up and returns kx's pid, read from its kubeconfig's name. */
 async function running(t: TmuxTerminal, demoDir: string): Promise<number> {
   await t.waitFor(/● live/);

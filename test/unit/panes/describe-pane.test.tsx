@@ -36,7 +36,6 @@ after(async () => {
   await demo?.close();
 });
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -48,7 +48,6 @@ after(async () => {
   await demo?.close();
 });
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 async function waitFor(frame: () => string | undefined, check: (text: string) => boolean, what: string): Promise<string> {
   const deadline = Date.now() + 10_000;

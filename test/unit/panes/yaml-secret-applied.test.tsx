@@ -86,7 +86,6 @@ test('the YAML pane shows no value until x, and search does not find one', async
     onFlash: () => undefined,
   };
   const pane = render(<YamlPane {...props} />);
-  // eslint-disable-next-line no-control-regex
   const frame = () => (pane.lastFrame() ?? '').replace(/\x1b\[[0-9;]*m/g, '');
   const waitFor = async (check: (t: string) => boolean, what: string) => {
     const deadline = Date.now() + 10_000;
