@@ -40,7 +40,7 @@ class FixedLog implements LogSource {
 
 function makeHistory(n: number): LogLine[] {
   const start = Date.now() - n * 10;
-  const out: LogLine[] = new Array(n);
+  const out: LogLine[] = new Array<LogLine>(n);
   for (let k = 0; k < n; k++) {
     const time = new Date(start + k * 10);
     out[k] = { time, text: logLine('nginx', 42, k, time, 'app') };

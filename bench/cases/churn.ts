@@ -5,7 +5,6 @@
  * the run show whether a backlog builds.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DemoProcess } from '../lib/demo-process.ts';
 import { cpuMs, rssMb, startInPty } from '../lib/pty.ts';
 import { kxCommand } from '../lib/kx-command.ts';

@@ -5,7 +5,6 @@
  * the API requests kx makes while idle.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { DemoProcess } from '../lib/demo-process.ts';
 import { cpuMs, rssMb, startInPty } from '../lib/pty.ts';
 import { kxCommand } from '../lib/kx-command.ts';

@@ -4,7 +4,6 @@
  * kubectl get pods -A against kx's first populated frame and whole list live. Pods are created
  * in one namespace with kubectl create (no kubelet is needed: Pending pods list the same).
  */
-import { join } from 'node:path';
 import { locate } from '../../test/e2e/cluster/binaries.ts';
 import { startControlPlane } from '../../test/e2e/cluster/control-plane.ts';
 import { kubectlOk } from '../../test/e2e/support/kubectl.ts';

@@ -59,7 +59,6 @@ export function normaliseKeyName(written: string): string | undefined {
   // A quoted " " is the space bar; trimming first would lose it.
   if (written === ' ') return 'space';
   const text = written.trim();
-  // eslint-disable-next-line no-control-regex
   if (text.length === 1) return /[\x00-\x1f\x7f]/.test(text) ? undefined : text;
   const lowered = text.replace(/\+/g, '-');
   const prefix = modifierPattern.exec(lowered.toLowerCase())?.[0] ?? '';

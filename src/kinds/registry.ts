@@ -23,7 +23,6 @@ import { statefulSetsKind } from './statefulsets.ts';
 import { noRollout, type RolloutTarget } from '../kube/mutations/rollout/rollout-target.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 import type { KindFacts, RegisteredKind } from './kind-module.ts';
-import type { KindSpec } from './types.ts';
 
 const builtins: readonly RegisteredKind[] = [
   podsKind,

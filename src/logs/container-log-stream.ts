@@ -34,7 +34,7 @@ export interface ContainerStreamOptions {
   resumeFirst?: boolean;
   backoff?: BackoffOptions;
   /** Asked when a followed stream ends; default: GET the pod and look at the container's state. */
-  runState?(signal: AbortSignal): Promise<RunState>;
+  runState?: (signal: AbortSignal) => Promise<RunState>;
 }
 
 /**

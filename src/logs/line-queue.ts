@@ -73,6 +73,7 @@ export class LineQueue<T> {
    */
   take(): Promise<T[] | undefined> {
     if (this.size > 0) return Promise.resolve(this.#takeAll());
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on the producer's failure as it was given
     if (this.#closed) return this.#error === undefined ? Promise.resolve(undefined) : Promise.reject(this.#error);
     if (this.#taker) return Promise.reject(new Error('LineQueue has one consumer; take() is already waiting'));
     return new Promise((resolve, reject) => {

@@ -18,7 +18,7 @@ export interface LogFollowerOptions {
   maxPods?: number;
   /** The hand-over to the consumer; default 8,192 lines with back-pressure ('block'). */
   queue?: LineQueueOptions;
-  onNotice?(notice: LogNotice): void;
+  onNotice?: (notice: LogNotice) => void;
   backoff?: BackoffOptions;
   /** How long a deleted pod's streams may still deliver before they are cut; default 5 s. */
   deletedGraceMs?: number;

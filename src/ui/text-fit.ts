@@ -15,7 +15,6 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 
 /** The number of terminal cells `text` occupies. ASCII takes the fast path. */
 export function cellWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }
 

@@ -195,8 +195,8 @@ describe('kx data layer against a real API server', () => {
     await kubectlOk(['create', 'rolebinding', 'alice-views-shop', '-n', 'shop', '--role=pod-viewer', '--user=alice'], { kubeconfig: cp.kubeconfigPath });
     await prompt(a, ':', 'ns shop');
     a.send('Enter');
-    let view = await a.waitFor(/pods \(shop\)\s+● live\s+[1-9]/, 30_000);
-    view = await a.waitFor((s) => !/delete/.test(s.trimEnd().split('\n').at(-1)!), 10_000);
+    await a.waitFor(/pods \(shop\)\s+● live\s+[1-9]/, 30_000);
+    const view = await a.waitFor((s) => !/delete/.test(s.trimEnd().split('\n').at(-1)!), 10_000);
     assert.match(view.trimEnd().split('\n').at(-1)!, /d describe/);
     a.send('C-d');
     await a.waitFor(/You may not delete pods in namespace shop \(RBAC\)/);

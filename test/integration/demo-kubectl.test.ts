@@ -30,7 +30,7 @@ const rows = (out: string) => out.trim().split('\n').map((l) => l.trim().split(/
 test('kubectl get --raw /version and api-resources with short names', async () => {
   const version = await kubectl('get', '--raw', '/version');
   assert.equal(version.code, 0, version.stderr);
-  assert.match(JSON.parse(version.stdout).gitVersion, /^v1\.32\./);
+  assert.match((JSON.parse(version.stdout) as { gitVersion: string }).gitVersion, /^v1\.32\./);
   const res = await kubectl('api-resources');
   assert.equal(res.code, 0, res.stderr);
   const table = rows(res.stdout);
@@ -51,7 +51,7 @@ test('kubectl get pods -A prints the server-side table', async () => {
   assert.match(wide.stdout, /NOMINATED NODE\s+READINESS GATES/);
   assert.match(wide.stdout, /web-1.*10\.244\.0\.10\s+node-1/);
   const json = await kubectl('get', 'pod', 'web-1', '-o', 'json');
-  assert.equal(JSON.parse(json.stdout).metadata.name, 'web-1');
+  assert.equal((JSON.parse(json.stdout) as { metadata: { name: string } }).metadata.name, 'web-1');
 });
 
 test('kubectl get crontabs shows the CRD printer columns (by short name too)', async () => {

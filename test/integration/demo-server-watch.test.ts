@@ -23,7 +23,7 @@ async function watch(path: string, until: (events: WatchEvent[]) => boolean, acc
   const decoder = new TextDecoder();
   let buffer = '';
   let ended = true;
-  const reader = res.body!.getReader();
+  const reader = res.body!.getReader() as ReadableStreamDefaultReader<Uint8Array>;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;

@@ -59,7 +59,7 @@ test('ctrl-k force-deletes a pod with kubectl’s warning; a resource stuck on a
   await t.waitFor(/pods \(default\)\s+● live/);
   await filterToOne(t, 'debug-shell');
   t.send('C-k');
-  let screen = await t.waitFor(/Force delete pod\/debug-shell in namespace default on context kx-demo\?/);
+  const screen = await t.waitFor(/Force delete pod\/debug-shell in namespace default on context kx-demo\?/);
   assert.match(screen, /Immediate deletion does not wait/);
   t.send('y');
   await t.waitFor(/pod "debug-shell" force deleted/);
@@ -77,7 +77,7 @@ test('ctrl-k force-deletes a pod with kubectl’s warning; a resource stuck on a
   await t.waitFor(/crontabs \(batch\)\s+● live/);
   await filterToOne(t, 'legacy-export');
   t.send('C-d');
-  screen = await t.waitFor(/already terminating and waits for its finalizers: stable\.example\.com\/cleanup/);
+  await t.waitFor(/already terminating and waits for its finalizers: stable\.example\.com\/cleanup/);
   t.send('Escape');
   await t.waitFor(/crontabs \(batch\)\s+● live/);
   t.send('q');

@@ -157,9 +157,9 @@ test('sort keys reorder rows and keep the cursor on its object; J jumps to the o
   await t.waitFor(/pods \(shop\)\s+● live\s+3 of/);
   t.send('J');
   // Each view's rows in (its stream may be new), so the cursor can settle on the owner.
-  screen = await t.waitFor(/replicasets \(shop\)\s+● live\s+[1-9]/);
+  await t.waitFor(/replicasets \(shop\)\s+● live\s+[1-9]/);
   t.send('J');
-  screen = await t.waitFor(/^deployments \(shop\)\s+● live\s+4\b/m);
+  await t.waitFor(/^deployments \(shop\)\s+● live\s+4\b/m);
   t.send('x');
   // The tree fills in as the ReplicaSets and pods of the namespace stream in.
   screen = await t.waitFor(/└─ Pod frontend-\w+-\w+\s+status Running/);
@@ -204,12 +204,12 @@ test(':ns switches namespace, 0 toggles all namespaces, unknown commands suggest
 
 test('a terminal below 80×24 still draws; too small says so; resizing back re-lays out', async () => {
   const t = open('-n shop', { columns: 60, rows: 14 });
-  let screen = await t.waitFor(/pods \(shop\)\s+● live/);
+  const screen = await t.waitFor(/pods \(shop\)\s+● live/);
   assert.match(screen, /^NAME\s+READY\s+STATUS/m);
   t.resize(30, 6);
-  screen = await t.waitFor(/too small: 30×6/);
+  await t.waitFor(/too small: 30×6/);
   t.resize(150, 30);
-  screen = await t.waitFor(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/m);
+  await t.waitFor(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE/m);
   assert.ok(t.alive());
   await quit(t);
 });

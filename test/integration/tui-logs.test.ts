@@ -32,9 +32,9 @@ test('l follows a pod’s log: the lines kubectl logs prints are on screen, new 
   const pod = (await kubectl('get', 'pods', '-n', 'shop', '-l', 'app=cart', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
   await filterToOne(t, pod);
   t.send('l');
-  let screen = await t.waitFor(new RegExp(`logs pod/${pod} \\(shop\\)\\s+following`));
+  await t.waitFor(new RegExp(`logs pod/${pod} \\(shop\\)\\s+following`));
   const tail = (await kubectl('logs', '-n', 'shop', pod, '--tail=3')).trim().split('\n');
-  screen = await t.waitFor((s) => s.includes(tail[0]!.slice(0, 60)), 15_000);
+  const screen = await t.waitFor((s) => s.includes(tail[0]!.slice(0, 60)), 15_000);
   const lines = Number(/· ([\d,]+) lines/.exec(screen)![1]!.replace(/,/g, ''));
   assert.ok(lines > 0);
   // Following: the count grows as the demo kubelet writes.

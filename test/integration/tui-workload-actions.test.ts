@@ -71,8 +71,8 @@ test('s scales: +, typed numbers, a refused count, 0 asks first; kubectl sees ea
 test('h shows the history with the current revision marked; enter diffs; u + y undoes like kubectl; r + y restarts', async () => {
   const t = await openOn('frontend');
   t.send('h');
-  let screen = await t.waitFor(/rollout history deployment\.apps\/frontend \(shop\)/);
-  screen = await t.waitFor(/^\* 3\s/m);
+  await t.waitFor(/rollout history deployment\.apps\/frontend \(shop\)/);
+  let screen = await t.waitFor(/^\* 3\s/m);
   assert.match(screen, /^ {2}1\s+\S+\s+nginx:1\.25\s+initial release/m);
   t.send('k');
   await new Promise((r) => setTimeout(r, 300));

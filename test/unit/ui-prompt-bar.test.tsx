@@ -16,7 +16,6 @@ const { render } = await import('ink-testing-library');
 const { PromptBar } = await import('../../src/ui/components/prompt-bar.tsx');
 const { HighlightedText } = await import('../../src/ui/components/highlighted-text.tsx');
 
-// eslint-disable-next-line no-control-regex
 const strip = (frame: string | undefined) => (frame ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 const dim = '\x1b[2m';
 const inverse = '\x1b[7m';

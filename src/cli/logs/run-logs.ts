@@ -76,6 +76,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
   const formatter = new LineFormatter({
     // A workload or selector may grow more pods while following, so it is prefixed from the start.
     prefix: request.prefix || selection.kind === 'selector',
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- useColor is a plain function (colour on or off), not a React hook
     color: useColor(io.stdout, io.env),
     timestamps: request.timestamps,
     namespace: allNamespaces,

@@ -44,7 +44,7 @@ export class OwnershipGraph {
     const item: GcItem = { resource, namespace: object.metadata.namespace, name: object.metadata.name, uid: object.metadata.uid };
     for (const r of after) {
       let deps = this.byOwner.get(r.uid);
-      if (!deps) this.byOwner.set(r.uid, (deps = new Map()));
+      if (!deps) this.byOwner.set(r.uid, (deps = new Map<string, GcItem>()));
       deps.set(key, item);
     }
     if (after.length > 0) this.ownersOf.set(key, after);

@@ -65,9 +65,7 @@ export function nestedWriter(parent: PrefixWriter, indent: number): PrefixWriter
  * shown in caret notation too, so nothing in an object can drive the terminal.
  */
 export function escapeTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x08\x0b-\x1f\x7f]/.test(text)) return text;
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (ch) => {
     if (ch === '\r') return '\\r';
     if (ch === '\x7f') return '^?';

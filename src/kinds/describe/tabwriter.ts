@@ -71,6 +71,5 @@ function writeLines(lines: Cell[][], from: number, to: number, widths: number[],
 
 /** Terminal cells of `text` (ASCII takes the fast path), as kubectl's tabwriter counts runes. */
 function cellWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
 }

@@ -77,7 +77,6 @@ export function promptKey(state: PromptState, input: string, key: Key): PromptAc
   if (key.backspace || key.delete) {
     return cursor === 0 ? { kind: 'none' } : edit(text.slice(0, cursor - 1) + text.slice(cursor), cursor - 1);
   }
-  // eslint-disable-next-line no-control-regex
   if (key.ctrl || key.meta || input === '' || /[\x00-\x1f\x7f]/.test(input)) return { kind: 'none' };
   return edit(text.slice(0, cursor) + input + text.slice(cursor), cursor + input.length);
 }
@@ -160,7 +159,7 @@ export function PromptBar(props: PromptBarProps): ReactElement {
   // Runs in the same commit as useInput's subscription: no key can fall between the two.
   useEffect(() => {
     for (const early of props.takeEarlyKeys?.() ?? []) handleChunk(early.input, early.key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: the keys typed before the prompt mounted
   }, []);
 
   const error = props.error ?? props.validate?.(state.text);

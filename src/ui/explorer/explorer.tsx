@@ -86,7 +86,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   useEffect(() => {
     const flashes = props.keyProblems ?? [];
     if (flashes.length > 0) say(`${flashes[0]}${flashes.length > 1 ? ` (+${flashes.length - 1} more: see ? help)` : ''}`, 'error');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at start-up: the key-file problems of this run
   }, []);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
   useViewWatches(watches, entry);

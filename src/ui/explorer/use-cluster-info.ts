@@ -36,7 +36,7 @@ export function useClusterInfo(session: KubeSession, onError: (text: string) => 
       stop?.();
     };
     // onError is the explorer's flash: a new function each render, the same sink.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onError is the same sink each render (above)
   }, [session.client]);
   return { discovery, serverVersion };
 }

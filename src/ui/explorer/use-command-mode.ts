@@ -58,7 +58,7 @@ export function useCommandMode(opts: {
   const context: CommandContext | undefined = useMemo(
     () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces } : undefined),
     // session: a context switch changes what connection.contexts() marks current.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- session is an extra dependency on purpose (above)
     [discovery, connection, namespaces, session],
   );
 
@@ -75,7 +75,6 @@ export function useCommandMode(opts: {
     if (!context || text === undefined) return;
     pending.current = undefined;
     run(text, context);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [context]);
 
   return {

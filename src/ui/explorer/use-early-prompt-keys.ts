@@ -16,7 +16,7 @@ export interface EarlyPromptKeys {
   /** Call when dispatching a prompt change (undefined closes it). */
   promptChanged(prompt: string | undefined): void;
   /** The held keys, once; nothing is held afterwards until the next prompt opens. */
-  take(): readonly EarlyKey[];
+  take: () => readonly EarlyKey[];
 }
 
 /** Subscribes the explorer's always-on input listener and holds keys for an opening prompt. */

@@ -30,6 +30,6 @@ export function useViewWatches(watches: WatchManager, entry: ViewEntry | undefin
       }),
     );
     return () => releases.forEach((release) => release());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by resource keys, not object identities, so a re-render does not restart the watches
   }, [watches, entry && resourceKey(entry.resource), entry?.namespace, selector, via && resourceKey(via), extraKey]);
 }

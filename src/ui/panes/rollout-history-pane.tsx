@@ -82,7 +82,7 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
         .catch(() => undefined);
     }, 1000);
     return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- polling starts and stops with progress, not with each message
   }, [progress === undefined, client, target]);
 
   const revisions = history?.revisions ?? [];

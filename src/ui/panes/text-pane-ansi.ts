@@ -6,7 +6,6 @@
 import { cellWidth } from '../text-fit.ts';
 
 // CSI (ESC [ … final byte) and OSC (ESC ] … BEL or ESC \) sequences.
-// eslint-disable-next-line no-control-regex
 const escapeSequence = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/y;
 
 /** One piece of a line: drawn text, or an escape sequence that takes no cells. */
@@ -42,7 +41,6 @@ function pieces(line: string): Piece[] {
  */
 export function safeLine(line: string): string {
   // Fast path: printable ASCII and nothing else.
-  // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x1f\x7f]/.test(line)) return line;
   let out = '';
   let column = 0;

@@ -69,7 +69,7 @@ export function useLiveEvents(client: ApiClient, object: KubeObject | undefined)
       for (const h of handles) h.stop();
       if (timer) clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restarts on the object's identity, not on every update (above)
   }, [client, identity]);
   return list;
 }

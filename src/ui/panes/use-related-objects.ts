@@ -39,7 +39,7 @@ export function useRelatedObjects(client: ApiClient, object: KubeObject | undefi
       clearInterval(timer);
     };
     // The object is read through `version`: a new resourceVersion means fetch again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the object is read through `version` (above)
   }, [client, version, refreshMs]);
   return related;
 }

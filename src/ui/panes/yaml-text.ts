@@ -93,7 +93,6 @@ function annotateSecret(doc: Document, reveal: boolean, binary: ReadonlyMap<stri
 function isText(bytes: Buffer): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\uFFFD')) return false;
-  // eslint-disable-next-line no-control-regex
   return !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
 }
 

@@ -88,7 +88,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const allRows = useMemo(
     () => viewRows(cache, entry),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
     [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
   );
   const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);

@@ -13,7 +13,7 @@ const DELETE_RETRY_MS = 5000;
 /** Tracks pods bound to the fake nodes and reports their status like a kubelet. */
 export interface PodSync {
   /** The runtime of a pod, for the log and exec handlers. */
-  find(namespace: string, name: string): PodRun | undefined;
+  find: (namespace: string, name: string) => PodRun | undefined;
   stop(): void;
 }
 

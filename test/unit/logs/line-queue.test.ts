@@ -29,20 +29,20 @@ test('drop-oldest mode never blocks, keeps the newest items and counts the dropp
 test('a waiting consumer gets everything pushed in the same turn as one batch', async () => {
   const queue = new LineQueue<number>();
   const batch = queue.take();
-  for (let i = 0; i < 100; i++) queue.push(i);
+  for (let i = 0; i < 100; i++) void queue.push(i);
   assert.equal((await batch)?.length, 100);
 });
 
 test('close hands over the rest, then undefined; close(error) rejects after the rest', async () => {
   const queue = new LineQueue<string>();
-  queue.push('a');
+  void queue.push('a');
   queue.close();
   assert.deepEqual(await queue.take(), ['a']);
   assert.equal(await queue.take(), undefined);
   assert.equal(queue.push('late'), undefined);
 
   const failing = new LineQueue<string>();
-  failing.push('b');
+  void failing.push('b');
   failing.close(new Error('gone'));
   assert.deepEqual(await failing.take(), ['b']);
   await assert.rejects(failing.take(), /gone/);

@@ -10,7 +10,6 @@ process.env['FORCE_COLOR'] = '1';
 const { render } = await import('ink-testing-library');
 const { TextPane } = await import('../../../src/ui/panes/text-pane.tsx');
 
-// eslint-disable-next-line no-control-regex
 const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function press(stdin: { write(data: string): void }, ...keys: string[]): Promise<void> {

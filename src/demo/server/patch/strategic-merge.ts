@@ -74,7 +74,7 @@ function mergeList(target: unknown, patch: unknown[], key: string, path: string[
   if (patch.some((p) => isObject(p) && p.$patch === 'replace' && !(key in p))) {
     return patch.filter((p) => !(isObject(p) && p.$patch === 'replace' && !(key in p))).map((v) => stripDirectives(v));
   }
-  const out: unknown[] = Array.isArray(target) ? [...target] : [];
+  const out: unknown[] = Array.isArray(target) ? [...(target as unknown[])] : [];
   for (const item of patch) {
     if (!isObject(item) || !(key in item)) {
       out.push(stripDirectives(item));

@@ -129,7 +129,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       stopFollower?.();
       clearTimeout(scheduled);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new stream only for a new query: choice, span and tailLines follow from these, the buffer is the pane's own
   }, [client, key, target.namespace, target.name, previous, containerIndex, sinceIndex]);
 
   // The title line, and the search line while a search is typed or active.
