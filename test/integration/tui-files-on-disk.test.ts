@@ -8,7 +8,6 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killTerminals, openKx, type TmuxTerminal } from '../support/tmux-terminal.ts';
-import { waitFor } from '../support/wait-for.ts';
 
 let root: string;
 

@@ -3,7 +3,6 @@ import { waitFor } from './wait-for.ts';
 
 /** A frame without colours (ANSI SGR sequences), '' before the first one. */
 export function plainFrame(frame: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   return (frame ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 }
 

@@ -53,7 +53,7 @@ export async function apply(manifest: unknown, kubeconfig: string): Promise<stri
 }
 
 /** kubectl bound to one kubeconfig (a function when the cluster starts later, in before()): `ok` returns stdout, `run` the whole result. */
-export function kubectlFor(kubeconfig: string | (() => string)): { ok(...args: string[]): Promise<string>; run(...args: string[]): Promise<KubectlResult> } {
+export function kubectlFor(kubeconfig: string | (() => string)): { ok: (...args: string[]) => Promise<string>; run: (...args: string[]) => Promise<KubectlResult> } {
   const path = () => (typeof kubeconfig === 'string' ? kubeconfig : kubeconfig());
   return {
     ok: (...args) => kubectlOk(args, { kubeconfig: path() }),
