@@ -45,6 +45,8 @@ interface SpecInput {
   readonly confirm?: boolean;
   /** Shown in the hints bar (the rest only in help). */
   readonly hint?: boolean;
+  /** Acts on the selected object: the table hands it to the explorer with the row (use-object-actions.ts). */
+  readonly target?: 'object';
 }
 
 /** One entry of the table; `mutates` follows from its access. */
@@ -71,10 +73,10 @@ export const actionSpecs = [
   a({ id: 'top', scope: 'table', keys: ['g', 'home'], label: 'first', description: 'First row.', group: 'Navigation' }),
   a({ id: 'bottom', scope: 'table', keys: ['G', 'end'], label: 'last', description: 'Last row.', group: 'Navigation' }),
   a({ id: 'filter', scope: 'table', keys: ['/'], label: 'filter', description: 'Filter rows: fuzzy text, !text inverts, -l app=web asks the server.', group: 'Navigation', hint: true }),
-  a({ id: 'open', scope: 'table', keys: ['enter'], label: 'open', description: 'Drill down: deployment → replicasets → pods, service/node/job → pods, CRD → its resources, namespace → its pods.', group: 'Navigation', needs: 'drill', hint: true }),
-  a({ id: 'owner', scope: 'table', keys: ['J'], label: 'owner', description: 'Jump to the owner of the selected object.', group: 'Navigation', needs: 'owner' }),
-  a({ id: 'tree', scope: 'table', keys: ['x'], label: 'tree', description: 'Owner tree: the object, its owners and everything it owns.', group: 'Navigation' }),
-  a({ id: 'copy-name', scope: 'table', keys: ['c'], label: 'copy', description: 'Copy the selected object’s name to the clipboard (the terminal’s, over OSC 52).', group: 'Resource' }),
+  a({ id: 'open', scope: 'table', target: 'object', keys: ['enter'], label: 'open', description: 'Drill down: deployment → replicasets → pods, service/node/job → pods, CRD → its resources, namespace → its pods.', group: 'Navigation', needs: 'drill', hint: true }),
+  a({ id: 'owner', scope: 'table', target: 'object', keys: ['J'], label: 'owner', description: 'Jump to the owner of the selected object.', group: 'Navigation', needs: 'owner' }),
+  a({ id: 'tree', scope: 'table', target: 'object', keys: ['x'], label: 'tree', description: 'Owner tree: the object, its owners and everything it owns.', group: 'Navigation' }),
+  a({ id: 'copy-name', scope: 'table', target: 'object', keys: ['c'], label: 'copy', description: 'Copy the selected object’s name to the clipboard (the terminal’s, over OSC 52).', group: 'Resource' }),
 
   a({ id: 'sort-name', scope: 'table', keys: ['N'], label: 'sort name', description: 'Sort by name (again: reverse).', group: 'Sort' }),
   a({ id: 'sort-age', scope: 'table', keys: ['A'], label: 'sort age', description: 'Sort by age (again: reverse).', group: 'Sort' }),
@@ -83,16 +85,16 @@ export const actionSpecs = [
   a({ id: 'sort-previous', scope: 'table', keys: ['<'], label: 'sort ←', description: 'Sort by the previous column.', group: 'Sort' }),
   a({ id: 'sort-reverse', scope: 'table', keys: ['R'], label: 'reverse', description: 'Reverse the sort order.', group: 'Sort' }),
 
-  a({ id: 'describe', scope: 'table', keys: ['d'], label: 'describe', description: 'Describe the object, like kubectl describe, live.', group: 'Resource', hint: true }),
-  a({ id: 'yaml', scope: 'table', keys: ['y'], label: 'yaml', description: 'The whole object as YAML.', group: 'Resource', hint: true }),
-  a({ id: 'logs', scope: 'table', keys: ['l'], label: 'logs', description: 'Follow logs (pods, workloads, services, jobs).', group: 'Resource', needs: 'logs', hint: true }),
-  a({ id: 'logs-previous', scope: 'table', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
-  a({ id: 'shell', scope: 'table', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
-  a({ id: 'scale', scope: 'table', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
-  a({ id: 'rollout-history', scope: 'table', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
-  a({ id: 'restart', scope: 'table', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', access: self('patch'), confirm: true }),
-  a({ id: 'delete', scope: 'table', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', access: self('delete'), confirm: true, hint: true }),
-  a({ id: 'kill', scope: 'table', keys: ['ctrl-k'], label: 'kill', description: 'Force-delete a pod with grace period 0 (asks first).', group: 'Danger', needs: 'exec', access: { verb: 'delete', resource: 'pods' }, confirm: true }),
+  a({ id: 'describe', scope: 'table', target: 'object', keys: ['d'], label: 'describe', description: 'Describe the object, like kubectl describe, live.', group: 'Resource', hint: true }),
+  a({ id: 'yaml', scope: 'table', target: 'object', keys: ['y'], label: 'yaml', description: 'The whole object as YAML.', group: 'Resource', hint: true }),
+  a({ id: 'logs', scope: 'table', target: 'object', keys: ['l'], label: 'logs', description: 'Follow logs (pods, workloads, services, jobs).', group: 'Resource', needs: 'logs', hint: true }),
+  a({ id: 'logs-previous', scope: 'table', target: 'object', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
+  a({ id: 'shell', scope: 'table', target: 'object', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
+  a({ id: 'scale', scope: 'table', target: 'object', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
+  a({ id: 'rollout-history', scope: 'table', target: 'object', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
+  a({ id: 'restart', scope: 'table', target: 'object', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', access: self('patch'), confirm: true }),
+  a({ id: 'delete', scope: 'table', target: 'object', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', access: self('delete'), confirm: true, hint: true }),
+  a({ id: 'kill', scope: 'table', target: 'object', keys: ['ctrl-k'], label: 'kill', description: 'Force-delete a pod with grace period 0 (asks first).', group: 'Danger', needs: 'exec', access: { verb: 'delete', resource: 'pods' }, confirm: true }),
 
   a({ id: 'pane-up', scope: 'pane', keys: ['k', 'up'], label: 'up', description: 'Scroll up.', group: 'Pane' }),
   a({ id: 'pane-down', scope: 'pane', keys: ['j', 'down'], label: 'down', description: 'Scroll down.', group: 'Pane' }),
@@ -129,6 +131,12 @@ export type ActionSpec = SpecInput & { readonly id: ActionId; readonly mutates: 
 
 /** Every action id: a misspelt id does not compile. */
 export type ActionId = (typeof actionSpecs)[number]['id'];
+
+/** The ids of actions on the selected object; each needs a handler in the explorer's typed map. */
+export type ObjectActionId = Extract<(typeof actionSpecs)[number], { target: 'object' }>['id'];
+
+/** Those ids, in table order. */
+export const objectActionIds = actionSpecs.flatMap((spec) => ('target' in spec && spec.target === 'object' ? [spec.id as ObjectActionId] : []));
 
 /** Whether `id` is an action id (keys.yaml is user input). */
 export function isActionId(id: string): id is ActionId {

@@ -69,20 +69,21 @@ function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);
 }
 
+/** The key scope of each pane: a pane kind without one does not compile. */
+const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global'> = {
+  help: 'pane',
+  contexts: 'pane',
+  tree: 'pane',
+  describe: 'pane',
+  yaml: 'yaml',
+  logs: 'logs',
+  'logs-previous': 'logs',
+  scale: 'dialog',
+  history: 'history',
+  confirm: 'dialog',
+};
+
 function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {
-  switch (pane.kind) {
-    case 'logs':
-    case 'logs-previous':
-      return 'logs';
-    case 'yaml':
-      return 'yaml';
-    case 'history':
-      return 'history';
-    case 'confirm':
-    case 'scale':
-      return 'dialog';
-    default:
-      return 'pane';
-  }
+  return paneScopes[pane.kind];
 }
 

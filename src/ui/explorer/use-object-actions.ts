@@ -17,7 +17,8 @@ import { copyToClipboard } from '../clipboard.ts';
 import type { Flash } from '../components/status-line.tsx';
 import { useKeymap } from '../keys/keymap-context.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
-import type { ObjectActionId } from '../views/resource-view.tsx';
+import type { ObjectActionId } from '../../keys/actions.ts';
+import type { ViewActionId } from '../views/resource-view.tsx';
 import type { ExplorerAction, PaneState } from './explorer-state.ts';
 import { shellInto } from './shell-into.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
@@ -36,10 +37,10 @@ export interface ObjectActionContext {
   say: (text: string, level?: Flash['level']) => void;
 }
 
-type RowActions = Record<Exclude<ObjectActionId, 'filter'>, (row: Row) => void>;
+type RowActions = Record<ObjectActionId, (row: Row) => void>;
 
 /** The handler the table calls with an action id and the row it acted on, and the ids RBAC denies. */
-export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: ObjectActionId, row: Row | undefined) => void; denied: ReadonlySet<string> } {
+export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: ViewActionId, row: Row | undefined) => void; denied: ReadonlySet<string> } {
   const { session, gate, entry, dispatch, say } = ctx;
   const app = useApp();
   const keymap = useKeymap();
@@ -92,7 +93,7 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Obj
     },
   };
 
-  const onAction = (id: ObjectActionId, row: Row | undefined): void => {
+  const onAction = (id: ViewActionId, row: Row | undefined): void => {
     if (id === 'filter') return dispatch({ type: 'prompt', prompt: '/' });
     const spec = keymap.action(id);
     const refused = spec?.mutates ? gate.refusal(spec.label) : undefined;

@@ -20,7 +20,7 @@ import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
-import type { ActionId } from '../../keys/actions.ts';
+import { objectActionIds, type ActionId, type ObjectActionId } from '../../keys/actions.ts';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
 import { ResourceTable, type RowView } from '../table/resource-table.tsx';
@@ -42,7 +42,7 @@ export interface ResourceViewProps {
   /** Actions handled above the view (quit, help, command, back, …). */
   globalHandlers: ActionHandlers;
   /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
-  onAction: (id: ObjectActionId, row: Row | undefined) => void;
+  onAction: (id: ViewActionId, row: Row | undefined) => void;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
   /** The selected object changed (kept in history so back restores it); called after the commit. */
@@ -56,11 +56,11 @@ export interface ResourceViewProps {
   filtering?: boolean;
 }
 
-/** Actions on the selected object that the explorer carries out (use-object-actions.ts). */
-export const objectActions = ['open', 'owner', 'tree', 'describe', 'yaml', 'logs', 'logs-previous', 'shell', 'scale', 'rollout-history', 'restart', 'delete', 'kill', 'copy-name', 'filter'] as const satisfies readonly ActionId[];
+/** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
+const handedUp = [...objectActionIds, 'filter'] as const;
 
-/** The id of an action on the selected object. */
-export type ObjectActionId = (typeof objectActions)[number];
+/** The id of an action the table hands to the explorer. */
+export type ViewActionId = ObjectActionId | 'filter';
 
 const moves: Partial<Record<ActionId, CursorMove>> = {
   up: 'up',
@@ -160,7 +160,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       else props.onNotice?.(`${entry.resource.plural} have no column to sort that way`);
     };
   }
-  for (const id of objectActions) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
   useKeyActions('table', handlers, {
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, selectedRow),
