@@ -68,7 +68,10 @@ server.store.create(
     kind: 'Pod',
     metadata: { name: 'chatty', namespace: 'default', uid: '' },
     spec: { containers: [{ name: 'app', image: 'nginx:1.27' }] },
-    status: { phase: 'Succeeded', containerStatuses: [{ name: 'app', restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() } } }] },
+    status: {
+      phase: 'Succeeded',
+      containerStatuses: [{ name: 'app', restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() } } }],
+    },
   },
 );
 const dir = mkdtempSync(join(tmpdir(), 'kx-logs-bench-'));
@@ -121,6 +124,8 @@ console.log(`\nmedian: kubectl ${kubectlMedian.toFixed(2)} s, kx ${kxMedian.toFi
 const kubectlFixed = median(fixed.kubectl);
 const kxFixed = median(fixed.kx);
 console.log(`fixed cost (--tail 0, median): kubectl ${kubectlFixed.toFixed(2)} s, kx ${kxFixed.toFixed(2)} s`);
-console.log(`streaming alone (median minus fixed cost): kubectl ${(kubectlMedian - kubectlFixed).toFixed(2)} s, kx ${(kxMedian - kxFixed).toFixed(2)} s; kx = ${((kubectlMedian - kubectlFixed) / (kxMedian - kxFixed)).toFixed(2)}x kubectl's`);
+console.log(
+  `streaming alone (median minus fixed cost): kubectl ${(kubectlMedian - kubectlFixed).toFixed(2)} s, kx ${(kxMedian - kxFixed).toFixed(2)} s; kx = ${((kubectlMedian - kubectlFixed) / (kxMedian - kxFixed)).toFixed(2)}x kubectl's`,
+);
 await server.close();
 rmSync(dir, { recursive: true, force: true });

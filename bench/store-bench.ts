@@ -28,15 +28,23 @@ function pod(i: number, rv: number, restarts = 0): KubeObject {
     },
     spec: {
       nodeName: `node-${i % 200}`,
-      containers: [{ name: 'app', image: 'ghcr.io/acme/app:1.0.0' }, { name: 'proxy', image: 'envoyproxy/envoy:v1.29.1' }],
+      containers: [
+        { name: 'app', image: 'ghcr.io/acme/app:1.0.0' },
+        { name: 'proxy', image: 'envoyproxy/envoy:v1.29.1' },
+      ],
     },
     status: {
       phase: 'Running',
       podIP: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
       conditions: [{ type: 'Ready', status: 'True' }],
       containerStatuses: [
-        { name: 'app', ready: true, restartCount: restarts, state: { running: { startedAt: '2024-05-14T10:00:05Z' } },
-          lastState: restarts ? { terminated: { exitCode: 1, reason: 'Error', finishedAt: '2024-05-14T10:20:00Z' } } : {} },
+        {
+          name: 'app',
+          ready: true,
+          restartCount: restarts,
+          state: { running: { startedAt: '2024-05-14T10:00:05Z' } },
+          lastState: restarts ? { terminated: { exitCode: 1, reason: 'Error', finishedAt: '2024-05-14T10:20:00Z' } } : {},
+        },
         { name: 'proxy', ready: true, restartCount: 0, state: { running: { startedAt: '2024-05-14T10:00:05Z' } } },
       ],
     },

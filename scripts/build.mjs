@@ -37,9 +37,7 @@ const generatedCodeIsPure = {
 const undiciOnDemand = {
   name: 'undici-on-demand',
   setup(b) {
-    b.onResolve({ filter: /^undici$/ }, (args) =>
-      args.importer.includes('@kubernetes/client-node') ? { path: 'undici-on-demand', namespace: 'kx-shim' } : undefined,
-    );
+    b.onResolve({ filter: /^undici$/ }, (args) => (args.importer.includes('@kubernetes/client-node') ? { path: 'undici-on-demand', namespace: 'kx-shim' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'kx-shim' }, () => ({
       resolveDir: process.cwd(),
       contents: `

@@ -20,7 +20,11 @@ export async function measureChurn(root: string, demo: DemoProcess, opts: { rate
   const list = (await (await fetch(`${demo.base}/api/v1/pods?limit=20000`, { headers })).json()) as { items: { metadata: { name: string; namespace: string } }[] };
   const pods = list.items.map((p) => p.metadata);
   // The markers' namespace sorts first in kx -A, so new markers are always on screen.
-  await fetch(`${demo.base}/api/v1/namespaces`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'aaa-bench' } }) });
+  await fetch(`${demo.base}/api/v1/namespaces`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'aaa-bench' } }),
+  });
   const kx = startInPty(kxCommand(root, ['--kubeconfig', demo.kubeconfig, '-A']), { env: { KX_CONFIG_DIR: '/nonexistent' } });
   try {
     await kx.waitFor(/● live/, 120_000);
@@ -42,7 +46,11 @@ export async function measureChurn(root: string, demo: DemoProcess, opts: { rate
       for (let i = 0; i < opts.rate / 10; i++) {
         const p = pods[(sent + i) % pods.length]!;
         const body = JSON.stringify({ metadata: { annotations: { 'bench.kx/tick': String(sent + i) } } });
-        batch.push(fetch(`${demo.base}/api/v1/namespaces/${p.namespace}/pods/${p.name}`, { method: 'PATCH', headers, body }).then((r) => r.arrayBuffer()).catch(() => failed++));
+        batch.push(
+          fetch(`${demo.base}/api/v1/namespaces/${p.namespace}/pods/${p.name}`, { method: 'PATCH', headers, body })
+            .then((r) => r.arrayBuffer())
+            .catch(() => failed++),
+        );
       }
       sent += opts.rate / 10;
       if (Math.floor((tickStart - t0) / 1000) >= marker) {

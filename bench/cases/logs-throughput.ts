@@ -13,7 +13,17 @@ export async function measureLogsThroughput(root: string, lines: number, runs: n
     child.once('exit', () => resolve(text));
   });
   const m = /median: kubectl ([\d.]+) s, kx ([\d.]+) s; kx throughput = ([\d.]+)x/.exec(out);
-  if (!m) return [{ figure: `kx logs, ${lines.toLocaleString('en-US')} lines to a pipe`, kx: 'failed', kubectl: '', ratio: '', budget: '≥ 0.9× kubectl', verdict: `n/a: ${out.trim().split('\n').at(-1) ?? 'no output'}` }];
+  if (!m)
+    return [
+      {
+        figure: `kx logs, ${lines.toLocaleString('en-US')} lines to a pipe`,
+        kx: 'failed',
+        kubectl: '',
+        ratio: '',
+        budget: '≥ 0.9× kubectl',
+        verdict: `n/a: ${out.trim().split('\n').at(-1) ?? 'no output'}`,
+      },
+    ];
   const [, kubectlS, kxS, ratio] = m;
   const r = Number(ratio);
   return [

@@ -20,7 +20,12 @@ export interface DemoProcess {
 export async function startDemoProcess(root: string, dir: string, opts: { extraPods: number; churn: boolean; logRate?: number }): Promise<DemoProcess> {
   const kubeconfig = join(dir, `demo-${opts.extraPods}${opts.logRate ? `-flood-${opts.logRate}` : ''}.yaml`);
   const args = [
-    join(root, 'bin', 'kx'), 'demo', '--pods', String(opts.extraPods), '--kubeconfig', kubeconfig,
+    join(root, 'bin', 'kx'),
+    'demo',
+    '--pods',
+    String(opts.extraPods),
+    '--kubeconfig',
+    kubeconfig,
     ...(opts.churn ? [] : ['--no-churn']),
     ...(opts.logRate ? ['--log-rate', String(opts.logRate)] : []),
   ];

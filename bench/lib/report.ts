@@ -20,7 +20,11 @@ export function table(rows: readonly Figure[]): string {
   const cols = ['figure', 'kx', 'kubectl', 'ratio', 'budget', 'verdict'] as const;
   const all = [head, ...rows];
   const widths = cols.map((c) => Math.max(...all.map((r) => r[c].length)));
-  const line = (r: Figure): string => cols.map((c, i) => r[c].padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: Figure): string =>
+    cols
+      .map((c, i) => r[c].padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

@@ -33,10 +33,7 @@ interface Style {
 }
 
 /** xterm's default 16 colours. */
-export const basic16 = [
-  '#000000', '#cd0000', '#00cd00', '#cdcd00', '#0000ee', '#cd00cd', '#00cdcd', '#e5e5e5',
-  '#7f7f7f', '#ff0000', '#00ff00', '#ffff00', '#5c5cff', '#ff00ff', '#00ffff', '#ffffff',
-];
+export const basic16 = ['#000000', '#cd0000', '#00cd00', '#cdcd00', '#0000ee', '#cd00cd', '#00cdcd', '#e5e5e5', '#7f7f7f', '#ff0000', '#00ff00', '#ffff00', '#5c5cff', '#ff00ff', '#00ffff', '#ffffff'];
 
 /** The colours the image uses for the terminal's default foreground and background. */
 export const defaultFg = '#d0d0d0';
@@ -109,14 +106,17 @@ export function parseFrame(text: string): Run[][] {
       const bg = style.inverse ? (style.fg ?? defaultFg) : style.bg;
       return { column, text: '', width: 0, fg, bg, bold: style.bold, dim: style.dim, italic: style.italic, underline: style.underline };
     };
-    for (let i = 0; i < line.length; ) {
+    for (let i = 0; i < line.length;) {
       if (line[i] === '\x1b' && line[i + 1] === '[') {
         const end = line.slice(i + 2).search(/[@-~]/);
         if (end < 0) break;
         const final = line[i + 2 + end];
         if (final === 'm') {
           flush();
-          const params = line.slice(i + 2, i + 2 + end).split(';').map((p) => (p === '' ? 0 : Number(p)));
+          const params = line
+            .slice(i + 2, i + 2 + end)
+            .split(';')
+            .map((p) => (p === '' ? 0 : Number(p)));
           style = applySgr(style, params);
         }
         i += 3 + end;

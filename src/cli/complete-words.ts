@@ -25,7 +25,11 @@ export async function completeWords(words: readonly string[]): Promise<string[]>
   };
   const previous = before.at(-1);
   const loc = { kubeconfig: flag('kubeconfig') };
-  if (previous === '--context') return prefixed(safe(() => loadKubeconfig(loc).contexts.map((c) => c.name)), current);
+  if (previous === '--context')
+    return prefixed(
+      safe(() => loadKubeconfig(loc).contexts.map((c) => c.name)),
+      current,
+    );
   const positional = before.filter((w, i) => !w.startsWith('-') && !['--kubeconfig', '--context', '-n', '--namespace', '-c', '--container'].includes(before[i - 1] ?? ''));
   const withSession = async (fn: (s: KubeSession) => Promise<string[]>): Promise<string[]> => {
     let session: KubeSession | undefined;
@@ -59,7 +63,10 @@ async function namesOf(session: KubeSession, type: string, partial: string): Pro
   const resource = await pickFromDiscovery(session.client, session.discoveryCache, (d) => findResource(d, type));
   if (!resource) return [];
   const list = await session.client.get<KubeList>(resourcePath(resource, session.namespace), { query: { limit: 500 }, timeoutMs: 5000 });
-  return list.items.map((o) => o.metadata.name).filter((n) => n.startsWith(partial)).sort();
+  return list.items
+    .map((o) => o.metadata.name)
+    .filter((n) => n.startsWith(partial))
+    .sort();
 }
 
 function prefixed(options: readonly string[], current: string): string[] {

@@ -51,7 +51,9 @@ export function splitTarget(positionals: readonly string[], invokedAs: string, c
 }
 
 function typeGivenTwice(invokedAs: string, command: string): UsageError {
-  return new UsageError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${invokedAs} ${command} resource/<resource_name>' instead of '${invokedAs} ${command} resource resource/<resource_name>')`);
+  return new UsageError(
+    `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. '${invokedAs} ${command} resource/<resource_name>' instead of '${invokedAs} ${command} resource resource/<resource_name>')`,
+  );
 }
 
 /** Resolves the type through the server's discovery; an unknown type is kubectl's sentence (exit 1). */

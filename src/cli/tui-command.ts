@@ -72,18 +72,13 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     throw new Error("kx needs a terminal: stdin is not a TTY (use a one-shot command such as 'kx logs' in scripts)");
   }
   // The demo is a tour: it opens on every namespace unless -n says otherwise.
-  const namespace =
-    !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
+  const namespace = !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
 
   const stopSavingMemory = saveMemory();
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
   // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
   // takes over the same stream (streams are shared and counted) when it mounts.
-  const [{ ObjectCache }, { WatchManager }, { kindFor }] = await Promise.all([
-    import('../store/object-cache.ts'),
-    import('../store/watch-manager.ts'),
-    import('../kinds/registry.ts'),
-  ]);
+  const [{ ObjectCache }, { WatchManager }, { kindFor }] = await Promise.all([import('../store/object-cache.ts'), import('../store/watch-manager.ts'), import('../kinds/registry.ts')]);
   const cache = new ObjectCache();
   const watches = new WatchManager(session.client, cache);
   const releaseEarlyStream = watches.watch({ resource, namespace, table: kindFor(resourceKey(resource)) === undefined });

@@ -38,7 +38,12 @@ export interface DemoStore {
    * collector's `orphan`/`foregroundDeletion` finalizer; unset means Background unless the object
    * already carries one. Returns the object as deleted or marked; undefined if absent.
    */
-  delete(resource: DemoResourceRef, namespace: string | undefined, name: string, opts?: { gracePeriodSeconds?: number; propagationPolicy?: 'Orphan' | 'Background' | 'Foreground' }): KubeObject | undefined;
+  delete(
+    resource: DemoResourceRef,
+    namespace: string | undefined,
+    name: string,
+    opts?: { gracePeriodSeconds?: number; propagationPolicy?: 'Orphan' | 'Background' | 'Foreground' },
+  ): KubeObject | undefined;
   /** In-process subscription to every committed change, in commit order. Returns unsubscribe. */
   subscribe(listener: (change: StoreChange) => void): () => void;
 }

@@ -18,11 +18,7 @@ export function emptyHistory<T>(): NavHistory<T> {
  * Visits `entry`: it becomes current and forward entries are dropped. Visiting the current entry
  * again (by `same`) changes nothing; beyond `limit` entries the oldest are forgotten.
  */
-export function pushHistory<T>(
-  h: NavHistory<T>,
-  entry: T,
-  opts: { same?: (a: T, b: T) => boolean; limit?: number } = {},
-): NavHistory<T> {
+export function pushHistory<T>(h: NavHistory<T>, entry: T, opts: { same?: (a: T, b: T) => boolean; limit?: number } = {}): NavHistory<T> {
   const same = opts.same ?? Object.is;
   const current = currentEntry(h);
   if (current !== undefined && same(current, entry)) return h;

@@ -56,7 +56,8 @@ function a<const S extends SpecInput>(spec: S): S & { readonly mutates: boolean 
 
 const self = (verb: Access['verb'], subresource?: Access['subresource']): Access => (subresource ? { verb, resource: 'self', subresource } : { verb, resource: 'self' });
 
-/** The default keymap. Ids are what a user writes in keys.yaml. */
+/** The default keymap. Ids are what a user writes in keys.yaml. One line an action: a table to read down. */
+// prettier-ignore
 export const actionSpecs = [
   a({ id: 'quit', scope: 'global', keys: ['q'], label: 'quit', description: 'Quit kx (ctrl-c always quits).', group: 'General', hint: true }),
   a({ id: 'help', scope: 'global', keys: ['?'], label: 'help', description: 'Show this help.', group: 'General', hint: true }),

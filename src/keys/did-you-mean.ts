@@ -35,10 +35,7 @@ export function closestName(word: string, names: Iterable<string>): string | und
     if (distance === 0 || distance > tolerance(lower)) continue;
     const prefix = name.toLowerCase().startsWith(lower);
     const better =
-      !best ||
-      distance < best.distance ||
-      (distance === best.distance && prefix && !best.prefix) ||
-      (distance === best.distance && prefix === best.prefix && name.length < best.name.length);
+      !best || distance < best.distance || (distance === best.distance && prefix && !best.prefix) || (distance === best.distance && prefix === best.prefix && name.length < best.name.length);
     if (better) best = { name, distance, prefix };
   }
   return best?.name;

@@ -7,10 +7,7 @@
 import type { Key } from 'ink';
 
 /** Named keys, in the order the help screen explains them. */
-export const namedKeys = [
-  'enter', 'esc', 'tab', 'space', 'backspace', 'delete',
-  'up', 'down', 'left', 'right', 'pgup', 'pgdn', 'home', 'end',
-] as const;
+export const namedKeys = ['enter', 'esc', 'tab', 'space', 'backspace', 'delete', 'up', 'down', 'left', 'right', 'pgup', 'pgdn', 'home', 'end'] as const;
 
 /** The canonical name of what Ink reported, or undefined for input that is not one key (pasted text). */
 export function keyName(input: string, key: Key): string | undefined {
@@ -65,8 +62,18 @@ export function normaliseKeyName(written: string): string | undefined {
   const base = lowered.slice(prefix.length);
   const mods = new Set(prefix.split('-').filter((m) => m !== ''));
   const aliases: Record<string, string> = {
-    return: 'enter', escape: 'esc', pageup: 'pgup', pagedown: 'pgdn', 'page-up': 'pgup', 'page-down': 'pgdn',
-    del: 'delete', bs: 'backspace', arrowup: 'up', arrowdown: 'down', arrowleft: 'left', arrowright: 'right',
+    return: 'enter',
+    escape: 'esc',
+    pageup: 'pgup',
+    pagedown: 'pgdn',
+    'page-up': 'pgup',
+    'page-down': 'pgdn',
+    del: 'delete',
+    bs: 'backspace',
+    arrowup: 'up',
+    arrowdown: 'down',
+    arrowleft: 'left',
+    arrowright: 'right',
   };
   let name: string;
   if (base.length === 1) {

@@ -39,11 +39,7 @@ export class Keymap {
    * The action `key` triggers in `scope`: the first binding in the scope's order whose
    * capability the selection has and that `available` accepts (a view passes the ids it handles).
    */
-  resolve(
-    scope: KeyScope,
-    key: string,
-    opts: { capabilities?: ReadonlySet<Capability>; available?: (id: ActionId) => boolean } = {},
-  ): ActionSpec | undefined {
+  resolve(scope: KeyScope, key: string, opts: { capabilities?: ReadonlySet<Capability>; available?: (id: ActionId) => boolean } = {}): ActionSpec | undefined {
     for (const s of scopesFor(scope)) {
       for (const spec of this.actions) {
         if (spec.scope !== s || !spec.keys.includes(key)) continue;

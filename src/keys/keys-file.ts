@@ -67,8 +67,7 @@ export function parseKeysFile(text: string, path: string): KeysFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   const lineOf = (node: Node | null | undefined): number => lines.linePos(node?.range?.[0] ?? 0).line;
-  const all = (problems: Problem[]): string[] =>
-    problems.sort((x, y) => x.line - y.line).map((p) => `${where} line ${p.line}: ${p.text}`);
+  const all = (problems: Problem[]): string[] => problems.sort((x, y) => x.line - y.line).map((p) => `${where} line ${p.line}: ${p.text}`);
 
   const syntax = doc.errors[0];
   if (syntax) {

@@ -117,7 +117,8 @@ export function defineKind<P>(module: KindModule<P>): RegisteredKind {
         cells[column] = typeof value === 'string' ? value : '';
         return;
       }
-      const cell: TimeCell = 'age' in value ? { column, kind: 'age', at: typeof value.age === 'number' ? value.age : Date.parse(value.age ?? '') } : { column, kind: 'restarts', count: value.restarts, at: value.at };
+      const cell: TimeCell =
+        'age' in value ? { column, kind: 'age', at: typeof value.age === 'number' ? value.age : Date.parse(value.age ?? '') } : { column, kind: 'restarts', count: value.restarts, at: value.at };
       // A restart count with no time to tick is plain text.
       if (cell.kind === 'restarts' && (cell.count === 0 || Number.isNaN(cell.at))) {
         cells[column] = String(cell.count);

@@ -6,9 +6,25 @@ import type { Tone } from './types.ts';
 
 /** Reasons that mean the pod is broken rather than on its way. */
 const errorReasons = new Set([
-  'CrashLoopBackOff', 'Error', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'CreateContainerConfigError',
-  'CreateContainerError', 'RunContainerError', 'OOMKilled', 'ContainerCannotRun', 'Evicted', 'Failed', 'Unknown',
-  'NodeLost', 'DeadlineExceeded', 'UnexpectedAdmissionError', 'OutOfcpu', 'OutOfmemory', 'NodeAffinity',
+  'CrashLoopBackOff',
+  'Error',
+  'ImagePullBackOff',
+  'ErrImagePull',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'OOMKilled',
+  'ContainerCannotRun',
+  'Evicted',
+  'Failed',
+  'Unknown',
+  'NodeLost',
+  'DeadlineExceeded',
+  'UnexpectedAdmissionError',
+  'OutOfcpu',
+  'OutOfmemory',
+  'NodeAffinity',
 ]);
 
 function readinessGates(spec: Record<string, unknown>, status: Record<string, unknown>): string {
@@ -33,7 +49,7 @@ export function podTone(cells: CellsByName): Tone {
   const reason = cells['STATUS'] ?? '';
   if (reason === 'Terminating') return 'muted';
   if (reason === 'Completed' || reason === 'Succeeded') return 'muted';
-  if (errorReasons.has(reason) || reason.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(reason)) return 'error';
+  if (errorReasons.has(reason) || (reason.startsWith('Init:') && !/^Init:\d+\/\d+$/.test(reason))) return 'error';
   if (reason.startsWith('ExitCode:') || reason.startsWith('Signal:')) return 'error';
   if (reason === 'Running') {
     const [ready, total] = (cells['READY'] ?? '0/0').split('/');

@@ -12,7 +12,10 @@ const modeOrder: [string, string][] = [
 
 /** kubectl's GetAccessModesAsString: RWO,ROX,RWX,RWOP in that order. */
 export function accessModesText(modes: readonly string[]): string {
-  return modeOrder.filter(([mode]) => modes.includes(mode)).map(([, short]) => short).join(',');
+  return modeOrder
+    .filter(([mode]) => modes.includes(mode))
+    .map(([, short]) => short)
+    .join(',');
 }
 
 /** A claim's colour from its STATUS: bound is fine, lost is broken, anything else waits. */

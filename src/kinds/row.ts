@@ -10,13 +10,7 @@ export interface RowExtras {
 }
 
 /** Assembles a Row from an object's metadata, its cells and time cells; copies only what indexes need. */
-export function makeRow(
-  resourceKey: string,
-  o: KubeObject,
-  cells: string[],
-  timeCells: TimeCell[],
-  extras: RowExtras = {},
-): Row {
+export function makeRow(resourceKey: string, o: KubeObject, cells: string[], timeCells: TimeCell[], extras: RowExtras = {}): Row {
   const m = o.metadata ?? { name: '', uid: '' };
   const deleting = typeof m.deletionTimestamp === 'string' && m.deletionTimestamp !== '';
   const ownerRefs: OwnerRef[] = (Array.isArray(m.ownerReferences) ? m.ownerReferences : []).map((r) => ({

@@ -34,9 +34,7 @@ function isAge(def: TableColumn): boolean {
 /** A kind whose columns are the server's Table columns; cells are kept as display strings. */
 export function tableKind(resourceKey: string, kind: string, namespaced: boolean, defs: readonly TableColumn[]): KindSpec {
   const offset = namespaced ? 1 : 0;
-  const columns: ColumnSpec[] = defs.map((d) =>
-    column(d.name.toUpperCase(), Math.max(d.name.length, 8), sortFor(d), { wide: (d.priority ?? 0) > 0 }),
-  );
+  const columns: ColumnSpec[] = defs.map((d) => column(d.name.toUpperCase(), Math.max(d.name.length, 8), sortFor(d), { wide: (d.priority ?? 0) > 0 }));
   const ageIndex = defs.findIndex(isAge);
   return {
     resourceKey,

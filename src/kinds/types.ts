@@ -41,9 +41,7 @@ export interface OwnerRef {
  * re-projecting. 'age' prints kubectl's HumanDuration since `at` ('<unknown>' when NaN);
  * 'restarts' prints `N (5m ago)`.
  */
-export type TimeCell =
-  | { column: number; kind: 'age'; at: number }
-  | { column: number; kind: 'restarts'; count: number; at: number };
+export type TimeCell = { column: number; kind: 'age'; at: number } | { column: number; kind: 'restarts'; count: number; at: number };
 
 /** The slim projection of one object: what tables, indexes and drill-down need, never the raw object. */
 export interface Row {

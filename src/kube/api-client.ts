@@ -99,10 +99,7 @@ export function createApiClient(auth: RequestAuth): ApiClient {
   async function open(method: HttpVerb, path: string, opts: RequestOptions): Promise<Opened> {
     const timeoutMs = opts.timeoutMs ?? defaultTimeoutMs;
     const timeout = new AbortController();
-    const timer = setTimeout(
-      () => timeout.abort(new KxError('timeout', `the request timed out after ${describeSpan(timeoutMs)} (${method} ${path})`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => timeout.abort(new KxError('timeout', `the request timed out after ${describeSpan(timeoutMs)} (${method} ${path})`)), timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
     try {
       const headers: Record<string, string> = {

@@ -29,7 +29,12 @@ const sixHours = 6 * 60 * 60 * 1000;
 
 /** A stable file name for a cluster: its server URL and CA (data or file contents). */
 export function clusterIdentity(server: string, ca: string | Buffer | undefined): string {
-  return createHash('sha256').update(server).update('\0').update(ca ?? '').digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(server)
+    .update('\0')
+    .update(ca ?? '')
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** Discovery from the cache when it is fresh, else from the server (and then cached). */

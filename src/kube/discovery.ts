@@ -53,10 +53,7 @@ export async function discover(client: ApiClient, opts: { signal?: AbortSignal; 
 /** Only the fetching half of discover(), for fixtures and tests. */
 export async function fetchRawDiscovery(client: ApiClient, opts: { signal?: AbortSignal; concurrency?: number } = {}): Promise<RawDiscovery> {
   const reqOpts = opts.signal ? { signal: opts.signal } : {};
-  const [core, apis] = await Promise.all([
-    client.get<{ versions?: string[] }>('/api', reqOpts),
-    client.get<{ groups?: RawDiscovery['groups'] }>('/apis', reqOpts),
-  ]);
+  const [core, apis] = await Promise.all([client.get<{ versions?: string[] }>('/api', reqOpts), client.get<{ groups?: RawDiscovery['groups'] }>('/apis', reqOpts)]);
   const raw: RawDiscovery = { coreVersions: core?.versions ?? [], groups: apis?.groups ?? [], resourceLists: {} };
   const groupVersions = [
     ...raw.coreVersions.map((v) => ({ gv: v, path: `/api/${v}` })),

@@ -7,18 +7,7 @@ import type { KubeStatus } from './object.ts';
 import { redactSecrets } from './redact.ts';
 
 /** What went wrong, coarse enough for a caller to decide what to do (retry, re-list, give up). */
-export type KxErrorKind =
-  | 'config'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'notFound'
-  | 'conflict'
-  | 'gone'
-  | 'unreachable'
-  | 'timeout'
-  | 'invalid'
-  | 'server'
-  | 'aborted';
+export type KxErrorKind = 'config' | 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'gone' | 'unreachable' | 'timeout' | 'invalid' | 'server' | 'aborted';
 
 /** A failure with a user-facing sentence (never a stack trace, never a token) and its HTTP facts. */
 export class KxError extends Error {
@@ -31,11 +20,7 @@ export class KxError extends Error {
   /** The server's Status body, when there was one. */
   readonly status: KubeStatus | undefined;
 
-  constructor(
-    kind: KxErrorKind,
-    message: string,
-    extra: { code?: number; reason?: string; status?: KubeStatus; cause?: unknown } = {},
-  ) {
+  constructor(kind: KxErrorKind, message: string, extra: { code?: number; reason?: string; status?: KubeStatus; cause?: unknown } = {}) {
     super(redactSecrets(message), extra.cause === undefined ? undefined : { cause: extra.cause });
     this.kind = kind;
     this.code = extra.code;

@@ -52,7 +52,14 @@ export function kubeconfigCandidates(loc: KubeconfigLocation = {}): { files: str
   const env = loc.env ?? process.env;
   const list = env['KUBECONFIG'];
   if (list) {
-    const files = [...new Set(list.split(delimiter).filter((f) => f.trim() !== '').map((f) => resolve(f)))];
+    const files = [
+      ...new Set(
+        list
+          .split(delimiter)
+          .filter((f) => f.trim() !== '')
+          .map((f) => resolve(f)),
+      ),
+    ];
     if (files.length > 0) return { files, explicit: false };
   }
   return { files: [join(loc.home ?? homedir(), '.kube', 'config')], explicit: false };
@@ -115,10 +122,7 @@ export interface ResolvedContext {
 }
 
 /** Picks `--context` (or current-context) and the namespace; throws KxError('config') when it cannot. */
-export function resolveContext(
-  loaded: LoadedKubeconfig,
-  choice: { context?: string | undefined; namespace?: string | undefined } = {},
-): ResolvedContext {
+export function resolveContext(loaded: LoadedKubeconfig, choice: { context?: string | undefined; namespace?: string | undefined } = {}): ResolvedContext {
   const known = loaded.contexts.map((c) => c.name);
   const knownText = known.length > 0 ? known.join(', ') : 'none';
   if (loaded.files.length === 0 && !choice.context) {

@@ -19,12 +19,7 @@ export interface LineStream extends AsyncIterable<string[]> {
  * skipped, never an empty batch), throws a KxError when `signal` aborts or when nothing arrives
  * for `idleTimeoutMs`.
  */
-export function openLineStream(
-  body: Readable,
-  signal: AbortSignal,
-  idleTimeoutMs?: number,
-  idleReason = 'IdleTimeout',
-): LineStream {
+export function openLineStream(body: Readable, signal: AbortSignal, idleTimeoutMs?: number, idleReason = 'IdleTimeout'): LineStream {
   const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let closed = false;
   let idleError: KxError | undefined;

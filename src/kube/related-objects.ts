@@ -201,9 +201,7 @@ async function fetchEndpoints(client: ApiClient, ns: string, serviceNames: reado
   } catch (err) {
     if (!(err instanceof KxError && err.kind === 'notFound')) return { endpointSlices: [] };
   }
-  const endpoints = await Promise.all(
-    serviceNames.map((name) => client.get<KubeObject>(resourcePath(r('', 'v1', 'endpoints', 'Endpoints'), ns, name), { signal }).catch(() => undefined)),
-  );
+  const endpoints = await Promise.all(serviceNames.map((name) => client.get<KubeObject>(resourcePath(r('', 'v1', 'endpoints', 'Endpoints'), ns, name), { signal }).catch(() => undefined)));
   return { endpoints: endpoints.filter((e): e is KubeObject => e !== undefined) };
 }
 
@@ -227,11 +225,6 @@ async function optionalList(client: ApiClient, resource: Resource, ns: string, s
 
 async function list(client: ApiClient, resource: Resource, namespace: string, query: Query, signal: AbortSignal): Promise<KubeObject[]> {
   const out: KubeObject[] = [];
-  await listPages(
-    { client, path: resourcePath(resource, namespace || undefined), resource, query, table: false, pageSize, signal, timeoutMs },
-    (page) => out.push(...page.objects),
-  );
+  await listPages({ client, path: resourcePath(resource, namespace || undefined), resource, query, table: false, pageSize, signal, timeoutMs }, (page) => out.push(...page.objects));
   return out;
 }
-
-

@@ -31,12 +31,7 @@ export function apiVersionOf(r: Pick<ResourceInfo, 'group' | 'version'>): string
  * The REST path of a resource collection or object: /api/v1/namespaces/ns/pods/name/log.
  * A namespaced resource without a namespace gives the all-namespaces collection.
  */
-export function resourcePath(
-  r: Pick<ResourceInfo, 'group' | 'version' | 'plural' | 'namespaced'>,
-  namespace?: string,
-  name?: string,
-  subresource?: string,
-): string {
+export function resourcePath(r: Pick<ResourceInfo, 'group' | 'version' | 'plural' | 'namespaced'>, namespace?: string, name?: string, subresource?: string): string {
   let path = r.group === '' ? `/api/${r.version}` : `/apis/${r.group}/${r.version}`;
   if (r.namespaced && namespace) path += `/namespaces/${encodeURIComponent(namespace)}`;
   path += `/${r.plural}`;

@@ -18,15 +18,24 @@ export function findResource(discovery: DiscoveryResult, input: string): Resourc
   // resource.version.group (deployment.v1.apps, cronjobs.v1beta1.batch)
   if (parts.length >= 3 && versionPattern.test(parts[1]!)) {
     const group = parts.slice(2).join('.');
-    const hit = match(discovery.resources.filter((r) => r.group === group), parts[0]!);
+    const hit = match(
+      discovery.resources.filter((r) => r.group === group),
+      parts[0]!,
+    );
     if (hit && hit.versions.includes(parts[1]!)) return { ...hit, version: parts[1]! };
   }
   // resource.group (deployments.apps, crontabs.stable.example.com, ct.stable)
   if (parts.length >= 2) {
     const group = parts.slice(1).join('.');
-    const exact = match(discovery.resources.filter((r) => r.group === group), parts[0]!);
+    const exact = match(
+      discovery.resources.filter((r) => r.group === group),
+      parts[0]!,
+    );
     if (exact) return exact;
-    const prefixed = match(discovery.resources.filter((r) => r.group.startsWith(`${group}.`)), parts[0]!);
+    const prefixed = match(
+      discovery.resources.filter((r) => r.group.startsWith(`${group}.`)),
+      parts[0]!,
+    );
     if (prefixed) return prefixed;
   }
   return match(discovery.resources, text);

@@ -40,10 +40,7 @@ export interface KubeSession {
 }
 
 /** Opens a session for `--context` (or the current context) and `-n` (or the context's namespace). */
-export async function openSession(
-  loaded: LoadedKubeconfig,
-  choice: { context?: string | undefined; namespace?: string | undefined } = {},
-): Promise<KubeSession> {
+export async function openSession(loaded: LoadedKubeconfig, choice: { context?: string | undefined; namespace?: string | undefined } = {}): Promise<KubeSession> {
   const resolved = resolveContext(loaded, choice);
   const client = createApiClient(await createRequestAuth(resolved.kubeConfig));
   const discoveryCache = { dir: cacheDir(), identity: identityOf(resolved.kubeConfig) };

@@ -28,7 +28,7 @@ type Which = Pick<ResourceInfo, 'group' | 'version' | 'kind'>;
 
 /** Decodes a list page (a List, or a Table in table mode). */
 export function decodePage(body: unknown, resource: Which, table: boolean): DecodedPage {
-  const meta = ((body as { metadata?: KubeList['metadata'] } | undefined)?.metadata ?? {});
+  const meta = (body as { metadata?: KubeList['metadata'] } | undefined)?.metadata ?? {};
   const common = {
     resourceVersion: meta.resourceVersion,
     continueToken: meta.continue || undefined,
@@ -55,7 +55,7 @@ export function decodeWatchLine(line: string, resource: Which, table: boolean): 
   } catch {
     return { type: 'IGNORED' };
   }
-  const object = event.object as (KubeObject | KubeTable | KubeStatus | undefined);
+  const object = event.object as KubeObject | KubeTable | KubeStatus | undefined;
   switch (event.type) {
     case 'ERROR': {
       const status = object as KubeStatus | undefined;

@@ -4,9 +4,7 @@ import type { ContainerChoice } from './log-types.ts';
 import { podContainers, type PodContainer } from './pod-containers.ts';
 
 /** The chosen containers, or why none: the named container is not in this pod. */
-export type ChosenContainers =
-  | { ok: true; containers: PodContainer[]; defaulted: boolean }
-  | { ok: false; message: string };
+export type ChosenContainers = { ok: true; containers: PodContainer[]; defaulted: boolean } | { ok: false; message: string };
 
 /**
  * -c NAME: that container. --all-containers: every one (init, sidecar, regular, ephemeral).

@@ -123,11 +123,7 @@ export async function containerRunState(client: ApiClient, origin: LogOrigin, si
 }
 
 // Asking the API server can fail while it restarts; keep asking (with backoff) until it answers.
-async function runStateWithRetry(
-  runState: (signal: AbortSignal) => Promise<RunState>,
-  signal: AbortSignal,
-  backoff: BackoffOptions | undefined,
-): Promise<RunState | undefined> {
+async function runStateWithRetry(runState: (signal: AbortSignal) => Promise<RunState>, signal: AbortSignal, backoff: BackoffOptions | undefined): Promise<RunState | undefined> {
   for (let attempt = 1; !signal.aborted; attempt++) {
     try {
       return await runState(signal);

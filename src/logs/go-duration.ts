@@ -1,6 +1,6 @@
 /** Go's time.ParseDuration, which kubectl's --since uses: '5m', '1h30m', '1.5h', '300ms', '10s'. */
 
-const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const unitMs: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** The duration in milliseconds, or a sentence in Go's words (`time: unknown unit "x" in duration "5x"`). */
 export function parseGoDuration(text: string): { ok: true; ms: number } | { ok: false; message: string } {

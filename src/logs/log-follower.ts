@@ -167,7 +167,12 @@ class Follower implements LogFollower {
     if (this.#namedPod) return;
     if (this.#pods.size >= this.#maxPods) {
       if (!this.#skipped.has(keyOf(pod))) {
-        this.#notice({ type: 'skipped', namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name, message: `not following pod ${pod.metadata.name}: already following ${this.#maxPods} pods (--max-pods)` });
+        this.#notice({
+          type: 'skipped',
+          namespace: pod.metadata.namespace ?? '',
+          pod: pod.metadata.name,
+          message: `not following pod ${pod.metadata.name}: already following ${this.#maxPods} pods (--max-pods)`,
+        });
       }
       this.#skipped.set(keyOf(pod), pod);
       return;

@@ -41,9 +41,7 @@ export interface LogQuery {
 }
 
 /** Which pods to read: one named pod, or every pod a label selector matches. */
-export type PodSelection =
-  | { kind: 'pod'; name: string }
-  | { kind: 'selector'; labelSelector: string; description: string };
+export type PodSelection = { kind: 'pod'; name: string } | { kind: 'selector'; labelSelector: string; description: string };
 
 /** Which containers of each pod: the named one, all of them, or the default (all, said once). */
 export type ContainerChoice = { kind: 'named'; name: string } | { kind: 'all' } | { kind: 'default' };

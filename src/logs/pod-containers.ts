@@ -53,7 +53,15 @@ export function podContainers(pod: KubeObject): PodContainer[] {
   const { spec, status } = pod as unknown as PodJson;
   const out: PodContainer[] = [];
   const add = (specs: ContainerSpecJson[] | undefined, statuses: ContainerStatusJson[] | undefined, kindOf: (c: ContainerSpecJson) => ContainerKind): void => {
-    for (const c of specs ?? []) out.push(describe(c.name, kindOf(c), statuses?.find((s) => s.name === c.name), pod));
+    for (const c of specs ?? [])
+      out.push(
+        describe(
+          c.name,
+          kindOf(c),
+          statuses?.find((s) => s.name === c.name),
+          pod,
+        ),
+      );
   };
   add(spec?.initContainers, status?.initContainerStatuses, (c) => (c.restartPolicy === 'Always' ? 'sidecar' : 'init'));
   add(spec?.containers, status?.containerStatuses, () => 'regular');

@@ -69,4 +69,3 @@ export function sortByKeys(rows: readonly Row[], key: (row: Row) => number | str
   });
   return idx.map((i) => rows[i]!);
 }
-

@@ -10,9 +10,7 @@ export function streamStateText(state: StreamState, now: number): string {
     case 'connecting':
       return 'connecting…';
     case 'syncing':
-      return state.total === undefined
-        ? `syncing ${count.format(state.loaded)}…`
-        : `syncing ${count.format(state.loaded)} of ${count.format(state.total)}`;
+      return state.total === undefined ? `syncing ${count.format(state.loaded)}…` : `syncing ${count.format(state.loaded)} of ${count.format(state.total)}`;
     case 'live':
       return 'live';
     case 'reconnecting': {

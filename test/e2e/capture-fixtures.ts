@@ -12,16 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { rawRequest } from './cluster/raw-http.ts';
 import { apply, kubectlOk, waitForJson } from '../support/kubectl.ts';
-import {
-  CRONTAB_CRD,
-  CRONTABS,
-  FIXTURE_DEPLOYMENTS,
-  FIXTURE_JOB,
-  FIXTURE_NS,
-  FIXTURE_PODS,
-  FIXTURE_SERVICES,
-  STUCK_IMAGE,
-} from './support/fixture-manifests.ts';
+import { CRONTAB_CRD, CRONTABS, FIXTURE_DEPLOYMENTS, FIXTURE_JOB, FIXTURE_NS, FIXTURE_PODS, FIXTURE_SERVICES, STUCK_IMAGE } from './support/fixture-manifests.ts';
 import type { ContainerStatusJson, PodJson } from './support/pod-types.ts';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'real');
@@ -50,9 +41,7 @@ async function rawTable(cp: ControlPlane, path: string): Promise<string> {
 async function createObjects(cp: ControlPlane): Promise<void> {
   const kubeconfig = cp.kubeconfigPath;
   await kubectlOk(['create', 'namespace', FIXTURE_NS], { kubeconfig });
-  await waitForJson<{ secrets?: unknown[] }, true>('service account token', ['sa', 'default', '-n', FIXTURE_NS], kubeconfig, (sa) =>
-    sa.secrets?.length ? true : undefined,
-  );
+  await waitForJson<{ secrets?: unknown[] }, true>('service account token', ['sa', 'default', '-n', FIXTURE_NS], kubeconfig, (sa) => (sa.secrets?.length ? true : undefined));
   for (const obj of [...FIXTURE_PODS, FIXTURE_JOB, ...FIXTURE_DEPLOYMENTS, ...FIXTURE_SERVICES, CRONTAB_CRD]) {
     await apply(obj, kubeconfig);
   }

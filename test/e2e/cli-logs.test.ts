@@ -26,7 +26,10 @@ const deployment = {
       metadata: { labels: { app: 'web' } },
       spec: {
         initContainers: [{ name: 'setup', image: 'busybox', command: ['sh', '-c', 'sleep 1'] }],
-        containers: [{ name: 'app', image: 'shop/app:1.0' }, { name: 'proxy', image: 'envoyproxy/envoy:v1.17' }],
+        containers: [
+          { name: 'app', image: 'shop/app:1.0' },
+          { name: 'proxy', image: 'envoyproxy/envoy:v1.17' },
+        ],
       },
     },
   },
@@ -73,8 +76,12 @@ describe('kx logs against the real control plane, kubectl as the oracle', () => 
     }
     const jobLogs = await kx(['logs', 'job/migrate']);
     const plain = await kubectlOk(['logs', pod.metadata.name], { kubeconfig: kc() });
-    const prefixed = plain.trimEnd().split('\n').map((l) => `${pod.metadata.name} migrate ${l}\n`).join('');
-    assert.equal(jobLogs.stdout, prefixed, 'a job is a selection: its pod\'s lines, prefixed');
+    const prefixed = plain
+      .trimEnd()
+      .split('\n')
+      .map((l) => `${pod.metadata.name} migrate ${l}\n`)
+      .join('');
+    assert.equal(jobLogs.stdout, prefixed, "a job is a selection: its pod's lines, prefixed");
   });
 
   it('a running pod: kx prints every line kubectl printed a moment before, in the same order', async () => {
@@ -104,7 +111,10 @@ describe('kx logs against the real control plane, kubectl as the oracle', () => 
     assert.equal(ours.code, 0, ours.stderr);
     assert.equal(ours.stderr, `pod ${pods[0]} has 3 containers (setup, app, proxy): showing all containers of every pod; use -c NAME for one\n`);
     const lines = ours.stdout.trimEnd().split('\n');
-    assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 2).join(' ')), pods.flatMap((p) => [`${p} setup`, `${p} app`, `${p} proxy`]));
+    assert.deepEqual(
+      lines.map((l) => l.split(' ').slice(0, 2).join(' ')),
+      pods.flatMap((p) => [`${p} setup`, `${p} app`, `${p} proxy`]),
+    );
     for (const line of lines) {
       const [pod = '', container = '', ...text] = line.split(' ');
       const theirs = await kubectlOk(['logs', pod, '-c', container], { kubeconfig: kc() });
@@ -124,7 +134,11 @@ describe('kx logs against the real control plane, kubectl as the oracle', () => 
     const r = await done;
     const got = seqs(text);
     const first = got[0] ?? 0;
-    assert.deepEqual(got, got.map((_, i) => first + i), `consecutive, no gap and no repeat: ${got.join(',')}`);
+    assert.deepEqual(
+      got,
+      got.map((_, i) => first + i),
+      `consecutive, no gap and no repeat: ${got.join(',')}`,
+    );
     assert.match(r.stderr, /the log of container "talker" in pod "talker" broke off .*; resuming after the last line/);
   });
 
@@ -140,7 +154,13 @@ describe('kx logs against the real control plane, kubectl as the oracle', () => 
     await done;
     const pairs = [...text.matchAll(/run=(\d+) seq=(\d+)/g)].map((m) => `${m[1]}/${m[2]}`);
     assert.equal(new Set(pairs).size, pairs.length, 'no line twice');
-    assert.ok(text.split('\n').filter(Boolean).every((l) => l.startsWith('crashy crashy ')), 'prefixed: a selector');
+    assert.ok(
+      text
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('crashy crashy ')),
+      'prefixed: a selector',
+    );
   });
 
   it('-f on a deployment picks up the pod a scale-up adds', async () => {

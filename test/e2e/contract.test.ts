@@ -93,7 +93,11 @@ for (const [name, start] of Object.entries(targets)) {
       const pods = core.resources.find((r) => r.name === 'pods');
       assert.deepEqual(pods?.shortNames, ['po']);
       assert.ok(pods?.verbs.includes('watch') && pods.namespaced);
-      for (const sub of ['pods/log', 'pods/exec', 'pods/status']) assert.ok(core.resources.some((r) => r.name === sub), sub);
+      for (const sub of ['pods/log', 'pods/exec', 'pods/status'])
+        assert.ok(
+          core.resources.some((r) => r.name === sub),
+          sub,
+        );
       const apps = await json<{ resources: Array<{ name: string }> }>('/apis/apps/v1');
       assert.ok(apps.resources.some((r) => r.name === 'deployments/scale'));
       const groups = await json<{ groups: Array<{ name: string; preferredVersion: { version: string } }> }>('/apis');
@@ -146,7 +150,10 @@ for (const [name, start] of Object.entries(targets)) {
       const strategic = { spec: { template: { spec: { containers: [{ name: 'main', env: [{ name: 'MODE', value: 'contract' }] }] } } } };
       assert.equal((await send('PATCH', path, strategic, 'application/strategic-merge-patch+json')).status, 200);
       assert.equal((await send('PATCH', path, [{ op: 'add', path: '/metadata/annotations', value: { note: 'json-patch' } }], 'application/json-patch+json')).status, 200);
-      const d = await json<{ metadata: { labels: Record<string, string>; annotations: Record<string, string> }; spec: { template: { spec: { containers: Array<{ name: string; image: string; env?: unknown[] }> } } } }>(path);
+      const d = await json<{
+        metadata: { labels: Record<string, string>; annotations: Record<string, string> };
+        spec: { template: { spec: { containers: Array<{ name: string; image: string; env?: unknown[] }> } } };
+      }>(path);
       assert.equal(d.metadata.labels['tier'], 'web');
       assert.equal(d.metadata.annotations['note'], 'json-patch');
       const main = d.spec.template.spec.containers[0]!;

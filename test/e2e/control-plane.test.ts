@@ -38,7 +38,10 @@ describe('real control plane with the fake kubelet', () => {
       assert.equal(node.status.daemonEndpoints.kubeletEndpoint.Port, cp.kubelet?.port);
     }
     const tainted = nodes.items.filter((n) => n.spec.taints?.some((t) => t.effect === 'NoSchedule'));
-    assert.deepEqual(tainted.map((n) => n.metadata.name), ['kx-control-plane']);
+    assert.deepEqual(
+      tainted.map((n) => n.metadata.name),
+      ['kx-control-plane'],
+    );
     const leases = await getJson<ListJson<{ metadata: { name: string } }>>(['leases', '-n', 'kube-node-lease'], kc());
     assert.deepEqual(leases.items.map((l) => l.metadata.name).sort(), nodes.items.map((n) => n.metadata.name).sort());
     const all = await kubectl(['get', 'pods', '-A'], { kubeconfig: kc() });
@@ -59,9 +62,7 @@ describe('real control plane with the fake kubelet', () => {
     }
     // Endpoints accept the fake pod IPs (they reject loopback).
     await kubectlOk(['expose', 'deployment', 'web', '--port=80'], { kubeconfig: kc() });
-    await waitForJson<{ subsets?: { addresses?: unknown[] }[] }, true>('web endpoints', ['endpoints', 'web'], kc(), (ep) =>
-      ep.subsets?.[0]?.addresses?.length === 3 ? true : undefined,
-    );
+    await waitForJson<{ subsets?: { addresses?: unknown[] }[] }, true>('web endpoints', ['endpoints', 'web'], kc(), (ep) => (ep.subsets?.[0]?.addresses?.length === 3 ? true : undefined));
   });
 
   it('runs init containers first, in order, then the containers', async () => {
@@ -89,13 +90,14 @@ describe('real control plane with the fake kubelet', () => {
     });
     assert.equal(seen, 'ok');
     assert.match(await kubectlOk(['get', 'pod', 'with-init'], { kubeconfig: kc() }), /Init:0\/2/);
-    const ready = await waitForJson<PodJson, PodJson>('with-init Ready', ['pod', 'with-init'], kc(), (p) =>
-      podReady(p) ? p : undefined,
-    );
+    const ready = await waitForJson<PodJson, PodJson>('with-init Ready', ['pod', 'with-init'], kc(), (p) => (podReady(p) ? p : undefined));
     const [i1, i2] = ready.status.initContainerStatuses ?? [];
     assert.equal(i1?.state.terminated?.reason, 'Completed');
     assert.equal(i2?.state.terminated?.reason, 'Completed');
-    assert.deepEqual(ready.status.containerStatuses?.map((c) => c.ready), [true, true]);
+    assert.deepEqual(
+      ready.status.containerStatuses?.map((c) => c.ready),
+      [true, true],
+    );
   });
 
   it('keeps a crash container in CrashLoopBackOff with growing restarts', async () => {
@@ -114,9 +116,7 @@ describe('real control plane with the fake kubelet', () => {
     await kubectlOk(['wait', '--for=condition=complete', 'job/once', '--timeout=60s'], { kubeconfig: kc() });
     const jobPods = await getJson<ListJson<PodJson>>(['pods', '-l', 'job-name=once'], kc());
     assert.equal(jobPods.items[0]?.status.phase, 'Succeeded');
-    const laggard = await waitForJson<PodJson, PodJson>('laggard running', ['pod', 'laggard'], kc(), (p) =>
-      p.status.phase === 'Running' ? p : undefined,
-    );
+    const laggard = await waitForJson<PodJson, PodJson>('laggard running', ['pod', 'laggard'], kc(), (p) => (p.status.phase === 'Running' ? p : undefined));
     assert.equal(podReady(laggard), false);
   });
 
@@ -145,7 +145,7 @@ describe('real control plane with the fake kubelet', () => {
     assert.match(left.stderr, /NotFound/);
   });
 
-  it("limits alice to namespace team-a: cluster scope is forbidden, her namespace works", async () => {
+  it('limits alice to namespace team-a: cluster scope is forbidden, her namespace works', async () => {
     const alice = cp.aliceKubeconfigPath;
     const cluster = await kubectl(['get', 'pods', '-A'], { kubeconfig: alice });
     assert.notEqual(cluster.code, 0);

@@ -35,7 +35,10 @@ const deployment = {
             name: 'web',
             image: 'nginx:1.26',
             ports: [{ containerPort: 80 }],
-            env: [{ name: 'MODE', value: 'prod' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+            env: [
+              { name: 'MODE', value: 'prod' },
+              { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+            ],
             resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
             readinessProbe: { httpGet: { path: '/healthz', port: 80 } },
           },
@@ -83,9 +86,7 @@ async function kubectlDescribe(kind: string, namespace: string, name: string): P
 function normalise(lines: readonly string[]): string[] {
   return lines.map((line) => {
     const fieldRef = line.replace(/:\s+(?:\S+ )?\((v1:(?!metadata\.name\)|metadata\.namespace\))[^)]*)\)$/, ': ($1)');
-    const timed = fieldRef
-      .replace(/\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<time>')
-      .replace(/\b\d+[smhdy](?:\d+[smhd])?\b/g, '<age>');
+    const timed = fieldRef.replace(/\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<time>').replace(/\b\d+[smhdy](?:\d+[smhd])?\b/g, '<age>');
     return (timed === fieldRef ? fieldRef : timed.replace(/\s{2,}/g, '  ')).replace(/\s+$/, '');
   });
 }
@@ -106,20 +107,35 @@ async function compare(kind: string, namespace: string, name: string): Promise<s
 test('describe deployment: the same text as kubectl, with both ReplicaSets and the scaling events', async () => {
   const lines = await compare('deployment', 'shop', 'web');
   assert.ok(lines.some((l) => /^Replicas:\s+2 desired \| 2 updated \| 2 total \| 2 available \| 0 unavailable$/.test(l)));
-  assert.ok(lines.some((l) => /^OldReplicaSets:\s+web-\w+ \(0\/0 replicas created\)$/.test(l)), 'the first revision, scaled to zero');
+  assert.ok(
+    lines.some((l) => /^OldReplicaSets:\s+web-\w+ \(0\/0 replicas created\)$/.test(l)),
+    'the first revision, scaled to zero',
+  );
   assert.ok(lines.some((l) => /^NewReplicaSet:\s+web-\w+ \(2\/2 replicas created\)$/.test(l)));
-  assert.ok(lines.some((l) => /ScalingReplicaSet .*deployment-controller/.test(l)), 'the deployment controller\'s events');
+  assert.ok(
+    lines.some((l) => /ScalingReplicaSet .*deployment-controller/.test(l)),
+    "the deployment controller's events",
+  );
 });
 
 test('describe pod and node: the same text as kubectl (init container, conditions, lease, pods on the node)', async () => {
-  const pods = await getJson<{ items: { metadata: { name: string }; spec: { nodeName: string } }[] }>(['pods', '-n', 'shop', '-l', 'app=web', '--field-selector=status.phase=Running'], cp.kubeconfigPath);
+  const pods = await getJson<{ items: { metadata: { name: string }; spec: { nodeName: string } }[] }>(
+    ['pods', '-n', 'shop', '-l', 'app=web', '--field-selector=status.phase=Running'],
+    cp.kubeconfigPath,
+  );
   const pod = pods.items[0]!;
   const podLines = await compare('pod', 'shop', pod.metadata.name);
   assert.ok(podLines.includes('Init Containers:'));
   assert.ok(podLines.some((l) => /^Controlled By:\s+ReplicaSet\/web-/.test(l)));
   const nodeLines = await compare('node', '', pod.spec.nodeName);
-  assert.ok(nodeLines.some((l) => /^Lease:$/.test(l)), 'the node lease the fake kubelet renews');
-  assert.ok(nodeLines.some((l) => l.includes(pod.metadata.name)), 'the pod is among the non-terminated pods');
+  assert.ok(
+    nodeLines.some((l) => /^Lease:$/.test(l)),
+    'the node lease the fake kubelet renews',
+  );
+  assert.ok(
+    nodeLines.some((l) => l.includes(pod.metadata.name)),
+    'the pod is among the non-terminated pods',
+  );
   assert.ok(nodeLines.some((l) => /^  cpu\s/.test(l)));
 });
 
@@ -133,9 +149,15 @@ test('describe service on 1.20: kubectl 1.32 finds no v1 EndpointSlices and says
     if (kx.some((l) => /^Endpoints:\s+\d+\.\d+\.\d+\.\d+:80,/.test(l))) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  assert.ok(kx.some((l) => /^Endpoints:\s+\d+\.\d+\.\d+\.\d+:80,\d+\.\d+\.\d+\.\d+:80$/.test(l)), kx.join('\n'));
+  assert.ok(
+    kx.some((l) => /^Endpoints:\s+\d+\.\d+\.\d+\.\d+:80,\d+\.\d+\.\d+\.\d+:80$/.test(l)),
+    kx.join('\n'),
+  );
   const kubectl = await kubectlDescribe('service', 'shop', 'web');
-  assert.ok(kubectl.some((l) => /^Endpoints:\s+<none>$/.test(l)), kubectl.join('\n'));
+  assert.ok(
+    kubectl.some((l) => /^Endpoints:\s+<none>$/.test(l)),
+    kubectl.join('\n'),
+  );
   const differs = (l: string) => l.startsWith('Endpoints:');
   assert.deepEqual(normalise(kx.filter((l) => !differs(l))), normalise(kubectl.filter((l) => !differs(l))));
 });

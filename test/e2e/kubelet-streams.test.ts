@@ -58,14 +58,15 @@ describe('logs and exec through the API server reach the fake kubelet', () => {
     const res = await kubectl(['logs', '-f', 'talker', '--tail=1'], { kubeconfig: kc(), timeoutMs: 2500 });
     const seqs = [...res.stdout.matchAll(/seq=(\d+)/g)].map((m) => Number(m[1]));
     assert.ok(seqs.length >= 3, `expected streamed lines, got: ${res.stdout}`);
-    assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));
+    assert.deepEqual(
+      seqs,
+      [...seqs].sort((a, b) => a - b),
+    );
     assert.equal(new Set(seqs).size, seqs.length, 'no line twice');
   });
 
   it('kubectl logs --previous shows the crashed instance of a crash-looping container', async () => {
-    await waitForJson<PodJson, true>('crashy to restart once', ['pod', 'crashy'], kc(), (p) =>
-      (p.status.containerStatuses?.[0]?.restartCount ?? 0) >= 1 ? true : undefined,
-    );
+    await waitForJson<PodJson, true>('crashy to restart once', ['pod', 'crashy'], kc(), (p) => ((p.status.containerStatuses?.[0]?.restartCount ?? 0) >= 1 ? true : undefined));
     const prev = await kubectlOk(['logs', 'crashy', '--previous'], { kubeconfig: kc() });
     assert.match(prev, /run=0 seq=0/);
     assert.match(prev.trimEnd().split('\n').at(-1) ?? '', /simulated crash, exiting with code 1/);

@@ -61,7 +61,10 @@ async function kubectlNames(resource: string): Promise<string[]> {
 }
 
 function cacheNames(cache: ObjectCache, key: string): string[] {
-  return cache.rows(key, { includeDeleted: false }).map((r) => `${r.namespace}/${r.name}`).sort();
+  return cache
+    .rows(key, { includeDeleted: false })
+    .map((r) => `${r.namespace}/${r.name}`)
+    .sort();
 }
 
 describe('kx data layer against a real API server', () => {

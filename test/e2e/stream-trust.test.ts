@@ -145,7 +145,8 @@ describe('kx list+watch trust on a real 1.20 API server', () => {
     for (const name of ['s1', 's2']) await kubectlOk(['create', 'configmap', name, '-n', ns], { kubeconfig: kc() });
 
     // Beside it, straight to the server: what does an idle 1.20 watch send, and when?
-    const idleRv = (JSON.parse((await rawRequest(`${cp.server}/api/v1/namespaces/idle/configmaps`, { token: cp.adminToken })).body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+    const idleRv = (JSON.parse((await rawRequest(`${cp.server}/api/v1/namespaces/idle/configmaps`, { token: cp.adminToken })).body) as { metadata: { resourceVersion: string } }).metadata
+      .resourceVersion;
     const idle = timeWatch(`${cp.server}/api/v1/namespaces/idle/configmaps?watch=1&allowWatchBookmarks=true&timeoutSeconds=30&resourceVersion=${idleRv}`, cp.adminToken, 45_000);
 
     const { port } = new URL(cp.server);
@@ -235,7 +236,10 @@ describe('kx list+watch trust on a real 1.20 API server', () => {
     note(t, `GET ...configmaps?watch=1&resourceVersion=${ours}&timeoutSeconds=5 (a create and a delete made meanwhile) -> ${watch.status}, body ${JSON.stringify(watch.body)}`);
 
     const end = await untilRowsMatch(sink, ns, 40_000);
-    note(t, `after the restore: kx ${JSON.stringify(end.kx)} vs kubectl ${JSON.stringify(end.kubectl)} (${(end.ms / 1000).toFixed(1)} s); path: ${relistPath(sink, h)}; stats ${JSON.stringify(h.stats())}; reasons ${JSON.stringify(reasons(sink))}; identity reads ${JSON.stringify(identityLog)}; ${liveBeforeRelist(sink, mark)}`);
+    note(
+      t,
+      `after the restore: kx ${JSON.stringify(end.kx)} vs kubectl ${JSON.stringify(end.kubectl)} (${(end.ms / 1000).toFixed(1)} s); path: ${relistPath(sink, h)}; stats ${JSON.stringify(h.stats())}; reasons ${JSON.stringify(reasons(sink))}; identity reads ${JSON.stringify(identityLog)}; ${liveBeforeRelist(sink, mark)}`,
+    );
     assert.deepEqual(end.kx, end.kubectl, 'kx rows equal kubectl get configmaps -o name after the store was restored (no ghosts, none missing)');
     assert.ok(h.stats().relists > 0 && h.stats().lists > listsBefore, 'the stream re-listed');
   });
@@ -259,16 +263,21 @@ describe('kx list+watch trust on a real 1.20 API server', () => {
     const syncsBefore = sink.syncs;
     const defaultNs = await rawRequest(`${cp.server}/api/v1/namespaces/default`, { token: cp.adminToken });
     note(t, `right after the restart GET /api/v1/namespaces/default -> ${defaultNs.status}`);
-    void sink.until('the re-list', () => sink.syncs > syncsBefore, 60_000).then(
-      () => note(t, `re-list done ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the API server was back`),
-      () => undefined,
-    );
+    void sink
+      .until('the re-list', () => sink.syncs > syncsBefore, 60_000)
+      .then(
+        () => note(t, `re-list done ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the API server was back`),
+        () => undefined,
+      );
     note(t, `wiped: kx resumes from resourceVersion ${ours}; etcd is back at revision ${await cp.etcdRevision()}`);
     await kubectlOk(['create', 'namespace', ns], { kubeconfig: kc() });
     await kubectlOk(['create', 'configmap', 'after-wipe', '-n', ns], { kubeconfig: kc() });
 
     const end = await untilRowsMatch(sink, ns, 45_000);
-    note(t, `after the wipe: kx ${JSON.stringify(end.kx)} vs kubectl ${JSON.stringify(end.kubectl)} (${(end.ms / 1000).toFixed(1)} s); path: ${relistPath(sink, h)}; stats ${JSON.stringify(h.stats())}; reasons ${JSON.stringify(reasons(sink))}; identity reads ${JSON.stringify(identityLog)}; ${liveBeforeRelist(sink, mark)}`);
+    note(
+      t,
+      `after the wipe: kx ${JSON.stringify(end.kx)} vs kubectl ${JSON.stringify(end.kubectl)} (${(end.ms / 1000).toFixed(1)} s); path: ${relistPath(sink, h)}; stats ${JSON.stringify(h.stats())}; reasons ${JSON.stringify(reasons(sink))}; identity reads ${JSON.stringify(identityLog)}; ${liveBeforeRelist(sink, mark)}`,
+    );
     assert.deepEqual(end.kx, end.kubectl, 'kx rows equal kubectl get configmaps -o name after the store was wiped (no ghosts, none missing)');
     assert.ok(h.stats().relists > 0 && h.stats().lists > listsBefore, 'the stream re-listed');
   });

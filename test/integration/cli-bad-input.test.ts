@@ -29,8 +29,7 @@ after(async () => {
 });
 
 /** Runs kx to completion with an empty HOME (so no real kubeconfig leaks in). */
-const run = (args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore') =>
-  runKx(args, { env: { ...bareEnv(dir), ...env }, input: stdin === 'pipe' ? '\n' : undefined });
+const run = (args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore') => runKx(args, { env: { ...bareEnv(dir), ...env }, input: stdin === 'pipe' ? '\n' : undefined });
 
 function assertOneSentence(stderr: string, pattern: RegExp): void {
   assert.match(stderr, pattern);
@@ -64,7 +63,7 @@ test('an unknown flag is a usage error, exit code 2', async () => {
   assertOneSentence(r.stderr, /^error: unknown flag: --nmespace \(see 'kx --help'\)\n$/);
 });
 
-test('the explorer without a terminal on stdin says so in one sentence, without Ink\'s error box', async () => {
+test("the explorer without a terminal on stdin says so in one sentence, without Ink's error box", async () => {
   const cases: { args: string[]; stdin: 'ignore' | 'pipe' }[] = [
     { args: ['--kubeconfig', kubeconfig], stdin: 'ignore' },
     // `echo | kx --demo`: the demo cluster it started is stopped again.

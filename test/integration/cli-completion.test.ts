@@ -40,7 +40,10 @@ test('bash completes commands, rollout subcommands, types and names from the clu
   assert.ok((await bashComplete('kx scale ')).includes('deployment/'));
   const names = await bashComplete('kx -n shop scale deployment/');
   const expected = (await kubectlOk(['get', 'deployments', '-n', 'shop', '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: demo.kubeconfigPath })).split(' ').sort();
-  assert.deepEqual(names, expected.map((n) => `deployment/${n}`));
+  assert.deepEqual(
+    names,
+    expected.map((n) => `deployment/${n}`),
+  );
   assert.ok((await bashComplete('kx -n ')).includes('payments'));
 });
 

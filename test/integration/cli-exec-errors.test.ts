@@ -30,7 +30,10 @@ const codeAndStderr = ({ code, stderr }: ProcessResult) => ({ code, stderr });
 
 async function podNamed(namespace: string, prefix: string): Promise<string> {
   const stdout = await kubectlOk(['get', 'pods', '-n', namespace, '-o', 'name'], { kubeconfig: demo.kubeconfigPath });
-  const name = stdout.split('\n').map((l) => l.replace('pod/', '')).find((n) => n.startsWith(prefix));
+  const name = stdout
+    .split('\n')
+    .map((l) => l.replace('pod/', ''))
+    .find((n) => n.startsWith(prefix));
   assert.ok(name, `a ${prefix} pod in ${namespace}`);
   return name;
 }

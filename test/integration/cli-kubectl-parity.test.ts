@@ -72,7 +72,12 @@ test('a type or object that does not exist is exit code 1, as in kubectl', async
   const [want, got] = await Promise.all([kubectl('logs', 'foo/bar'), kx('logs', 'foo/bar')]);
   assert.deepEqual([want.code, want.stderr], [1, 'error: the server doesn\'t have a resource type "foo"\n']);
   assert.deepEqual([got.code, got.stderr], [want.code, want.stderr]);
-  for (const args of [['logs', 'nosuch'], ['logs', 'deploy/nosuch'], ['rollout', 'status', 'deploy/nosuch'], ['scale', 'deploy/nosuch', '--replicas', '1']]) {
+  for (const args of [
+    ['logs', 'nosuch'],
+    ['logs', 'deploy/nosuch'],
+    ['rollout', 'status', 'deploy/nosuch'],
+    ['scale', 'deploy/nosuch', '--replicas', '1'],
+  ]) {
     const [k, x] = await Promise.all([kubectl(...args), kx(...args)]);
     assert.equal(k.code, 1, `kubectl ${args.join(' ')}`);
     assert.equal(x.code, 1, `kx ${args.join(' ')}: ${x.stderr}`);

@@ -28,7 +28,7 @@ after(async () => {
 /** Starts `kx ARGS` with stdout and stderr piped and an empty HOME. */
 const start = (args: string[]) => startKx(['--kubeconfig', demo.kubeconfig, ...args]);
 
-test('exit codes: 0 when all is written, 1 with kubectl\'s NotFound sentences, 2 for a bad flag value', async () => {
+test("exit codes: 0 when all is written, 1 with kubectl's NotFound sentences, 2 for a bad flag value", async () => {
   const ok = await finished(start(['logs', 'big', '--tail', '3']));
   assert.deepEqual([ok.code, ok.stdout, ok.stderr], [0, 'line 99997 of a long log\nline 99998 of a long log\nline 99999 of a long log\n', '']);
   const missing = await finished(start(['logs', 'ghost']));
@@ -84,7 +84,10 @@ test('three pods writing 6 KB lines at once: every line arrives whole', async ()
   const text = await stdoutUntil(child, (t) => names.every((n) => t.includes(`${n}-199-`)) && t.endsWith('\n'));
   child.kill('SIGINT');
   await done;
-  const lines = text.split('\n').slice(0, -1).filter((l) => !l.endsWith(' ready'));
+  const lines = text
+    .split('\n')
+    .slice(0, -1)
+    .filter((l) => !l.endsWith(' ready'));
   assert.equal(lines.length, 600);
   for (const line of lines) assert.match(line, /^(loud-[abc]) app \1-\d+-x{6000}$/);
   for (const name of names) {

@@ -14,7 +14,13 @@ import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts'
 import { pod } from '../support/demo-fixtures.ts';
 import { kubectlFor } from '../support/kubectl.ts';
 
-const R = { pods: { group: '', plural: 'pods' }, deployments: { group: 'apps', plural: 'deployments' }, services: { group: '', plural: 'services' }, jobs: { group: 'batch', plural: 'jobs' }, configmaps: { group: '', plural: 'configmaps' } };
+const R = {
+  pods: { group: '', plural: 'pods' },
+  deployments: { group: 'apps', plural: 'deployments' },
+  services: { group: '', plural: 'services' },
+  jobs: { group: 'batch', plural: 'jobs' },
+  configmaps: { group: '', plural: 'configmaps' },
+};
 let demo: DemoSetup;
 
 before(async () => {
@@ -59,7 +65,13 @@ function podWithInit(namespace: string, name: string): KubeObject {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, namespace, uid: '', labels: { app: name } },
-    spec: { initContainers: [{ name: 'setup', image: 'busybox' }], containers: [{ name: 'app', image: 'nginx' }, { name: 'sidecar', image: 'envoy' }] },
+    spec: {
+      initContainers: [{ name: 'setup', image: 'busybox' }],
+      containers: [
+        { name: 'app', image: 'nginx' },
+        { name: 'sidecar', image: 'envoy' },
+      ],
+    },
     status: {
       phase: 'Running',
       initContainerStatuses: [{ name: 'setup', ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: '2025-01-01T00:00:00Z' } } }],
@@ -154,7 +166,7 @@ test('not found, in kubectl words, also for an unknown type; a log-less type is 
   assert.match(((await kx(['svc/external'])).error as Error).message, /service "external" has no selector/);
 });
 
-test('a container that has not started, a missing previous instance or container: kubectl\'s sentence, exit 1', async () => {
+test("a container that has not started, a missing previous instance or container: kubectl's sentence, exit 1", async () => {
   const pending = await kx(['pending']);
   assert.equal(pending.code, 1);
   const kubectlSays = (await kubectl('logs', 'pending')).stderr.trim();

@@ -108,7 +108,11 @@ test('one-shot commands load neither Ink nor React', async () => {
   const hook = `data:text/javascript,${encodeURIComponent(
     "import { registerHooks } from 'node:module'; registerHooks({ load(url, ctx, next) { const r = next(url, ctx); const m = /ink-root|react\\.transitional\\.element/.exec(String(r.source ?? '')); if (m) { process.stderr.write('LOADED ' + m[0] + ' in ' + url + '\\n'); process.exit(99); } return r; } });",
   )}`;
-  for (const args of [['scale', 'deployment/cart', '--replicas', '2', '-n', 'shop'], ['rollout', 'history', 'deployment/cart', '-n', 'shop'], ['logs', 'redis-0', '-n', 'shop', '--tail', '1']]) {
+  for (const args of [
+    ['scale', 'deployment/cart', '--replicas', '2', '-n', 'shop'],
+    ['rollout', 'history', 'deployment/cart', '-n', 'shop'],
+    ['logs', 'redis-0', '-n', 'shop', '--tail', '1'],
+  ]) {
     const r = await runProcess(process.execPath, ['--import', hook, kxBin, ...args, '--kubeconfig', demo.kubeconfigPath]);
     assert.equal(r.code, 0, `${args[0]}: ${r.stderr}`);
   }

@@ -85,7 +85,10 @@ test('a dependent with another live owner stays and only loses the reference to 
   store().create(configmaps, configMap('default', 'shared', [refTo(a), refTo(b)]));
   store().delete(deployments, 'default', 'owner-a');
   await until('reference to owner-a dropped', () => cm('default', 'shared')?.metadata.ownerReferences?.length === 1);
-  assert.deepEqual(cm('default', 'shared')?.metadata.ownerReferences?.map((r) => r.name), ['owner-b']);
+  assert.deepEqual(
+    cm('default', 'shared')?.metadata.ownerReferences?.map((r) => r.name),
+    ['owner-b'],
+  );
   store().delete(deployments, 'default', 'owner-b');
   await until('shared collected with its last owner', () => !cm('default', 'shared'));
 });
@@ -110,7 +113,10 @@ test('kubectl delete --cascade=orphan removes the owner and leaves its dependent
   await until('orph gone', () => !store().get(deployments, 'default', 'orph'));
   await collectorSettled();
   assert.equal(cm('default', 'orph-child')?.metadata.ownerReferences, undefined);
-  assert.deepEqual(cm('default', 'orph-shared')?.metadata.ownerReferences?.map((r) => r.name), ['keeper']);
+  assert.deepEqual(
+    cm('default', 'orph-shared')?.metadata.ownerReferences?.map((r) => r.name),
+    ['keeper'],
+  );
 });
 
 test('kubectl delete --cascade=foreground keeps the owner with foregroundDeletion until its blocking dependents are gone', async () => {
@@ -118,7 +124,12 @@ test('kubectl delete --cascade=foreground keeps the owner with foregroundDeletio
   const owner = store().create(deployments, deployment('default', 'fg', 1));
   store().create(configmaps, configMap('default', 'fg-blocking', [refTo(owner, { controller: true, blockOwnerDeletion: true })], [HOLD]));
   store().create(configmaps, configMap('default', 'fg-nonblocking', [refTo(owner)], [HOLD]));
-  const rs = store().create(replicasets, { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'fg-rs', namespace: 'default', uid: '', ownerReferences: [refTo(owner, { controller: true, blockOwnerDeletion: true })] }, spec: { replicas: 0, selector: { matchLabels: { app: 'fg' } } } });
+  const rs = store().create(replicasets, {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: { name: 'fg-rs', namespace: 'default', uid: '', ownerReferences: [refTo(owner, { controller: true, blockOwnerDeletion: true })] },
+    spec: { replicas: 0, selector: { matchLabels: { app: 'fg' } } },
+  });
   store().create(configmaps, configMap('default', 'fg-rs-child', [refTo(rs, { controller: true, blockOwnerDeletion: true })], [HOLD]));
 
   const r = await kubectl('delete', 'deploy', 'fg', '--cascade=foreground', '--wait=false');
@@ -142,7 +153,12 @@ test('kubectl delete --cascade=foreground keeps the owner with foregroundDeletio
 
 test('a batch/v1 Job deleted without a propagationPolicy orphans its dependents, as the real default does', async () => {
   // Differed: the server had no per-resource default and collected them.
-  const job = (name: string): KubeObject => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name, namespace: 'default', uid: '' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' } } } });
+  const job = (name: string): KubeObject => ({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace: 'default', uid: '' },
+    spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' } } },
+  });
   const kept = store().create(jobs, job('job-default'));
   const cascaded = store().create(jobs, job('job-background'));
   store().create(configmaps, configMap('default', 'job-default-child', [refTo(kept, { controller: true, blockOwnerDeletion: true })]));

@@ -51,9 +51,15 @@ test('scaling a Deployment to 2147483647 creates pods in bursts of at most 500 a
       await sleep(50);
     }
     assert.ok(bursts.filter((n) => n === 500).length >= 2, `two full bursts (saw ${JSON.stringify(bursts)})`);
-    assert.ok(bursts.every((n) => n <= 500), `no burst over 500 (saw ${JSON.stringify(bursts)})`);
+    assert.ok(
+      bursts.every((n) => n <= 500),
+      `no burst over 500 (saw ${JSON.stringify(bursts)})`,
+    );
     const rs = await api<{ items: { spec: { replicas: number } }[] }>(server, '/apis/apps/v1/namespaces/shop/replicasets?labelSelector=app%3Dcart');
-    assert.ok(rs.body.items.some((r) => r.spec.replicas === 2147483647), 'the ReplicaSet wants them all');
+    assert.ok(
+      rs.body.items.some((r) => r.spec.replicas === 2147483647),
+      'the ReplicaSet wants them all',
+    );
   } finally {
     unsubscribe();
   }

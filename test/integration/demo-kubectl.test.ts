@@ -25,7 +25,11 @@ after(() => demo.close());
 
 const kubectl = kubectlFor(() => demo.kubeconfig).run;
 
-const rows = (out: string) => out.trim().split('\n').map((l) => l.trim().split(/\s{2,}/));
+const rows = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s{2,}/));
 
 test('kubectl get --raw /version and api-resources with short names', async () => {
   const version = await kubectl('get', '--raw', '/version');
@@ -46,7 +50,13 @@ test('kubectl get pods -A prints the server-side table', async () => {
   assert.equal(r.code, 0, r.stderr);
   const t = rows(r.stdout);
   assert.deepEqual(t[0], ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-  assert.deepEqual(t.slice(1).map((x) => x.slice(0, 4)), [['default', 'web-1', '1/1', 'Running'], ['kube-system', 'dns-1', '1/1', 'Running']]);
+  assert.deepEqual(
+    t.slice(1).map((x) => x.slice(0, 4)),
+    [
+      ['default', 'web-1', '1/1', 'Running'],
+      ['kube-system', 'dns-1', '1/1', 'Running'],
+    ],
+  );
   const wide = await kubectl('get', 'po', '-n', 'default', '-o', 'wide');
   assert.match(wide.stdout, /NOMINATED NODE\s+READINESS GATES/);
   assert.match(wide.stdout, /web-1.*10\.244\.0\.10\s+node-1/);

@@ -33,7 +33,10 @@ test('a replicas count over int32 fails decoding with a 400, on the object and o
   assert.equal(patch.status, 400);
   assert.equal(patch.body.kind, 'Status');
   assert.equal(patch.body.reason, 'BadRequest');
-  assert.equal(patch.body.message, 'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number 2147483648 into Go struct field DeploymentSpec.spec.replicas of type int32');
+  assert.equal(
+    patch.body.message,
+    'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number 2147483648 into Go struct field DeploymentSpec.spec.replicas of type int32',
+  );
   const scale = await api<Status>(demo.server, `${base}/deployments/web/scale`, { method: 'PATCH', contentType: merge, body: { spec: { replicas: 2147483648 } } });
   assert.equal(scale.status, 400);
   assert.equal(scale.body.message, 'Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal number 2147483648 into Go struct field ScaleSpec.spec.replicas of type int32');

@@ -38,7 +38,13 @@ async function watchToEnd(path: string): Promise<{ status: number; events: { typ
   // A bound, so a watch that never ends fails the test rather than hanging it.
   const res = await fetch(demo.server.url + path, { headers: { authorization: `Bearer ${demo.server.token}` }, signal: AbortSignal.timeout(10_000) });
   const text = await res.text();
-  return { status: res.status, events: text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { type: string; object: Record<string, unknown> }) };
+  return {
+    status: res.status,
+    events: text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { type: string; object: Record<string, unknown> }),
+  };
 }
 
 test('a list from a resourceVersion the server has not reached is a 504 Too large resource version', async () => {

@@ -28,7 +28,10 @@ after(async () => {
 });
 
 const store = () => cluster.server.store;
-const frontendRS = () => store().list(replicasets, 'shop').filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'frontend'));
+const frontendRS = () =>
+  store()
+    .list(replicasets, 'shop')
+    .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'frontend'));
 const replicas = (rs: KubeObject) => (rs.spec as { replicas: number }).replicas;
 const settled = () => {
   const d = store().get(deployments, 'shop', 'frontend') as KubeObject;
@@ -80,26 +83,49 @@ test('kubectl scale changes the number of running pods', async () => {
   assert.equal(scale.code, 0, scale.stderr);
   await waitFor('cart at 4', () => ((store().get(deployments, 'shop', 'cart') as KubeObject).status as { readyReplicas?: number }).readyReplicas === 4);
   const pods = await kubectl(['get', 'pods', '-n', 'shop', '-l', 'app=cart', '--no-headers'], { kubeconfig: kc });
-  assert.equal(pods.stdout.trim().split('\n').filter((l) => / 1\/1 +Running /.test(l)).length, 4);
+  assert.equal(
+    pods.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => / 1\/1 +Running /.test(l)).length,
+    4,
+  );
 });
 
 test('kubectl delete --cascade=foreground returns once the deployment went, after its ReplicaSets and pods', async () => {
   // Differed: the server ignored propagationPolicy; the deployment went at once and its pods were still terminating.
   const pods = { group: '', plural: 'pods' };
-  const rsOf = () => store().list(replicasets, 'payments').filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'payments-api'));
-  const podsOf = () => store().list(pods, 'payments').filter((p) => p.metadata.labels?.app === 'payments-api');
+  const rsOf = () =>
+    store()
+      .list(replicasets, 'payments')
+      .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.name === 'payments-api'));
+  const podsOf = () =>
+    store()
+      .list(pods, 'payments')
+      .filter((p) => p.metadata.labels?.app === 'payments-api');
   assert.ok(rsOf().length > 0 && podsOf().length > 0);
   const del = await kubectl(['delete', 'deployment', 'payments-api', '-n', 'payments', '--cascade=foreground'], { kubeconfig: kc });
   assert.equal(del.code, 0, del.stderr);
   assert.equal(store().get(deployments, 'payments', 'payments-api'), undefined);
-  assert.deepEqual(rsOf().map((rs) => rs.metadata.name), []);
-  assert.deepEqual(podsOf().map((p) => p.metadata.name), []);
+  assert.deepEqual(
+    rsOf().map((rs) => rs.metadata.name),
+    [],
+  );
+  assert.deepEqual(
+    podsOf().map((p) => p.metadata.name),
+    [],
+  );
 });
 
 test('kubectl delete --cascade=orphan leaves the ReplicaSet, without its owner reference, still running its pods', async () => {
   // Differed: the server ignored propagationPolicy and collected the ReplicaSet and its pods.
-  const rsOf = () => store().list(replicasets, 'payments').filter((rs) => rs.metadata.labels?.app === 'fraud-scorer');
-  const before = rsOf().map((rs) => rs.metadata.name).sort();
+  const rsOf = () =>
+    store()
+      .list(replicasets, 'payments')
+      .filter((rs) => rs.metadata.labels?.app === 'fraud-scorer');
+  const before = rsOf()
+    .map((rs) => rs.metadata.name)
+    .sort();
   assert.ok(before.length > 0);
   const del = await kubectl(['delete', 'deployment', 'fraud-scorer', '-n', 'payments', '--cascade=orphan'], { kubeconfig: kc });
   assert.equal(del.code, 0, del.stderr);
@@ -107,7 +133,9 @@ test('kubectl delete --cascade=orphan leaves the ReplicaSet, without its owner r
   await waitFor('owner references dropped', () => rsOf().every((rs) => !rs.metadata.ownerReferences));
   const rs = await kubectl(['get', 'rs', '-n', 'payments', '-l', 'app=fraud-scorer', '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: kc });
   assert.deepEqual(rs.stdout.split(' ').sort(), before);
-  const pods = store().list({ group: '', plural: 'pods' }, 'payments').filter((p) => p.metadata.labels?.app === 'fraud-scorer');
+  const pods = store()
+    .list({ group: '', plural: 'pods' }, 'payments')
+    .filter((p) => p.metadata.labels?.app === 'fraud-scorer');
   assert.ok(pods.length > 0 && pods.every((p) => !p.metadata.deletionTimestamp));
 });
 

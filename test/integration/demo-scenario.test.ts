@@ -29,13 +29,26 @@ after(async () => {
 });
 
 const store = () => cluster.server.store;
-const podStatus = (p: KubeObject) => (p.status ?? {}) as { phase?: string; containerStatuses?: { name: string; restartCount: number; ready: boolean; state: Record<string, { reason?: string }> }[]; conditions?: { type: string; status: string; reason?: string }[] };
-const appPods = (ns: string, app: string) => store().list(pods, ns).filter((p) => p.metadata.labels?.app === app);
-const rsOf = (ns: string, deploy: string) => store().list(replicasets, ns).filter((rs) => rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === deploy));
+const podStatus = (p: KubeObject) =>
+  (p.status ?? {}) as {
+    phase?: string;
+    containerStatuses?: { name: string; restartCount: number; ready: boolean; state: Record<string, { reason?: string }> }[];
+    conditions?: { type: string; status: string; reason?: string }[];
+  };
+const appPods = (ns: string, app: string) =>
+  store()
+    .list(pods, ns)
+    .filter((p) => p.metadata.labels?.app === app);
+const rsOf = (ns: string, deploy: string) =>
+  store()
+    .list(replicasets, ns)
+    .filter((rs) => rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === deploy));
 const ann = (o: KubeObject, k: string) => o.metadata.annotations?.[k];
 
 test('the seed looks like a current cluster: namespaces, nodes, services, config, CRD objects', () => {
-  const nsNames = store().list({ group: '', plural: 'namespaces' }).map((n) => n.metadata.name);
+  const nsNames = store()
+    .list({ group: '', plural: 'namespaces' })
+    .map((n) => n.metadata.name);
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'shop', 'payments', 'monitoring', 'batch']) {
     assert.ok(nsNames.includes(ns), ns);
     assert.ok(store().get({ group: '', plural: 'serviceaccounts' }, ns, 'default'), `default SA in ${ns}`);
@@ -49,7 +62,10 @@ test('the seed looks like a current cluster: namespaces, nodes, services, config
   const services = store().list({ group: '', plural: 'services' });
   const types = new Set(services.map((s) => (s.spec as { type?: string }).type));
   for (const t of ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']) assert.ok(types.has(t), t);
-  assert.ok(services.some((s) => (s.spec as { clusterIP?: string }).clusterIP === 'None'), 'a headless service');
+  assert.ok(
+    services.some((s) => (s.spec as { clusterIP?: string }).clusterIP === 'None'),
+    'a headless service',
+  );
   for (const s of services) {
     const spec = s.spec as { type?: string; clusterIP?: string };
     if (spec.type !== 'ExternalName' && spec.clusterIP !== 'None') assert.match(spec.clusterIP ?? '', /^10\.96\.\d+\.\d+$/, s.metadata.name);
@@ -58,13 +74,22 @@ test('the seed looks like a current cluster: namespaces, nodes, services, config
   assert.match(JSON.stringify(lb.status), /"ip":"\d+\.\d+\.\d+\.\d+"/);
   const ep = store().get({ group: '', plural: 'endpoints' }, 'shop', 'frontend') as KubeObject;
   assert.equal((ep.subsets as { addresses: unknown[] }[])[0]?.addresses.length, 3);
-  const secretTypes = new Set(store().list({ group: '', plural: 'secrets' }).map((s) => s.type));
+  const secretTypes = new Set(
+    store()
+      .list({ group: '', plural: 'secrets' })
+      .map((s) => s.type),
+  );
   for (const t of ['Opaque', 'kubernetes.io/tls', 'kubernetes.io/dockerconfigjson']) assert.ok(secretTypes.has(t), t);
   const tabs = store().list({ group: 'stable.example.com', plural: 'crontabs' });
   assert.ok(tabs.length >= 3);
   const stuck = tabs.find((t) => t.metadata.deletionTimestamp);
   assert.deepEqual(stuck?.metadata.finalizers, ['stable.example.com/cleanup']);
-  assert.equal(store().list({ group: '', plural: 'persistentvolumeclaims' }).filter((p) => (p.status as { phase?: string }).phase === 'Bound').length >= 2, true);
+  assert.equal(
+    store()
+      .list({ group: '', plural: 'persistentvolumeclaims' })
+      .filter((p) => (p.status as { phase?: string }).phase === 'Bound').length >= 2,
+    true,
+  );
 });
 
 test('the seed has the interesting pods: crash loop, image pull failure, unschedulable, init + sidecar, old ages', () => {
@@ -86,7 +111,12 @@ test('the seed has the interesting pods: crash loop, image pull failure, unsched
   assert.ok(ageDays > 1, 'seeded pods are days old');
   const frontend = store().get(deployments, 'shop', 'frontend') as KubeObject;
   assert.equal(ann(frontend, 'deployment.kubernetes.io/revision'), '3');
-  assert.deepEqual(rsOf('shop', 'frontend').map((rs) => ann(rs, 'deployment.kubernetes.io/revision')).sort(), ['1', '2', '3']);
+  assert.deepEqual(
+    rsOf('shop', 'frontend')
+      .map((rs) => ann(rs, 'deployment.kubernetes.io/revision'))
+      .sort(),
+    ['1', '2', '3'],
+  );
   const ds = store().get({ group: 'apps', plural: 'daemonsets' }, 'monitoring', 'fluent-bit') as KubeObject;
   const nodes = store().list({ group: '', plural: 'nodes' }).length;
   assert.ok((ds.status as { desiredNumberScheduled: number }).desiredNumberScheduled < nodes, 'fluent-bit skips the tainted nodes');
@@ -103,7 +133,14 @@ test('a rolling update creates a new ReplicaSet and scales the old one to 0, wit
     const d = store().get(deployments, 'shop', 'cart') as KubeObject;
     const st = d.status as { observedGeneration?: number; updatedReplicas?: number; availableReplicas?: number; replicas?: number; conditions?: { type: string; reason: string }[] };
     const want = (d.spec as { replicas: number }).replicas;
-    return (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 1) && st.updatedReplicas === want && st.availableReplicas === want && st.replicas === want && st.conditions?.find((c) => c.type === 'Progressing')?.reason === 'NewReplicaSetAvailable' && d;
+    return (
+      (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 1) &&
+      st.updatedReplicas === want &&
+      st.availableReplicas === want &&
+      st.replicas === want &&
+      st.conditions?.find((c) => c.type === 'Progressing')?.reason === 'NewReplicaSetAvailable' &&
+      d
+    );
   });
   const after = rsOf('shop', 'cart');
   assert.equal(after.length, 2);
@@ -114,7 +151,9 @@ test('a rolling update creates a new ReplicaSet and scales the old one to 0, wit
   assert.equal(ann(done, 'deployment.kubernetes.io/revision'), '2');
   const hash = fresh.metadata.labels?.['pod-template-hash'];
   assert.equal(fresh.metadata.name, `cart-${hash}`);
-  const events = store().list({ group: '', plural: 'events' }, 'shop').filter((e) => e.reason === 'ScalingReplicaSet' && String(e.message).includes(fresh.metadata.name));
+  const events = store()
+    .list({ group: '', plural: 'events' }, 'shop')
+    .filter((e) => e.reason === 'ScalingReplicaSet' && String(e.message).includes(fresh.metadata.name));
   assert.ok(events.length > 0, 'ScalingReplicaSet events');
 });
 
@@ -138,12 +177,19 @@ test('a pod deleted with a grace period is marked, then gone, and replaced', asy
 });
 
 test('a crash-looping container restarts with back-off', async () => {
-  store().create(pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'crashy', namespace: 'default', uid: '' }, spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/fraud-scorer:0.9.2' }] } });
+  store().create(pods, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'crashy', namespace: 'default', uid: '' },
+    spec: { containers: [{ name: 'app', image: 'ghcr.io/acme/fraud-scorer:0.9.2' }] },
+  });
   const restarts = () => podStatus(store().get(pods, 'default', 'crashy') as KubeObject).containerStatuses?.[0]?.restartCount ?? 0;
   await waitFor('a restart', () => restarts() >= 1);
   await waitFor('CrashLoopBackOff', () => podStatus(store().get(pods, 'default', 'crashy') as KubeObject).containerStatuses?.[0]?.state.waiting?.reason === 'CrashLoopBackOff');
   await waitFor('more restarts', () => restarts() >= 2);
-  const events = store().list({ group: '', plural: 'events' }, 'default').filter((e) => e.reason === 'BackOff' && (e.involvedObject as { name: string }).name === 'crashy');
+  const events = store()
+    .list({ group: '', plural: 'events' }, 'default')
+    .filter((e) => e.reason === 'BackOff' && (e.involvedObject as { name: string }).name === 'crashy');
   assert.equal(events[0]?.type, 'Warning');
 });
 

@@ -35,21 +35,38 @@ test('custom objects: create through client-node, list, printer columns, scale, 
   const got = (await objects.read({ apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: { name: 'nightly', namespace: 'default' } })) as unknown as KubeObject;
   assert.equal((got.spec as { cronSpec: string }).cronSpec, '0 3 * * *');
   const table = await api<KubeTable>(demo.server, '/apis/stable.example.com/v1/namespaces/default/crontabs', { accept: 'application/json;as=Table;g=meta.k8s.io;v=v1' });
-  assert.deepEqual(table.body.columnDefinitions.map((c) => c.name), ['Name', 'Spec', 'Replicas', 'Age']);
-  assert.deepEqual(table.body.rows.map((r) => r.cells.slice(0, 3)), [['hourly', '0 * * * *', 1], ['nightly', '0 3 * * *', 2]]);
+  assert.deepEqual(
+    table.body.columnDefinitions.map((c) => c.name),
+    ['Name', 'Spec', 'Replicas', 'Age'],
+  );
+  assert.deepEqual(
+    table.body.rows.map((r) => r.cells.slice(0, 3)),
+    [
+      ['hourly', '0 * * * *', 1],
+      ['nightly', '0 3 * * *', 2],
+    ],
+  );
   assert.match(String(table.body.rows[0]?.cells[3]), /^\d+s$/);
   // Create drops status (status subresource); the controller would set it through /status.
   const st = await api(demo.server, '/apis/stable.example.com/v1/namespaces/default/crontabs/nightly/status', {
-    method: 'PATCH', contentType: 'application/merge-patch+json', body: { status: { replicas: 2, labelSelector: 'app=nightly' } },
+    method: 'PATCH',
+    contentType: 'application/merge-patch+json',
+    body: { status: { replicas: 2, labelSelector: 'app=nightly' } },
   });
   assert.equal(st.status, 200);
   const scale = await api<{ spec: { replicas: number }; status: { selector: string } }>(demo.server, '/apis/stable.example.com/v1/namespaces/default/crontabs/nightly/scale');
   assert.deepEqual([scale.body.spec.replicas, scale.body.status.selector], [2, 'app=nightly']);
   const scaled = await api<{ spec: { replicas: number } }>(demo.server, '/apis/stable.example.com/v1/namespaces/default/crontabs/nightly/scale', {
-    method: 'PATCH', contentType: 'application/merge-patch+json', body: { spec: { replicas: 4 } },
+    method: 'PATCH',
+    contentType: 'application/merge-patch+json',
+    body: { spec: { replicas: 4 } },
   });
   assert.equal(scaled.body.spec.replicas, 4);
-  const smp = await api(demo.server, '/apis/stable.example.com/v1/namespaces/default/crontabs/nightly', { method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body: { spec: { image: 'x' } } });
+  const smp = await api(demo.server, '/apis/stable.example.com/v1/namespaces/default/crontabs/nightly', {
+    method: 'PATCH',
+    contentType: 'application/strategic-merge-patch+json',
+    body: { spec: { image: 'x' } },
+  });
   assert.equal(smp.status, 415);
   const list = await api<{ kind: string; items: KubeObject[] }>(demo.server, '/apis/stable.example.com/v1/crontabs');
   assert.equal(list.body.kind, 'CronTabList');

@@ -28,7 +28,10 @@ test('discovery documents list groups, preferred versions, short names and subre
   const groups = await api<{ groups: { name: string; preferredVersion: { version: string }; versions: { version: string }[] }[] }>(demo.server, '/apis');
   const autoscaling = groups.body.groups.find((g) => g.name === 'autoscaling');
   assert.equal(autoscaling?.preferredVersion.version, 'v2');
-  assert.deepEqual(autoscaling?.versions.map((v) => v.version), ['v2', 'v1']);
+  assert.deepEqual(
+    autoscaling?.versions.map((v) => v.version),
+    ['v2', 'v1'],
+  );
   const apps = await api<{ resources: { name: string; group?: string; kind: string }[] }>(demo.server, '/apis/apps/v1');
   const scale = apps.body.resources.find((r) => r.name === 'deployments/scale');
   assert.equal(scale?.kind, 'Scale');
@@ -59,8 +62,14 @@ test('client-node creates, reads, lists, replaces and deletes through the kubeco
   const replaced = await core.replaceNamespacedPod({ namespace: 'default', name: 'cn-1', body: read });
   assert.equal(replaced.metadata?.labels?.tier, 'web');
   // The stale resourceVersion of `read` now conflicts.
-  await assert.rejects(core.replaceNamespacedPod({ namespace: 'default', name: 'cn-1', body: read }), (e: { code?: number; body?: string }) => e.code === 409 && String(e.body).includes('the object has been modified'));
-  await assert.rejects(core.createNamespacedPod({ namespace: 'default', body: pod('default', 'cn-1') as never }), (e: { code?: number; body?: string }) => e.code === 409 && String(e.body).includes('AlreadyExists'));
+  await assert.rejects(
+    core.replaceNamespacedPod({ namespace: 'default', name: 'cn-1', body: read }),
+    (e: { code?: number; body?: string }) => e.code === 409 && String(e.body).includes('the object has been modified'),
+  );
+  await assert.rejects(
+    core.createNamespacedPod({ namespace: 'default', body: pod('default', 'cn-1') as never }),
+    (e: { code?: number; body?: string }) => e.code === 409 && String(e.body).includes('AlreadyExists'),
+  );
   const deleted = await core.deleteNamespacedPod({ namespace: 'default', name: 'cn-1' });
   assert.ok(deleted);
   await assert.rejects(core.readNamespacedPod({ namespace: 'default', name: 'gone' }), (e: { code?: number; body?: string }) => e.code === 404 && String(e.body).includes('pods \\"gone\\" not found'));
@@ -101,7 +110,7 @@ test('paging with limit/continue returns every object once, with remainingItemCo
       assert.equal(page.body.metadata.remainingItemCount, 15);
       pagesRv = page.body.metadata.resourceVersion;
       first = false;
-    } else assert.equal(page.body.metadata.resourceVersion, pagesRv, 'later pages report the first page\'s resourceVersion');
+    } else assert.equal(page.body.metadata.resourceVersion, pagesRv, "later pages report the first page's resourceVersion");
     names.push(...page.body.items.map((p) => p.metadata.name));
     token = page.body.metadata.continue ?? '';
   } while (token);
@@ -129,7 +138,10 @@ test('label and field selectors filter lists', async () => {
   assert.ok(without.body.items.every((p) => !p.metadata.labels?.page));
   demo.server.store.create(pods, pod('default', 'on-node-2', { node: 'node-2' }));
   const onNode = await api<{ items: { metadata: { name: string } }[] }>(demo.server, `/api/v1/pods?fieldSelector=${encodeURIComponent('spec.nodeName=node-2,status.phase=Running')}`);
-  assert.deepEqual(onNode.body.items.map((p) => p.metadata.name), ['on-node-2']);
+  assert.deepEqual(
+    onNode.body.items.map((p) => p.metadata.name),
+    ['on-node-2'],
+  );
   const byName = await api<{ items: unknown[] }>(demo.server, `/api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Don-node-2`);
   assert.equal(byName.body.items.length, 1);
 });
@@ -138,36 +150,73 @@ test('merge, JSON and strategic merge patches', async () => {
   demo.server.store.create({ group: 'apps', plural: 'deployments' }, deployment('default', 'patchme', 1));
   const path = '/apis/apps/v1/namespaces/default/deployments/patchme';
   const merge = await api<{ metadata: { labels: Record<string, string>; generation: number } }>(demo.server, path, {
-    method: 'PATCH', contentType: 'application/merge-patch+json', body: { metadata: { labels: { tier: 'front', app: null } } },
+    method: 'PATCH',
+    contentType: 'application/merge-patch+json',
+    body: { metadata: { labels: { tier: 'front', app: null } } },
   });
   assert.equal(merge.status, 200);
   assert.deepEqual(merge.body.metadata.labels, { tier: 'front' });
   assert.equal(merge.body.metadata.generation, 1);
   const json = await api<{ spec: { replicas: number }; metadata: { generation: number } }>(demo.server, path, {
-    method: 'PATCH', contentType: 'application/json-patch+json', body: [{ op: 'replace', path: '/spec/replicas', value: 4 }],
+    method: 'PATCH',
+    contentType: 'application/json-patch+json',
+    body: [{ op: 'replace', path: '/spec/replicas', value: 4 }],
   });
   assert.equal(json.body.spec.replicas, 4);
   assert.equal(json.body.metadata.generation, 2);
   const badJson = await api(demo.server, path, { method: 'PATCH', contentType: 'application/json-patch+json', body: [{ op: 'test', path: '/spec/replicas', value: 99 }] });
   assert.equal(badJson.status, 422);
-  const smp = await api<{ spec: { template: { spec: { containers: { name: string; image: string; env: { name: string; value: string }[] }[] }; metadata: { annotations: Record<string, string> } } } }>(demo.server, path, {
-    method: 'PATCH',
-    contentType: 'application/strategic-merge-patch+json',
-    body: { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' } }, spec: { containers: [{ name: 'app', image: 'nginx:1.28', env: [{ name: 'B', value: '2' }] }, { name: 'sidecar', image: 'envoy' }] } } } },
-  });
+  const smp = await api<{ spec: { template: { spec: { containers: { name: string; image: string; env: { name: string; value: string }[] }[] }; metadata: { annotations: Record<string, string> } } } }>(
+    demo.server,
+    path,
+    {
+      method: 'PATCH',
+      contentType: 'application/strategic-merge-patch+json',
+      body: {
+        spec: {
+          template: {
+            metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' } },
+            spec: {
+              containers: [
+                { name: 'app', image: 'nginx:1.28', env: [{ name: 'B', value: '2' }] },
+                { name: 'sidecar', image: 'envoy' },
+              ],
+            },
+          },
+        },
+      },
+    },
+  );
   const containers = smp.body.spec.template.spec.containers;
-  assert.deepEqual(containers.map((c) => c.name), ['app', 'sidecar']);
+  assert.deepEqual(
+    containers.map((c) => c.name),
+    ['app', 'sidecar'],
+  );
   assert.equal(containers[0]?.image, 'nginx:1.28');
-  assert.deepEqual(containers[0]?.env.map((e) => e.name), ['A', 'B'], 'env merges by name');
+  assert.deepEqual(
+    containers[0]?.env.map((e) => e.name),
+    ['A', 'B'],
+    'env merges by name',
+  );
   assert.equal(smp.body.spec.template.metadata.annotations['kubectl.kubernetes.io/restartedAt'], '2025-01-01T00:00:00Z');
   const del = await api<{ spec: { template: { spec: { containers: { name: string }[] } } } }>(demo.server, path, {
-    method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body: { spec: { template: { spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] } } } },
+    method: 'PATCH',
+    contentType: 'application/strategic-merge-patch+json',
+    body: { spec: { template: { spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] } } } },
   });
-  assert.deepEqual(del.body.spec.template.spec.containers.map((c) => c.name), ['app']);
+  assert.deepEqual(
+    del.body.spec.template.spec.containers.map((c) => c.name),
+    ['app'],
+  );
   const replace = await api<{ spec: { template: { metadata?: { labels?: Record<string, string> }; spec: { containers: { name: string }[] } } } }>(demo.server, path, {
-    method: 'PATCH', contentType: 'application/strategic-merge-patch+json', body: { spec: { template: { $patch: 'replace', metadata: { labels: { app: 'patchme' } }, spec: { containers: [{ name: 'only', image: 'busybox' }] } } } },
+    method: 'PATCH',
+    contentType: 'application/strategic-merge-patch+json',
+    body: { spec: { template: { $patch: 'replace', metadata: { labels: { app: 'patchme' } }, spec: { containers: [{ name: 'only', image: 'busybox' }] } } } },
   });
-  assert.deepEqual(replace.body.spec.template.spec.containers.map((c) => c.name), ['only']);
+  assert.deepEqual(
+    replace.body.spec.template.spec.containers.map((c) => c.name),
+    ['only'],
+  );
   // client-node's patch with an explicit strategy.
   const apps = kc.makeApiClient(AppsV1Api);
   const patched = await apps.patchNamespacedDeployment({ namespace: 'default', name: 'patchme', body: { spec: { paused: true } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
@@ -179,7 +228,9 @@ test('merge, JSON and strategic merge patches', async () => {
 test('the status subresource changes only status; the main resource keeps status', async () => {
   const path = '/apis/apps/v1/namespaces/default/deployments/patchme';
   const status = await api<{ status: { readyReplicas: number }; spec: { replicas: number } }>(demo.server, `${path}/status`, {
-    method: 'PATCH', contentType: 'application/merge-patch+json', body: { status: { readyReplicas: 7 }, spec: { replicas: 50 } },
+    method: 'PATCH',
+    contentType: 'application/merge-patch+json',
+    body: { status: { readyReplicas: 7 }, spec: { replicas: 50 } },
   });
   assert.equal(status.body.status.readyReplicas, 7);
   assert.notEqual(status.body.spec.replicas, 50);

@@ -24,7 +24,10 @@ test('create fills uid, resourceVersion, creationTimestamp, generation and a gen
   assert.equal(created.metadata.resourceVersion, String(store.currentResourceVersion()));
   assert.equal(created.metadata.generation, 1);
   assert.match(created.metadata.creationTimestamp ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  assert.throws(() => store.create(pods, { ...p, metadata: { ...p.metadata, name: created.metadata.name } }), (e: unknown) => e instanceof DemoApiError && e.code === 409 && e.reason === 'AlreadyExists');
+  assert.throws(
+    () => store.create(pods, { ...p, metadata: { ...p.metadata, name: created.metadata.name } }),
+    (e: unknown) => e instanceof DemoApiError && e.code === 409 && e.reason === 'AlreadyExists',
+  );
 });
 
 test('update bumps generation only for spec changes and rejects a stale resourceVersion', () => {
@@ -38,7 +41,10 @@ test('update bumps generation only for spec changes and rejects a stale resource
     (x.spec as Record<string, unknown>).replicas = 5;
   });
   assert.equal(specChange?.metadata.generation, 2);
-  assert.throws(() => store.update(deployments, { ...d, spec: { replicas: 9 } }), (e: unknown) => e instanceof DemoApiError && e.code === 409 && e.reason === 'Conflict');
+  assert.throws(
+    () => store.update(deployments, { ...d, spec: { replicas: 9 } }),
+    (e: unknown) => e instanceof DemoApiError && e.code === 409 && e.reason === 'Conflict',
+  );
   const rvBefore = store.currentResourceVersion();
   store.mutate(deployments, 'default', 'web', () => {});
   assert.equal(store.currentResourceVersion(), rvBefore, 'a no-op update commits nothing');
@@ -78,12 +84,27 @@ test('pods are deleted gracefully until the kubelet deletes them with grace peri
 
 test('lists come back in etcd key order and scope is enforced', () => {
   const store = newStore();
-  for (const [ns, name] of [['b', 'x'], ['a', 'z'], ['a-b', 'y'], ['a', 'b']] as const) store.create(pods, pod(ns, name));
-  assert.deepEqual(store.list(pods).map((o) => `${o.metadata.namespace}/${o.metadata.name}`), ['a-b/y', 'a/b', 'a/z', 'b/x']);
-  assert.deepEqual(store.list(pods, 'a').map((o) => o.metadata.name), ['b', 'z']);
+  for (const [ns, name] of [
+    ['b', 'x'],
+    ['a', 'z'],
+    ['a-b', 'y'],
+    ['a', 'b'],
+  ] as const)
+    store.create(pods, pod(ns, name));
+  assert.deepEqual(
+    store.list(pods).map((o) => `${o.metadata.namespace}/${o.metadata.name}`),
+    ['a-b/y', 'a/b', 'a/z', 'b/x'],
+  );
+  assert.deepEqual(
+    store.list(pods, 'a').map((o) => o.metadata.name),
+    ['b', 'z'],
+  );
   const ns = store.create(namespaces, { ...namespace('cluster-wide'), metadata: { name: 'cluster-wide', uid: '', namespace: 'oops' } });
   assert.equal(ns.metadata.namespace, undefined, 'cluster-scoped objects carry no namespace');
-  assert.throws(() => store.create(pods, { ...pod('x', 'y'), metadata: { name: 'y', uid: '' } }), (e: unknown) => e instanceof DemoApiError && e.code === 422);
+  assert.throws(
+    () => store.create(pods, { ...pod('x', 'y'), metadata: { name: 'y', uid: '' } }),
+    (e: unknown) => e instanceof DemoApiError && e.code === 422,
+  );
 });
 
 test('subscribers see changes in commit order, even when a listener writes', () => {
@@ -101,7 +122,10 @@ test('the change log keeps the window and reports what was compacted away', () =
   const store = newStore(3);
   for (let i = 0; i < 5; i++) store.create(pods, pod('default', `p${i}`));
   assert.equal(store.changesSince(1), undefined, 'rv 1 is older than the 3 kept changes');
-  assert.deepEqual(store.changesSince(2)?.map((c) => c.rv), [3, 4, 5]);
+  assert.deepEqual(
+    store.changesSince(2)?.map((c) => c.rv),
+    [3, 4, 5],
+  );
   store.compact();
   assert.equal(store.changesSince(4), undefined);
   assert.deepEqual(store.changesSince(5), []);

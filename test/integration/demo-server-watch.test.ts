@@ -107,7 +107,10 @@ test('as=Table lists and watches: columns once, one row per event, PartialObject
   const accept = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
   const list = await api<KubeTable>(demo.server, '/api/v1/namespaces/default/pods?limit=2', { accept });
   assert.equal(list.body.kind, 'Table');
-  assert.deepEqual(list.body.columnDefinitions.map((c) => c.name), ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates']);
+  assert.deepEqual(
+    list.body.columnDefinitions.map((c) => c.name),
+    ['Name', 'Ready', 'Status', 'Restarts', 'Age', 'IP', 'Node', 'Nominated Node', 'Readiness Gates'],
+  );
   assert.equal(list.body.columnDefinitions.find((c) => c.name === 'IP')?.priority, 1);
   assert.equal(list.body.rows.length, 2);
   assert.ok(list.body.metadata.continue);
@@ -129,9 +132,15 @@ test('as=Table lists and watches: columns once, one row per event, PartialObject
   const none = await api<KubeTable>(demo.server, '/api/v1/namespaces/default/pods/t-1?includeObject=None', { accept });
   assert.equal(none.body.rows[0]?.object, undefined);
   const deflt = await api<KubeTable>(demo.server, '/api/v1/configmaps', { accept });
-  assert.deepEqual(deflt.body.columnDefinitions.map((c) => c.name), ['Name', 'Data', 'Age']);
+  assert.deepEqual(
+    deflt.body.columnDefinitions.map((c) => c.name),
+    ['Name', 'Data', 'Age'],
+  );
   const fallback = await api<KubeTable>(demo.server, '/apis/rbac.authorization.k8s.io/v1/clusterroles', { accept });
-  assert.deepEqual(fallback.body.columnDefinitions.map((c) => c.name), ['Name', 'Created At']);
+  assert.deepEqual(
+    fallback.body.columnDefinitions.map((c) => c.name),
+    ['Name', 'Created At'],
+  );
 });
 
 test('client-node Watch streams through the kubeconfig (https)', async () => {
@@ -141,10 +150,15 @@ test('client-node Watch streams through the kubeconfig (https)', async () => {
   const rv = String(demo.server.store.currentResourceVersion());
   await new Promise<void>((resolve, reject) => {
     void new Watch(kc)
-      .watch('/api/v1/namespaces/default/pods', { resourceVersion: rv }, (type, obj: KubeObject) => {
-        seen.push(`${type}:${obj.metadata.name}`);
-        if (seen.length === 1) resolve();
-      }, (err: unknown) => (err ? reject(err as Error) : undefined))
+      .watch(
+        '/api/v1/namespaces/default/pods',
+        { resourceVersion: rv },
+        (type, obj: KubeObject) => {
+          seen.push(`${type}:${obj.metadata.name}`);
+          if (seen.length === 1) resolve();
+        },
+        (err: unknown) => (err ? reject(err as Error) : undefined),
+      )
       .then((ctl) => {
         demo.server.store.create(pods, pod('default', 'via-client-node'));
         setTimeout(() => ctl.abort(), 1000);

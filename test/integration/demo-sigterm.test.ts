@@ -40,7 +40,7 @@ test('SIGTERM stops kx demo while 2147483647 replicas are being created', async 
   assert.equal(scaled.code, 0, scaled.stderr);
   // Wait for the first burst of pods (a server that stopped answering gets the signal after 10 s).
   const until = Date.now() + 10_000;
-  for (let replicas = 0; replicas < 500 && Date.now() < until; ) {
+  for (let replicas = 0; replicas < 500 && Date.now() < until;) {
     const rs = await kubectl('--request-timeout=2s', '-n', 'shop', 'get', 'rs', '-l', 'app=cart', '-o', 'jsonpath={.items[*].status.replicas}');
     replicas = Math.max(0, ...rs.stdout.split(' ').map(Number).filter(Number.isFinite));
     if (replicas < 500) await sleep(100);

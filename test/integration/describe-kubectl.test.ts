@@ -31,7 +31,11 @@ before(async () => {
   demo = await startDemoSetup();
   const existing = new Set(['default', 'kube-system']);
   loadObjects(demo.server.store, [
-    ...place('', 'namespaces', real('namespaces.json').filter((n) => !existing.has(n.metadata.name))),
+    ...place(
+      '',
+      'namespaces',
+      real('namespaces.json').filter((n) => !existing.has(n.metadata.name)),
+    ),
     ...place('', 'nodes', real('nodes.json')),
     ...place('apps', 'deployments', real('deployments.json')),
     ...place('apps', 'replicasets', real('replicasets.json')),
@@ -141,7 +145,10 @@ test('configmaps and secrets: data keys, sizes only for secrets', async () => {
   // kubectl prints a service-account token's value; kx shows its size like any other key.
   const expected = (await kubectlDescribeAll('secrets', 'crafted')).get('sa-token')!;
   const got = await kxDescribe('secrets', 'crafted', 'sa-token');
-  assert.ok(expected.some((l) => l.includes('not-a-real-token')), 'kubectl shows the token');
+  assert.ok(
+    expected.some((l) => l.includes('not-a-real-token')),
+    'kubectl shows the token',
+  );
   assert.ok(!got.some((l) => l.includes('not-a-real-token')), 'kx never shows it');
   assert.match(got.at(-1)!, /^token:\s+47 bytes$/);
   assert.deepEqual(got.slice(0, -1), expected.slice(0, -1));

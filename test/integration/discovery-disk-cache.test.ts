@@ -31,7 +31,10 @@ test('discovery is kept on disk: a second run asks the server nothing, a stale o
 
     const second = await discoverCached(demo.session.client, cache);
     assert.equal(await discoveryRequests(base, token), afterFirst, 'a fresh cache answers without the server');
-    assert.deepEqual(second.resources.map((r) => r.plural), first.resources.map((r) => r.plural));
+    assert.deepEqual(
+      second.resources.map((r) => r.plural),
+      first.resources.map((r) => r.plural),
+    );
 
     // A CRD installed after the cache was written: its short name is unknown to the cached copy,
     // so pickFromDiscovery asks the server again and finds it.

@@ -51,7 +51,10 @@ test('POST, GET, the three patch types and DELETE, raw JSON in and out', { timeo
     spec: { template: { spec: { containers: [{ name: 'web', image: 'nginx:2' }] } } },
   });
   const containers = (strategic.spec as { template: { spec: { containers: { name: string; image: string }[] } } }).template.spec.containers;
-  assert.deepEqual(containers.map((c) => `${c.name}=${c.image}`), ['web=nginx:2']);
+  assert.deepEqual(
+    containers.map((c) => `${c.name}=${c.image}`),
+    ['web=nginx:2'],
+  );
   const jsonPatched = await client.patch<KubeObject>(`${path}/web`, 'json', [{ op: 'replace', path: '/spec/replicas', value: 5 }]);
   assert.equal((jsonPatched.spec as { replicas: number }).replicas, 5);
 
@@ -59,7 +62,7 @@ test('POST, GET, the three patch types and DELETE, raw JSON in and out', { timeo
   await assert.rejects(client.get(`${path}/web`), kxError('notFound', 'Error from server (NotFound): deployments.apps "web" not found'));
 });
 
-test('server errors keep kubectl\'s wording (409 AlreadyExists)', { timeout: 20_000 }, async () => {
+test("server errors keep kubectl's wording (409 AlreadyExists)", { timeout: 20_000 }, async () => {
   const { client } = demo.session;
   await client.post(path, deployment('twice'));
   await assert.rejects(client.post(path, deployment('twice')), kxError('conflict', /^Error from server \(AlreadyExists\): deployments\.apps "twice" already exists$/));
@@ -97,10 +100,7 @@ test('a request that does not finish in time rejects with kind "timeout"', { tim
   demo.server.stallWatches(true);
   try {
     // A watch never ends by itself, so its body is a reliable way to make a request too slow.
-    await assert.rejects(
-      demo.session.client.get('/api/v1/pods', { query: { watch: 'true' }, timeoutMs: 200 }),
-      kxError('timeout', 'the request timed out after 200 ms (GET /api/v1/pods)'),
-    );
+    await assert.rejects(demo.session.client.get('/api/v1/pods', { query: { watch: 'true' }, timeoutMs: 200 }), kxError('timeout', 'the request timed out after 200 ms (GET /api/v1/pods)'));
   } finally {
     demo.server.stallWatches(false);
   }

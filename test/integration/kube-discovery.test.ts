@@ -6,7 +6,6 @@ import { resourceKey } from '../../src/kube/resource-info.ts';
 import { crdRef, crontabCrd } from '../support/crontab-crd.ts';
 import { openDemo, type DemoFixture } from '../support/kube-demo.ts';
 
-
 let demo: DemoFixture;
 before(async () => {
   demo = await openDemo();

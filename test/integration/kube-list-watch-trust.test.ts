@@ -57,10 +57,10 @@ async function kubectlPods(server: DemoServer, namespace: string): Promise<strin
   return stdout.split(' ').filter(Boolean).sort();
 }
 
-test('a new server with another store at the same address: re-listed, rows equal kubectl\'s', { timeout: 40_000 }, async () => {
+test("a new server with another store at the same address: re-listed, rows equal kubectl's", { timeout: 40_000 }, async () => {
   const token = 'trust-token';
   const first = await startDemoApiServer({ token });
-  const port = (new URL(first.url)).port;
+  const port = new URL(first.url).port;
   for (const name of ['default', 'reset']) first.store.create({ group: '', plural: 'namespaces' }, ns(name));
   for (const name of ['old-1', 'old-2', 'old-3', 'kept']) first.store.create(podsRef, pod('reset', name));
   const session = await sessionFor(first.url, token);
@@ -79,7 +79,15 @@ test('a new server with another store at the same address: re-listed, rows equal
   for (const name of ['kept', 'new-1', 'new-2']) second.store.create(podsRef, pod('reset', name));
   const expected = await kubectlPods(second, 'reset');
   assert.deepEqual(expected, ['kept', 'new-1', 'new-2']);
-  await waitFor('rows equal kubectl\'s on the new server', () => sink.last?.phase === 'live' && [...sink.objects.keys()].map((k) => k.split('/')[1]).sort().join() === expected.join());
+  await waitFor(
+    "rows equal kubectl's on the new server",
+    () =>
+      sink.last?.phase === 'live' &&
+      [...sink.objects.keys()]
+        .map((k) => k.split('/')[1])
+        .sort()
+        .join() === expected.join(),
+  );
   assert.ok(stream.stats().relists >= 1, 'a full re-list, not a resumed watch');
 });
 
@@ -92,7 +100,18 @@ test('504 Too large resource version (a store behind ours): the stream re-lists'
     res.setHeader('content-type', 'application/json');
     if (url.searchParams.get('watch') === 'true') {
       res.writeHead(504);
-      res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Too large resource version: 900, current: 12', reason: 'Timeout', details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 }, code: 504 }));
+      res.end(
+        JSON.stringify({
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: 'Too large resource version: 900, current: 12',
+          reason: 'Timeout',
+          details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 },
+          code: 504,
+        }),
+      );
       return;
     }
     if (!url.pathname.endsWith('/pods')) {

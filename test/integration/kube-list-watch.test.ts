@@ -45,9 +45,16 @@ test('the initial list is paged: rows reach the sink page by page with totals, a
   assert.equal(sink.objects.size, 2300);
   assert.equal(stream.stats().pages, 5);
   const syncing = sink.states.filter((s) => s.phase === 'syncing' && s.loaded > 0);
-  assert.deepEqual(syncing.map((s) => (s.phase === 'syncing' ? [s.loaded, s.total] : [])), [
-    [500, 2300], [1000, 2300], [1500, 2300], [2000, 2300], [2300, 2300],
-  ]);
+  assert.deepEqual(
+    syncing.map((s) => (s.phase === 'syncing' ? [s.loaded, s.total] : [])),
+    [
+      [500, 2300],
+      [1000, 2300],
+      [1500, 2300],
+      [2000, 2300],
+      [2300, 2300],
+    ],
+  );
   // The first page is in the sink (and announced) while 1,800 objects are still to come.
   const firstState = sink.calls.findIndex((c) => c.call === 'state' && c.state.phase === 'syncing' && c.state.loaded === 500);
   assert.equal(sink.calls.slice(0, firstState).filter((c) => c.call === 'upsert').length, 500);
@@ -78,7 +85,10 @@ test('an expired continue token mid-list falls back to one unpaged list, with an
   assert.equal(stream.stats().pages, 2, 'one page, then one unpaged list');
   assert.equal(sink.objects.size, 1199);
   assert.equal(sink.objects.has('expire/e-1199'), false);
-  assert.deepEqual(sink.calls.filter((c) => c.call === 'beginSync' || c.call === 'endSync').map((c) => c.call), ['beginSync', 'beginSync', 'endSync']);
+  assert.deepEqual(
+    sink.calls.filter((c) => c.call === 'beginSync' || c.call === 'endSync').map((c) => c.call),
+    ['beginSync', 'beginSync', 'endSync'],
+  );
   stream.stop();
 });
 
@@ -127,7 +137,10 @@ test('a watch the server ends normally is resumed without a re-list', { timeout:
   demo.server.store.create(podsRef, pod('resume', 'after-timeout'));
   await sink.until('event after resume', () => sink.objects.has('resume/after-timeout'));
   assert.equal(stream.stats().lists, 1);
-  assert.deepEqual(sink.states.map((s) => s.phase).filter((p) => p === 'reconnecting'), []);
+  assert.deepEqual(
+    sink.states.map((s) => s.phase).filter((p) => p === 'reconnecting'),
+    [],
+  );
   stream.stop();
 });
 
@@ -161,11 +174,17 @@ test('410 Gone after compaction while disconnected: a full re-list with no ghost
   demo.server.compact();
   await sink.until('second sync', () => sink.syncs === 2);
   await sink.until('live', () => sink.last?.phase === 'live');
-  const expected = demo.server.store.list(podsRef, 'gone').map((o) => `gone/${o.metadata.name}`).sort();
+  const expected = demo.server.store
+    .list(podsRef, 'gone')
+    .map((o) => `gone/${o.metadata.name}`)
+    .sort();
   assert.deepEqual([...sink.objects.keys()].sort(), expected);
   assert.equal(expected.length, 21);
   const lastBegin = sink.calls.map((c) => c.call).lastIndexOf('beginSync');
-  const upserts = sink.calls.slice(lastBegin).filter((c) => c.call === 'upsert').map((c) => (c.call === 'upsert' ? c.key : ''));
+  const upserts = sink.calls
+    .slice(lastBegin)
+    .filter((c) => c.call === 'upsert')
+    .map((c) => (c.call === 'upsert' ? c.key : ''));
   assert.equal(new Set(upserts).size, upserts.length, 'no object delivered twice in the re-list');
   assert.ok(stream.stats().relists >= 1);
   stream.stop();

@@ -45,7 +45,7 @@ test('namespaces come from the API; an unknown one is one clear sentence', { tim
   });
 });
 
-test('the context\'s namespace is the default; -n overrides it', { timeout: 20_000 }, async () => {
+test("the context's namespace is the default; -n overrides it", { timeout: 20_000 }, async () => {
   assert.equal(a.session.namespace, 'team-a');
   assert.equal(a.session.namespaceSource, 'context');
   const s = await openSession(loadKubeconfig({ kubeconfig: a.kubeconfig }), { namespace: 'default' });
@@ -62,17 +62,32 @@ test('ClusterConnection switches context and namespace at runtime and tells subs
   const seen: KubeSession[] = [];
   conn.subscribe((s) => seen.push(s));
   try {
-    assert.deepEqual(conn.contexts().map((c) => [c.name, c.current]), [['kx-demo', true], ['other', false]]);
+    assert.deepEqual(
+      conn.contexts().map((c) => [c.name, c.current]),
+      [
+        ['kx-demo', true],
+        ['other', false],
+      ],
+    );
     assert.deepEqual(await conn.session.listNamespaces(), ['default', 'team-a']);
     await conn.useContext('other');
     assert.equal(conn.session.context.name, 'other');
     assert.equal(conn.session.namespace, 'default');
     assert.deepEqual(await conn.session.listNamespaces(), ['blue', 'default', 'green']);
-    assert.deepEqual(conn.contexts().map((c) => [c.name, c.current]), [['kx-demo', false], ['other', true]]);
+    assert.deepEqual(
+      conn.contexts().map((c) => [c.name, c.current]),
+      [
+        ['kx-demo', false],
+        ['other', true],
+      ],
+    );
     await assert.rejects(conn.useNamespace('nope'), /namespace "nope" not found in context "other"/);
     await conn.useNamespace('green');
     assert.equal(conn.session.namespace, 'green');
-    assert.deepEqual(seen.map((s) => `${s.context.name}/${s.namespace}`), ['other/default', 'other/green']);
+    assert.deepEqual(
+      seen.map((s) => `${s.context.name}/${s.namespace}`),
+      ['other/default', 'other/green'],
+    );
     await assert.rejects(conn.useContext('x'), /context "x" not found in kubeconfig; known contexts: kx-demo, other/);
     assert.equal(conn.session.context.name, 'other', 'a failed switch keeps the current session');
   } finally {

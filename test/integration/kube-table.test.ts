@@ -29,7 +29,7 @@ after(async () => {
   await demo.close();
 });
 
-test('table mode: the CRD\'s printer columns come first, then rows with cells, paged and watched', { timeout: 20_000 }, async () => {
+test("table mode: the CRD's printer columns come first, then rows with cells, paged and watched", { timeout: 20_000 }, async () => {
   const sink = new RecordingSink();
   const stream = startListWatch({ client: demo.session.client, resource: discovery.resolve('ct'), namespace: 'jobs', table: true, pageSize: 5 }, sink);
   try {

@@ -23,13 +23,16 @@ async function closedPort(): Promise<number> {
 async function clientFor(server: string) {
   const dir = mkdtempSync(join(tmpdir(), 'kx-kube-'));
   const file = join(dir, 'config');
-  writeFileSync(file, `apiVersion: v1
+  writeFileSync(
+    file,
+    `apiVersion: v1
 kind: Config
 current-context: nowhere
 clusters: [{name: c, cluster: {server: "${server}"}}]
 users: [{name: u, user: {token: unreachable-token-0123456789}}]
 contexts: [{name: nowhere, context: {cluster: c, user: u}}]
-`);
+`,
+  );
   const client = createApiClient(await createRequestAuth(resolveContext(loadKubeconfig({ kubeconfig: file })).kubeConfig));
   rmSync(dir, { recursive: true, force: true });
   return client;

@@ -90,7 +90,10 @@ test('a followed stream cut by the network resumes after its last line: nothing 
   log.write('e', new Date('2025-01-01T00:00:06Z'));
   const rest = await readUntil(follower, (l) => l.length >= 2);
   assert.deepEqual(texts(rest), ['d', 'e']);
-  assert.ok(notices.some((n) => n.type === 'reconnecting'), 'said it was reconnecting');
+  assert.ok(
+    notices.some((n) => n.type === 'reconnecting'),
+    'said it was reconnecting',
+  );
   log.write('f');
   assert.deepEqual(texts(await readUntil(follower, (l) => l.length >= 1)), ['f']);
   follower.stop();
@@ -112,7 +115,13 @@ test('a selector follows every pod and container, tags each line, and picks up n
   const initial = await readUntil(follower, (l) => l.length >= 4);
   assert.deepEqual(tagged(initial).sort(), ['shop-a/app: app recent', 'shop-a/proxy: proxy recent', 'shop-b/app: app recent', 'shop-b/proxy: proxy recent']);
   const defaulted = notices.filter((n) => n.type === 'containers');
-  assert.deepEqual(defaulted.map((n) => n.type === 'containers' && [n.pod, n.containers.join(','), n.defaulted]), [['shop-a', 'app,proxy', true], ['shop-b', 'app,proxy', true]]);
+  assert.deepEqual(
+    defaulted.map((n) => n.type === 'containers' && [n.pod, n.containers.join(','), n.defaulted]),
+    [
+      ['shop-a', 'app,proxy', true],
+      ['shop-b', 'app,proxy', true],
+    ],
+  );
 
   // A pod that appears later is new: all of its lines, not only the last --tail of them.
   const late = demo.runtime.log('default', 'shop-c', 'app');
@@ -144,7 +153,10 @@ test('a named pod that has not started is waited for, followed, and ends when it
   setStatus('slow', { phase: 'Running', containerStatuses: [{ name: 'app', ready: true, restartCount: 0, containerID: 'demo://slow-1', state: { running: { startedAt: '2025-01-01T00:00:00Z' } } }] });
   assert.deepEqual(texts((await first) ?? []), ['hello']);
   log.write('bye');
-  setStatus('slow', { phase: 'Succeeded', containerStatuses: [{ name: 'app', ready: false, restartCount: 0, containerID: 'demo://slow-1', state: { terminated: { exitCode: 0, reason: 'Completed' } } }] });
+  setStatus('slow', {
+    phase: 'Succeeded',
+    containerStatuses: [{ name: 'app', ready: false, restartCount: 0, containerID: 'demo://slow-1', state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
+  });
   log.end();
   const rest = await readUntil(follower, () => false);
   assert.deepEqual(texts(rest), ['bye'], 'ends by itself once the container exited');
@@ -162,7 +174,7 @@ test('more pods than --max-pods is an error before any line', async () => {
   await assert.rejects(follower.next(), /3 pods match app=many, more than the limit of 2: narrow the selection or raise --max-pods/);
 });
 
-test('a missing pod is kubectl\'s NotFound sentence', async () => {
+test("a missing pod is kubectl's NotFound sentence", async () => {
   const follower = follow({ selection: { kind: 'pod', name: 'ghost' } });
   await assert.rejects(follower.next(), (err: Error) => err.message === 'Error from server (NotFound): pods "ghost" not found');
 });

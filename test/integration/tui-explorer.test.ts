@@ -33,7 +33,10 @@ const kubectl = kubectlFor(() => demo.kubeconfigPath).ok;
 /** Names of objects of `resource` in `namespace` whose controller owner is named `owner`. */
 async function ownedBy(resource: string, namespace: string, owner: string): Promise<string[]> {
   const out = await kubectl('get', resource, '-n', namespace, '-o', 'jsonpath={range .items[*]}{.metadata.name} {.metadata.ownerReferences[0].name}{"\\n"}{end}');
-  return out.split('\n').filter((l) => l.endsWith(` ${owner}`)).map((l) => l.split(' ')[0]!);
+  return out
+    .split('\n')
+    .filter((l) => l.endsWith(` ${owner}`))
+    .map((l) => l.split(' ')[0]!);
 }
 
 /** Ends the filter prompt with Enter, then opens the (only) matching row with Enter. */

@@ -213,7 +213,8 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
         await sleep(100);
         if (line === undefined || (await promptLine(step.key))?.startsWith(`${step.key}${step.text}`) !== true) end = 'Tab+Escape';
       }
-      const keys: FuzzKey[] = end === 'Enter' ? [{ name: 'Enter' }] : end === 'Escape' ? [{ name: 'Escape' }] : end === 'Tab+Escape' ? [{ name: 'Tab' }, { name: 'Escape' }] : [{ name: 'Tab' }, { name: 'Enter' }];
+      const keys: FuzzKey[] =
+        end === 'Enter' ? [{ name: 'Enter' }] : end === 'Escape' ? [{ name: 'Escape' }] : end === 'Tab+Escape' ? [{ name: 'Tab' }, { name: 'Escape' }] : [{ name: 'Tab' }, { name: 'Enter' }];
       // A prompt that did not open leaves the keys to a view: enter there must not meet a dialog.
       if (keys.some(answersDialogKey) && dialogOnScreen(await screen())) await calm();
       await sendKeys(keys);

@@ -70,7 +70,10 @@ test('l on a deployment interleaves its pods with prefixes; c picks one containe
 test('previous logs of a crash-looping pod match kubectl logs --previous', async () => {
   const t = open('-n payments');
   await t.waitFor(/pods \(payments\)\s+● live/);
-  const pod = (await kubectl('get', 'pods', '-n', 'payments', '-o', 'name')).split('\n').find((n) => n.includes('fraud-scorer'))!.replace('pod/', '');
+  const pod = (await kubectl('get', 'pods', '-n', 'payments', '-o', 'name'))
+    .split('\n')
+    .find((n) => n.includes('fraud-scorer'))!
+    .replace('pod/', '');
   await filterToOne(t, pod);
   t.send('p');
   const previous = (await kubectl('logs', '-n', 'payments', pod, '--previous', '--tail=2')).trim().split('\n');

@@ -61,7 +61,7 @@ test('kx nodes: a cluster-scoped resource has no namespace in its title', async 
   await t.waitFor(/kx exited with 0/);
 });
 
-test('an unknown resource type is kubectl\'s sentence and exit code 1', async () => {
+test("an unknown resource type is kubectl's sentence and exit code 1", async () => {
   const failed = await runKx(['--kubeconfig', demo.kubeconfigPath, 'bogus']);
   assert.equal(failed.code, 1);
   assert.equal(failed.stderr, 'error: the server doesn\'t have a resource type "bogus"\n');

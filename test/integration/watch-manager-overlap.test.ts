@@ -8,13 +8,22 @@ import { openDemo } from '../support/kube-demo.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const pods: ResourceInfo = {
-  group: '', version: 'v1', versions: ['v1'], plural: 'pods', singular: 'pod', kind: 'Pod', shortNames: ['po'], categories: ['all'], namespaced: true,
-  verbs: ['get', 'list', 'watch'], subresources: { scale: false, status: true, log: true, exec: true },
+  group: '',
+  version: 'v1',
+  versions: ['v1'],
+  plural: 'pods',
+  singular: 'pod',
+  kind: 'Pod',
+  shortNames: ['po'],
+  categories: ['all'],
+  namespaced: true,
+  verbs: ['get', 'list', 'watch'],
+  subresources: { scale: false, status: true, log: true, exec: true },
 };
 const podsRef = { group: '', plural: 'pods' };
 const namespacesRef = { group: '', plural: 'namespaces' };
 
-test('streams of one resource in one namespace and in all namespaces share rows without taking each other\'s away', async () => {
+test("streams of one resource in one namespace and in all namespaces share rows without taking each other's away", async () => {
   const demo = await openDemo();
   const cache = new ObjectCache();
   const watches = new WatchManager(demo.session.client, cache);

@@ -32,4 +32,3 @@ export function crontabCrd(group = 'stable.example.com', plural = 'crontabs', ki
     },
   };
 }
-

@@ -38,9 +38,7 @@ export function seededRng(seed: number): Rng {
 export type FuzzKey = { name: string } | { literal: string };
 
 /** What the driver does next: send keys as one write, or open a prompt and type into it. */
-export type FuzzStep =
-  | { kind: 'keys'; keys: FuzzKey[] }
-  | { kind: 'prompt'; key: ':' | '/'; text: string; end: 'Enter' | 'Escape' | 'Tab+Escape' | 'Tab+Enter' };
+export type FuzzStep = { kind: 'keys'; keys: FuzzKey[] } | { kind: 'prompt'; key: ':' | '/'; text: string; end: 'Enter' | 'Escape' | 'Tab+Escape' | 'Tab+Enter' };
 
 // Keys that open something asking before it changes the cluster (delete, kill, restart, scale,
 // undo) or that suspend kx into a shell: after each the driver looks at the screen and says no.
@@ -65,12 +63,51 @@ export function keyLabel(k: FuzzKey): string {
 
 // Weighted keymap, tmux names. Never q/Q (quit, pane close falls back to esc), never C-c.
 const weighted: [string, number][] = [
-  ['j', 10], ['k', 6], ['Down', 3], ['Up', 2], ['g', 2], ['G', 2], ['Home', 1], ['End', 1],
-  ['PageDown', 2], ['PageUp', 1], ['C-f', 1], ['C-b', 1], ['Space', 1],
-  ['Enter', 6], ['Escape', 6], ['J', 2], ['x', 2], ['d', 4], ['y', 3], ['l', 4], ['p', 2], ['h', 2],
-  ['0', 2], ['[', 2], [']', 2], ['?', 1], ['n', 1], ['N', 1], ['A', 1], ['S', 1], ['>', 1], ['<', 1], ['R', 1],
-  ['f', 1], ['w', 1], ['t', 1], ['c', 1], ['m', 1], ['C-s', 1], ['BSpace', 1],
-  ['s', 2], ['r', 1], ['u', 1], ['C-d', 1], ['C-k', 1],
+  ['j', 10],
+  ['k', 6],
+  ['Down', 3],
+  ['Up', 2],
+  ['g', 2],
+  ['G', 2],
+  ['Home', 1],
+  ['End', 1],
+  ['PageDown', 2],
+  ['PageUp', 1],
+  ['C-f', 1],
+  ['C-b', 1],
+  ['Space', 1],
+  ['Enter', 6],
+  ['Escape', 6],
+  ['J', 2],
+  ['x', 2],
+  ['d', 4],
+  ['y', 3],
+  ['l', 4],
+  ['p', 2],
+  ['h', 2],
+  ['0', 2],
+  ['[', 2],
+  [']', 2],
+  ['?', 1],
+  ['n', 1],
+  ['N', 1],
+  ['A', 1],
+  ['S', 1],
+  ['>', 1],
+  ['<', 1],
+  ['R', 1],
+  ['f', 1],
+  ['w', 1],
+  ['t', 1],
+  ['c', 1],
+  ['m', 1],
+  ['C-s', 1],
+  ['BSpace', 1],
+  ['s', 2],
+  ['r', 1],
+  ['u', 1],
+  ['C-d', 1],
+  ['C-k', 1],
 ];
 const totalWeight = weighted.reduce((n, [, w]) => n + w, 0);
 
@@ -78,7 +115,34 @@ const totalWeight = weighted.reduce((n, [, w]) => n + w, 0);
 const printable = 'abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789-_.,;!@#$%^&*()=+[]{}<>?~|/\'"` ';
 
 // Commands for ':'; none of them quits (`:q`, `:quit`, `:Q`).
-const commands = ['po', 'deploy', 'svc', 'ns default', 'ns shop', 'ns payments', 'xyz', 'rs', 'cm', 'po -A', 'no', 'ev', 'job', 'cj', 'ds', 'sts', 'crd', 'ctx', 'help', 'secrets', 'ing', 'hpa', 'ns', 'ct batch', 'po -n kube-system', 'deploy -A'];
+const commands = [
+  'po',
+  'deploy',
+  'svc',
+  'ns default',
+  'ns shop',
+  'ns payments',
+  'xyz',
+  'rs',
+  'cm',
+  'po -A',
+  'no',
+  'ev',
+  'job',
+  'cj',
+  'ds',
+  'sts',
+  'crd',
+  'ctx',
+  'help',
+  'secrets',
+  'ing',
+  'hpa',
+  'ns',
+  'ct batch',
+  'po -n kube-system',
+  'deploy -A',
+];
 // Prefixes for Tab completion; Tab may complete to a builtin, so a Tab step ending with Enter
 // only starts from a prefix that cannot complete to quit.
 const prefixes = ['de', 'po', 'sv', 'no', 'rs', 'ns ', 'po -', 'cr', 'se'];

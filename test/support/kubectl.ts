@@ -36,13 +36,7 @@ export async function getJson<T = Record<string, unknown>>(args: string[], kubec
 }
 
 /** Polls `kubectl get -o json` until `check` returns a value. */
-export async function waitForJson<T, R>(
-  what: string,
-  args: string[],
-  kubeconfig: string,
-  check: (obj: T) => R | undefined,
-  timeoutMs = 60_000,
-): Promise<R> {
+export async function waitForJson<T, R>(what: string, args: string[], kubeconfig: string, check: (obj: T) => R | undefined, timeoutMs = 60_000): Promise<R> {
   return waitFor(what, async () => check(await getJson<T>(args, kubeconfig)), timeoutMs, 500);
 }
 

@@ -4,12 +4,7 @@ import type { StreamSink, StreamState } from '../../src/kube/stream-types.ts';
 
 /** One call the stream made, in order. */
 export type SinkCall =
-  | { call: 'beginSync' }
-  | { call: 'endSync' }
-  | { call: 'upsert'; key: string }
-  | { call: 'remove'; key: string }
-  | { call: 'columns'; names: string[] }
-  | { call: 'state'; state: StreamState };
+  { call: 'beginSync' } | { call: 'endSync' } | { call: 'upsert'; key: string } | { call: 'remove'; key: string } | { call: 'columns'; names: string[] } | { call: 'state'; state: StreamState };
 
 /** Records what a list+watch stream delivers and keeps objects by namespace/name with beginSync/endSync semantics. */
 export class RecordingSink implements StreamSink {

@@ -27,10 +27,7 @@ export interface TmuxTerminal {
 const started = new Set<TmuxTerminal>();
 
 /** Starts `command` (a shell command line) in a new tmux session with `env` and the given size. */
-export function startTmux(
-  command: string,
-  opts: { columns?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
-): TmuxTerminal {
+export function startTmux(command: string, opts: { columns?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {}): TmuxTerminal {
   const session = `kx-test-${randomBytes(4).toString('hex')}`;
   const env = Object.entries(opts.env ?? {})
     .map(([k, v]) => `${k}=${shellQuote(v)}`)

@@ -1,12 +1,7 @@
 /** Polling until a condition holds, for tests that watch something change on its own time. */
 
 /** Polls `check` every `intervalMs` until it returns something other than undefined, null or false, and returns that; fails after `timeoutMs` naming `what`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
-  intervalMs = 50,
-): Promise<T> {
+export async function waitFor<T>(what: string, check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 30_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   let lastError: unknown;

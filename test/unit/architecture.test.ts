@@ -76,11 +76,26 @@ test('no cycles between the top-level folders', () => {
 
 test('only kube/ imports @kubernetes/client-node', () => {
   const offenders = files.filter((f) => topOf(f) !== 'kube' && /from\s+['"]@kubernetes\/client-node/.test(readFileSync(f, 'utf8')));
-  assert.deepEqual(offenders.map((f) => relative(src, f)), []);
+  assert.deepEqual(
+    offenders.map((f) => relative(src, f)),
+    [],
+  );
 });
 
 test('the checker finds a cycle when there is one', () => {
-  const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])]]);
+  const graph = new Map([
+    ['a', new Set(['b'])],
+    ['b', new Set(['c'])],
+    ['c', new Set(['a'])],
+  ]);
   assert.deepEqual(findCycle(graph), ['a', 'b', 'c', 'a']);
-  assert.equal(findCycle(new Map([['a', new Set(['b'])], ['b', new Set<string>()]])), undefined);
+  assert.equal(
+    findCycle(
+      new Map([
+        ['a', new Set(['b'])],
+        ['b', new Set<string>()],
+      ]),
+    ),
+    undefined,
+  );
 });

@@ -13,11 +13,14 @@ test('global flags are spelled as kubectl spells them', () => {
 });
 
 test('an unknown flag is a usage error with a hint', () => {
-  assert.throws(() => parseCommandLine(['--bogus']), (err: unknown) => {
-    assert.ok(err instanceof UsageError);
-    assert.equal(err.message, "unknown flag: --bogus (see 'kx --help')");
-    return true;
-  });
+  assert.throws(
+    () => parseCommandLine(['--bogus']),
+    (err: unknown) => {
+      assert.ok(err instanceof UsageError);
+      assert.equal(err.message, "unknown flag: --bogus (see 'kx --help')");
+      return true;
+    },
+  );
 });
 
 test('a value flag takes the next word even when it starts with a dash, as pflag does', () => {

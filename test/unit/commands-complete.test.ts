@@ -19,8 +19,14 @@ test('a partial command completes to the canonical name of what it starts', () =
 test('prefix matches come first, shortest first, one per resource; then fuzzy ones', () => {
   assert.deepEqual(words('s').slice(0, 2), ['services', 'statefulsets']);
   const cr = completeCommand('cr', ctx).candidates;
-  assert.deepEqual(cr.filter((c) => c.prefix).map((c) => c.word), ['crd', 'cronjobs', 'crontabs']);
-  assert.ok(cr.every((c, i) => i === 0 || c.prefix <= cr[i - 1]!.prefix), 'no prefix match after a fuzzy one');
+  assert.deepEqual(
+    cr.filter((c) => c.prefix).map((c) => c.word),
+    ['crd', 'cronjobs', 'crontabs'],
+  );
+  assert.ok(
+    cr.every((c, i) => i === 0 || c.prefix <= cr[i - 1]!.prefix),
+    'no prefix match after a fuzzy one',
+  );
   const dpl = completeCommand('dpl', ctx);
   assert.equal(dpl.candidates[0]!.word, 'deployments', 'fuzzy when nothing starts with the word');
   assert.equal(dpl.candidates[0]!.prefix, false);

@@ -1,15 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  canGoBack,
-  canGoForward,
-  currentEntry,
-  emptyHistory,
-  goBack,
-  goForward,
-  pushHistory,
-  type NavHistory,
-} from '../../src/explorer/nav-history.ts';
+import { canGoBack, canGoForward, currentEntry, emptyHistory, goBack, goForward, pushHistory, type NavHistory } from '../../src/explorer/nav-history.ts';
 
 interface View {
   resource: string;
@@ -39,7 +30,10 @@ test('back and forward move through visited views like a browser', () => {
 test('visiting after going back drops the forward entries', () => {
   let h = visit(visit(visit(emptyHistory<View>(), 'pods'), 'deployments'), 'replicasets');
   h = visit(goBack(goBack(h)), 'services');
-  assert.deepEqual(h.entries.map((e) => e.resource), ['pods', 'services']);
+  assert.deepEqual(
+    h.entries.map((e) => e.resource),
+    ['pods', 'services'],
+  );
   assert.equal(canGoForward(h), false);
   assert.equal(goForward(h), h);
 });

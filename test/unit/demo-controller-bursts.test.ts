@@ -43,13 +43,20 @@ async function nextBurst(ctx: ScenarioContext): Promise<void> {
 
 test('slowStartBatch runs batches of 1, 2, 4, … and a batch with a failure is the last', () => {
   const ran: number[] = [];
-  assert.equal(slowStartBatch(10, (i) => ran.push(i)), 10);
+  assert.equal(
+    slowStartBatch(10, (i) => ran.push(i)),
+    10,
+  );
   assert.deepEqual(ran, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   ran.length = 0;
-  assert.throws(() => slowStartBatch(100, (i) => {
-    ran.push(i);
-    if (i === 4) throw new Error('quota exceeded');
-  }), /quota exceeded/);
+  assert.throws(
+    () =>
+      slowStartBatch(100, (i) => {
+        ran.push(i);
+        if (i === 4) throw new Error('quota exceeded');
+      }),
+    /quota exceeded/,
+  );
   assert.deepEqual(ran, [0, 1, 2, 3, 4, 5, 6], 'the batch 3..6 finishes, no later one starts');
 });
 
@@ -81,7 +88,15 @@ test('a Parallel StatefulSet and a Job are bounded the same way', async () => {
   store.create(R.statefulsets, workload('StatefulSet', 'apps/v1', { replicas: 1234, podManagementPolicy: 'Parallel', serviceName: 'big' }));
   syncStatefulSet(ctx, 'default', 'big');
   assert.equal(store.list(R.pods, 'default').length, 500);
-  assert.deepEqual(store.list(R.pods, 'default').map((p) => Number(p.metadata.name.slice(4))).sort((a, b) => a - b).slice(-2), [498, 499], 'the lowest ordinals first');
+  assert.deepEqual(
+    store
+      .list(R.pods, 'default')
+      .map((p) => Number(p.metadata.name.slice(4)))
+      .sort((a, b) => a - b)
+      .slice(-2),
+    [498, 499],
+    'the lowest ordinals first',
+  );
   const jobs = setup();
   jobs.store.create(R.jobs, workload('Job', 'batch/v1', { parallelism: 1234, completions: 5000 }));
   syncJob(jobs.ctx, 'default', 'big');

@@ -12,7 +12,8 @@ import type { KubeObject } from '../../src/kube/object.ts';
 
 function readyPod(i: number, ready: boolean): KubeObject {
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name: `web-${i}`, namespace: 'default', uid: '', labels: { app: 'web' } },
     spec: { nodeName: 'kx-worker', containers: [{ name: 'app', image: 'nginx:1.27' }] },
     status: { phase: 'Running', podIP: `10.244.${Math.floor(i / 250)}.${(i % 250) + 2}`, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },

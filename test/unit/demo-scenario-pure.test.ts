@@ -36,7 +36,10 @@ test('cron schedules fire on the right minutes', () => {
   assert.ok(fires(weekdays, new Date('2025-01-06T07:30:00Z')), 'a Monday');
   assert.ok(!fires(weekdays, new Date('2025-01-05T07:30:00Z')), 'a Sunday');
   const now = Date.parse('2025-01-01T10:17:30Z');
-  assert.deepEqual(recentFirings(every5, now - 30 * 60_000, now, 2).map((d) => d.toISOString()), ['2025-01-01T10:15:00.000Z', '2025-01-01T10:10:00.000Z']);
+  assert.deepEqual(
+    recentFirings(every5, now - 30 * 60_000, now, 2).map((d) => d.toISOString()),
+    ['2025-01-01T10:15:00.000Z', '2025-01-01T10:10:00.000Z'],
+  );
   assert.throws(() => parseCron('* * *'));
 });
 
@@ -52,7 +55,12 @@ test('pod-template-hash ignores the hash label and Go round-trip nulls, but not 
 });
 
 test('rolling update budgets follow the 25% defaults and never both zero', () => {
-  const d = (replicas: number, rollingUpdate?: object): KubeObject => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x', uid: 'u' }, spec: { replicas, strategy: { type: 'RollingUpdate', rollingUpdate } } });
+  const d = (replicas: number, rollingUpdate?: object): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'x', uid: 'u' },
+    spec: { replicas, strategy: { type: 'RollingUpdate', rollingUpdate } },
+  });
   assert.deepEqual(surgeAndUnavailable(d(10)), { surge: 3, unavailable: 2 });
   assert.deepEqual(surgeAndUnavailable(d(2)), { surge: 1, unavailable: 0 });
   assert.deepEqual(surgeAndUnavailable(d(4, { maxSurge: 0, maxUnavailable: 0 })), { surge: 0, unavailable: 1 });

@@ -10,7 +10,7 @@ import { cronJobColumns } from '../../src/demo/server/table/workload-columns.ts'
 const NOW = Date.parse('2024-05-14T10:30:00Z');
 const list = JSON.parse(readFileSync(new URL('../fixtures/objects/cronjobs.json', import.meta.url), 'utf8')) as KubeList;
 
-test('the demo server sends SUSPEND as printBoolPtr\'s text, True or False, not a JSON boolean', () => {
+test("the demo server sends SUSPEND as printBoolPtr's text, True or False, not a JSON boolean", () => {
   const byName = new Map(list.items.map((o) => [o.metadata.name, cronJobColumns.cells(o, NOW)]));
   assert.deepEqual(byName.get('backup')!.slice(0, 7), ['backup', '0 * * * *', '<none>', 'False', 0, '30m', '45d']);
   assert.deepEqual(byName.get('cleanup')!.slice(2, 6), ['Europe/Berlin', 'True', 0, '<none>']);
@@ -18,7 +18,7 @@ test('the demo server sends SUSPEND as printBoolPtr\'s text, True or False, not 
   assert.equal(cronJobColumns.cells(unset, NOW)[3], 'False');
 });
 
-test('kx\'s cronjobs kind prints every cell as the server table does', () => {
+test("kx's cronjobs kind prints every cell as the server table does", () => {
   const kind = kindFor('cronjobs.batch')!;
   for (const o of list.items) {
     const server = cronJobColumns.cells(o, NOW).map(String);

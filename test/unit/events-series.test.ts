@@ -23,15 +23,23 @@ test('the events kind reads COUNT and LAST SEEN from the series', () => {
   assert.deepEqual([cell('LAST SEEN'), cell('FIRST SEEN'), cell('COUNT')], ['4m59s', '9m59s', '2']);
 });
 
-test('describe\'s Events Age says the series count over the event time', () => {
+test("describe's Events Age says the series count over the event time", () => {
   assert.equal(eventAge(core!, NOW), '4m59s (x2 over 9m59s)');
 });
 
 test('the demo server prints a series event like printEvent: COUNT and LAST SEEN from the series', () => {
   const cells = eventColumns.cells(core!, NOW);
   assert.deepEqual(cells, [
-    '4m59s', 'Warning', 'FailedScheduling', 'pod/web-7d4b9c8f6d-q2x8z', '', 'default-scheduler, default-scheduler-kx-control-plane',
-    '0/3 nodes are available: 3 Insufficient cpu.', '9m59s', 2, 'web-7d4b9c8f6d-q2x8z.17c1d1d0a1b2c3d4',
+    '4m59s',
+    'Warning',
+    'FailedScheduling',
+    'pod/web-7d4b9c8f6d-q2x8z',
+    '',
+    'default-scheduler, default-scheduler-kx-control-plane',
+    '0/3 nodes are available: 3 Insufficient cpu.',
+    '9m59s',
+    2,
+    'web-7d4b9c8f6d-q2x8z.17c1d1d0a1b2c3d4',
   ]);
 });
 
@@ -44,7 +52,10 @@ test('the demo server prints a series event read through core/v1 with a stale la
 test('the demo server prints events.k8s.io/v1 Events with the same columns as core/v1', () => {
   const def = { group: 'events.k8s.io', plural: 'events' } as ResourceDef;
   const set = columnsFor(def);
-  assert.deepEqual(set.columns.map((c) => c.name), eventColumns.columns.map((c) => c.name));
+  assert.deepEqual(
+    set.columns.map((c) => c.name),
+    eventColumns.columns.map((c) => c.name),
+  );
   assert.deepEqual(set.cells(eventsV1!, NOW), eventColumns.cells(core!, NOW));
 });
 

@@ -59,11 +59,7 @@ test('an inverse filter keeps the rows that do not match and highlights nothing'
   const result = applyFilter(rows, parseFilterInput('!running'));
   assert.deepEqual(names(result.rows), ['cart-6dff8d5c94-jg7x8']);
   assert.equal(result.matchOf(result.rows[0]!), undefined);
-  assert.deepEqual(names(applyFilter(rows, parseFilterInput('!redis')).rows), [
-    'metrics-server-57448cd87f-z4wkv',
-    'cart-6dff8d5c94-jg7x8',
-    'payments-api-6688f657dc-ds8xm',
-  ]);
+  assert.deepEqual(names(applyFilter(rows, parseFilterInput('!redis')).rows), ['metrics-server-57448cd87f-z4wkv', 'cart-6dff8d5c94-jg7x8', 'payments-api-6688f657dc-ds8xm']);
 });
 
 test('no text, a label selector or an invalid filter leave the rows alone', () => {

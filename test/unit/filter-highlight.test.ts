@@ -17,7 +17,13 @@ test('a cell splits into unmatched and matched runs', () => {
   const text = 'metrics-server-57448cd87f';
   const segs = highlightSegments(text, [1, 3, 5, 6, 20]);
   assert.equal(segs.map(([t]) => t).join(''), text);
-  assert.equal(segs.filter(([, m]) => m).map(([t]) => t).join(''), 'ercsc');
+  assert.equal(
+    segs
+      .filter(([, m]) => m)
+      .map(([t]) => t)
+      .join(''),
+    'ercsc',
+  );
 });
 
 test('indexes follow the table: right-aligned cells shift, truncated ones drop what was cut', () => {
@@ -41,5 +47,8 @@ test('a table line carries the highlights of each cell at the right place', () =
     segs.filter(([, m]) => m).map(([t]) => t),
     ['redis', '3'],
   );
-  assert.ok(segs.every((s, i) => i === 0 || s[1] !== segs[i - 1]![1]), 'adjacent runs are merged');
+  assert.ok(
+    segs.every((s, i) => i === 0 || s[1] !== segs[i - 1]![1]),
+    'adjacent runs are merged',
+  );
 });

@@ -17,14 +17,20 @@ test('nodes: STATUS with SchedulingDisabled, ROLES from labels, taints, wide sys
   const lost = n.get('kx-worker-3')!;
   assert.deepEqual([lost['STATUS'], lost['ROLES'], lost['AGE'], lost['TAINTS']], ['NotReady', 'gpu', '2d5h', 'node.kubernetes.io/unreachable:NoSchedule +2']);
   const kind = kindFor('nodes')!;
-  assert.deepEqual(['kx-worker-1', 'kx-worker-2', 'kx-worker-3'].map((x) => kind.tone(n.get(x)!.row)), ['normal', 'warn', 'error']);
+  assert.deepEqual(
+    ['kx-worker-1', 'kx-worker-2', 'kx-worker-3'].map((x) => kind.tone(n.get(x)!.row)),
+    ['normal', 'warn', 'error'],
+  );
 });
 
 test('namespaces, configmaps and secrets', () => {
   const ns = project('namespaces', 'namespaces');
   assert.deepEqual([ns.get('shop')!['STATUS'], ns.get('old-team')!['STATUS'], ns.get('old-team')!['AGE']], ['Active', 'Terminating', '400d']);
   const cm = project('configmaps', 'configmaps');
-  assert.deepEqual(['kube-root-ca.crt', 'web-config', 'empty'].map((x) => cm.get(x)!['DATA']), ['1', '3', '0']);
+  assert.deepEqual(
+    ['kube-root-ca.crt', 'web-config', 'empty'].map((x) => cm.get(x)!['DATA']),
+    ['1', '3', '0'],
+  );
   const sec = project('secrets', 'secrets');
   assert.deepEqual([sec.get('shop-tls')!['TYPE'], sec.get('shop-tls')!['DATA']], ['kubernetes.io/tls', '2']);
   assert.deepEqual([sec.get('db-credentials')!['TYPE'], sec.get('db-credentials')!['DATA']], ['Opaque', '3']);
@@ -55,10 +61,7 @@ test('events: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; series and eventTime-onl
 test('HPAs: TARGETS for autoscaling v2, v1 and v2beta1 shapes', () => {
   const h = project('hpas', 'horizontalpodautoscalers.autoscaling');
   const web = h.get('web')!;
-  assert.deepEqual(
-    [web['REFERENCE'], web['TARGETS'], web['MINPODS'], web['MAXPODS'], web['REPLICAS'], web['AGE']],
-    ['Deployment/web', 'cpu: 45%/80%, memory: 201326592/512Mi', '3', '10', '3', '3d'],
-  );
+  assert.deepEqual([web['REFERENCE'], web['TARGETS'], web['MINPODS'], web['MAXPODS'], web['REPLICAS'], web['AGE']], ['Deployment/web', 'cpu: 45%/80%, memory: 201326592/512Mi', '3', '10', '3', '3d']);
   const api = h.get('api')!;
   assert.deepEqual([api['TARGETS'], api['MINPODS']], ['cpu: <unknown>/70%, <unknown>/100 + 1 more...', '<unset>']);
   assert.equal(h.get('legacy')!['TARGETS'], 'cpu: 12%/60%');

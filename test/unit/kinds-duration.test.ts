@@ -44,7 +44,7 @@ test('a missing timestamp reads <unknown>', () => {
   assert.equal(since(1000, 61_000), '60s');
 });
 
-test('an age a few seconds in the future reads 0s; further is <invalid>, and HumanDuration itself stays kubectl\'s', () => {
+test("an age a few seconds in the future reads 0s; further is <invalid>, and HumanDuration itself stays kubectl's", () => {
   const at = Date.parse('2024-05-14T10:30:00Z');
   assert.equal(since(at, at - 3 * s), '0s');
   assert.equal(since(at, at - 5 * s), '0s');

@@ -29,8 +29,17 @@ const kinds: RegisteredKind[] = [podsKind, replicaSetsKind, statefulSetsKind, da
 function resourceOf(k: RegisteredKind): ResourceInfo {
   const plural = k.resourceKey.split('.')[0]!;
   return {
-    group: k.module.group, version: 'v1', versions: ['v1'], plural, singular: '', kind: k.kind, shortNames: [], categories: [],
-    namespaced: k.namespaced, verbs: [], subresources: { scale: false, status: false, log: false, exec: false },
+    group: k.module.group,
+    version: 'v1',
+    versions: ['v1'],
+    plural,
+    singular: '',
+    kind: k.kind,
+    shortNames: [],
+    categories: [],
+    namespaced: k.namespaced,
+    verbs: [],
+    subresources: { scale: false, status: false, log: false, exec: false },
   };
 }
 
@@ -40,8 +49,15 @@ test('each module names its group so resourceKey is plural.group', () => {
 
 test('each module loads the describer kubectl uses for its group and kind (none: the generic one)', async () => {
   const expected = new Map<RegisteredKind, unknown>([
-    [podsKind, describePod], [replicaSetsKind, describeReplicaSet], [statefulSetsKind, describeStatefulSet], [daemonSetsKind, describeDaemonSet],
-    [jobsKind, describeJob], [cronJobsKind, describeCronJob], [nodesKind, describeNode], [eventsKind, describeGeneric], [hpasKind, describeHpa],
+    [podsKind, describePod],
+    [replicaSetsKind, describeReplicaSet],
+    [statefulSetsKind, describeStatefulSet],
+    [daemonSetsKind, describeDaemonSet],
+    [jobsKind, describeJob],
+    [cronJobsKind, describeCronJob],
+    [nodesKind, describeNode],
+    [eventsKind, describeGeneric],
+    [hpasKind, describeHpa],
   ]);
   for (const k of kinds) {
     const own = k.module.describe ? await k.module.describe() : describeGeneric;

@@ -23,7 +23,10 @@ test('pod columns are kubectl get pods -A -o wide', () => {
     podsKind.columns.map((c) => c.name),
     ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
   );
-  assert.deepEqual(podsKind.columns.filter((c) => c.wide).map((c) => c.name), ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+  assert.deepEqual(
+    podsKind.columns.filter((c) => c.wide).map((c) => c.name),
+    ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+  );
 });
 
 test('pod READY / STATUS / RESTARTS / AGE match kubectl for every fixture', () => {
@@ -51,10 +54,7 @@ test('pod READY / STATUS / RESTARTS / AGE match kubectl for every fixture', () =
 });
 
 test('wide pod cells: IP, NODE, NOMINATED NODE and READINESS GATES', () => {
-  assert.deepEqual(
-    [cells('web-6b7f9c8d5-x2x9q')['IP'], cells('web-6b7f9c8d5-x2x9q')['NODE'], cells('web-6b7f9c8d5-x2x9q')['READINESS GATES']],
-    ['10.244.1.23', 'kx-worker-1', '<none>'],
-  );
+  assert.deepEqual([cells('web-6b7f9c8d5-x2x9q')['IP'], cells('web-6b7f9c8d5-x2x9q')['NODE'], cells('web-6b7f9c8d5-x2x9q')['READINESS GATES']], ['10.244.1.23', 'kx-worker-1', '<none>']);
   assert.deepEqual([cells('ml-train-0')['IP'], cells('ml-train-0')['NODE']], ['<none>', '<none>']);
   assert.equal(cells('cache-0')['IP'], '<none>');
   assert.equal(cells('etl-runner-9k2l3')['READINESS GATES'], '0/1');
@@ -74,7 +74,10 @@ test('a pod row keeps what indexes need and nothing of the raw object', () => {
   const row = rows.get('web-6b7f9c8d5-x2x9q')!;
   assert.equal(row.nodeName, 'kx-worker-1');
   assert.deepEqual(row.labels, { app: 'web', 'pod-template-hash': '6b7f9c8d5', tier: 'frontend' });
-  assert.deepEqual(row.ownerRefs.map((o) => [o.kind, o.name, o.controller]), [['ReplicaSet', 'web-6b7f9c8d5', true]]);
+  assert.deepEqual(
+    row.ownerRefs.map((o) => [o.kind, o.name, o.controller]),
+    [['ReplicaSet', 'web-6b7f9c8d5', true]],
+  );
   assert.equal(row.createdAt, Date.parse('2024-05-11T06:30:00Z'));
   assert.equal(row.deleting, false);
   assert.ok(!JSON.stringify(row).includes('containerd://'), 'no container statuses are kept');

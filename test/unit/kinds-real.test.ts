@@ -12,10 +12,23 @@ import type { KubeObject } from '../../src/kube/object.ts';
 const dir = new URL('../fixtures/real/', import.meta.url);
 const NOW = Date.now();
 const plurals: Record<string, string> = {
-  Pod: 'pods', Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', StatefulSet: 'statefulsets.apps',
-  DaemonSet: 'daemonsets.apps', Job: 'jobs.batch', CronJob: 'cronjobs.batch', Service: 'services', Endpoints: 'endpoints',
-  Ingress: 'ingresses.networking.k8s.io', ConfigMap: 'configmaps', Secret: 'secrets', Node: 'nodes', Namespace: 'namespaces',
-  Event: 'events', HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling', PersistentVolumeClaim: 'persistentvolumeclaims',
+  Pod: 'pods',
+  Deployment: 'deployments.apps',
+  ReplicaSet: 'replicasets.apps',
+  StatefulSet: 'statefulsets.apps',
+  DaemonSet: 'daemonsets.apps',
+  Job: 'jobs.batch',
+  CronJob: 'cronjobs.batch',
+  Service: 'services',
+  Endpoints: 'endpoints',
+  Ingress: 'ingresses.networking.k8s.io',
+  ConfigMap: 'configmaps',
+  Secret: 'secrets',
+  Node: 'nodes',
+  Namespace: 'namespaces',
+  Event: 'events',
+  HorizontalPodAutoscaler: 'horizontalpodautoscalers.autoscaling',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
   CustomResourceDefinition: 'customresourcedefinitions.apiextensions.k8s.io',
 };
 
@@ -25,7 +38,11 @@ function objectsIn(file: URL): KubeObject[] {
   return body.kind && body.kind !== 'Table' ? [body as KubeObject] : [];
 }
 
-const files = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json')) : [];
+const files = existsSync(dir)
+  ? readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.json'))
+  : [];
 
 test('every real captured object projects to a full row', { skip: files.length === 0 ? 'no test/fixtures/real/ captures yet' : false }, () => {
   let projected = 0;

@@ -15,8 +15,14 @@ const which = { group: 'stable.example.com', version: 'v1', kind: 'CronTab' };
 
 test('a custom resource shows the server Table columns, wide ones flagged by priority', () => {
   const kind = tableKind('crontabs.stable.example.com', 'CronTab', true, table.columnDefinitions);
-  assert.deepEqual(kind.columns.map((c) => c.name), ['NAMESPACE', 'NAME', 'SPEC', 'REPLICAS', 'IMAGE', 'AGE']);
-  assert.deepEqual(kind.columns.map((c) => c.wide), [false, false, false, false, true, false]);
+  assert.deepEqual(
+    kind.columns.map((c) => c.name),
+    ['NAMESPACE', 'NAME', 'SPEC', 'REPLICAS', 'IMAGE', 'AGE'],
+  );
+  assert.deepEqual(
+    kind.columns.map((c) => c.wide),
+    [false, false, false, false, true, false],
+  );
   assert.equal(kind.columns[3]!.sort, 'number');
   const rows = table.rows.map((r) => kind.toRow(rowObject(r, which), NOW));
   assert.deepEqual(cellsAt(rows[0]!, NOW), ['shop', 'nightly', '0 3 * * *', '2', 'ghcr.io/acme/nightly:1.0', '9d']);
@@ -29,10 +35,7 @@ test('a custom resource shows the server Table columns, wide ones flagged by pri
 });
 
 test('server cells print like kubectl: nil empty, text cut at a newline, numbers and booleans plain', () => {
-  assert.deepEqual(
-    [cellText(null), cellText('a\nb'), cellText(3), cellText(1.5), cellText(true), cellText('x')],
-    ['', 'a...', '3', '1.5', 'true', 'x'],
-  );
+  assert.deepEqual([cellText(null), cellText('a\nb'), cellText(3), cellText(1.5), cellText(true), cellText('x')], ['', 'a...', '3', '1.5', 'true', 'x']);
 });
 
 test('a printer column with no value is an empty cell: the server sends null, kubectl prints nothing', () => {
@@ -63,9 +66,24 @@ test('objects without cells get a NAME/AGE kind', () => {
 
 test('the registry knows every built-in kind the explorer lists', () => {
   const keys = [
-    'pods', 'deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'daemonsets.apps', 'jobs.batch', 'cronjobs.batch',
-    'services', 'endpoints', 'ingresses.networking.k8s.io', 'configmaps', 'secrets', 'nodes', 'namespaces', 'events',
-    'horizontalpodautoscalers.autoscaling', 'persistentvolumeclaims', 'customresourcedefinitions.apiextensions.k8s.io',
+    'pods',
+    'deployments.apps',
+    'replicasets.apps',
+    'statefulsets.apps',
+    'daemonsets.apps',
+    'jobs.batch',
+    'cronjobs.batch',
+    'services',
+    'endpoints',
+    'ingresses.networking.k8s.io',
+    'configmaps',
+    'secrets',
+    'nodes',
+    'namespaces',
+    'events',
+    'horizontalpodautoscalers.autoscaling',
+    'persistentvolumeclaims',
+    'customresourcedefinitions.apiextensions.k8s.io',
   ];
   for (const key of keys) assert.equal(kindFor(key)?.resourceKey, key, key);
   assert.equal(kindFor('crontabs.stable.example.com'), undefined);

@@ -27,7 +27,10 @@ test('replicasets: DESIRED CURRENT READY and an owner reference to their deploym
   const rs = r.get('api-5c8d7b9f6')!;
   assert.deepEqual([rs['DESIRED'], rs['CURRENT'], rs['READY'], rs['AGE']], ['2', '2', '0', '2m']);
   assert.equal(rs['SELECTOR'], 'app=api,pod-template-hash=5c8d7b9f6');
-  assert.deepEqual(rs.row.ownerRefs.map((o) => `${o.kind}/${o.name}`), ['Deployment/api']);
+  assert.deepEqual(
+    rs.row.ownerRefs.map((o) => `${o.kind}/${o.name}`),
+    ['Deployment/api'],
+  );
   assert.deepEqual([r.get('api-6f5e4d3c2')!['DESIRED'], r.get('api-6f5e4d3c2')!['READY']], ['0', '0']);
 });
 
@@ -52,16 +55,16 @@ test('jobs: STATUS, COMPLETIONS (incl. parallel "0/1 of 3"), DURATION fixed or t
   const later = project('jobs', 'jobs.batch', FIXTURE_NOW + 60_000);
   assert.equal(later.get('reindex')!['DURATION'], '7m20s', 'a running job keeps counting');
   assert.equal(later.get('backup-28597140')!['DURATION'], '53s', 'a finished job does not');
-  assert.deepEqual(done.row.ownerRefs.map((o) => `${o.kind}/${o.name}`), ['CronJob/backup']);
+  assert.deepEqual(
+    done.row.ownerRefs.map((o) => `${o.kind}/${o.name}`),
+    ['CronJob/backup'],
+  );
 });
 
 test('cronjobs: SCHEDULE, TIMEZONE, SUSPEND, ACTIVE, LAST SCHEDULE', () => {
   const c = project('cronjobs', 'cronjobs.batch');
   const b = c.get('backup')!;
-  assert.deepEqual(
-    [b['SCHEDULE'], b['TIMEZONE'], b['SUSPEND'], b['ACTIVE'], b['LAST SCHEDULE'], b['AGE']],
-    ['0 * * * *', '<none>', 'False', '0', '30m', '45d'],
-  );
+  assert.deepEqual([b['SCHEDULE'], b['TIMEZONE'], b['SUSPEND'], b['ACTIVE'], b['LAST SCHEDULE'], b['AGE']], ['0 * * * *', '<none>', 'False', '0', '30m', '45d']);
   const s = c.get('cleanup')!;
   assert.deepEqual([s['TIMEZONE'], s['SUSPEND'], s['LAST SCHEDULE']], ['Europe/Berlin', 'True', '<none>']);
 });

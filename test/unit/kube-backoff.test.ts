@@ -4,7 +4,10 @@ import { backoffCeiling, backoffDelay, sleep } from '../../src/kube/backoff.ts';
 
 test('the ceiling doubles from base and stops at max', () => {
   const opts = { baseMs: 100, maxMs: 1000 };
-  assert.deepEqual([1, 2, 3, 4, 5, 6, 50].map((a) => backoffCeiling(a, opts)), [100, 200, 400, 800, 1000, 1000, 1000]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 50].map((a) => backoffCeiling(a, opts)),
+    [100, 200, 400, 800, 1000, 1000, 1000],
+  );
   assert.equal(backoffCeiling(1), 500);
   assert.equal(backoffCeiling(100), 30_000);
 });

@@ -10,7 +10,7 @@ const raw = JSON.parse(readFileSync(new URL('../fixtures/kube-discovery/raw-1.20
 const discovery = buildDiscovery(raw);
 const byKey = (key: string) => discovery.resources.find((r) => resourceKey(r) === key);
 
-test('each resource sits at its group\'s preferred version when that version serves it', () => {
+test("each resource sits at its group's preferred version when that version serves it", () => {
   const hpa = byKey('horizontalpodautoscalers.autoscaling')!;
   assert.equal(hpa.version, 'v1');
   assert.deepEqual(hpa.versions, ['v1', 'v2beta1', 'v2beta2']);
@@ -37,7 +37,10 @@ test('names, scope, verbs and subresources come through', () => {
 });
 
 test('a group whose resource list failed is reported, not fatal', () => {
-  assert.deepEqual(discovery.failed.map((f) => f.groupVersion), ['metrics.k8s.io/v1beta1']);
+  assert.deepEqual(
+    discovery.failed.map((f) => f.groupVersion),
+    ['metrics.k8s.io/v1beta1'],
+  );
   assert.deepEqual(discovery.groups.map((g) => g.name).slice(0, 3), ['', 'extensions', 'apps']);
 });
 
@@ -80,10 +83,13 @@ test('the resolver maps what users type like kubectl', () => {
 
 test('unknown names and unserved versions are a kubectl-style error', () => {
   assert.equal(findResource(discovery, 'cronjobs.v1.batch')?.version, undefined);
-  assert.throws(() => resolveResource(discovery, 'bogus'), (err: unknown) => {
-    assert.ok(err instanceof KxError);
-    assert.equal(err.kind, 'notFound');
-    assert.equal(err.message, 'the server doesn\'t have a resource type "bogus"');
-    return true;
-  });
+  assert.throws(
+    () => resolveResource(discovery, 'bogus'),
+    (err: unknown) => {
+      assert.ok(err instanceof KxError);
+      assert.equal(err.kind, 'notFound');
+      assert.equal(err.message, 'the server doesn\'t have a resource type "bogus"');
+      return true;
+    },
+  );
 });

@@ -5,8 +5,13 @@ import { errorFromResponse, KxError, toKxError } from '../../src/kube/errors.ts'
 import { registerSecret } from '../../src/kube/redact.ts';
 
 const notFound = {
-  kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404,
-  message: 'deployments.apps "x" not found', details: { name: 'x', group: 'apps', kind: 'deployments' },
+  kind: 'Status',
+  apiVersion: 'v1',
+  status: 'Failure',
+  reason: 'NotFound',
+  code: 404,
+  message: 'deployments.apps "x" not found',
+  details: { name: 'x', group: 'apps', kind: 'deployments' },
 };
 
 test('a Status body becomes kubectl\'s "Error from server (Reason): message"', () => {

@@ -27,12 +27,18 @@ test('KUBECONFIG files merge like kubectl: the first file wins for a name and fo
   const ab = loadKubeconfig({ env: env('a.yaml', 'b.yaml') });
   assert.deepEqual(ab.files, [f('a.yaml'), f('b.yaml')]);
   assert.equal(ab.currentContext, 'alpha');
-  assert.deepEqual(ab.contexts.map((c) => c.name), ['alpha', 'shared', 'beta']);
+  assert.deepEqual(
+    ab.contexts.map((c) => c.name),
+    ['alpha', 'shared', 'beta'],
+  );
   const shared = ab.contexts.find((c) => c.name === 'shared')!;
   assert.equal(shared.cluster, 'c1');
   assert.equal(shared.namespace, undefined, 'b.yaml\'s namespace for "shared" must not leak in');
   assert.equal(shared.server, 'https://a.example.test:6443');
-  assert.deepEqual(ab.contexts.filter((c) => c.current).map((c) => c.name), ['alpha']);
+  assert.deepEqual(
+    ab.contexts.filter((c) => c.current).map((c) => c.name),
+    ['alpha'],
+  );
 
   const ba = loadKubeconfig({ env: env('b.yaml', 'a.yaml') });
   assert.equal(ba.currentContext, 'beta');
@@ -118,14 +124,14 @@ test('noKubeconfig is true only when no file exists at all', () => {
     assert.equal(noKubeconfig({ env: {}, home }), true);
     assert.equal(noKubeconfig({ env: env('a.yaml'), home }), false);
     assert.equal(noKubeconfig({ env: env('missing.yaml'), home }), true);
-    assert.equal(noKubeconfig({ kubeconfig: f('missing.yaml'), env: {}, home }), false, 'an explicit file is the user\'s choice: report it missing instead');
+    assert.equal(noKubeconfig({ kubeconfig: f('missing.yaml'), env: {}, home }), false, "an explicit file is the user's choice: report it missing instead");
     configError(() => resolveContext(loadKubeconfig({ env: {}, home })), /^no kubeconfig found \(looked in .*\.kube\/config\)$/);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
 });
 
-test('the session auth sends the chosen user\'s token (and only that one)', async () => {
+test("the session auth sends the chosen user's token (and only that one)", async () => {
   const loaded = loadKubeconfig({ env: env('a.yaml', 'b.yaml') });
   const auth = await createRequestAuth(resolveContext(loaded, { context: 'beta' }).kubeConfig);
   try {

@@ -15,9 +15,15 @@ test('a line stream hands over the lines of each chunk in order, across chunk an
   // Cut inside "ü" (two bytes) and inside words, so lines and characters span chunks.
   const cuts = [3, 11, 12, 20, bytes.length];
   let from = 0;
-  const body = Readable.from(cuts.map((to) => Buffer.from(bytes.slice(from, (from = to)))), { objectMode: false });
+  const body = Readable.from(
+    cuts.map((to) => Buffer.from(bytes.slice(from, (from = to)))),
+    { objectMode: false },
+  );
   const batches: string[][] = [];
   for await (const batch of openLineStream(body, new AbortController().signal)) batches.push(batch);
   assert.deepEqual(batches.flat(), ['eins', 'zwei ü', 'drei', 'vier (no newline)']);
-  assert.ok(batches.every((b) => b.length > 0), 'no empty batch');
+  assert.ok(
+    batches.every((b) => b.length > 0),
+    'no empty batch',
+  );
 });

@@ -21,14 +21,22 @@ test('list items get apiVersion and kind, paging facts come through', () => {
 test('table pages become TableRowObjects with the row metadata and cells', () => {
   const page = decodePage(
     {
-      kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '9' },
-      columnDefinitions: [{ name: 'Name', type: 'string' }, { name: 'Spec', type: 'string' }],
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { resourceVersion: '9' },
+      columnDefinitions: [
+        { name: 'Name', type: 'string' },
+        { name: 'Spec', type: 'string' },
+      ],
       rows: [{ cells: ['c1', '*/5 * * * *'], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 'c1', uid: 'u', namespace: 'ns' } } }],
     },
     crontabs,
     true,
   );
-  assert.deepEqual(page.columns?.map((c) => c.name), ['Name', 'Spec']);
+  assert.deepEqual(
+    page.columns?.map((c) => c.name),
+    ['Name', 'Spec'],
+  );
   assert.deepEqual(page.objects[0], { apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: { name: 'c1', uid: 'u', namespace: 'ns' }, cells: ['c1', '*/5 * * * *'] });
 });
 
@@ -46,7 +54,13 @@ test('watch lines: objects, bookmarks, errors, junk', () => {
 test('table watch events carry their row and, when present, columns', () => {
   const line = JSON.stringify({
     type: 'MODIFIED',
-    object: { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '12' }, columnDefinitions: [], rows: [{ cells: ['c1'], object: { metadata: { name: 'c1', uid: 'u', resourceVersion: '11' } } }] },
+    object: {
+      kind: 'Table',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { resourceVersion: '12' },
+      columnDefinitions: [],
+      rows: [{ cells: ['c1'], object: { metadata: { name: 'c1', uid: 'u', resourceVersion: '11' } } }],
+    },
   });
   const ev = decodeWatchLine(line, crontabs, true);
   assert.ok(ev.type === 'MODIFIED');

@@ -56,12 +56,18 @@ test('a re-list after 410 removes objects it no longer lists: no ghosts', () => 
   assert.deepEqual(names(cache), ['ns/a', 'ns/c']);
   assert.equal(cache.row('uid-ns-b'), undefined);
   // The vanished row flashes as deleted, then goes.
-  assert.deepEqual(cache.rows('pods').map((r) => r.name), ['a', 'b', 'c']);
+  assert.deepEqual(
+    cache.rows('pods').map((r) => r.name),
+    ['a', 'b', 'c'],
+  );
   assert.equal(cache.markOf('uid-ns-b')?.kind, 'deleted');
   assert.equal(cache.markOf('uid-ns-c')?.kind, 'changed');
   assert.equal(cache.markOf('uid-ns-a'), undefined, 'an unchanged resourceVersion is not a change');
   clock.advance(1100);
-  assert.deepEqual(cache.rows('pods').map((r) => r.name), ['a', 'c']);
+  assert.deepEqual(
+    cache.rows('pods').map((r) => r.name),
+    ['a', 'c'],
+  );
   assert.equal(cache.markOf('uid-ns-c'), undefined);
 });
 
@@ -147,13 +153,19 @@ test('a stream state is the one published with the rows: live before the listed 
 test('table-mode streams use the server columns and re-project rows when they change', () => {
   const { cache } = setup();
   const sink = cache.sinkFor('crontabs.stable.example.com', { kind: 'CronTab', namespaced: true });
-  const defs = [{ name: 'Name', type: 'string', format: 'name' }, { name: 'Spec', type: 'string' }];
+  const defs = [
+    { name: 'Name', type: 'string', format: 'name' },
+    { name: 'Spec', type: 'string' },
+  ];
   const meta = { name: 'n1', namespace: 'shop', uid: 'ct-1', resourceVersion: '7', creationTimestamp: '2024-05-14T10:00:00Z' };
   sink.beginSync();
   sink.columns?.(defs);
   sink.upsert({ apiVersion: 'stable.example.com/v1', kind: 'CronTab', metadata: meta, cells: ['n1', '* * * * *'] });
   sink.endSync();
-  assert.deepEqual(cache.columnsOf('crontabs.stable.example.com').map((c) => c.name), ['NAMESPACE', 'NAME', 'SPEC']);
+  assert.deepEqual(
+    cache.columnsOf('crontabs.stable.example.com').map((c) => c.name),
+    ['NAMESPACE', 'NAME', 'SPEC'],
+  );
   assert.deepEqual(cache.rows('crontabs.stable.example.com')[0]!.cells, ['shop', 'n1', '* * * * *']);
   sink.beginSync();
   sink.columns?.([...defs, { name: 'Replicas', type: 'integer' }]);

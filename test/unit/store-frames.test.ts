@@ -104,12 +104,19 @@ test('change marks: none for the first sync, then added / changed / deleted for 
   assert.equal(cache.markOf('u-3')?.kind, 'added');
   assert.equal(cache.markOf('u-1')?.kind, 'changed');
   assert.equal(cache.markOf('u-2')?.kind, 'deleted');
-  assert.deepEqual(cache.rows('pods').map((r) => r.name), ['p-1', 'p-2', 'p-3'], 'the deleted row still shows');
+  assert.deepEqual(
+    cache.rows('pods').map((r) => r.name),
+    ['p-1', 'p-2', 'p-3'],
+    'the deleted row still shows',
+  );
   assert.equal(cache.row('u-2'), undefined, 'but it is gone from the keys and indexes');
   const frames = cache.getSnapshot().frame;
   clock.advance(1001);
   assert.equal(cache.markOf('u-3'), undefined);
-  assert.deepEqual(cache.rows('pods').map((r) => r.name), ['p-1', 'p-3']);
+  assert.deepEqual(
+    cache.rows('pods').map((r) => r.name),
+    ['p-1', 'p-3'],
+  );
   assert.ok(cache.getSnapshot().frame > frames, 'a frame is published when flashes end');
 });
 

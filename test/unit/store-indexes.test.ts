@@ -12,9 +12,7 @@ interface PodOpts {
 }
 
 function pod(name: string, ns: string, o: PodOpts = {}): KubeObject {
-  const ownerReferences: OwnerReference[] = o.owner
-    ? [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: o.owner, uid: `uid-${o.owner}`, controller: true }]
-    : [];
+  const ownerReferences: OwnerReference[] = o.owner ? [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: o.owner, uid: `uid-${o.owner}`, controller: true }] : [];
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -29,7 +27,10 @@ function rs(name: string, ns: string, deployment: string): KubeObject {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: {
-      name, namespace: ns, uid: `uid-${name}`, resourceVersion: '1',
+      name,
+      namespace: ns,
+      uid: `uid-${name}`,
+      resourceVersion: '1',
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: `uid-${deployment}`, controller: true }],
     },
     spec: { replicas: 1, selector: { matchLabels: { app: deployment } } },
@@ -68,10 +69,7 @@ test('label selectors: matchLabels, In, NotIn, Exists, DoesNotExist, namespace-s
   assert.deepEqual(n(cache.podsMatching('shop', { matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'web'] }] })), ['api-1', 'web-1', 'web-2']);
   assert.deepEqual(n(cache.podsMatching('shop', { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['fe'] }] })), ['api-1']);
   assert.deepEqual(n(cache.podsMatching('', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] })), ['web-x']);
-  assert.deepEqual(
-    n(cache.podsMatching('', { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] })),
-    ['web-1', 'web-2'],
-  );
+  assert.deepEqual(n(cache.podsMatching('', { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] })), ['web-1', 'web-2']);
   assert.deepEqual(n(cache.podsMatching('shop', {})), ['api-1', 'web-1', 'web-2'], 'an empty selector selects everything');
   assert.deepEqual(n(cache.podsMatching('shop', undefined)), [], 'no selector selects nothing');
   assert.deepEqual(n(cache.podsMatching('shop', { matchLabels: { app: 'nope' } })), []);
@@ -112,7 +110,10 @@ test('rows sort by a column with name order breaking ties', () => {
   const { cache, pods } = setup();
   pods.upsert({ ...pod('web-1', 'shop', { rv: '5' }), status: { phase: 'Running' } });
   const byStatus = cache.rows('pods', { sortBy: 3, includeDeleted: false });
-  assert.deepEqual(byStatus.map((r) => `${r.cells[3]} ${r.name}`), ['Pending web-x', 'Pending api-1', 'Pending web-2', 'Running web-1']);
+  assert.deepEqual(
+    byStatus.map((r) => `${r.cells[3]} ${r.name}`),
+    ['Pending web-x', 'Pending api-1', 'Pending web-2', 'Running web-1'],
+  );
   const desc = cache.rows('pods', { sortBy: 3, descending: true, includeDeleted: false });
   assert.equal(desc[0]!.name, 'web-1');
   assert.equal(cache.rows('pods', { sortBy: 3, includeDeleted: false }), cache.rows('pods', { sortBy: 3, includeDeleted: false }), 'memoised');

@@ -107,9 +107,7 @@ test('an unknown command shows the error with a suggestion; typing clears it', a
 
 test('editing in the middle: the cursor moves and text is inserted there', async () => {
   const submitted: string[] = [];
-  const { stdin, unmount } = render(
-    <PromptBar mode="/" theme={theme} width={40} initialText="wb" onSubmit={(t) => submitted.push(t)} onCancel={() => {}} />,
-  );
+  const { stdin, unmount } = render(<PromptBar mode="/" theme={theme} width={40} initialText="wb" onSubmit={(t) => submitted.push(t)} onCancel={() => {}} />);
   await tick();
   await type(stdin, '\x1b[D', 'e', '\x01', '!', '\r');
   assert.deepEqual(submitted, ['!web']);
@@ -139,9 +137,7 @@ test('a live check shows a bad label selector while typing', async () => {
 });
 
 test('highlighted text keeps every character and marks the matches', () => {
-  const { lastFrame, unmount } = render(
-    <HighlightedText segments={highlightSegments('web-7d9c', [0, 1, 2, 4])} theme={colour} color={colour.tone.ok} />,
-  );
+  const { lastFrame, unmount } = render(<HighlightedText segments={highlightSegments('web-7d9c', [0, 1, 2, 4])} theme={colour} color={colour.tone.ok} />);
   const frame = lastFrame()!;
   unmount();
   assert.equal(strip(frame), 'web-7d9c');
@@ -152,9 +148,35 @@ test('highlighted text keeps every character and marks the matches', () => {
 });
 
 test('keys typed before the prompt was listening are taken once, in order, when it mounts', async () => {
-  const noKey = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
+  const noKey = {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+  };
   let taken = 0;
-  const early = [{ input: 'red', key: noKey }, { input: 'i', key: noKey }, { input: '', key: { ...noKey, backspace: true } }, { input: 'is', key: noKey }];
+  const early = [
+    { input: 'red', key: noKey },
+    { input: 'i', key: noKey },
+    { input: '', key: { ...noKey, backspace: true } },
+    { input: 'is', key: noKey },
+  ];
   const submitted: string[] = [];
   const { lastFrame, stdin } = render(
     <PromptBar

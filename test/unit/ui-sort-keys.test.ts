@@ -7,7 +7,12 @@ import type { ColumnSpec } from '../../src/kinds/types.ts';
 import { nextSort } from '../../src/ui/table/sort-keys.ts';
 
 function statusSortName(columns: readonly ColumnSpec[]): string | undefined {
-  const sort = nextSort(columns, columns.map((_, i) => i), undefined, { by: 'status' });
+  const sort = nextSort(
+    columns,
+    columns.map((_, i) => i),
+    undefined,
+    { by: 'status' },
+  );
   return sort === undefined ? undefined : columns[sort.column]!.name;
 }
 
@@ -15,7 +20,7 @@ test('S sorts pods by STATUS, not by READY that comes first in the table', () =>
   assert.equal(statusSortName(kindFor('pods')!.columns), 'STATUS');
 });
 
-test('S picks each built-in kind\'s status column', () => {
+test("S picks each built-in kind's status column", () => {
   const expected: Record<string, string | undefined> = {
     'deployments.apps': 'READY',
     'statefulsets.apps': 'READY',

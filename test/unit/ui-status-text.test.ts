@@ -7,10 +7,7 @@ test('stream states read as a person expects on the status line', () => {
   assert.equal(streamStateText({ phase: 'syncing', loaded: 3400, total: 10000 }, now), 'syncing 3,400 of 10,000');
   assert.equal(streamStateText({ phase: 'syncing', loaded: 500 }, now), 'syncing 500…');
   assert.equal(streamStateText({ phase: 'live', since: now }, now), 'live');
-  assert.equal(
-    streamStateText({ phase: 'reconnecting', since: now - 12_400, attempt: 3, reason: 'connection reset' }, now),
-    'reconnecting for 12 s: connection reset',
-  );
+  assert.equal(streamStateText({ phase: 'reconnecting', since: now - 12_400, attempt: 3, reason: 'connection reset' }, now), 'reconnecting for 12 s: connection reset');
   assert.equal(streamStateText({ phase: 'forbidden', message: 'cannot list pods' }, now), 'forbidden: cannot list pods');
   assert.equal(streamStateTone({ phase: 'failed', reason: 'x' }), 'error');
   assert.equal(streamStateTone({ phase: 'live', since: 0 }), 'ok');

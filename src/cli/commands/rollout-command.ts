@@ -75,7 +75,8 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   const toRevision = revisionFlag(args.options['to-revision'] as string | undefined, '--to-revision');
   const revision = revisionFlag(args.options['revision'] as string | undefined, '--revision');
   const output = args.options['output'] as string | undefined;
-  if (output !== undefined && !['yaml', 'json', 'name'].includes(output)) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json, name, yaml`);
+  if (output !== undefined && !['yaml', 'json', 'name'].includes(output))
+    throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json, name, yaml`);
   if (args.options['diff'] === true && revision === undefined) throw new UsageError('--diff needs --revision N: the revision to compare with the current one');
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout');
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, `rollout ${sub}`);
@@ -108,7 +109,13 @@ async function history(client: Parameters<typeof rolloutHistory>[0], target: Rol
   const name = rolloutName(target);
   if (revision === undefined) {
     if (output === 'name') process.stdout.write(`${name}\n`);
-    else if (output) process.stdout.write(format(h.revisions.map((r) => r.source), output));
+    else if (output)
+      process.stdout.write(
+        format(
+          h.revisions.map((r) => r.source),
+          output,
+        ),
+      );
     else process.stdout.write(historyText(name, h));
     return 0;
   }

@@ -41,7 +41,7 @@ Exit codes: 0 done, 1 the API refused or it timed out, 2 usage.
 export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
   // `--replicas -1` would read as a flag; take the next word as the value, so the count check
   // below can say what is wrong with it.
-  const joined = argv.map((a, i) => (argv[i - 1] === '--replicas' || argv[i - 1] === '--current-replicas') && /^-/.test(a) ? `\u0000${a}` : a);
+  const joined = argv.map((a, i) => ((argv[i - 1] === '--replicas' || argv[i - 1] === '--current-replicas') && /^-/.test(a) ? `\u0000${a}` : a));
   const merged: string[] = [];
   for (const a of joined) {
     if (a.startsWith('\u0000')) merged[merged.length - 1] = `${merged[merged.length - 1]}=${a.slice(1)}`;

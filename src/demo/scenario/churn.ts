@@ -3,8 +3,18 @@ import type { ScenarioContext } from './context.ts';
 import { rfc3339 } from './meta.ts';
 import { R } from './refs.ts';
 
-const victims: [string, string][] = [['shop', 'frontend'], ['shop', 'cart'], ['payments', 'payments-api'], ['monitoring', 'grafana'], ['kube-system', 'coredns']];
-const restartable: [string, string][] = [['monitoring', 'grafana'], ['payments', 'payments-api'], ['shop', 'cart']];
+const victims: [string, string][] = [
+  ['shop', 'frontend'],
+  ['shop', 'cart'],
+  ['payments', 'payments-api'],
+  ['monitoring', 'grafana'],
+  ['kube-system', 'coredns'],
+];
+const restartable: [string, string][] = [
+  ['monitoring', 'grafana'],
+  ['payments', 'payments-api'],
+  ['shop', 'cart'],
+];
 
 /** One random change. */
 export function churnOnce(ctx: ScenarioContext): void {
@@ -33,5 +43,10 @@ export function churnOnce(ctx: ScenarioContext): void {
 
 /** Starts churn; returns stop. */
 export function startChurn(ctx: ScenarioContext): () => void {
-  return ctx.timers.every(2500, () => churnOnce(ctx), 0.5, () => ctx.rng.next());
+  return ctx.timers.every(
+    2500,
+    () => churnOnce(ctx),
+    0.5,
+    () => ctx.rng.next(),
+  );
 }

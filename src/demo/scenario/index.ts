@@ -101,9 +101,11 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
   // made at boot stays, no new Jobs start, and the autoscaler holds its boot-time size.
   if (opts.churn !== false) {
     stops.push(ctx.timers.every(10_000, everyCronJob));
-    stops.push(ctx.timers.every(15_000, () => {
-      for (const hpa of store.list(R.hpas)) syncHpa(ctx, hpa);
-    }));
+    stops.push(
+      ctx.timers.every(15_000, () => {
+        for (const hpa of store.list(R.hpas)) syncHpa(ctx, hpa);
+      }),
+    );
   }
   for (const hpa of store.list(R.hpas)) syncHpa(ctx, hpa);
   if (opts.churn !== false) stops.push(startChurn(ctx));

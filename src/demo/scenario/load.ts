@@ -14,7 +14,17 @@ const workers = ['kx-worker', 'kx-worker2', 'kx-gpu'];
 export function addLoad(ctx: ScenarioContext, count: number): void {
   if (count <= 0) return;
   if (!ctx.store.get(R.namespaces, undefined, 'load')) {
-    ctx.create(R.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'load', uid: '', labels: { 'kubernetes.io/metadata.name': 'load' } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }, 3600);
+    ctx.create(
+      R.namespaces,
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'load', uid: '', labels: { 'kubernetes.io/metadata.name': 'load' } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      },
+      3600,
+    );
     ctx.create(R.serviceaccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: 'load', uid: '' } }, 3600);
   }
   const started = rfc3339(new Date(Date.now() - 3600_000));
@@ -26,12 +36,17 @@ export function addLoad(ctx: ScenarioContext, count: number): void {
     const hash = ctx.rng.suffix(10);
     const labels = { app: name, 'pod-template-hash': hash };
     const template = { metadata: { labels }, spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 80, protocol: 'TCP' }] }] } };
-    const rs = ctx.create(R.replicasets, {
-      apiVersion: 'apps/v1', kind: 'ReplicaSet',
-      metadata: { name: `${name}-${hash}`, namespace: 'load', uid: '', labels },
-      spec: { replicas, selector: { matchLabels: labels }, template },
-      status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 },
-    }, 3600);
+    const rs = ctx.create(
+      R.replicasets,
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: { name: `${name}-${hash}`, namespace: 'load', uid: '', labels },
+        spec: { replicas, selector: { matchLabels: labels }, template },
+        status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 },
+      },
+      3600,
+    );
     const spec = defaultPodSpec(template.spec);
     for (let i = 0; i < replicas; i++, made++) ctx.create(R.pods, loadPod(ctx, rs, labels, spec, made, started, image));
   }
@@ -63,20 +78,32 @@ function loadPod(
   const ip = `10.${245 + Math.floor(n / 65000)}.${Math.floor(n / 250) % 256}.${(n % 250) + 2}`;
   const cond = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: started });
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace, uid: '', labels, ...(rs ? { ownerReferences: [ownerRef(rs)] } : {}) },
     spec: { ...spec, nodeName: node },
     status: {
       phase: 'Running',
       conditions: [cond('PodReadyToStartContainers'), cond('Initialized'), cond('Ready'), cond('ContainersReady'), cond('PodScheduled')],
-      hostIP: `172.18.0.${nodeIndex + 2}`, hostIPs: [{ ip: `172.18.0.${nodeIndex + 2}` }],
-      podIP: ip, podIPs: [{ ip }],
+      hostIP: `172.18.0.${nodeIndex + 2}`,
+      hostIPs: [{ ip: `172.18.0.${nodeIndex + 2}` }],
+      podIP: ip,
+      podIPs: [{ ip }],
       startTime: started,
       qosClass: 'BestEffort',
-      containerStatuses: [{
-        name: container, image: normalizedImage(image), imageID: imageId(image), containerID: containerId(name, container, 0),
-        ready: true, started: true, restartCount: 0, state: { running: { startedAt: started } }, lastState: {},
-      }],
+      containerStatuses: [
+        {
+          name: container,
+          image: normalizedImage(image),
+          imageID: imageId(image),
+          containerID: containerId(name, container, 0),
+          ready: true,
+          started: true,
+          restartCount: 0,
+          state: { running: { startedAt: started } },
+          lastState: {},
+        },
+      ],
     },
   };
 }

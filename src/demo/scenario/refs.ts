@@ -39,11 +39,23 @@ export function refForKind(apiVersion: string, kind: string): DemoResourceRef | 
 }
 
 const kindPlurals: Record<string, string> = {
-  Pod: 'pods', Service: 'services', Deployment: 'deployments', ReplicaSet: 'replicasets',
-  StatefulSet: 'statefulsets', DaemonSet: 'daemonsets', Job: 'jobs', CronJob: 'cronjobs',
-  ControllerRevision: 'controllerrevisions', EndpointSlice: 'endpointslices', Endpoints: 'endpoints',
-  PersistentVolumeClaim: 'persistentvolumeclaims', ConfigMap: 'configmaps', Secret: 'secrets',
-  Node: 'nodes', Namespace: 'namespaces', CronTab: 'crontabs',
+  Pod: 'pods',
+  Service: 'services',
+  Deployment: 'deployments',
+  ReplicaSet: 'replicasets',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+  Job: 'jobs',
+  CronJob: 'cronjobs',
+  ControllerRevision: 'controllerrevisions',
+  EndpointSlice: 'endpointslices',
+  Endpoints: 'endpoints',
+  PersistentVolumeClaim: 'persistentvolumeclaims',
+  ConfigMap: 'configmaps',
+  Secret: 'secrets',
+  Node: 'nodes',
+  Namespace: 'namespaces',
+  CronTab: 'crontabs',
 };
 
 /** A stable key for a ref. */

@@ -10,10 +10,13 @@ export class Timers {
   /** Runs fn after ms of scenario time; returns a cancel function. */
   after(ms: number, fn: () => void): () => void {
     if (this.stopped) return () => {};
-    const t = setTimeout(() => {
-      this.pending.delete(t);
-      if (!this.stopped) fn();
-    }, Math.max(0, ms / this.speed));
+    const t = setTimeout(
+      () => {
+        this.pending.delete(t);
+        if (!this.stopped) fn();
+      },
+      Math.max(0, ms / this.speed),
+    );
     // Scenario timers alone must not keep a process (or a test runner) alive.
     t.unref();
     this.pending.add(t);

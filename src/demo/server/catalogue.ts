@@ -10,8 +10,18 @@ export interface GroupInfo {
 
 /** Groups whose preferred version is not simply the first one registered. */
 const groupOrder = [
-  '', 'apps', 'events.k8s.io', 'authorization.k8s.io', 'autoscaling', 'batch', 'networking.k8s.io',
-  'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'apiextensions.k8s.io', 'coordination.k8s.io',
+  '',
+  'apps',
+  'events.k8s.io',
+  'authorization.k8s.io',
+  'autoscaling',
+  'batch',
+  'networking.k8s.io',
+  'policy',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'apiextensions.k8s.io',
+  'coordination.k8s.io',
   'discovery.k8s.io',
 ];
 

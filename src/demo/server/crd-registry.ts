@@ -89,10 +89,7 @@ function markEstablished(store: MemoryStore, crd: KubeObject): void {
   store.mutate(crdRef, undefined, crd.metadata.name, (draft) => {
     draft.status = {
       acceptedNames: { ...spec.names },
-      conditions: [
-        condition('NamesAccepted', 'NoConflicts', 'no conflicts found'),
-        condition('Established', 'InitialNamesAccepted', 'the initial names have been accepted'),
-      ],
+      conditions: [condition('NamesAccepted', 'NoConflicts', 'no conflicts found'), condition('Established', 'InitialNamesAccepted', 'the initial names have been accepted')],
       storedVersions: spec.versions.filter((v) => v.storage).map((v) => v.name),
     };
   });

@@ -39,11 +39,17 @@ export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res
     // kubectl auth can-i sends protobuf; the answer does not depend on the question, so JSON or not is fine.
     const review = await readJson(req).catch(() => undefined);
     const spec = isRecord(review) && isRecord(review.spec) ? review.spec : {};
-    sendJson(res, 201, { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', metadata: { creationTimestamp: null }, spec, status: { allowed: true, reason: 'the demo cluster allows everything' } });
+    sendJson(res, 201, {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      metadata: { creationTimestamp: null },
+      spec,
+      status: { allowed: true, reason: 'the demo cluster allows everything' },
+    });
     return;
   }
   const body = await readJson(req);
-  if (!isRecord(body)) throw badRequest('Object \'Kind\' is missing in \'null\'');
+  if (!isRecord(body)) throw badRequest("Object 'Kind' is missing in 'null'");
   const obj = body as unknown as KubeObject;
   obj.metadata = isRecord(obj.metadata) ? obj.metadata : ({} as KubeObject['metadata']);
   if (def.namespaced) {
@@ -94,7 +100,7 @@ function scopeUpdate(def: ResourceDef, existing: KubeObject, next: KubeObject, s
 /** PUT an object (or its status). */
 export async function handleUpdate(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, format: ResponseFormat): Promise<void> {
   const body = await readJson(req);
-  if (!isRecord(body) || !isRecord(body.metadata)) throw badRequest('Object \'Kind\' is missing in \'null\'');
+  if (!isRecord(body) || !isRecord(body.metadata)) throw badRequest("Object 'Kind' is missing in 'null'");
   const obj = body as unknown as KubeObject;
   const name = route.name ?? '';
   if (obj.metadata.name && obj.metadata.name !== name) throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
@@ -147,10 +153,18 @@ export async function handleDelete(ctx: ServerContext, req: IncomingMessage, res
   const existing = getExisting(ctx, route);
   const pre = isRecord(options.preconditions) ? options.preconditions : {};
   if (typeof pre.uid === 'string' && pre.uid !== existing.metadata.uid) {
-    throw new DemoStatusError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedName(route.def)} "${existing.metadata.name}": Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${existing.metadata.uid}`);
+    throw new DemoStatusError(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${qualifiedName(route.def)} "${existing.metadata.name}": Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${existing.metadata.uid}`,
+    );
   }
   if (typeof pre.resourceVersion === 'string' && pre.resourceVersion !== existing.metadata.resourceVersion) {
-    throw new DemoStatusError(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedName(route.def)} "${existing.metadata.name}": Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`);
+    throw new DemoStatusError(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${qualifiedName(route.def)} "${existing.metadata.name}": Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
+    );
   }
   if (isDryRun(req)) {
     sendObject(res, 200, existing, route, format);

@@ -14,10 +14,7 @@ export interface DeletionRequest {
 }
 
 /** The outcome of a delete request. */
-export type DeletionPlan =
-  | { kind: 'remove' }
-  | { kind: 'mark'; object: KubeObject }
-  | { kind: 'unchanged' };
+export type DeletionPlan = { kind: 'remove' } | { kind: 'mark'; object: KubeObject } | { kind: 'unchanged' };
 
 /**
  * Works out a delete like the API server's graceful-deletion logic; the propagation policy turns

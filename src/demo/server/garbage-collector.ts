@@ -175,7 +175,11 @@ class GarbageCollector {
   private defForKind(ref: OwnerReference): ResourceDef | undefined {
     const group = ref.apiVersion.includes('/') ? (ref.apiVersion.split('/')[0] ?? '') : '';
     const key = `${group}/${ref.kind}`;
-    if (!this.kinds.has(key)) this.kinds.set(key, this.store.catalogue.all().find((d) => d.group === group && d.kind === ref.kind));
+    if (!this.kinds.has(key))
+      this.kinds.set(
+        key,
+        this.store.catalogue.all().find((d) => d.group === group && d.kind === ref.kind),
+      );
     return this.kinds.get(key);
   }
 }

@@ -18,11 +18,7 @@ import { WatchStream } from './watch-hub.ts';
 function requestFilter(route: ResourceRoute, query: URLSearchParams): ObjectPredicate | undefined {
   const { def } = route;
   const byName = route.name !== undefined ? (o: KubeObject) => o.metadata.name === route.name : undefined;
-  return combine(
-    parseLabelSelector(query.get('labelSelector')),
-    parseFieldSelector(query.get('fieldSelector'), def.plural, def.kind, def.group),
-    byName,
-  );
+  return combine(parseLabelSelector(query.get('labelSelector')), parseFieldSelector(query.get('fieldSelector'), def.plural, def.kind, def.group), byName);
 }
 
 /** Answers a list request. */
@@ -67,7 +63,13 @@ export async function handleWatch(ctx: ServerContext, req: IncomingMessage, res:
   const timeoutSeconds = queryInt(query, 'timeoutSeconds');
   // A resourceVersion from the future (the store was reset) fails like the watch cache's errWatcher:
   // a 200 whose one event is the 504 Status, after waiting to see whether the store gets there.
-  const notFresh = fromRv !== undefined ? await waitUntilFresh(ctx, res, fromRv).then(() => undefined, (err: unknown) => err) : undefined;
+  const notFresh =
+    fromRv !== undefined
+      ? await waitUntilFresh(ctx, res, fromRv).then(
+          () => undefined,
+          (err: unknown) => err,
+        )
+      : undefined;
 
   res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
@@ -85,8 +87,7 @@ export async function handleWatch(ctx: ServerContext, req: IncomingMessage, res:
     headersSent = true;
     return table;
   };
-  const inScope = (obj: KubeObject): boolean =>
-    (route.namespace === undefined || obj.metadata.namespace === route.namespace) && (!filter || filter(obj));
+  const inScope = (obj: KubeObject): boolean => (route.namespace === undefined || obj.metadata.namespace === route.namespace) && (!filter || filter(obj));
   const sendChange = (change: StoreChange): void => {
     if (change.resource.group !== def.group || change.resource.plural !== def.plural) return;
     if (!inScope(change.object)) return;

@@ -111,4 +111,3 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
       throw unknownResource();
   }
 }
-

@@ -28,7 +28,10 @@ export type Route =
 
 /** Resolves a URL path against the catalogue. */
 export function route(pathname: string, catalogue: ResourceCatalogue): Route {
-  const parts = pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const parts = pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .map(decodeURIComponent);
   if (parts[0] === 'version' && parts.length === 1) return { kind: 'version' };
   if (parts[0] === 'openapi') return { kind: 'openapi' };
   if (parts[0] === 'api') {

@@ -5,10 +5,7 @@ import { badRequest } from './errors.ts';
 /** A compiled selector. */
 export type ObjectPredicate = (obj: KubeObject) => boolean;
 
-type Requirement =
-  | { op: 'eq' | 'neq'; key: string; value: string }
-  | { op: 'in' | 'notin'; key: string; values: string[] }
-  | { op: 'exists' | 'notexists'; key: string };
+type Requirement = { op: 'eq' | 'neq'; key: string; value: string } | { op: 'in' | 'notin'; key: string; values: string[] } | { op: 'exists' | 'notexists'; key: string };
 
 /** Splits on commas that are not inside parentheses. */
 function splitTerms(text: string): string[] {
@@ -32,7 +29,10 @@ function parseRequirement(term: string): Requirement {
   if (m) return { op: m[1] ? 'notexists' : 'exists', key: m[2] as string };
   m = /^([A-Za-z0-9_./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
   if (m) {
-    const values = (m[3] as string).split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const values = (m[3] as string)
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return { op: m[2] === 'in' ? 'in' : 'notin', key: m[1] as string, values };
   }
   m = /^([A-Za-z0-9_./-]+)\s*(==|=|!=)\s*([A-Za-z0-9_.-]*)$/.exec(term);

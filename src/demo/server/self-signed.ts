@@ -50,13 +50,7 @@ export function selfSignedCertificate(): { key: string; cert: string } {
   const algorithm = seq(oid('1.2.840.10045.4.3.2'));
   const now = Date.now();
   const san = seq(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost', 'ascii')));
-  const extensions = tlv(
-    0xa3,
-    seq(
-      seq(oid('2.5.29.17'), tlv(0x04, san)),
-      seq(oid('2.5.29.19'), tlv(0x01, Buffer.from([0xff])), tlv(0x04, seq(tlv(0x01, Buffer.from([0xff]))))),
-    ),
-  );
+  const extensions = tlv(0xa3, seq(seq(oid('2.5.29.17'), tlv(0x04, san)), seq(oid('2.5.29.19'), tlv(0x01, Buffer.from([0xff])), tlv(0x04, seq(tlv(0x01, Buffer.from([0xff])))))));
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))),
     tlv(0x02, serial),

@@ -113,7 +113,7 @@ export class MemoryStore implements DemoStore {
     meta.generation = (old.generation ?? 1) + (specFingerprint(obj) === specFingerprint(existing) ? 0 : 1);
     meta.resourceVersion = old.resourceVersion;
     if (contentFingerprint(obj) === contentFingerprint(existing)) return existing;
-    if (meta.deletionTimestamp && !(meta.finalizers?.length) && readyToRemove(def, obj)) {
+    if (meta.deletionTimestamp && !meta.finalizers?.length && readyToRemove(def, obj)) {
       return this.commit(def, 'DELETED', key, obj);
     }
     return this.commit(def, 'MODIFIED', key, obj);

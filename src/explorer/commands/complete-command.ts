@@ -38,9 +38,11 @@ export function completeCommand(input: string, ctx: CommandContext, limit = 20):
   const start = text.search(/\S+$/);
   const word = start < 0 ? '' : text.slice(start);
   const before = start < 0 ? text : text.slice(0, start);
-  const previous = before.trim().split(/\s+/).filter((w) => w !== '');
-  const candidates =
-    previous.length === 0 ? commandCandidates(word, ctx) : argumentCandidates(previous, word, ctx);
+  const previous = before
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const candidates = previous.length === 0 ? commandCandidates(word, ctx) : argumentCandidates(previous, word, ctx);
   const shown = candidates.slice(0, limit).map((c) => ({ ...c, text: before + c.word }));
   const best = shown[0];
   const hint = best && best.prefix && best.word.length > word.length && word !== '' ? best.word.slice(word.length) : '';
@@ -110,6 +112,10 @@ function ranked(word: string, values: readonly Value[]): Draft[] {
   const starts = (v: Value): boolean => v.name.toLowerCase().startsWith(lower);
   const prefixed = values.filter(starts).map((v) => ({ word: v.name, detail: v.detail, prefix: true }));
   if (word === '') return prefixed;
-  const fuzzy = fuzzysort.go(word, values.filter((v) => !starts(v)), { key: 'name' });
+  const fuzzy = fuzzysort.go(
+    word,
+    values.filter((v) => !starts(v)),
+    { key: 'name' },
+  );
   return [...prefixed, ...fuzzy.map((r) => ({ word: r.obj.name, detail: r.obj.detail, prefix: false }))];
 }

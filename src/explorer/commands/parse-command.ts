@@ -40,7 +40,11 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Parses `input` (a leading ':' is allowed) against the cluster's names. */
 export function parseCommand(input: string, ctx: CommandContext): Command {
-  const words = input.trim().replace(/^:\s*/, '').split(/\s+/).filter((w) => w !== '');
+  const words = input
+    .trim()
+    .replace(/^:\s*/, '')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const head = words[0];
   if (head === undefined) return { kind: 'none' };
   const args = words.slice(1);

@@ -21,11 +21,7 @@ export interface FilteredRows {
 const noMatch = (): undefined => undefined;
 
 /** Filters `rows` by text: every word must match (see row-match.ts); `inverse` keeps the others. */
-export function filterRowsByText(
-  rows: readonly Row[],
-  text: string,
-  opts: { inverse?: boolean; order?: FilterOrder } = {},
-): FilteredRows {
+export function filterRowsByText(rows: readonly Row[], text: string, opts: { inverse?: boolean; order?: FilterOrder } = {}): FilteredRows {
   const words = filterWords(text);
   if (words.length === 0) return { rows, matchOf: noMatch };
   if (opts.inverse) return { rows: rows.filter((row) => !rowMatches(row, words)), matchOf: noMatch };

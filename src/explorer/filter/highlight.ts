@@ -41,10 +41,7 @@ export function fitIndexes(original: string, fitted: string, indexes: readonly n
  * Segments for a whole table line: fitted cells joined by `gap`, each with the indexes of its
  * original text (undefined = no match), so one <Text> line can carry the highlights.
  */
-export function lineSegments(
-  cells: readonly { original: string; fitted: string; indexes?: readonly number[] | undefined }[],
-  gap: string,
-): Segment[] {
+export function lineSegments(cells: readonly { original: string; fitted: string; indexes?: readonly number[] | undefined }[], gap: string): Segment[] {
   const out: Segment[] = [];
   const push = (seg: Segment): void => {
     const last = out[out.length - 1];

@@ -7,9 +7,7 @@
 import type { LabelSelector, SelectorRequirement } from '../../kinds/types.ts';
 
 /** One parsed requirement; Gt/Lt compare integers and have no metav1.LabelSelector form. */
-export type LabelRequirement =
-  | SelectorRequirement
-  | { key: string; operator: 'Gt' | 'Lt'; values: readonly [string] };
+export type LabelRequirement = SelectorRequirement | { key: string; operator: 'Gt' | 'Lt'; values: readonly [string] };
 
 /** A valid selector: its canonical text (what goes in `?labelSelector=`) and its requirements. */
 export interface ParsedLabelSelector {
@@ -20,9 +18,7 @@ export interface ParsedLabelSelector {
 /** The result of parsing: a selector, or one sentence saying what is wrong. */
 export type LabelSelectorParse = { ok: true; selector: ParsedLabelSelector } | { ok: false; message: string };
 
-type Token =
-  | { t: 'id'; v: string }
-  | { t: '!' | '=' | '==' | '!=' | '>' | '<' | '(' | ')' | ',' | 'end'; v: string };
+type Token = { t: 'id'; v: string } | { t: '!' | '=' | '==' | '!=' | '>' | '<' | '(' | ')' | ',' | 'end'; v: string };
 
 // Characters that end an identifier, as in apimachinery's lexer.
 const special = new Set([' ', '\t', '\n', '!', '=', '>', '<', '(', ')', ',']);

@@ -78,7 +78,10 @@ export function prepareForMatching(rows: readonly Row[], signal: AbortSignal, sl
 
 /** Splits filter text into lower-cased words (each must match). */
 export function filterWords(text: string): string[] {
-  return text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
 
 /** Whether every word matches the row; the cheap path used for all rows on each keystroke. */
@@ -134,7 +137,11 @@ export function matchRow(row: Row, words: readonly string[]): RowMatch | undefin
     score += best;
   }
   const sorted = new Map<number, readonly number[]>();
-  for (const [column, set] of cells) sorted.set(column, [...set].sort((a, b) => a - b));
+  for (const [column, set] of cells)
+    sorted.set(
+      column,
+      [...set].sort((a, b) => a - b),
+    );
   return { score, cells: sorted };
 }
 

@@ -15,14 +15,7 @@ type Json = Record<string, unknown>;
  * environment and mounts. `pod` resolves fieldRef environment values; `space` is '  ' inside a
  * pod template.
  */
-export function writeContainers(
-  w: PrefixWriter,
-  label: string,
-  containers: unknown,
-  statuses: unknown,
-  pod: KubeObject | undefined,
-  space: string,
-): void {
+export function writeContainers(w: PrefixWriter, label: string, containers: unknown, statuses: unknown, pod: KubeObject | undefined, space: string): void {
   const list = objs(containers);
   const byName = new Map(objs(statuses).map((s) => [str(s['name']), s]));
   w.write(LEVEL_0, `${space}${label}:${list.length === 0 ? ' <none>' : ''}\n`);
@@ -59,7 +52,10 @@ function writeBasicInfo(w: PrefixWriter, c: Json, status: Json | undefined, spac
 }
 
 function writeCommand(w: PrefixWriter, c: Json): void {
-  for (const [field, title] of [['command', 'Command'], ['args', 'Args']] as const) {
+  for (const [field, title] of [
+    ['command', 'Command'],
+    ['args', 'Args'],
+  ] as const) {
     const parts = strs(c[field]);
     if (parts.length === 0) continue;
     w.write(LEVEL_2, `${title}:\n`);
@@ -100,7 +96,10 @@ function writeOneState(w: PrefixWriter, name: string, state: Json): void {
 
 /** describeResources: Limits then Requests, resource names sorted, quantities canonical. */
 export function writeResources(w: PrefixWriter, resources: Json, level: number): void {
-  for (const [field, title] of [['limits', 'Limits'], ['requests', 'Requests']] as const) {
+  for (const [field, title] of [
+    ['limits', 'Limits'],
+    ['requests', 'Requests'],
+  ] as const) {
     const list = obj(resources[field]);
     const names = Object.keys(list).sort(compareStrings);
     if (names.length === 0) continue;
@@ -116,7 +115,11 @@ export function quantityText(value: unknown): string {
 }
 
 function writeProbes(w: PrefixWriter, c: Json): void {
-  for (const [field, title] of [['livenessProbe', 'Liveness'], ['readinessProbe', 'Readiness'], ['startupProbe', 'Startup']] as const) {
+  for (const [field, title] of [
+    ['livenessProbe', 'Liveness'],
+    ['readinessProbe', 'Readiness'],
+    ['startupProbe', 'Startup'],
+  ] as const) {
     if (c[field]) w.write(LEVEL_2, `${title}:\t${probeText(obj(c[field]))}\n`);
   }
 }

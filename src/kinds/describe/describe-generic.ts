@@ -77,7 +77,11 @@ export function camelSplit(text: string): string[] {
 /** %v of an unstructured value: scalars as Go prints them, slices as [a b]. */
 function goText(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(goText).join(' ')}]`;
-  if (isMap(value)) return `map[${Object.keys(value).sort(compareStrings).map((k) => `${k}:${goText(value[k])}`).join(' ')}]`;
+  if (isMap(value))
+    return `map[${Object.keys(value)
+      .sort(compareStrings)
+      .map((k) => `${k}:${goText(value[k])}`)
+      .join(' ')}]`;
   return goValue(value);
 }
 

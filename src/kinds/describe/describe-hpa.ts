@@ -95,7 +95,9 @@ function writeMetric(w: PrefixWriter, metric: Json, current: Json | undefined): 
       }
       const utilisation = at(current, key, 'current', 'averageUtilization');
       const currentText =
-        typeof utilisation === 'number' ? `${utilisation}% (${at(current, key, 'current', 'averageValue') !== undefined ? quantityText(at(current, key, 'current', 'averageValue')) : '<nil>'})` : '<unknown>';
+        typeof utilisation === 'number'
+          ? `${utilisation}% (${at(current, key, 'current', 'averageValue') !== undefined ? quantityText(at(current, key, 'current', 'averageValue')) : '<nil>'})`
+          : '<unknown>';
       const targetUtilisation = at(r, 'target', 'averageUtilization');
       w.write(LEVEL_1, `(as a percentage of request):\t${currentText} / ${typeof targetUtilisation === 'number' ? `${targetUtilisation}%` : '<auto>'}\n`);
       return;

@@ -33,9 +33,7 @@ export function podsUsingClaim(pvc: KubeObject, pods: readonly KubeObject[]): Ku
     (pod) =>
       pod.metadata.namespace === pvc.metadata.namespace &&
       objs(at(pod, 'spec', 'volumes')).some(
-        (v) =>
-          str(at(v, 'persistentVolumeClaim', 'claimName')) === pvc.metadata.name ||
-          (v['ephemeral'] !== undefined && `${pod.metadata.name}-${str(v['name'])}` === pvc.metadata.name),
+        (v) => str(at(v, 'persistentVolumeClaim', 'claimName')) === pvc.metadata.name || (v['ephemeral'] !== undefined && `${pod.metadata.name}-${str(v['name'])}` === pvc.metadata.name),
       ),
   );
 }
@@ -48,7 +46,11 @@ export function describeIngress({ object: ing, related, now }: DescribeInput): s
   writeLabels(w, 'Labels', ing.metadata.labels);
   w.write(LEVEL_0, `Namespace:\t${ing.metadata.namespace ?? ''}\n`);
   const addresses = [
-    ...new Set(objs(at(ing, 'status', 'loadBalancer', 'ingress')).map((i) => str(i['ip']) || str(i['hostname'])).filter((a) => a !== '')),
+    ...new Set(
+      objs(at(ing, 'status', 'loadBalancer', 'ingress'))
+        .map((i) => str(i['ip']) || str(i['hostname']))
+        .filter((a) => a !== ''),
+    ),
   ].sort(compareStrings);
   w.write(LEVEL_0, `Address:\t${addresses.join(',')}\n`);
   w.write(LEVEL_0, `Ingress Class:\t${spec['ingressClassName'] !== undefined ? str(spec['ingressClassName']) : '<none>'}\n`);
@@ -112,7 +114,10 @@ export function describeEndpoints({ object: ep, related, now }: DescribeInput): 
   writeAnnotations(w, 'Annotations', ep.metadata.annotations);
   w.write(LEVEL_0, 'Subsets:\n');
   for (const subset of objs(ep['subsets'])) {
-    const ips = (key: string): string => objs(subset[key]).map((a) => str(a['ip'])).join(',') || '<none>';
+    const ips = (key: string): string =>
+      objs(subset[key])
+        .map((a) => str(a['ip']))
+        .join(',') || '<none>';
     w.write(LEVEL_1, `Addresses:\t${ips('addresses')}\n`);
     w.write(LEVEL_1, `NotReadyAddresses:\t${ips('notReadyAddresses')}\n`);
     const ports = objs(subset['ports']);

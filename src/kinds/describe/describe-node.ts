@@ -62,15 +62,15 @@ export function describeNode({ object: node, related, now }: DescribeInput): str
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n');
     for (const c of conditions) {
-      w.write(
-        LEVEL_1,
-        `${str(c['type'])} \t${str(c['status'])} \t${rfc1123z(c['lastHeartbeatTime'])} \t${rfc1123z(c['lastTransitionTime'])} \t${str(c['reason'])} \t${str(c['message'])}\n`,
-      );
+      w.write(LEVEL_1, `${str(c['type'])} \t${str(c['status'])} \t${rfc1123z(c['lastHeartbeatTime'])} \t${rfc1123z(c['lastTransitionTime'])} \t${str(c['reason'])} \t${str(c['message'])}\n`);
     }
   }
   w.write(LEVEL_0, 'Addresses:\n');
   for (const a of objs(status['addresses'])) w.write(LEVEL_1, `${str(a['type'])}:\t${str(a['address'])}\n`);
-  for (const [field, title] of [['capacity', 'Capacity'], ['allocatable', 'Allocatable']] as const) {
+  for (const [field, title] of [
+    ['capacity', 'Capacity'],
+    ['allocatable', 'Allocatable'],
+  ] as const) {
     const list = obj(status[field]);
     const names = Object.keys(list).sort(compareStrings);
     if (names.length === 0) continue;
@@ -112,8 +112,7 @@ function writeNodeResources(w: PrefixWriter, node: KubeObject, pods: readonly Ku
   w.write(LEVEL_1, '--------\t--------\t------\n');
   const requests = sumResourceLists(perPod.map((p) => p.requests));
   const limits = sumResourceLists(perPod.map((p) => p.limits));
-  const totalRow = (name: string, of: number, milli: boolean): void =>
-    w.write(LEVEL_1, `${name}\t${share(quantityOf(requests, name), of, milli)}\t${share(quantityOf(limits, name), of, milli)}\n`);
+  const totalRow = (name: string, of: number, milli: boolean): void => w.write(LEVEL_1, `${name}\t${share(quantityOf(requests, name), of, milli)}\t${share(quantityOf(limits, name), of, milli)}\n`);
   totalRow('cpu', cpu, true);
   totalRow('memory', memory, false);
   totalRow('ephemeral-storage', wholeValue(quantityOf(allocatable, 'ephemeral-storage')), false);

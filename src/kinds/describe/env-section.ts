@@ -70,9 +70,13 @@ function podFieldValue(pod: KubeObject, path: string): string {
     case 'status.podIP':
       return str(at(pod, 'status', path.slice('status.'.length)));
     case 'status.podIPs':
-      return objs(at(pod, 'status', 'podIPs')).map((p) => str(p['ip'])).join(',');
+      return objs(at(pod, 'status', 'podIPs'))
+        .map((p) => str(p['ip']))
+        .join(',');
     case 'status.hostIPs':
-      return objs(at(pod, 'status', 'hostIPs')).map((p) => str(p['ip'])).join(',');
+      return objs(at(pod, 'status', 'hostIPs'))
+        .map((p) => str(p['ip']))
+        .join(',');
     default:
       return '';
   }

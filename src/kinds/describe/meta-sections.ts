@@ -8,13 +8,7 @@ const skippedAnnotations = new Set(['kubectl.kubernetes.io/last-applied-configur
 const maxAnnotationLength = 140;
 
 /** printLabelsMultilineWithIndent: 'Title:<inner>k=v' then one line per further label, sorted. */
-export function writeLabels(
-  w: PrefixWriter,
-  title: string,
-  labels: unknown,
-  initialIndent = '',
-  innerIndent = '\t',
-): void {
+export function writeLabels(w: PrefixWriter, title: string, labels: unknown, initialIndent = '', innerIndent = '\t'): void {
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`);
   const map = obj(labels);
   const keys = Object.keys(map).sort();
@@ -32,7 +26,9 @@ export function writeLabels(
 export function writeAnnotations(w: PrefixWriter, title: string, annotations: unknown): void {
   w.write(LEVEL_0, `${title}:\t`);
   const map = obj(annotations);
-  const keys = Object.keys(map).filter((k) => !skippedAnnotations.has(k)).sort();
+  const keys = Object.keys(map)
+    .filter((k) => !skippedAnnotations.has(k))
+    .sort();
   if (keys.length === 0) {
     w.writeLine('<none>');
     return;

@@ -15,7 +15,10 @@ const accessModeShort: [string, string][] = [
 /** storageutil.GetAccessModesAsString: RWO,ROX,RWX,RWOP in that order, each once. */
 export function accessModesText(modes: unknown): string {
   const list = strs(modes);
-  return accessModeShort.filter(([mode]) => list.includes(mode)).map(([, short]) => short).join(',');
+  return accessModeShort
+    .filter(([mode]) => list.includes(mode))
+    .map(([, short]) => short)
+    .join(',');
 }
 
 /** Go's %s of an access mode slice: '[ReadWriteOnce ReadOnlyMany]'. */

@@ -20,10 +20,7 @@ export function rfc1123z(value: unknown): string {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const zone = `${sign}${pad(Math.trunc(abs / 60))}${pad(abs % 60)}`;
-  return (
-    `${days[d.getDay()]}, ${pad(d.getDate())} ${months[d.getMonth()]} ${pad(d.getFullYear(), 4)} ` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${zone}`
-  );
+  return `${days[d.getDay()]}, ${pad(d.getDate())} ${months[d.getMonth()]} ${pad(d.getFullYear(), 4)} ` + `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${zone}`;
 }
 
 /** kubectl's translateTimestampSince: the age of a timestamp at `now`, '<unknown>' when missing. */

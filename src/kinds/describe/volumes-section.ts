@@ -16,27 +16,50 @@ interface SimpleSource {
 const simpleSources: Record<string, SimpleSource> = {
   gcePersistentDisk: {
     title: 'GCEPersistentDisk (a Persistent Disk resource in Google Compute Engine)',
-    fields: [['PDName', 'pdName'], ['FSType', 'fsType'], ['Partition', 'partition', '0'], ['ReadOnly', 'readOnly', 'false']],
+    fields: [
+      ['PDName', 'pdName'],
+      ['FSType', 'fsType'],
+      ['Partition', 'partition', '0'],
+      ['ReadOnly', 'readOnly', 'false'],
+    ],
   },
   awsElasticBlockStore: {
     title: 'AWSElasticBlockStore (a Persistent Disk resource in AWS)',
-    fields: [['VolumeID', 'volumeID'], ['FSType', 'fsType'], ['Partition', 'partition', '0'], ['ReadOnly', 'readOnly', 'false']],
+    fields: [
+      ['VolumeID', 'volumeID'],
+      ['FSType', 'fsType'],
+      ['Partition', 'partition', '0'],
+      ['ReadOnly', 'readOnly', 'false'],
+    ],
   },
   gitRepo: {
     title: 'GitRepo (a volume that is pulled from git when the pod is created)',
-    fields: [['Repository', 'repository'], ['Revision', 'revision']],
+    fields: [
+      ['Repository', 'repository'],
+      ['Revision', 'revision'],
+    ],
   },
   nfs: {
     title: 'NFS (an NFS mount that lasts the lifetime of a pod)',
-    fields: [['Server', 'server'], ['Path', 'path'], ['ReadOnly', 'readOnly', 'false']],
+    fields: [
+      ['Server', 'server'],
+      ['Path', 'path'],
+      ['ReadOnly', 'readOnly', 'false'],
+    ],
   },
   persistentVolumeClaim: {
     title: 'PersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)',
-    fields: [['ClaimName', 'claimName'], ['ReadOnly', 'readOnly', 'false']],
+    fields: [
+      ['ClaimName', 'claimName'],
+      ['ReadOnly', 'readOnly', 'false'],
+    ],
   },
   flocker: {
     title: 'Flocker (a Flocker volume mounted by the Flocker agent)',
-    fields: [['DatasetName', 'datasetName'], ['DatasetUUID', 'datasetUUID']],
+    fields: [
+      ['DatasetName', 'datasetName'],
+      ['DatasetUUID', 'datasetUUID'],
+    ],
   },
 };
 

@@ -21,8 +21,7 @@ export function kubectlKind(resource: Pick<ResourceInfo, 'singular' | 'kind' | '
 }
 
 /** kubectl's warning before a forced deletion. */
-export const forceWarning =
-  'Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
+export const forceWarning = 'Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
 
 /** Deletes `target`; resolves with kubectl's sentence. Failures reject with a KxError (NotFound, Forbidden, …). */
 export async function deleteObject(client: ApiClient, target: DeleteTarget, opts: { force?: boolean; signal?: AbortSignal } = {}): Promise<string> {

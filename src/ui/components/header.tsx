@@ -30,7 +30,10 @@ export function Header({ info, theme, width }: { info: HeaderInfo; theme: Theme;
         {pairs.map(([label, value], i) => (
           <Text key={label}>
             {i > 0 ? '  ' : ''}
-            <Text color={theme.header.label}>{label}:</Text> <Text color={theme.header.value} bold>{value}</Text>
+            <Text color={theme.header.label}>{label}:</Text>{' '}
+            <Text color={theme.header.value} bold>
+              {value}
+            </Text>
           </Text>
         ))}
       </Text>

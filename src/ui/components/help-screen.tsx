@@ -78,7 +78,15 @@ export function helpLines(keymap: Keymap, opts: HelpOptions): HelpLine[] {
     const usage = wrap(c.usage, usageWidth);
     const desc = wrap(c.description, Math.max(1, width - marker.length - usageWidth - 2));
     for (let i = 0; i < Math.max(usage.length, desc.length); i++) {
-      out.push(clip([{ text: `${' '.repeat(marker.length)}${fit(usage[i] ?? '', usageWidth)}  `, tone: 'plain' }, { text: desc[i] ?? '', tone: 'plain' }], width));
+      out.push(
+        clip(
+          [
+            { text: `${' '.repeat(marker.length)}${fit(usage[i] ?? '', usageWidth)}  `, tone: 'plain' },
+            { text: desc[i] ?? '', tone: 'plain' },
+          ],
+          width,
+        ),
+      );
     }
   }
 
@@ -160,11 +168,13 @@ export function HelpScreen(props: HelpScreenProps): ReactElement {
     <Box flexDirection="column" width={props.width}>
       {lines.slice(first, first + body).map((line, i) => (
         <Text key={first + i} wrap="truncate">
-          {line.length === 0 ? ' ' : line.map((seg, j) => (
-            <Text key={j} {...tones[seg.tone]}>
-              {seg.text}
-            </Text>
-          ))}
+          {line.length === 0
+            ? ' '
+            : line.map((seg, j) => (
+                <Text key={j} {...tones[seg.tone]}>
+                  {seg.text}
+                </Text>
+              ))}
         </Text>
       ))}
       {scrolls ? (

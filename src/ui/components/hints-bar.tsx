@@ -89,7 +89,11 @@ export interface HintsBarProps extends HintContext {
 export function HintsBar(props: HintsBarProps): ReactElement {
   const keymap = useKeymap();
   const all = hintsFor(keymap, props);
-  const shown = fitHints(all, keymap.actions.map((spec) => spec.id), props.width);
+  const shown = fitHints(
+    all,
+    keymap.actions.map((spec) => spec.id),
+    props.width,
+  );
   return (
     <Text wrap="truncate">
       {shown.map((hint, i) => (

@@ -33,10 +33,16 @@ export function BottomLine(props: BottomLineProps): ReactElement {
   if (!props.pane && entry.filter !== '') {
     const query = parseFilterInput(entry.filter);
     const meaning =
-      query.kind === 'labels' ? 'label selector, applied by the server' : query.kind === 'invalid' ? query.message : query.kind === 'text' && query.inverse ? 'rows that do not match' : 'fuzzy on names, text in other cells';
+      query.kind === 'labels'
+        ? 'label selector, applied by the server'
+        : query.kind === 'invalid'
+          ? query.message
+          : query.kind === 'text' && query.inverse
+            ? 'rows that do not match'
+            : 'fuzzy on names, text in other cells';
     return (
       <Text wrap="truncate" color={query.kind === 'invalid' ? theme.tone.warn : theme.tone.muted}>
-        /{entry.filter}  ({meaning}) · / edits · esc clears
+        /{entry.filter} ({meaning}) · / edits · esc clears
       </Text>
     );
   }
@@ -50,16 +56,7 @@ export function BottomLine(props: BottomLineProps): ReactElement {
   if (props.pane) {
     return <HintsBar scope={paneScope(props.pane)} width={props.width} theme={theme} readonly={props.readonly} hidden={paneHidden(props.pane)} />;
   }
-  return (
-    <HintsBar
-      scope="table"
-      capabilities={capabilitiesOf(entry.resource, props.selected)}
-      width={props.width}
-      theme={theme}
-      readonly={props.readonly}
-      hidden={props.denied}
-    />
-  );
+  return <HintsBar scope="table" capabilities={capabilitiesOf(entry.resource, props.selected)} width={props.width} theme={theme} readonly={props.readonly} hidden={props.denied} />;
 }
 
 /** Pane actions that do not apply to this pane's object: reveal is for Secrets only. */
@@ -86,4 +83,3 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
 function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {
   return paneScopes[pane.kind];
 }
-

@@ -23,7 +23,12 @@ export interface ContextPickerProps {
 /** A list of contexts with a cursor. */
 export function ContextPicker(props: ContextPickerProps): ReactElement {
   const { contexts, theme } = props;
-  const [cursor, setCursor] = useState(() => Math.max(0, contexts.findIndex((c) => c.current)));
+  const [cursor, setCursor] = useState(() =>
+    Math.max(
+      0,
+      contexts.findIndex((c) => c.current),
+    ),
+  );
   const body = Math.max(1, props.height - 2);
   const [top, setTop] = useState(0);
   const move = (m: CursorMove): void => {

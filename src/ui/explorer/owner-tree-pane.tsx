@@ -36,10 +36,7 @@ export interface OwnerTreePaneProps {
 export function OwnerTreePane(props: OwnerTreePaneProps): ReactElement {
   const { cache, theme } = props;
   useCacheSnapshot(cache);
-  const resources = useMemo(
-    () => (props.discovery ? chainResources.map((name) => findResource(props.discovery!, name)).filter((r): r is ResourceInfo => r !== undefined) : []),
-    [props.discovery],
-  );
+  const resources = useMemo(() => (props.discovery ? chainResources.map((name) => findResource(props.discovery!, name)).filter((r): r is ResourceInfo => r !== undefined) : []), [props.discovery]);
   const [first, ...rest] = resources;
   useViewWatches(props.watches, first && viewOf(first, props.namespace || undefined), rest);
   const [top, setTop] = useState(0);
@@ -73,4 +70,3 @@ export function OwnerTreePane(props: OwnerTreePaneProps): ReactElement {
     </Box>
   );
 }
-

@@ -57,16 +57,7 @@ export function PaneHost(props: PaneHostProps): ReactElement {
   const { pane } = props;
   switch (pane.kind) {
     case 'contexts':
-      return (
-        <ContextPicker
-          contexts={props.connection.contexts()}
-          width={props.width}
-          height={props.height}
-          theme={props.theme}
-          onPick={props.onSwitchContext}
-          onClose={props.onClose}
-        />
-      );
+      return <ContextPicker contexts={props.connection.contexts()} width={props.width} height={props.height} theme={props.theme} onPick={props.onSwitchContext} onClose={props.onClose} />;
     case 'tree': {
       const row = props.cache.row(pane.uid);
       return (
@@ -160,4 +151,3 @@ function RestartPane(props: PaneProps): ReactElement {
     />
   );
 }
-

@@ -36,13 +36,7 @@ export interface CommandMode {
 }
 
 /** Command mode for the session's cluster; `open` is whether the `:` prompt is showing. */
-export function useCommandMode(opts: {
-  discovery: DiscoveryResult | undefined;
-  connection: ClusterConnection;
-  session: KubeSession;
-  open: boolean;
-  actions: CommandActions;
-}): CommandMode {
+export function useCommandMode(opts: { discovery: DiscoveryResult | undefined; connection: ClusterConnection; session: KubeSession; open: boolean; actions: CommandActions }): CommandMode {
   const { discovery, connection, session, open } = opts;
   const [namespaces, setNamespaces] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -52,7 +46,10 @@ export function useCommandMode(opts: {
 
   useEffect(() => {
     if (!open) return;
-    void session.listNamespaces().then(setNamespaces).catch(() => undefined);
+    void session
+      .listNamespaces()
+      .then(setNamespaces)
+      .catch(() => undefined);
   }, [open, session]);
 
   const context: CommandContext | undefined = useMemo(

@@ -43,9 +43,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactElement {
   const done = phase.kind === 'done' ? phase : undefined;
   useKeyActions(
     'dialog',
-    phase.kind === 'asking'
-      ? { 'confirm-yes': run, 'confirm-no': () => props.onClose() }
-      : { 'confirm-yes': () => done && props.onClose(done), 'confirm-no': () => done && props.onClose(done) },
+    phase.kind === 'asking' ? { 'confirm-yes': run, 'confirm-no': () => props.onClose() } : { 'confirm-yes': () => done && props.onClose(done), 'confirm-no': () => done && props.onClose(done) },
     { isActive: props.active && phase.kind !== 'working', ...(done ? { onOtherKey: () => props.onClose(done) } : {}) },
   );
   return (

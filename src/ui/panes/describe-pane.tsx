@@ -35,10 +35,7 @@ export function DescribePane(props: PaneProps): ReactElement {
       current = false;
     };
   }, [group, kind]);
-  const lines = useMemo(
-    () => (live.object && describer ? describer({ object: live.object, related: { ...related, events: events ?? [] }, now }) : []),
-    [live.object, describer, related, events, now],
-  );
+  const lines = useMemo(() => (live.object && describer ? describer({ object: live.object, related: { ...related, events: events ?? [] }, now }) : []), [live.object, describer, related, events, now]);
   return (
     <TextPane
       title={paneTitle('Describe', props.target)}

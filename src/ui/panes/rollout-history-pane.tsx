@@ -56,7 +56,14 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       (h) => {
         if (!live) return;
         setHistory(h);
-        setCursor((c) => (reload === 0 ? Math.max(0, h.revisions.findIndex((r) => r.current)) : Math.min(c, h.revisions.length - 1)));
+        setCursor((c) =>
+          reload === 0
+            ? Math.max(
+                0,
+                h.revisions.findIndex((r) => r.current),
+              )
+            : Math.min(c, h.revisions.length - 1),
+        );
       },
       (err: unknown) => live && setError(toKxError(err).message),
     );
@@ -139,7 +146,7 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       <Text bold wrap="truncate">
         rollout history {name}
         {target.namespace ? ` (${target.namespace})` : ''}
-        {progress ? <Text color={theme.tone.info}>  {progress}</Text> : null}
+        {progress ? <Text color={theme.tone.info}> {progress}</Text> : null}
       </Text>
       {error ? <Text color={theme.tone.error}>{error}</Text> : null}
       {!history && !error ? <Text color={theme.tone.muted}>Loading…</Text> : null}

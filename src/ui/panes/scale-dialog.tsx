@@ -44,12 +44,12 @@ export function ScaleDialog(props: PaneProps): ReactElement {
         return scaleObject(client, target, replicas);
       })
       .then(
-      (said) => {
-        props.onFlash({ text: said, level: 'info' });
-        props.onClose();
-      },
-      (err: unknown) => setPhase({ kind: 'failed', message: toKxError(err).message }),
-    );
+        (said) => {
+          props.onFlash({ text: said, level: 'info' });
+          props.onClose();
+        },
+        (err: unknown) => setPhase({ kind: 'failed', message: toKxError(err).message }),
+      );
   };
 
   // A number field, not a list of actions: digits, backspace, + and - edit it; enter and esc end it.
@@ -91,7 +91,7 @@ export function ScaleDialog(props: PaneProps): ReactElement {
       {hpa ? <Text color={theme.tone.warn}>{hpaWarning(hpa)}</Text> : null}
       <Text>
         New replicas: <Text inverse>{text || ' '}</Text>
-        <Text color={theme.tone.muted}>  +/- step · type a number · enter scales · esc cancels</Text>
+        <Text color={theme.tone.muted}> +/- step · type a number · enter scales · esc cancels</Text>
       </Text>
       {!parsed.ok && text !== '' ? <Text color={theme.tone.error}>{parsed.message}</Text> : null}
       {phase.kind === 'confirm-zero' ? (

@@ -54,10 +54,7 @@ export function TextPane(props: TextPaneProps): ReactElement {
   const bodyRows = Math.max(1, props.height - 2);
   const safe = useMemo(() => props.lines.map(safeLine), [props.lines]);
   const plain = useMemo(() => safe.map(plainText), [safe]);
-  const rowsOf = useMemo(
-    () => (props.wrap ? plain.map((p) => Math.max(1, Math.ceil(cellWidth(p) / Math.max(1, width)))) : undefined),
-    [plain, props.wrap, width],
-  );
+  const rowsOf = useMemo(() => (props.wrap ? plain.map((p) => Math.max(1, Math.ceil(cellWidth(p) / Math.max(1, width)))) : undefined), [plain, props.wrap, width]);
   const maxTop = useMemo(() => lastTop(plain.length, bodyRows, rowsOf), [plain.length, bodyRows, rowsOf]);
 
   const [topState, setTop] = useState(0);
@@ -111,10 +108,14 @@ export function TextPane(props: TextPaneProps): ReactElement {
     'pane-previous': () => jump(-1),
     'pane-close': props.onClose,
   };
-  useKeyActions(props.scope ?? 'pane', { ...paneActions, ...props.actions }, {
-    isActive: props.active && !prompting,
-    gate: () => !promptOpen.current,
-  });
+  useKeyActions(
+    props.scope ?? 'pane',
+    { ...paneActions, ...props.actions },
+    {
+      isActive: props.active && !prompting,
+      gate: () => !promptOpen.current,
+    },
+  );
 
   const onDraft = (text: string): void => {
     setDraft(text);

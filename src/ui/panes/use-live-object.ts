@@ -87,10 +87,7 @@ export function useLiveObject(client: ApiClient, target: ObjectTarget): LiveObje
     };
 
     void fetchNow();
-    const handle = startListWatch(
-      { client, resource, namespace: resource.namespaced ? namespace : undefined, fieldSelector: `metadata.name=${name}` },
-      sink,
-    );
+    const handle = startListWatch({ client, resource, namespace: resource.namespaced ? namespace : undefined, fieldSelector: `metadata.name=${name}` }, sink);
     return () => {
       abort.abort();
       handle.stop();

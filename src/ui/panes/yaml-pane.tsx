@@ -17,10 +17,7 @@ export function YamlPane(props: PaneProps): ReactElement {
   const [managedFields, setManagedFields] = useState(false);
   const [reveal, setReveal] = useState(false);
   const colour = props.theme.colour;
-  const lines = useMemo(
-    () => (live.object ? yamlLines(yamlText(live.object, { managedFields, reveal }), colour) : []),
-    [live.object, managedFields, reveal, colour],
-  );
+  const lines = useMemo(() => (live.object ? yamlLines(yamlText(live.object, { managedFields, reveal }), colour) : []), [live.object, managedFields, reveal, colour]);
   const secret = live.object !== undefined && isSecret(live.object);
   const notes = [managedFields ? 'managedFields shown · m hides' : 'managedFields hidden · m shows'];
   if (secret) notes.push(reveal ? 'values decoded · x masks' : 'values masked · x reveals');

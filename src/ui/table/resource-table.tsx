@@ -35,7 +35,11 @@ export function ResourceTable(props: ResourceTableProps): ReactElement {
   const { columns, rows, cursor, top, height, width, theme, sort } = props;
   const visible = rows.slice(top, top + Math.max(0, height));
   const titled = columns.map((c, i) => ({ ...c, title: sortMarked(c.title, i, sort) }));
-  const widths = columnWidths(titled, visible.map((r) => r.cells), width);
+  const widths = columnWidths(
+    titled,
+    visible.map((r) => r.cells),
+    width,
+  );
   const heading = joinCells(
     titled.map((c, i) => fit(c.title, widths[i]!, c.align)),
     widths,
@@ -67,9 +71,7 @@ export function ResourceTable(props: ResourceTableProps): ReactElement {
 function highlighted(row: RowView, fitted: readonly string[], widths: readonly number[], theme: Theme): ReactElement[] {
   // The same cells joinCells would join (dropped columns have width 0), as highlight segments.
   const gap = joinCells(['', ''], [1, 1]);
-  const cells = fitted
-    .map((text, ci) => ({ original: row.cells[ci] ?? '', fitted: text, indexes: row.matches?.get(ci), width: widths[ci]! }))
-    .filter((cell) => cell.width > 0);
+  const cells = fitted.map((text, ci) => ({ original: row.cells[ci] ?? '', fitted: text, indexes: row.matches?.get(ci), width: widths[ci]! })).filter((cell) => cell.width > 0);
   return lineSegments(cells, gap).map(([text, matched], k) =>
     matched ? (
       <Text key={k} color={theme.table.match} bold underline={!theme.colour}>

@@ -19,12 +19,7 @@ const columnNames: Record<'name' | 'age' | 'status', readonly string[]> = {
  * The sort after `request`, or undefined when the table has no such column (the caller says so).
  * `visible` lists the column indexes on screen; stepping only visits those.
  */
-export function nextSort(
-  columns: readonly ColumnSpec[],
-  visible: readonly number[],
-  current: SortState | undefined,
-  request: SortRequest,
-): SortState | undefined {
+export function nextSort(columns: readonly ColumnSpec[], visible: readonly number[], current: SortState | undefined, request: SortRequest): SortState | undefined {
   if ('reverse' in request) {
     const column = current?.column ?? nameColumn(columns);
     return column === undefined ? undefined : { column, descending: !(current?.descending ?? false) };

@@ -108,10 +108,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const kind = cache.kindOf(cacheKey);
   const allColumns = cache.columnsOf(cacheKey);
   // The NAMESPACE column only means something when several namespaces are shown.
-  const shownColumns = useMemo(
-    () => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces),
-    [allColumns, entry.namespace],
-  );
+  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
   const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 1 : 0 }));
 
   // One line for the status line, one for the column headings.
@@ -132,7 +129,10 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const startOn = useRef(entry.cursorUid === undefined ? entry.startOn : undefined);
   if (startOn.current === 'most-desired' && state.phase === 'live') {
     startOn.current = undefined;
-    const busiest = mostDesired(rows, allColumns.findIndex((c) => c.name === 'DESIRED'));
+    const busiest = mostDesired(
+      rows,
+      allColumns.findIndex((c) => c.name === 'DESIRED'),
+    );
     if (busiest) selected.current = { ...selected.current, uid: busiest };
   }
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);

@@ -60,9 +60,7 @@ export function locate(): ControlPlaneBinaries | undefined {
 export function ensureBinaries(): ControlPlaneBinaries {
   const ready = locate();
   if (ready) return ready;
-  process.stderr.write(
-    `kx e2e: control plane binaries not in ${binCacheDir()}; running test/e2e/cluster/build.sh…\n`,
-  );
+  process.stderr.write(`kx e2e: control plane binaries not in ${binCacheDir()}; running test/e2e/cluster/build.sh…\n`);
   // stdout carries the bin path only; the build's progress goes to our stderr.
   const result = spawnSync('bash', [join(here, 'build.sh')], {
     stdio: ['ignore', 'pipe', 'inherit'],

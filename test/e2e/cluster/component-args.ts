@@ -65,13 +65,5 @@ export function controllerManagerArgs(dir: string, p: ControlPlanePorts, creds: 
 
 /** kube-scheduler flags. */
 export function schedulerArgs(dir: string, p: ControlPlanePorts, kubeconfig: string): string[] {
-  return [
-    `--kubeconfig=${kubeconfig}`,
-    '--leader-elect=false',
-    '--bind-address=127.0.0.1',
-    `--secure-port=${p.scheduler}`,
-    '--port=0',
-    `--cert-dir=${join(dir, 'scheduler-certs')}`,
-    '--v=1',
-  ];
+  return [`--kubeconfig=${kubeconfig}`, '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${p.scheduler}`, '--port=0', `--cert-dir=${join(dir, 'scheduler-certs')}`, '--v=1'];
 }

@@ -78,7 +78,11 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const procs: ManagedProcess[] = [];
   const keep = opts.keepDir ?? process.env.KX_E2E_KEEP === '1';
   const cancelRemoval = keep ? () => false : removeOnExit(dir);
-  const record = (): void => writeOwner(dir, procs.map((p) => p.pid));
+  const record = (): void =>
+    writeOwner(
+      dir,
+      procs.map((p) => p.pid),
+    );
   record();
   let kubelet: FakeKubelet | undefined;
   let apiserver: ManagedProcess | undefined;

@@ -28,19 +28,12 @@ export function writeCredentials(dir: string): Credentials {
   const aliceToken = randomBytes(24).toString('hex');
   const tokenFilePath = join(dir, 'tokens.csv');
   // token,user,uid,"group1,group2"
-  writeFileSync(
-    tokenFilePath,
-    `${adminToken},admin,admin,system:masters\n${aliceToken},${RESTRICTED_USER},${RESTRICTED_USER}\n`,
-    { mode: 0o600 },
-  );
+  writeFileSync(tokenFilePath, `${adminToken},admin,admin,system:masters\n${aliceToken},${RESTRICTED_USER},${RESTRICTED_USER}\n`, { mode: 0o600 });
   return { saKeyPath, saPubPath, tokenFilePath, adminToken, aliceToken };
 }
 
 /** Writes a token kubeconfig for `server` (TLS verification off: the serving cert is self-signed). */
-export function writeKubeconfig(
-  path: string,
-  opts: { server: string; user: string; token: string; namespace?: string },
-): void {
+export function writeKubeconfig(path: string, opts: { server: string; user: string; token: string; namespace?: string }): void {
   const config = {
     apiVersion: 'v1',
     kind: 'Config',

@@ -46,12 +46,7 @@ function installExitHooks(): void {
 }
 
 /** Starts `command args` detached (own process group) with stdout+stderr appended to `logPath`. */
-export function startProcess(
-  name: string,
-  command: string,
-  args: string[],
-  opts: { cwd: string; logPath: string; env?: NodeJS.ProcessEnv },
-): ManagedProcess {
+export function startProcess(name: string, command: string, args: string[], opts: { cwd: string; logPath: string; env?: NodeJS.ProcessEnv }): ManagedProcess {
   installExitHooks();
   const log = createWriteStream(opts.logPath, { flags: 'a' });
   // setpriv --pdeathsig makes the kernel kill the child if this process dies without running any

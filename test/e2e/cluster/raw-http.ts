@@ -26,9 +26,7 @@ export function rawRequest(url: string, opts: RawRequestOptions = {}): Promise<R
     const req = request(url, { method: opts.method ?? 'GET', headers, rejectUnauthorized: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
     req.setTimeout(opts.timeoutMs ?? 10_000, () => req.destroy(new Error(`Request to ${new URL(url).pathname} timed out.`)));

@@ -17,12 +17,7 @@ export async function waitForEtcd(clientUrl: string, timeoutMs = 30_000): Promis
 
 /** Waits for the API server's /readyz to answer 200. */
 export async function waitForApiServer(server: string, token: string, timeoutMs = 60_000): Promise<void> {
-  await waitFor(
-    'kube-apiserver /readyz',
-    async () => ((await rawRequest(`${server}/readyz`, { token, timeoutMs: 5000 })).status === 200 ? true : undefined),
-    timeoutMs,
-    250,
-  );
+  await waitFor('kube-apiserver /readyz', async () => ((await rawRequest(`${server}/readyz`, { token, timeoutMs: 5000 })).status === 200 ? true : undefined), timeoutMs, 250);
 }
 
 /** Waits until the token controller gave the namespace's default service account a token secret. */

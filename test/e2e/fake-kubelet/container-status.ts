@@ -48,12 +48,7 @@ export function containerReady(run: ContainerRun, now: number): boolean {
 }
 
 /** Builds one container's status the way the kubelet reports it. */
-export function containerStatus(
-  pod: { uid: string; namespace: string; name: string },
-  run: ContainerRun,
-  now: number,
-  waitingReason: string,
-): ContainerStatusJson {
+export function containerStatus(pod: { uid: string; namespace: string; name: string }, run: ContainerRun, now: number, waitingReason: string): ContainerStatusJson {
   const cur = run.current;
   const base = {
     name: run.name,

@@ -25,11 +25,7 @@ function route(url: string | undefined): { kind: string; parts: string[]; params
  * Serves /containerLogs (plain HTTPS) and /exec (WebSocket upgrade) for pods on the fake nodes,
  * on 127.0.0.1 with a self-signed certificate. Exec runs a real process in `workRoot/ns/pod/container`.
  */
-export async function startKubeletServer(
-  tls: TlsPair,
-  workRoot: string,
-  find: (ns: string, pod: string) => PodRun | undefined,
-): Promise<KubeletServer> {
+export async function startKubeletServer(tls: TlsPair, workRoot: string, find: (ns: string, pod: string) => PodRun | undefined): Promise<KubeletServer> {
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     const { kind, parts } = route(req.url);
     if (req.method === 'GET' && kind === 'containerLogs') return serveLogs(req, res, parts, find);

@@ -17,12 +17,7 @@ function fail(res: ServerResponse, code: number, message: string): void {
  * sinceTime, timestamps, limitBytes, previous, and follow (streams until the instance ends or the
  * client goes away).
  */
-export function serveLogs(
-  req: IncomingMessage,
-  res: ServerResponse,
-  parts: string[],
-  find: (ns: string, pod: string) => PodRun | undefined,
-): void {
+export function serveLogs(req: IncomingMessage, res: ServerResponse, parts: string[], find: (ns: string, pod: string) => PodRun | undefined): void {
   const [ns = '', podName = '', containerName = ''] = parts;
   const params = new URL(req.url ?? '/', 'https://kubelet').searchParams;
   const pod = find(ns, podName);

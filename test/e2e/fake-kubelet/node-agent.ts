@@ -30,10 +30,7 @@ async function renewLease(api: KubeletClients, spec: FakeNodeSpec): Promise<void
   // V1MicroTime serialises with microseconds, which the API server's MicroTime requires.
   const renewTime = new V1MicroTime();
   try {
-    await api.coordination.patchNamespacedLease(
-      { name: spec.name, namespace, body: { spec: { renewTime, holderIdentity: spec.name } } },
-      mergePatch,
-    );
+    await api.coordination.patchNamespacedLease({ name: spec.name, namespace, body: { spec: { renewTime, holderIdentity: spec.name } } }, mergePatch);
   } catch (err) {
     if (statusOf(err) !== 404) throw err;
     await api.coordination.createNamespacedLease({
@@ -47,20 +44,21 @@ async function renewLease(api: KubeletClients, spec: FakeNodeSpec): Promise<void
 }
 
 /** Registers the nodes, then renews leases and heartbeats until stopped (errors are retried). */
-export async function startNodeAgent(
-  api: KubeletClients,
-  nodes: FakeNodeSpec[],
-  port: number,
-  log: (msg: string) => void,
-): Promise<NodeAgent> {
+export async function startNodeAgent(api: KubeletClients, nodes: FakeNodeSpec[], port: number, log: (msg: string) => void): Promise<NodeAgent> {
   await Promise.all(nodes.map((n) => registerNode(api, n, port)));
   await Promise.all(nodes.map((n) => renewLease(api, n)));
   const each = (what: string, fn: (n: FakeNodeSpec) => Promise<void>) => () => {
     for (const n of nodes) fn(n).catch((err) => log(`${what} ${n.name}: ${describeError(err)}`));
   };
-  const leaseTimer = setInterval(each('lease', (n) => renewLease(api, n)), LEASE_RENEW_MS);
+  const leaseTimer = setInterval(
+    each('lease', (n) => renewLease(api, n)),
+    LEASE_RENEW_MS,
+  );
   // Re-register too: a test may delete a Node, and a real kubelet would re-create it.
-  const statusTimer = setInterval(each('status', (n) => registerNode(api, n, port)), STATUS_EVERY_MS);
+  const statusTimer = setInterval(
+    each('status', (n) => registerNode(api, n, port)),
+    STATUS_EVERY_MS,
+  );
   leaseTimer.unref();
   statusTimer.unref();
   return {

@@ -9,10 +9,17 @@ const T0 = 1_000_000;
 
 describe('fake kubelet pod runtime (pure parts)', () => {
   it('runs init containers one after the other before the app, then reports Running/Ready', () => {
-    const pod = newPodRun(meta, {
-      initContainers: [{ name: 'a', image: 'busybox' }, { name: 'b', image: 'busybox' }],
-      containers: [{ name: 'app', image: 'nginx' }],
-    }, T0);
+    const pod = newPodRun(
+      meta,
+      {
+        initContainers: [
+          { name: 'a', image: 'busybox' },
+          { name: 'b', image: 'busybox' },
+        ],
+        containers: [{ name: 'app', image: 'nginx' }],
+      },
+      T0,
+    );
     advancePod(pod, T0 + 400);
     assert.ok(pod.inits[0]?.current && !pod.inits[1]?.current && !pod.containers[0]?.current);
     assert.equal(buildPodStatus(pod, undefined, T0 + 400).phase, 'Pending');
@@ -22,7 +29,10 @@ describe('fake kubelet pod runtime (pure parts)', () => {
     advancePod(pod, T0 + 1500);
     const status = buildPodStatus(pod, undefined, T0 + 1500) as { phase: string; conditions: { type: string; status: string }[] };
     assert.equal(status.phase, 'Running');
-    assert.deepEqual(status.conditions.map((c) => `${c.type}=${c.status}`), ['Initialized=True', 'Ready=True', 'ContainersReady=True']);
+    assert.deepEqual(
+      status.conditions.map((c) => `${c.type}=${c.status}`),
+      ['Initialized=True', 'Ready=True', 'ContainersReady=True'],
+    );
   });
 
   it('crash-loops a crash container and keeps the previous instance', () => {

@@ -52,11 +52,7 @@ function containerRun(spec: ContainerSpecLike, isInit: boolean): ContainerRun {
 }
 
 /** Creates the runtime for a newly seen pod. */
-export function newPodRun(
-  meta: { uid: string; namespace: string; name: string; nodeName: string; podIP: string },
-  spec: PodSpecLike,
-  now: number,
-): PodRun {
+export function newPodRun(meta: { uid: string; namespace: string; name: string; nodeName: string; podIP: string }, spec: PodSpecLike, now: number): PodRun {
   const policy = spec.restartPolicy === 'Never' || spec.restartPolicy === 'OnFailure' ? spec.restartPolicy : 'Always';
   return {
     ...meta,

@@ -23,13 +23,7 @@ function podPhase(pod: PodRun): Phase {
   return 'Running';
 }
 
-function condition(
-  pod: PodRun,
-  type: string,
-  ok: boolean,
-  now: number,
-  why?: { reason: string; message?: string },
-): PodConditionJson {
+function condition(pod: PodRun, type: string, ok: boolean, now: number, why?: { reason: string; message?: string }): PodConditionJson {
   const status = ok ? 'True' : 'False';
   const prev = pod.conditionSince.get(type);
   const since = prev && prev[0] === status ? prev[1] : now;
@@ -57,9 +51,7 @@ export function buildPodStatus(pod: PodRun, scheduled: unknown, now: number): Re
   const pendingInits = pod.inits.filter((c) => !initDone(c));
   const unready = pod.containers.filter((c) => !containerReady(c, now));
   const done = phase === 'Succeeded' || phase === 'Failed';
-  const notReadyWhy = done
-    ? { reason: 'PodCompleted' }
-    : { reason: 'ContainersNotReady', message: `containers with unready status: ${names(unready)}` };
+  const notReadyWhy = done ? { reason: 'PodCompleted' } : { reason: 'ContainersNotReady', message: `containers with unready status: ${names(unready)}` };
   const conditions: unknown[] = [
     condition(pod, 'Initialized', pendingInits.length === 0 || done, now, {
       reason: 'ContainersNotInitialized',
@@ -78,9 +70,7 @@ export function buildPodStatus(pod: PodRun, scheduled: unknown, now: number): Re
     podIP: pod.podIP,
     podIPs: [{ ip: pod.podIP }],
     startTime: isoSeconds(pod.seenAt),
-    ...(pod.inits.length
-      ? { initContainerStatuses: pod.inits.map((c) => containerStatus(pod, c, now, 'PodInitializing')) }
-      : {}),
+    ...(pod.inits.length ? { initContainerStatuses: pod.inits.map((c) => containerStatus(pod, c, now, 'PodInitializing')) } : {}),
     containerStatuses: pod.containers.map((c) => containerStatus(pod, c, now, mainWaiting)),
   };
 }

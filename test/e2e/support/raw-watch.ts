@@ -10,12 +10,7 @@ export interface RawWatchEvent {
  * Opens a raw watch (`?watch=1&resourceVersion=rv`) with a bearer token and collects events
  * until `stopWhen` says so, the server ends the stream, or `timeoutMs` passes.
  */
-export function collectWatch(
-  url: string,
-  token: string,
-  stopWhen: (events: RawWatchEvent[]) => boolean,
-  timeoutMs = 10_000,
-): Promise<RawWatchEvent[]> {
+export function collectWatch(url: string, token: string, stopWhen: (events: RawWatchEvent[]) => boolean, timeoutMs = 10_000): Promise<RawWatchEvent[]> {
   return new Promise((resolve, reject) => {
     const events: RawWatchEvent[] = [];
     let buffer = '';

@@ -29,8 +29,14 @@ function webTemplate(image: string): Record<string, unknown> {
         {
           name: 'web',
           image,
-          ports: [{ containerPort: 8080, protocol: 'TCP' }, { containerPort: 8443, protocol: 'TCP', hostPort: 443 }],
-          env: [{ name: 'MODE', value: 'prod' }, { name: 'POD', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }],
+          ports: [
+            { containerPort: 8080, protocol: 'TCP' },
+            { containerPort: 8443, protocol: 'TCP', hostPort: 443 },
+          ],
+          env: [
+            { name: 'MODE', value: 'prod' },
+            { name: 'POD', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
+          ],
           resources: { limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '250m', memory: '1024Mi' } },
           livenessProbe: { tcpSocket: { port: 8080 }, initialDelaySeconds: 5, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
         },
@@ -82,7 +88,10 @@ export function craftedObjects(now: number): Placed[] {
         {
           name: 'app',
           image: 'shop/app:2.0',
-          ports: [{ containerPort: 8080, protocol: 'TCP' }, { containerPort: 9090, protocol: 'UDP', hostPort: 9090 }],
+          ports: [
+            { containerPort: 8080, protocol: 'TCP' },
+            { containerPort: 9090, protocol: 'UDP', hostPort: 9090 },
+          ],
           securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/app.json' } },
           envFrom: [{ configMapRef: { name: 'app-env' } }, { secretRef: { name: 'app-secret', optional: true }, prefix: 'SEC_' }],
           env: [
@@ -127,12 +136,22 @@ export function craftedObjects(now: number): Placed[] {
             ],
           },
         },
-        { name: 'podinfo', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'cpu', resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } }] } },
+        {
+          name: 'podinfo',
+          downwardAPI: {
+            items: [
+              { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+              { path: 'cpu', resourceFieldRef: { containerName: 'app', resource: 'limits.cpu' } },
+            ],
+          },
+        },
         { name: 'nfs', nfs: { server: 'nfs.example.com', path: '/exports', readOnly: true } },
         { name: 'csi', csi: { driver: 'secrets-store.csi.k8s.io', readOnly: true, volumeAttributes: { secretProviderClass: 'vault', usePodIdentity: 'false' } } },
         {
           name: 'scratch-claim',
-          ephemeral: { volumeClaimTemplate: { metadata: { labels: { kind: 'scratch' } }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast', resources: { requests: { storage: '1Gi' } } } } },
+          ephemeral: {
+            volumeClaimTemplate: { metadata: { labels: { kind: 'scratch' } }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'fast', resources: { requests: { storage: '1Gi' } } } },
+          },
         },
         { name: 'raw', persistentVolumeClaim: { claimName: 'raw-block', readOnly: true } },
       ],
@@ -162,8 +181,25 @@ export function craftedObjects(now: number): Placed[] {
         { type: 'Ready', status: 'False' },
       ],
       initContainerStatuses: [
-        { name: 'init', ready: false, restartCount: 0, image: 'busybox:1.36', imageID: 'docker.io/library/busybox@sha256:1', containerID: 'containerd://init', state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: daysAgo(now, 3), finishedAt: daysAgo(now, 3) } } },
-        { name: 'sidecar', ready: true, restartCount: 1, image: 'envoy:1.31', imageID: 'docker.io/envoy@sha256:2', containerID: 'containerd://sidecar', started: true, state: { running: { startedAt: daysAgo(now, 3) } } },
+        {
+          name: 'init',
+          ready: false,
+          restartCount: 0,
+          image: 'busybox:1.36',
+          imageID: 'docker.io/library/busybox@sha256:1',
+          containerID: 'containerd://init',
+          state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: daysAgo(now, 3), finishedAt: daysAgo(now, 3) } },
+        },
+        {
+          name: 'sidecar',
+          ready: true,
+          restartCount: 1,
+          image: 'envoy:1.31',
+          imageID: 'docker.io/envoy@sha256:2',
+          containerID: 'containerd://sidecar',
+          started: true,
+          state: { running: { startedAt: daysAgo(now, 3) } },
+        },
       ],
       containerStatuses: [
         {
@@ -253,10 +289,20 @@ export function craftedObjects(now: number): Placed[] {
           capacity: { cpu: '4', memory: '8Gi', pods: '110', 'ephemeral-storage': '100Gi', 'hugepages-2Mi': '0', 'example.com/gpu': '2' },
           allocatable: { cpu: '3800m', memory: '7Gi', pods: '110', 'ephemeral-storage': '90Gi', 'hugepages-2Mi': '0', 'example.com/gpu': '2' },
           conditions: [
-            { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: daysAgo(now, 1), lastTransitionTime: daysAgo(now, 5), reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+            {
+              type: 'MemoryPressure',
+              status: 'False',
+              lastHeartbeatTime: daysAgo(now, 1),
+              lastTransitionTime: daysAgo(now, 5),
+              reason: 'KubeletHasSufficientMemory',
+              message: 'kubelet has sufficient memory available',
+            },
             { type: 'Ready', status: 'True', lastHeartbeatTime: daysAgo(now, 1), lastTransitionTime: daysAgo(now, 5), reason: 'KubeletReady', message: 'kubelet is posting ready status' },
           ],
-          addresses: [{ type: 'InternalIP', address: '172.18.0.9' }, { type: 'Hostname', address: 'node-a' }],
+          addresses: [
+            { type: 'InternalIP', address: '172.18.0.9' },
+            { type: 'Hostname', address: 'node-a' },
+          ],
           nodeInfo: {
             machineID: 'm1',
             systemUUID: 's1',
@@ -373,7 +419,13 @@ export function craftedObjects(now: number): Placed[] {
             },
           },
         },
-        status: { lastScheduleTime: daysAgo(now, 1), active: [{ kind: 'Job', name: 'backup-1', namespace: ns }, { kind: 'Job', name: 'backup-2', namespace: ns }] },
+        status: {
+          lastScheduleTime: daysAgo(now, 1),
+          active: [
+            { kind: 'Job', name: 'backup-1', namespace: ns },
+            { kind: 'Job', name: 'backup-2', namespace: ns },
+          ],
+        },
       },
     },
     {
@@ -439,7 +491,10 @@ export function craftedObjects(now: number): Placed[] {
         kind: 'EndpointSlice',
         metadata: meta('web-abc', { labels: { 'kubernetes.io/service-name': 'web' } }),
         addressType: 'IPv4',
-        ports: [{ name: 'http', port: 8080, protocol: 'TCP' }, { name: 'metrics', port: 9090, protocol: 'TCP' }],
+        ports: [
+          { name: 'http', port: 8080, protocol: 'TCP' },
+          { name: 'metrics', port: 9090, protocol: 'TCP' },
+        ],
         endpoints: [
           { addresses: ['10.244.1.1'], conditions: { ready: true } },
           { addresses: ['10.244.1.2'], conditions: { ready: true } },
@@ -527,7 +582,14 @@ export function craftedObjects(now: number): Placed[] {
             { type: 'ContainerResource', containerResource: { name: 'cpu', container: 'web', target: { type: 'Utilization', averageUtilization: 60 } } },
           ],
           behavior: {
-            scaleUp: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Pods', value: 4, periodSeconds: 15 }, { type: 'Percent', value: 100, periodSeconds: 15 }] },
+            scaleUp: {
+              stabilizationWindowSeconds: 0,
+              selectPolicy: 'Max',
+              policies: [
+                { type: 'Pods', value: 4, periodSeconds: 15 },
+                { type: 'Percent', value: 100, periodSeconds: 15 },
+              ],
+            },
             scaleDown: { stabilizationWindowSeconds: 300, policies: [{ type: 'Percent', value: 10, periodSeconds: 60 }] },
           },
         },
@@ -582,17 +644,95 @@ export function craftedObjects(now: number): Placed[] {
         kind: 'Endpoints',
         metadata: meta('web'),
         subsets: [
-          { addresses: [{ ip: '10.244.1.1' }, { ip: '10.244.1.2' }], notReadyAddresses: [{ ip: '10.244.1.3' }], ports: [{ name: 'http', port: 8080, protocol: 'TCP' }, { port: 9090, protocol: 'TCP' }] },
+          {
+            addresses: [{ ip: '10.244.1.1' }, { ip: '10.244.1.2' }],
+            notReadyAddresses: [{ ip: '10.244.1.3' }],
+            ports: [
+              { name: 'http', port: 8080, protocol: 'TCP' },
+              { port: 9090, protocol: 'TCP' },
+            ],
+          },
           { notReadyAddresses: [{ ip: '10.244.2.1' }] },
         ],
       },
     },
-    eventPlaced(eventBase('full.1', { kind: 'Pod', name: 'full', namespace: ns }, { reason: 'Scheduled', message: 'Successfully assigned crafted/full to node-a', source: { component: 'default-scheduler' }, count: 1, firstTimestamp: daysAgo(now, 3), lastTimestamp: daysAgo(now, 3) })),
-    eventPlaced(eventBase('full.2', { kind: 'Pod', name: 'full', namespace: ns, fieldPath: 'spec.containers{app}' }, { type: 'Warning', reason: 'BackOff', message: '  Back-off restarting failed container app  ', source: { component: 'kubelet', host: 'node-a' }, count: 42, firstTimestamp: daysAgo(now, 3), lastTimestamp: daysAgo(now, 1) })),
-    eventPlaced(eventBase('full.3', { kind: 'Pod', name: 'full', namespace: ns }, { reason: 'Pulled', message: 'image pulled', reportingComponent: 'kubelet', eventTime: daysAgo(now, 2).replace('Z', '.000000Z'), series: { count: 5, lastObservedTime: daysAgo(now, 1).replace('Z', '.000000Z') } })),
-    eventPlaced(eventBase('web.1', { kind: 'Deployment', name: 'web', namespace: ns, apiVersion: 'apps/v1' }, { reason: 'ScalingReplicaSet', message: 'Scaled up replica set web-new to 2', source: { component: 'deployment-controller' }, count: 1, firstTimestamp: daysAgo(now, 1), lastTimestamp: daysAgo(now, 1) })),
-    eventPlaced(eventBase('node-a.1', { kind: 'Node', name: 'node-a', namespace: '', uid: 'node-a' }, { reason: 'NodeNotSchedulable', message: 'Node node-a status is now: NodeNotSchedulable', source: { component: 'kubelet', host: 'node-a' }, count: 1, firstTimestamp: daysAgo(now, 2), lastTimestamp: daysAgo(now, 2) })),
-    eventPlaced(eventBase('backup.1', { kind: 'CronJob', name: 'backup', namespace: ns }, { reason: 'SawCompletedJob', message: 'Saw completed job', source: { component: 'cronjob-controller' }, count: 2, firstTimestamp: daysAgo(now, 2), lastTimestamp: daysAgo(now, 1) })),
+    eventPlaced(
+      eventBase(
+        'full.1',
+        { kind: 'Pod', name: 'full', namespace: ns },
+        {
+          reason: 'Scheduled',
+          message: 'Successfully assigned crafted/full to node-a',
+          source: { component: 'default-scheduler' },
+          count: 1,
+          firstTimestamp: daysAgo(now, 3),
+          lastTimestamp: daysAgo(now, 3),
+        },
+      ),
+    ),
+    eventPlaced(
+      eventBase(
+        'full.2',
+        { kind: 'Pod', name: 'full', namespace: ns, fieldPath: 'spec.containers{app}' },
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: '  Back-off restarting failed container app  ',
+          source: { component: 'kubelet', host: 'node-a' },
+          count: 42,
+          firstTimestamp: daysAgo(now, 3),
+          lastTimestamp: daysAgo(now, 1),
+        },
+      ),
+    ),
+    eventPlaced(
+      eventBase(
+        'full.3',
+        { kind: 'Pod', name: 'full', namespace: ns },
+        {
+          reason: 'Pulled',
+          message: 'image pulled',
+          reportingComponent: 'kubelet',
+          eventTime: daysAgo(now, 2).replace('Z', '.000000Z'),
+          series: { count: 5, lastObservedTime: daysAgo(now, 1).replace('Z', '.000000Z') },
+        },
+      ),
+    ),
+    eventPlaced(
+      eventBase(
+        'web.1',
+        { kind: 'Deployment', name: 'web', namespace: ns, apiVersion: 'apps/v1' },
+        {
+          reason: 'ScalingReplicaSet',
+          message: 'Scaled up replica set web-new to 2',
+          source: { component: 'deployment-controller' },
+          count: 1,
+          firstTimestamp: daysAgo(now, 1),
+          lastTimestamp: daysAgo(now, 1),
+        },
+      ),
+    ),
+    eventPlaced(
+      eventBase(
+        'node-a.1',
+        { kind: 'Node', name: 'node-a', namespace: '', uid: 'node-a' },
+        {
+          reason: 'NodeNotSchedulable',
+          message: 'Node node-a status is now: NodeNotSchedulable',
+          source: { component: 'kubelet', host: 'node-a' },
+          count: 1,
+          firstTimestamp: daysAgo(now, 2),
+          lastTimestamp: daysAgo(now, 2),
+        },
+      ),
+    ),
+    eventPlaced(
+      eventBase(
+        'backup.1',
+        { kind: 'CronJob', name: 'backup', namespace: ns },
+        { reason: 'SawCompletedJob', message: 'Saw completed job', source: { component: 'cronjob-controller' }, count: 2, firstTimestamp: daysAgo(now, 2), lastTimestamp: daysAgo(now, 1) },
+      ),
+    ),
   ];
 }
 

@@ -56,7 +56,7 @@ test('quantities print in canonical form like apimachinery', () => {
   assert.equal(parseQuantity('1.2.3'), undefined);
 });
 
-test('quantities add in the first one\'s format and round up for milli and whole values', () => {
+test("quantities add in the first one's format and round up for milli and whole values", () => {
   const q = (s: string) => parseQuantity(s)!;
   assert.equal(formatQuantity(addQuantity(q('100m'), q('250m'))), '350m');
   assert.equal(formatQuantity(addQuantity(q('128Mi'), q('256Mi'))), '384Mi');
@@ -90,10 +90,7 @@ test('events: age with repeats and series, source, and the field selector kubect
   assert.equal(eventSource(event({ source: { component: 'kubelet' }, reportingComponent: 'x' })), 'kubelet');
   assert.equal(eventSource(event({ reportingComponent: 'deployment-controller' })), 'deployment-controller');
   assert.equal(eventFieldSelector({ name: 'web', namespace: 'shop', uid: 'u1' }), 'involvedObject.name=web,involvedObject.namespace=shop,involvedObject.uid=u1');
-  assert.equal(
-    eventFieldSelector({ kind: 'Node', name: 'a,b=c', namespace: '', uid: 'n' }),
-    'involvedObject.kind=Node,involvedObject.name=a\\,b\\=c,involvedObject.namespace=,involvedObject.uid=n',
-  );
+  assert.equal(eventFieldSelector({ kind: 'Node', name: 'a,b=c', namespace: '', uid: 'n' }), 'involvedObject.kind=Node,involvedObject.name=a\\,b\\=c,involvedObject.namespace=,involvedObject.uid=n');
 });
 
 test('times: RFC 1123 with a numeric zone, Go zero time for a missing one', () => {

@@ -33,8 +33,25 @@ test('real pods: sections in kubectl order, init containers, crash loop state an
   const pods = real('pods.json');
   const withInit = describe(find(pods, 'with-init'));
   assert.deepEqual(sections(withInit), [
-    'Name', 'Namespace', 'Priority', 'Service Account', 'Node', 'Start Time', 'Labels', 'Annotations', 'Status', 'IP', 'IPs',
-    'Init Containers', 'Containers', 'Conditions', 'Volumes', 'QoS Class', 'Node-Selectors', 'Tolerations', 'Events',
+    'Name',
+    'Namespace',
+    'Priority',
+    'Service Account',
+    'Node',
+    'Start Time',
+    'Labels',
+    'Annotations',
+    'Status',
+    'IP',
+    'IPs',
+    'Init Containers',
+    'Containers',
+    'Conditions',
+    'Volumes',
+    'QoS Class',
+    'Node-Selectors',
+    'Tolerations',
+    'Events',
   ]);
   assert.equal(line(withInit, /^Node:/), 'Node:             kx-worker-1/127.0.0.1');
   assert.equal(line(withInit, /^Start Time:/), 'Start Time:       Sun, 22 Nov 2026 09:05:49 +0000');
@@ -57,8 +74,21 @@ test('real deployment: replicas line, strategy, pod template, conditions, old an
   const d = find(real('deployments.json'), 'api');
   const lines = describe(d, { replicaSets: real('replicasets.json') });
   assert.deepEqual(sections(lines), [
-    'Name', 'Namespace', 'CreationTimestamp', 'Labels', 'Annotations', 'Selector', 'Replicas', 'StrategyType', 'MinReadySeconds',
-    'RollingUpdateStrategy', 'Pod Template', 'Conditions', 'OldReplicaSets', 'NewReplicaSet', 'Events',
+    'Name',
+    'Namespace',
+    'CreationTimestamp',
+    'Labels',
+    'Annotations',
+    'Selector',
+    'Replicas',
+    'StrategyType',
+    'MinReadySeconds',
+    'RollingUpdateStrategy',
+    'Pod Template',
+    'Conditions',
+    'OldReplicaSets',
+    'NewReplicaSet',
+    'Events',
   ]);
   assert.match(line(lines, /^Replicas:/), /^Replicas:\s+\d+ desired \| \d+ updated \| \d+ total \| \d+ available \| \d+ unavailable$/);
   assert.match(line(lines, /^RollingUpdateStrategy:/), /^RollingUpdateStrategy:\s+\d+%? max unavailable, \d+%? max surge$/);
@@ -91,7 +121,10 @@ test('real services and jobs; generic describe of a custom resource and its CRD'
   assert.match(line(job, /^Pods Statuses:/), /\d+ Active .*\/ \d+ Succeeded \/ \d+ Failed$/);
   const ct = describe(real('crontabs.json')[0]!);
   assert.deepEqual(sections(ct).slice(0, 7), ['Name', 'Namespace', 'Labels', 'Annotations', 'API Version', 'Kind', 'Metadata']);
-  assert.ok(ct.some((l) => /^  Cron Spec:/.test(l)), 'spec fields with smart labels');
+  assert.ok(
+    ct.some((l) => /^  Cron Spec:/.test(l)),
+    'spec fields with smart labels',
+  );
   assert.ok(!ct.some((l) => /Managed Fields/.test(l)), 'managedFields left out');
   const crd = describe(real('crd-crontabs.json')[0]!);
   assert.ok(crd.some((l) => /^      openAPIV3Schema:$/.test(l)));
@@ -128,7 +161,12 @@ test('crafted pod: sidecar among init containers, env sources, probes, mounts, v
 
 test('crafted objects: HPA metrics, secret sizes only, configmap data, quotas, statefulset claims', () => {
   const objects = craftedObjects(now).map((p) => p.object);
-  const hpa = describe(find(objects.filter((o) => o.kind === 'HorizontalPodAutoscaler'), 'web'));
+  const hpa = describe(
+    find(
+      objects.filter((o) => o.kind === 'HorizontalPodAutoscaler'),
+      'web',
+    ),
+  );
   assert.match(line(hpa, /resource cpu on pods/), /^  resource cpu on pods  \(as a percentage of request\):\s+82% \(205m\) \/ 70%$/);
   assert.match(line(hpa, /resource memory on pods/), /400Mi \/ 512Mi$/);
   assert.match(line(hpa, /"requests_per_second" on pods/), /<unknown> \/ 1k$/);
@@ -137,16 +175,32 @@ test('crafted objects: HPA metrics, secret sizes only, configmap data, quotas, s
   const token = describe(find(objects, 'sa-token'));
   assert.equal(token.at(-1), 'token:  47 bytes');
   assert.ok(!token.join('\n').includes('not-a-real-token'));
-  const cm = describe(find(objects.filter((o) => o.kind === 'ConfigMap'), 'app-config'));
+  const cm = describe(
+    find(
+      objects.filter((o) => o.kind === 'ConfigMap'),
+      'app-config',
+    ),
+  );
   assert.ok(cm.includes('app.yaml:') && cm.includes('  port: 8080') && cm.includes('logo.png: 7 bytes'));
-  const ns = describe(find(objects.filter((o) => o.kind === 'Namespace'), 'crafted'), {
-    resourceQuotas: objects.filter((o) => o.kind === 'ResourceQuota'),
-    limitRanges: objects.filter((o) => o.kind === 'LimitRange'),
-  });
+  const ns = describe(
+    find(
+      objects.filter((o) => o.kind === 'Namespace'),
+      'crafted',
+    ),
+    {
+      resourceQuotas: objects.filter((o) => o.kind === 'ResourceQuota'),
+      limitRanges: objects.filter((o) => o.kind === 'LimitRange'),
+    },
+  );
   assert.ok(ns.includes('Resource Quotas') && ns.includes('Resource Limits'));
   assert.match(line(ns, /^  requests\.cpu/), /1500m\s+4$/);
   assert.match(line(ns, /^ Container\s+cpu/), /-\s+2\s+100m\s+500m\s+-$/);
-  const sts = describe(find(objects.filter((o) => o.kind === 'StatefulSet'), 'db'));
+  const sts = describe(
+    find(
+      objects.filter((o) => o.kind === 'StatefulSet'),
+      'db',
+    ),
+  );
   assert.match(line(sts, /^  Access Modes:.*ReadOnlyMany/), /\[ReadWriteOnce ReadOnlyMany\]$/);
   assert.match(line(sts, /^  StorageClass:\s+slow$/), /slow/);
   assert.ok(sts.includes('  Capacity:      <default>'));
@@ -160,6 +214,9 @@ test('event queries: a pod without its kind, a node also by its name as uid, a m
   const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', uid: 'u2' } } as KubeObject;
   assert.deepEqual(
     eventQueries(node).map((q) => q.fieldSelector),
-    ['involvedObject.kind=Node,involvedObject.name=n1,involvedObject.namespace=,involvedObject.uid=u2', 'involvedObject.kind=Node,involvedObject.name=n1,involvedObject.namespace=,involvedObject.uid=n1'],
+    [
+      'involvedObject.kind=Node,involvedObject.name=n1,involvedObject.namespace=,involvedObject.uid=u2',
+      'involvedObject.kind=Node,involvedObject.name=n1,involvedObject.namespace=,involvedObject.uid=n1',
+    ],
   );
 });

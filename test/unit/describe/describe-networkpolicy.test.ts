@@ -62,7 +62,18 @@ test('networkpolicies: Created on is Go time.String() in the local zone, with it
 test('networkpolicies: a port range prints as kubectl 1.32 prints endPort (served from 1.21)', () => {
   const object: KubeObject = {
     ...byName('both-ways'),
-    spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{ ports: [{ protocol: 'UDP', port: 32000, endPort: 32768 }, { port: 53, endPort: 60 }] }] },
+    spec: {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          ports: [
+            { protocol: 'UDP', port: 32000, endPort: 32768 },
+            { port: 53, endPort: 60 },
+          ],
+        },
+      ],
+    },
   };
   const lines = describeNetworkPolicy({ object, related: {}, now: Date.now() });
   assert.deepEqual(lines.slice(lines.indexOf('  Allowing egress traffic:')), [
@@ -79,7 +90,10 @@ test('networkpolicies: the table is kubectl get -o wide (NAMESPACE, NAME, POD-SE
   assert.equal(kind, networkPoliciesKind, 'registered');
   const wide = fixture('networkpolicies-get-wide.txt').trimEnd().split('\n');
   const header = wide[0]!.split(/\s{2,}/);
-  assert.deepEqual(kind.columns.map((c) => c.name), header);
+  assert.deepEqual(
+    kind.columns.map((c) => c.name),
+    header,
+  );
   const created = Date.parse(policies[0]!.metadata.creationTimestamp!);
   for (const line of wide.slice(1)) {
     const [namespace, name, selector, age] = line.split(/\s{2,}/);

@@ -50,10 +50,7 @@ test('an unknown action id is named with its line and a did-you-mean; the rest s
 
 test('an unknown top-level setting is named with its line', () => {
   const { keymap, problems } = parse('key:\n  describe: D\ntheme: dark\n');
-  assert.deepEqual(problems, [
-    `${file} line 1: unknown setting "key" (did you mean "keys"?), so it is ignored.`,
-    `${file} line 3: unknown setting "theme" (kx reads only "keys"), so it is ignored.`,
-  ]);
+  assert.deepEqual(problems, [`${file} line 1: unknown setting "key" (did you mean "keys"?), so it is ignored.`, `${file} line 3: unknown setting "theme" (kx reads only "keys"), so it is ignored.`]);
   assert.equal(keymap, defaultKeymap);
 });
 

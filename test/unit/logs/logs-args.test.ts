@@ -47,7 +47,11 @@ test('mistakes are usage errors with one sentence', () => {
     [['web', '--bogus'], /unknown flag: --bogus/],
   ];
   for (const [argv, message] of cases) {
-    assert.throws(() => parseLogsArgs(argv), (err: unknown) => err instanceof UsageError && message.test(err.message), argv.join(' '));
+    assert.throws(
+      () => parseLogsArgs(argv),
+      (err: unknown) => err instanceof UsageError && message.test(err.message),
+      argv.join(' '),
+    );
   }
 });
 

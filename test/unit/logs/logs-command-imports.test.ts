@@ -12,7 +12,13 @@ test('the logs command imports neither Ink nor React nor anything under src/ui',
   const result = await build({ entryPoints: [entry], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'silent' });
   const packages = new Set(Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path.split('/')[0])));
   const sources = Object.keys(result.metafile.inputs);
-  assert.ok(sources.some((s) => s.includes('src/logs/log-follower.ts')), 'sanity: the bundle holds the log core');
+  assert.ok(
+    sources.some((s) => s.includes('src/logs/log-follower.ts')),
+    'sanity: the bundle holds the log core',
+  );
   for (const forbidden of ['ink', 'react', 'ink-testing-library']) assert.ok(!packages.has(forbidden), `imports ${forbidden}`);
-  assert.deepEqual(sources.filter((s) => s.includes('src/ui/')), []);
+  assert.deepEqual(
+    sources.filter((s) => s.includes('src/ui/')),
+    [],
+  );
 });

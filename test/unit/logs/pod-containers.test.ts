@@ -37,7 +37,10 @@ test('containers in --all-containers order with kind, instance and waiting reaso
 test('a crash-looping container is read from its last terminated instance; a restart is a new instance', () => {
   const crashed = pod(
     { containers: [{ name: 'app' }] },
-    { phase: 'Running', containerStatuses: [{ name: 'app', restartCount: 3, containerID: 'c://3', state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, containerID: 'c://3' } } }] },
+    {
+      phase: 'Running',
+      containerStatuses: [{ name: 'app', restartCount: 3, containerID: 'c://3', state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 1, containerID: 'c://3' } } }],
+    },
   );
   assert.equal(podContainers(crashed)[0]?.instance, 'c://3');
   assert.equal(podContainers(crashed)[0]?.running, false);
@@ -52,7 +55,10 @@ test('default choice: one main container alone, several means all of them (said)
   assert.deepEqual(chooseContainers(one, { kind: 'default' }), { ok: true, containers: [podContainers(one)[1]], defaulted: false });
   const several = chooseContainers(initializing, { kind: 'default' });
   assert.ok(several.ok);
-  assert.deepEqual(several.containers.map((c) => c.name), ['migrate', 'envoy', 'app', 'debugger']);
+  assert.deepEqual(
+    several.containers.map((c) => c.name),
+    ['migrate', 'envoy', 'app', 'debugger'],
+  );
   assert.equal(several.defaulted, true);
   assert.deepEqual(chooseContainers(initializing, { kind: 'named', name: 'nope' }), { ok: false, message: 'container nope is not valid for pod web-1' });
   const all = chooseContainers(one, { kind: 'all' });
@@ -61,7 +67,15 @@ test('default choice: one main container alone, several means all of them (said)
 
 test('label selectors as the API wants them (and as kubectl sends them: apimachinery sorts requirements by key)', () => {
   assert.equal(
-    labelSelectorText({ matchLabels: { app: 'web', tier: 'front' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }, { key: 'legacy', operator: 'DoesNotExist' }, { key: 'team', operator: 'Exists' }, { key: 'zone', operator: 'NotIn', values: ['b'] }] }),
+    labelSelectorText({
+      matchLabels: { app: 'web', tier: 'front' },
+      matchExpressions: [
+        { key: 'env', operator: 'In', values: ['prod', 'dev'] },
+        { key: 'legacy', operator: 'DoesNotExist' },
+        { key: 'team', operator: 'Exists' },
+        { key: 'zone', operator: 'NotIn', values: ['b'] },
+      ],
+    }),
     'app=web,env in (dev,prod),!legacy,team,tier=front,zone notin (b)',
   );
   assert.equal(labelSelectorText({}), '');

@@ -87,11 +87,21 @@ test('scrolls, searches with a match count, and closes on esc', async () => {
     for (const ch of 'Image:') stdin.write(ch);
     stdin.write('\r');
     const found = await waitForFrame(lastFrame, (t) => /match 1 of 3/.test(t), 'three Image: matches (init, sidecar, app)');
-    assert.ok(found.split('\n').slice(1, -1).some((l) => l.includes('Image:')), 'the first match is in view');
+    assert.ok(
+      found
+        .split('\n')
+        .slice(1, -1)
+        .some((l) => l.includes('Image:')),
+      'the first match is in view',
+    );
     stdin.write('n');
     await waitForFrame(lastFrame, (t) => /match 2 of 3/.test(t), 'the second match');
     stdin.write('\x1b');
-    await waitForFrame(() => String(closed.length), (t) => t === '1', 'the pane to close');
+    await waitForFrame(
+      () => String(closed.length),
+      (t) => t === '1',
+      'the pane to close',
+    );
   });
 });
 
@@ -162,10 +172,11 @@ async function startRelay(targetPort: string): Promise<{ port: number; cut(): Pr
     client.pipe(upstream).pipe(client);
   });
   const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
-  const stop = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
   await listen(0);
   const port = (server.address() as AddressInfo).port;
   return { port, cut: stop, restore: () => listen(port), close: () => (server.listening ? stop() : Promise.resolve()) };

@@ -13,7 +13,10 @@ test('the ring keeps the last N lines in order and counts what fell off', () => 
   b.append([line('a'), line('b')]);
   b.append([line('c'), line('d'), line('e')]);
   assert.equal(b.size, 3);
-  assert.deepEqual([...b.lines()].map((l) => l.text), ['c', 'd', 'e']);
+  assert.deepEqual(
+    [...b.lines()].map((l) => l.text),
+    ['c', 'd', 'e'],
+  );
   assert.equal(b.evicted, 2);
   assert.equal(b.at(0)!.text, 'c');
   assert.equal(b.at(3), undefined);

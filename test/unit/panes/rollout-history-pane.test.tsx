@@ -12,8 +12,16 @@ const { render } = await import('ink-testing-library');
 const { RolloutHistoryPane } = await import('../../../src/ui/panes/rollout-history-pane.tsx');
 
 const deployments: ResourceInfo = {
-  group: 'apps', version: 'v1', versions: ['v1'], plural: 'deployments', singular: 'deployment', kind: 'Deployment',
-  shortNames: ['deploy'], categories: ['all'], namespaced: true, verbs: ['get', 'list', 'watch', 'patch'],
+  group: 'apps',
+  version: 'v1',
+  versions: ['v1'],
+  plural: 'deployments',
+  singular: 'deployment',
+  kind: 'Deployment',
+  shortNames: ['deploy'],
+  categories: ['all'],
+  namespaced: true,
+  verbs: ['get', 'list', 'watch', 'patch'],
   subresources: { scale: true, status: true, log: false, exec: false },
 };
 const uid = '6c1f0f52-3c55-4d51-9a65-8f0d9f1f3a10';
@@ -44,9 +52,7 @@ const deployment: KubeObject = {
 
 const client = {
   get: async (path: string) =>
-    path.endsWith('/replicasets')
-      ? { items: [replicaSet(1, ['nginx:1.25'], 'kubectl set image'), replicaSet(2, longImages.split(','), 'roll out 2024.05.14')] }
-      : deployment,
+    path.endsWith('/replicasets') ? { items: [replicaSet(1, ['nginx:1.25'], 'kubectl set image'), replicaSet(2, longImages.split(','), 'roll out 2024.05.14')] } : deployment,
 } as unknown as ApiClient;
 
 function props(width: number): PaneProps {

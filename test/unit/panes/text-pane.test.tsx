@@ -149,7 +149,10 @@ test('search helpers: smart case, every occurrence, stepping wraps', () => {
   const text = ['Foo foo FOO', 'bar'];
   assert.equal(findMatches(text, 'foo').length, 3, 'lower case matches any case');
   assert.deepEqual(findMatches(text, 'Foo'), [{ line: 0, start: 0, end: 3 }], 'a capital makes it exact');
-  assert.deepEqual(findMatches(['aaaa'], 'aa').map((m) => m.start), [0, 2]);
+  assert.deepEqual(
+    findMatches(['aaaa'], 'aa').map((m) => m.start),
+    [0, 2],
+  );
   assert.equal(firstMatchFrom(findMatches(['x', 'a', 'x', 'a'], 'a'), 2), 1);
   assert.equal(firstMatchFrom(findMatches(['a', 'x'], 'a'), 1), 0, 'wraps to the first');
   assert.equal(stepMatch(3, 2, 1), 0);

@@ -8,7 +8,19 @@ import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 
 function core(plural: string, kind: string): ResourceInfo {
-  return { group: '', version: 'v1', versions: ['v1'], plural, singular: kind.toLowerCase(), kind, shortNames: [], categories: [], namespaced: true, verbs: ['get', 'list', 'watch'], subresources: { scale: false, status: false, log: false, exec: false } };
+  return {
+    group: '',
+    version: 'v1',
+    versions: ['v1'],
+    plural,
+    singular: kind.toLowerCase(),
+    kind,
+    shortNames: [],
+    categories: [],
+    namespaced: true,
+    verbs: ['get', 'list', 'watch'],
+    subresources: { scale: false, status: false, log: false, exec: false },
+  };
 }
 
 function hintsUnderYaml(resource: ResourceInfo): string {

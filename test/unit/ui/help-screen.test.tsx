@@ -36,7 +36,10 @@ function open(props: { keymap?: Keymap; width?: number; height?: number; readonl
 test('every action is listed under its group, groups in keyGroups order, with keys and id', () => {
   const lines = plain(helpLines(defaultKeymap, { width: 200, readonly: false, problems: [], configPath }));
   const headings = lines.filter((l) => (keyGroups as readonly string[]).includes(l));
-  assert.deepEqual(headings, keyGroups.filter((g) => actionSpecs.some((a) => a.group === g)));
+  assert.deepEqual(
+    headings,
+    keyGroups.filter((g) => actionSpecs.some((a) => a.group === g)),
+  );
   const escape = (t: string) => t.replace(/[?[\]/<>.*+()|{}^$\\]/g, '\\$&');
   for (const a of actionSpecs) {
     const keys = a.keys.map((k) => (k.length === 1 ? k : `<${k}>`)).join(' / ');
@@ -45,7 +48,10 @@ test('every action is listed under its group, groups in keyGroups order, with ke
     const heading = lines.lastIndexOf(a.group, at);
     assert.ok(heading >= 0 && !lines.slice(heading + 1, at).some((l) => (keyGroups as readonly string[]).includes(l)), `${a.id} under ${a.group}`);
   }
-  assert.ok(lines.some((l) => l.includes(configPath)), 'names the keys.yaml path');
+  assert.ok(
+    lines.some((l) => l.includes(configPath)),
+    'names the keys.yaml path',
+  );
 });
 
 test('an override from keys.yaml shows in the help screen', () => {
@@ -155,7 +161,9 @@ test('closes on esc, q and ?, and on the keys an override gives pane-close', asy
 });
 
 test('help lists the : commands, so ":help lists the commands" is true', () => {
-  const text = helpLines(defaultKeymap, { width: 120, readonly: false, problems: [], configPath: '/x/keys.yaml' }).map((l) => l.map((s) => s.text).join('')).join('\n');
+  const text = helpLines(defaultKeymap, { width: 120, readonly: false, problems: [], configPath: '/x/keys.yaml' })
+    .map((l) => l.map((s) => s.text).join(''))
+    .join('\n');
   assert.match(text, /^Commands \(:\)$/m);
   for (const usage of [':ns NAME', ':ctx \\[NAME\\]', ':help', ':q', ':RESOURCE NS']) assert.match(text, new RegExp(`^\\s+${usage}\\s{2,}\\S`, 'm'));
 });

@@ -16,15 +16,25 @@ import { ResourceView } from '../../../src/ui/views/resource-view.tsx';
 import { themeFor } from '../../../src/ui/theme.ts';
 
 const pods: ResourceInfo = {
-  group: '', version: 'v1', versions: ['v1'], plural: 'pods', singular: 'pod', kind: 'Pod', shortNames: ['po'], categories: ['all'],
-  namespaced: true, verbs: ['list', 'watch', 'get', 'delete'], subresources: { scale: false, status: true, log: true, exec: true },
+  group: '',
+  version: 'v1',
+  versions: ['v1'],
+  plural: 'pods',
+  singular: 'pod',
+  kind: 'Pod',
+  shortNames: ['po'],
+  categories: ['all'],
+  namespaced: true,
+  verbs: ['list', 'watch', 'get', 'delete'],
+  subresources: { scale: false, status: true, log: true, exec: true },
 };
 const plain = themeFor({ NO_COLOR: '1' });
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
 function pod(name: string, createdMinutesAgo: number, restarts = 0): KubeObject {
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace: 'shop', uid: `uid-${name}`, resourceVersion: '1', creationTimestamp: new Date(Date.now() - createdMinutesAgo * 60_000).toISOString() },
     spec: { containers: [{ name: 'c', image: 'i' }], nodeName: 'node-a' },
     status: { phase: 'Running', podIP: '10.0.0.1', containerStatuses: [{ name: 'c', ready: true, restartCount: restarts, state: { running: {} } }] },
@@ -88,12 +98,26 @@ test('sort keys ask for a new sort (N twice reverses); the heading marks the sor
   const nameColumn = cache.columnsOf('pods').findIndex((c) => c.name === 'NAME');
   assert.deepEqual(sorts.at(-1), { column: nameColumn, descending: false });
   ui.rerender(
-    <ResourceView cache={cache} entry={{ ...entry, sort: { column: nameColumn, descending: true } }} width={100} height={8} theme={plain} active globalHandlers={{}} onAction={() => undefined} onSort={(s) => sorts.push(s)} title="pods" />,
+    <ResourceView
+      cache={cache}
+      entry={{ ...entry, sort: { column: nameColumn, descending: true } }}
+      width={100}
+      height={8}
+      theme={plain}
+      active
+      globalHandlers={{}}
+      onAction={() => undefined}
+      onSort={(s) => sorts.push(s)}
+      title="pods"
+    />,
   );
   await tick();
   const lines = ui.lastFrame()!.split('\n');
   assert.match(lines[1]!, /^NAME↓/);
-  assert.deepEqual([2, 3, 4].map((i) => lines[i]!.split(/\s+/)[0]), ['c', 'b', 'a']);
+  assert.deepEqual(
+    [2, 3, 4].map((i) => lines[i]!.split(/\s+/)[0]),
+    ['c', 'b', 'a'],
+  );
   ui.unmount();
   cache.dispose();
 });
@@ -119,7 +143,18 @@ test('the cursor stays on its object when rows arrive above it and when the orde
   assert.deepEqual(actions, ['describe:m-3']);
   const nameColumn = cache.columnsOf('pods').findIndex((c) => c.name === 'NAME');
   ui.rerender(
-    <ResourceView cache={cache} entry={{ ...entry, sort: { column: nameColumn, descending: true } }} width={100} height={8} theme={plain} active globalHandlers={{}} onAction={(id, row) => actions.push(`${id}:${row?.name}`)} onSort={() => undefined} title="pods" />,
+    <ResourceView
+      cache={cache}
+      entry={{ ...entry, sort: { column: nameColumn, descending: true } }}
+      width={100}
+      height={8}
+      theme={plain}
+      active
+      globalHandlers={{}}
+      onAction={(id, row) => actions.push(`${id}:${row?.name}`)}
+      onSort={() => undefined}
+      title="pods"
+    />,
   );
   await tick();
   ui.stdin.write('y');
@@ -133,20 +168,42 @@ test('a filter narrows the rows; an inverse filter keeps the others; no match sa
   const cache = filled(['api-1', 'cart-1', 'cart-2']);
   const ui = view(cache, { ...viewOf(pods, 'shop'), filter: 'cart' });
   try {
-  await tick();
-  const frame = ui.lastFrame()!;
-  assert.match(frame, /● live\s+2 of 3/);
-  assert.ok(!frame.includes('api-1'));
-  ui.rerender(
-    <ResourceView cache={cache} entry={{ ...viewOf(pods, 'shop'), filter: '!cart' }} width={100} height={8} theme={plain} active globalHandlers={{}} onAction={() => undefined} onSort={() => undefined} title="pods" />,
-  );
-  await tick();
-  assert.match(ui.lastFrame()!, /● live\s+1 of 3[\s\S]*^api-1\s/m);
-  ui.rerender(
-    <ResourceView cache={cache} entry={{ ...viewOf(pods, 'shop'), filter: 'zzz' }} width={100} height={8} theme={plain} active globalHandlers={{}} onAction={() => undefined} onSort={() => undefined} title="pods" />,
-  );
-  await tick();
-  assert.match(ui.lastFrame()!, /No pods match the filter \(esc clears it\)\./);
+    await tick();
+    const frame = ui.lastFrame()!;
+    assert.match(frame, /● live\s+2 of 3/);
+    assert.ok(!frame.includes('api-1'));
+    ui.rerender(
+      <ResourceView
+        cache={cache}
+        entry={{ ...viewOf(pods, 'shop'), filter: '!cart' }}
+        width={100}
+        height={8}
+        theme={plain}
+        active
+        globalHandlers={{}}
+        onAction={() => undefined}
+        onSort={() => undefined}
+        title="pods"
+      />,
+    );
+    await tick();
+    assert.match(ui.lastFrame()!, /● live\s+1 of 3[\s\S]*^api-1\s/m);
+    ui.rerender(
+      <ResourceView
+        cache={cache}
+        entry={{ ...viewOf(pods, 'shop'), filter: 'zzz' }}
+        width={100}
+        height={8}
+        theme={plain}
+        active
+        globalHandlers={{}}
+        onAction={() => undefined}
+        onSort={() => undefined}
+        title="pods"
+      />,
+    );
+    await tick();
+    assert.match(ui.lastFrame()!, /No pods match the filter \(esc clears it\)\./);
   } finally {
     ui.unmount();
     cache.dispose();

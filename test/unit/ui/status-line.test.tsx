@@ -38,7 +38,10 @@ function assertWholeWords(frame: string, ...sources: string[]): void {
   for (const token of frame.split(/\s+/).filter(Boolean)) {
     const word = token.replace(/…$/, '');
     if (word === '' || word === '●' || /^[\d,]+$/.test(word) || ['pods', '(default)'].includes(word)) continue;
-    assert.ok([...words].some((w) => w === word || w.startsWith(word) && /^[:;,.(-]+$/.test(w.slice(word.length))), `"${token}" is a cut word in:\n${frame}`);
+    assert.ok(
+      [...words].some((w) => w === word || (w.startsWith(word) && /^[:;,.(-]+$/.test(w.slice(word.length)))),
+      `"${token}" is a cut word in:\n${frame}`,
+    );
   }
 }
 
@@ -65,7 +68,7 @@ test('a narrow line cuts the flash at a word boundary too', () => {
   const frame = line({ state: { phase: 'live', since: 0 }, flash: discovery, width: 56 });
   assert.ok(cellWidth(frame) <= 56, frame);
   assert.match(frame, /● live\s+0\s+Discovery failed: Unable to…$/);
-  assertWholeWords(frame, "live", discovery);
+  assertWholeWords(frame, 'live', discovery);
 });
 
 test('truncateWords keeps whole words and drops trailing punctuation before the ellipsis', () => {

@@ -46,19 +46,23 @@ export function syncCronJob(ctx: ScenarioContext, namespace: string, name: strin
       if (running && spec.concurrencyPolicy === 'Forbid') break;
       const jobName = `${name}-${Math.floor(at.getTime() / 60_000)}`;
       if (!ctx.store.get(R.jobs, namespace, jobName)) {
-        const job = ctx.create(R.jobs, {
-          apiVersion: 'batch/v1',
-          kind: 'Job',
-          metadata: {
-            name: jobName,
-            namespace,
-            uid: '',
-            labels: { ...(spec.jobTemplate?.metadata?.labels ?? {}) },
-            annotations: { ...(spec.jobTemplate?.metadata?.annotations ?? {}), 'batch.kubernetes.io/cronjob-scheduled-timestamp': rfc3339(at) },
-            ownerReferences: [ownerRef(cj)],
+        const job = ctx.create(
+          R.jobs,
+          {
+            apiVersion: 'batch/v1',
+            kind: 'Job',
+            metadata: {
+              name: jobName,
+              namespace,
+              uid: '',
+              labels: { ...(spec.jobTemplate?.metadata?.labels ?? {}) },
+              annotations: { ...(spec.jobTemplate?.metadata?.annotations ?? {}), 'batch.kubernetes.io/cronjob-scheduled-timestamp': rfc3339(at) },
+              ownerReferences: [ownerRef(cj)],
+            },
+            spec: structuredClone(spec.jobTemplate?.spec ?? {}),
           },
-          spec: structuredClone(spec.jobTemplate?.spec ?? {}),
-        }, ctx.booting ? Math.max(0, (Date.now() - at.getTime()) / 1000) : undefined);
+          ctx.booting ? Math.max(0, (Date.now() - at.getTime()) / 1000) : undefined,
+        );
         ctx.events.record(cj, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`, source);
         jobs = [...jobs, job];
       }
@@ -78,8 +82,14 @@ export function syncCronJob(ctx: ScenarioContext, namespace: string, name: strin
   trim(ok, spec.successfulJobsHistoryLimit ?? 3);
   trim(bad, spec.failedJobsHistoryLimit ?? 1);
   const live = ctx.dependents(cj, R.jobs).filter((j) => !j.metadata.deletionTimestamp);
-  const active = live.filter((j) => !finished(j)).map((j) => ({ apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name, namespace, uid: j.metadata.uid, resourceVersion: j.metadata.resourceVersion }));
-  const lastOk = live.filter((j) => finished(j) === 'Complete').map((j) => (j.status as { completionTime?: string }).completionTime ?? '').sort().pop();
+  const active = live
+    .filter((j) => !finished(j))
+    .map((j) => ({ apiVersion: 'batch/v1', kind: 'Job', name: j.metadata.name, namespace, uid: j.metadata.uid, resourceVersion: j.metadata.resourceVersion }));
+  const lastOk = live
+    .filter((j) => finished(j) === 'Complete')
+    .map((j) => (j.status as { completionTime?: string }).completionTime ?? '')
+    .sort()
+    .pop();
   const next: Record<string, unknown> = {
     ...(active.length ? { active } : {}),
     ...(lastSchedule ? { lastScheduleTime: lastSchedule } : {}),

@@ -22,7 +22,10 @@ const daemonTolerations = [
 
 /** The node a daemon pod is pinned to (nodeName, or its matchFields affinity). */
 function nodeOf(pod: KubeObject): string | undefined {
-  const spec = (pod.spec ?? {}) as { nodeName?: string; affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[] } } } };
+  const spec = (pod.spec ?? {}) as {
+    nodeName?: string;
+    affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[] } } };
+  };
   return spec.nodeName ?? spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0];
 }
 
@@ -34,7 +37,10 @@ export function syncDaemonSet(ctx: ScenarioContext, namespace: string, name: str
   const template = spec.template ?? {};
   const podSpec = (template.spec ?? {}) as { tolerations?: object[]; nodeSelector?: Record<string, string> };
   const tolerations = [...(podSpec.tolerations ?? []), ...daemonTolerations];
-  const eligible = ctx.store.list(R.nodes).filter((n) => !unfit(n, { tolerations, nodeSelector: podSpec.nodeSelector })).map((n) => n.metadata.name);
+  const eligible = ctx.store
+    .list(R.nodes)
+    .filter((n) => !unfit(n, { tolerations, nodeSelector: podSpec.nodeSelector }))
+    .map((n) => n.metadata.name);
   const revision = ensureRevision(ctx, ds, spec.selector?.matchLabels ?? {}, spec.revisionHistoryLimit ?? 10);
   const hash = revision.metadata.labels?.['controller.kubernetes.io/hash'] ?? '';
   const generation = String(ds.metadata.generation ?? 1);

@@ -3,7 +3,14 @@ import type { KubeObject } from '../../../kube/object.ts';
 import { rfc3339 } from '../meta.ts';
 import { specReplicas, statusCount, surgeAndUnavailable } from './deployment-math.ts';
 
-interface Condition { type: string; status: string; lastUpdateTime: string; lastTransitionTime: string; reason: string; message: string }
+interface Condition {
+  type: string;
+  status: string;
+  lastUpdateTime: string;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}
 
 /** Returns a function from the old status to the new one (so transition times survive). */
 export function deploymentStatus(d: KubeObject, newRS: KubeObject | undefined, all: KubeObject[]): (old: Record<string, unknown> | undefined) => Record<string, unknown> {
@@ -32,9 +39,10 @@ export function deploymentStatus(d: KubeObject, newRS: KubeObject | undefined, a
         message,
       };
     };
-    const availableCond = available >= want - maxUnavailable
-      ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
-      : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.');
+    const availableCond =
+      available >= want - maxUnavailable
+        ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.')
+        : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.');
     let progressing: Condition;
     if (spec.paused) progressing = cond('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused');
     else if (complete) progressing = cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`);

@@ -3,10 +3,7 @@ import type { KubeObject } from '../../../kube/object.ts';
 import type { ScenarioContext } from '../context.ts';
 import { ownerRef, type LabelSelector } from '../meta.ts';
 import { R } from '../refs.ts';
-import {
-  DESIRED, MAX, REVISION, REVISION_HISTORY, copiedAnnotations, podTemplateHash, revisionOf, specReplicas, statusCount,
-  surgeAndUnavailable, templateKey,
-} from './deployment-math.ts';
+import { DESIRED, MAX, REVISION, REVISION_HISTORY, copiedAnnotations, podTemplateHash, revisionOf, specReplicas, statusCount, surgeAndUnavailable, templateKey } from './deployment-math.ts';
 import type { PodTemplate } from './pod-factory.ts';
 import { deploymentStatus } from './deployment-status.ts';
 
@@ -89,7 +86,12 @@ export function syncDeployment(ctx: ScenarioContext, namespace: string, name: st
   }
   cleanupHistory(ctx, d, spec.revisionHistoryLimit ?? 10);
   const latest = ctx.dependents(d, R.replicasets).filter((rs) => !rs.metadata.deletionTimestamp);
-  writeStatus(ctx, d, latest.find((rs) => rs.metadata.uid === newRS?.metadata.uid), latest);
+  writeStatus(
+    ctx,
+    d,
+    latest.find((rs) => rs.metadata.uid === newRS?.metadata.uid),
+    latest,
+  );
 }
 
 function createReplicaSet(ctx: ScenarioContext, d: KubeObject, revision: number, replicas: number, maxReplicas: number): KubeObject {
@@ -140,9 +142,11 @@ function refreshAnnotations(ctx: ScenarioContext, d: KubeObject, rs: KubeObject,
     if (rev > 0) next[REVISION_HISTORY] = have[REVISION_HISTORY] ? `${have[REVISION_HISTORY]},${rev}` : String(rev);
   }
   if (JSON.stringify(next) === JSON.stringify(have)) return rs;
-  return ctx.store.mutate(R.replicasets, rs.metadata.namespace, rs.metadata.name, (draft) => {
-    draft.metadata.annotations = next;
-  }) ?? rs;
+  return (
+    ctx.store.mutate(R.replicasets, rs.metadata.namespace, rs.metadata.name, (draft) => {
+      draft.metadata.annotations = next;
+    }) ?? rs
+  );
 }
 
 function scale(ctx: ScenarioContext, d: KubeObject, rs: KubeObject, to: number, desired: number, max: number): void {
@@ -158,7 +162,8 @@ function scale(ctx: ScenarioContext, d: KubeObject, rs: KubeObject, to: number, 
 
 /** Deletes the oldest idle ReplicaSets beyond revisionHistoryLimit. */
 function cleanupHistory(ctx: ScenarioContext, d: KubeObject, limit: number): void {
-  const idle = ctx.dependents(d, R.replicasets)
+  const idle = ctx
+    .dependents(d, R.replicasets)
     .filter((rs) => !rs.metadata.deletionTimestamp && specReplicas(rs) === 0 && statusCount(rs, 'replicas') === 0)
     .filter((rs) => templateKey((rs.spec as { template?: PodTemplate }).template) !== templateKey((d.spec as DeploySpec).template))
     .sort((a, b) => revisionOf(a) - revisionOf(b));

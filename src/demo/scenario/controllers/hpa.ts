@@ -42,7 +42,9 @@ export function syncHpa(ctx: ScenarioContext, hpa: KubeObject): void {
     ctx.store.mutate(R.deployments, target.metadata.namespace, target.metadata.name, (d) => {
       (d.spec as { replicas?: number }).replicas = desired;
     });
-    ctx.events.record(hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: cpu resource utilization (percentage of request) ${desired > current ? 'above' : 'below'} target`, { component: 'horizontal-pod-autoscaler' });
+    ctx.events.record(hpa, 'Normal', 'SuccessfulRescale', `New size: ${desired}; reason: cpu resource utilization (percentage of request) ${desired > current ? 'above' : 'below'} target`, {
+      component: 'horizontal-pod-autoscaler',
+    });
     lastScaleTime = rfc3339();
   }
   const replicas = desired !== current && canScale ? desired : current;
@@ -63,9 +65,16 @@ export function syncHpa(ctx: ScenarioContext, hpa: KubeObject): void {
       conditions: [
         keep(cond('AbleToScale', 'True', 'ReadyForNewScale', 'recommended size matches current size')),
         keep(cond('ScalingActive', 'True', 'ValidMetricFound', 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)')),
-        keep(limited
-          ? cond('ScalingLimited', 'True', replicas === max ? 'TooManyReplicas' : 'TooFewReplicas', `the desired replica count is ${replicas === max ? 'more' : 'less'} than the ${replicas === max ? 'maximum' : 'minimum'} replica count`)
-          : cond('ScalingLimited', 'False', 'DesiredWithinRange', 'the desired count is within the acceptable range')),
+        keep(
+          limited
+            ? cond(
+                'ScalingLimited',
+                'True',
+                replicas === max ? 'TooManyReplicas' : 'TooFewReplicas',
+                `the desired replica count is ${replicas === max ? 'more' : 'less'} than the ${replicas === max ? 'maximum' : 'minimum'} replica count`,
+              )
+            : cond('ScalingLimited', 'False', 'DesiredWithinRange', 'the desired count is within the acceptable range'),
+        ),
       ],
     };
   });

@@ -34,12 +34,13 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
   if (!job || job.metadata.deletionTimestamp) return;
   if (!(job.spec as JobSpec | undefined)?.selector) {
     // What the API server's defaulting does for a Job created without a selector.
-    job = ctx.store.mutate(R.jobs, namespace, name, (d) => {
-      const s = (d.spec ?? {}) as JobSpec;
-      s.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': d.metadata.uid } };
-      s.template = { ...(s.template ?? {}), metadata: { ...(s.template?.metadata ?? {}), labels: { ...(s.template?.metadata?.labels ?? {}), ...jobLabels(d) } } };
-      d.spec = s;
-    }) ?? job;
+    job =
+      ctx.store.mutate(R.jobs, namespace, name, (d) => {
+        const s = (d.spec ?? {}) as JobSpec;
+        s.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': d.metadata.uid } };
+        s.template = { ...(s.template ?? {}), metadata: { ...(s.template?.metadata ?? {}), labels: { ...(s.template?.metadata?.labels ?? {}), ...jobLabels(d) } } };
+        d.spec = s;
+      }) ?? job;
   }
   const spec = (job.spec ?? {}) as JobSpec;
   const completions = spec.completions ?? 1;
@@ -84,7 +85,7 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
 function latestFinish(pods: KubeObject[]): string | undefined {
   let best: string | undefined;
   for (const p of pods) {
-    for (const c of ((p.status as { containerStatuses?: { state?: { terminated?: { finishedAt?: string } } }[] } | undefined)?.containerStatuses ?? [])) {
+    for (const c of (p.status as { containerStatuses?: { state?: { terminated?: { finishedAt?: string } } }[] } | undefined)?.containerStatuses ?? []) {
       const t = c.state?.terminated?.finishedAt;
       if (t && (!best || t > best)) best = t;
     }

@@ -44,7 +44,12 @@ export function defaultPodSpec(spec: Record<string, unknown>): Record<string, un
 }
 
 /** A new pod owned by `owner`, from its template. */
-export function podFromTemplate(owner: KubeObject, template: PodTemplate, name: string, extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Record<string, unknown> } = {}): KubeObject {
+export function podFromTemplate(
+  owner: KubeObject,
+  template: PodTemplate,
+  name: string,
+  extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Record<string, unknown> } = {},
+): KubeObject {
   const labels = { ...(template.metadata?.labels ?? {}), ...(extra.labels ?? {}) };
   const annotations = { ...(template.metadata?.annotations ?? {}), ...(extra.annotations ?? {}) };
   return {

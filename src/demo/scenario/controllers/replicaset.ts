@@ -7,7 +7,12 @@ import { canonicalJson } from '../rng.ts';
 import { isActive, isReady, podFromTemplate, type PodTemplate } from './pod-factory.ts';
 import { slowStartBatch } from './slow-start.ts';
 
-interface RsSpec { replicas?: number; selector?: LabelSelector; template?: PodTemplate; minReadySeconds?: number }
+interface RsSpec {
+  replicas?: number;
+  selector?: LabelSelector;
+  template?: PodTemplate;
+  minReadySeconds?: number;
+}
 
 /** Syncs one ReplicaSet. */
 export function syncReplicaSet(ctx: ScenarioContext, namespace: string, name: string): void {

@@ -21,9 +21,10 @@ export function ensureRevision(ctx: ScenarioContext, owner: KubeObject, labels: 
   let rev = revisions.find((r) => canonicalJson(r.data) === key);
   if (rev) {
     if (((rev.revision as number | undefined) ?? 0) < max) {
-      rev = ctx.store.mutate(R.controllerrevisions, rev.metadata.namespace, rev.metadata.name, (d) => {
-        d.revision = max + 1;
-      }) ?? rev;
+      rev =
+        ctx.store.mutate(R.controllerrevisions, rev.metadata.namespace, rev.metadata.name, (d) => {
+          d.revision = max + 1;
+        }) ?? rev;
     }
   } else {
     const hash = stableHash(data);

@@ -5,8 +5,17 @@ import type { ScenarioContext } from '../context.ts';
 import { rfc3339 } from '../meta.ts';
 import { R } from '../refs.ts';
 
-interface Taint { key: string; value?: string; effect: string }
-interface Toleration { key?: string; operator?: string; value?: string; effect?: string }
+interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+}
 interface PodSpecLike {
   nodeName?: string;
   schedulerName?: string;
@@ -85,7 +94,11 @@ export class Scheduler {
       const parts = [...reasons.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([why, n]) => `${n} node(s) ${why}`);
       const message = `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
       const updated = this.ctx.store.mutate(R.pods, namespace, name, (d) => {
-        d.status = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: now, reason: 'Unschedulable', message }], qosClass: 'BestEffort' };
+        d.status = {
+          phase: 'Pending',
+          conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: now, reason: 'Unschedulable', message }],
+          qosClass: 'BestEffort',
+        };
       });
       if (updated) this.ctx.events.record(updated, 'Warning', 'FailedScheduling', message, { component: 'default-scheduler' });
       return;

@@ -6,8 +6,20 @@ import { R } from '../refs.ts';
 import { canonicalJson } from '../rng.ts';
 import { isReady } from './pod-factory.ts';
 
-interface ServicePort { name?: string; port: number; targetPort?: number | string; protocol?: string; nodePort?: number }
-interface ServiceSpec { type?: string; clusterIP?: string; clusterIPs?: string[]; selector?: Record<string, string>; ports?: ServicePort[] }
+interface ServicePort {
+  name?: string;
+  port: number;
+  targetPort?: number | string;
+  protocol?: string;
+  nodePort?: number;
+}
+interface ServiceSpec {
+  type?: string;
+  clusterIP?: string;
+  clusterIPs?: string[];
+  selector?: Record<string, string>;
+  ports?: ServicePort[];
+}
 
 /** Allocates addresses the API server and the cloud controller would fill in. */
 export class ServiceAllocator {
@@ -39,7 +51,12 @@ export class ServiceAllocator {
         s.ipFamilyPolicy ??= 'SingleStack';
         s.internalTrafficPolicy ??= 'Cluster';
         s.sessionAffinity ??= 'None';
-        s.ports = (s.ports ?? []).map((p) => ({ protocol: 'TCP', targetPort: p.port, ...p, ...((type === 'NodePort' || type === 'LoadBalancer') && !p.nodePort ? { nodePort: this.nextPort++ } : {}) }));
+        s.ports = (s.ports ?? []).map((p) => ({
+          protocol: 'TCP',
+          targetPort: p.port,
+          ...p,
+          ...((type === 'NodePort' || type === 'LoadBalancer') && !p.nodePort ? { nodePort: this.nextPort++ } : {}),
+        }));
         if (type === 'NodePort' || type === 'LoadBalancer') s.externalTrafficPolicy ??= 'Cluster';
         if (type === 'LoadBalancer') s.allocateLoadBalancerNodePorts ??= true;
       }
@@ -62,7 +79,9 @@ export function syncEndpoints(ctx: ScenarioContext, namespace: string, name: str
   if (!svc || svc.metadata.deletionTimestamp) return;
   const spec = (svc.spec ?? {}) as ServiceSpec;
   if (!spec.selector || spec.type === 'ExternalName') return;
-  const selected = ctx.store.list(R.pods, namespace).filter((p) => matchesMap(spec.selector, p.metadata.labels) && (p.status as { podIP?: string } | undefined)?.podIP && !p.metadata.deletionTimestamp);
+  const selected = ctx.store
+    .list(R.pods, namespace)
+    .filter((p) => matchesMap(spec.selector, p.metadata.labels) && (p.status as { podIP?: string } | undefined)?.podIP && !p.metadata.deletionTimestamp);
   // Over capacity the real controller keeps ready addresses first and marks the object truncated.
   const over = selected.length > maxEndpoints;
   const pods = (over ? [...selected.filter(isReady), ...selected.filter((p) => !isReady(p))].slice(0, maxEndpoints) : selected)

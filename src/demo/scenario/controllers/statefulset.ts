@@ -108,7 +108,7 @@ function createPod(ctx: ScenarioContext, sts: KubeObject, spec: StsSpec, i: numb
 }
 
 function createClaim(ctx: ScenarioContext, sts: KubeObject, vct: { metadata: { name: string }; spec: Record<string, unknown> }, claim: string): void {
-  const storage = ((vct.spec.resources as { requests?: { storage?: string } } | undefined)?.requests?.storage) ?? '1Gi';
+  const storage = (vct.spec.resources as { requests?: { storage?: string } } | undefined)?.requests?.storage ?? '1Gi';
   const volumeName = `pvc-${ctx.rng.suffix(8)}-${ctx.rng.suffix(4)}-${ctx.rng.suffix(4)}-${ctx.rng.suffix(12)}`;
   ctx.create(R.pvcs, {
     apiVersion: 'v1',
@@ -117,7 +117,7 @@ function createClaim(ctx: ScenarioContext, sts: KubeObject, vct: { metadata: { n
       name: claim,
       namespace: sts.metadata.namespace,
       uid: '',
-      labels: { ...(((sts.spec as StsSpec).selector?.matchLabels) ?? {}) },
+      labels: { ...((sts.spec as StsSpec).selector?.matchLabels ?? {}) },
       annotations: { 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes', 'volume.kubernetes.io/storage-provisioner': 'rancher.io/local-path' },
       finalizers: ['kubernetes.io/pvc-protection'],
     },

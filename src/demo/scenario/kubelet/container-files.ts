@@ -5,7 +5,7 @@ import type { ShellEnv } from './shell.ts';
 
 /** Builds the shell environment for a container of a pod. */
 export function containerFiles(pod: KubeObject, spec: ContainerSpec, shell: 'bash' | 'sh'): ShellEnv {
-  const hostname = ((pod.spec as { hostname?: string } | undefined)?.hostname) ?? pod.metadata.name;
+  const hostname = (pod.spec as { hostname?: string } | undefined)?.hostname ?? pod.metadata.name;
   const ns = pod.metadata.namespace ?? 'default';
   const ip = (pod.status as PodStatus | undefined)?.podIP ?? '';
   const env: Record<string, string> = {

@@ -78,7 +78,11 @@ export class ShellExec extends BufferedSession {
   private pendingInput = '';
   private readonly interactive: boolean;
 
-  constructor(env: ShellEnv, command: string[], private readonly tty: boolean) {
+  constructor(
+    env: ShellEnv,
+    command: string[],
+    private readonly tty: boolean,
+  ) {
     super();
     this.shell = new Shell(env);
     const bin = (command[0] ?? '').replace(/^\/(usr\/)?bin\//, '');

@@ -72,9 +72,10 @@ export class Kubelet {
     const next = advance(pod, status, Date.now(), env);
     let current = pod;
     if (JSON.stringify(status) !== before) {
-      current = this.ctx.store.mutate(R.pods, namespace, name, (d) => {
-        d.status = status;
-      }) ?? pod;
+      current =
+        this.ctx.store.mutate(R.pods, namespace, name, (d) => {
+          d.status = status;
+        }) ?? pod;
     }
     for (const e of events) this.ctx.events.record(current, e.type, e.reason, e.message, { component: 'kubelet', host: nodeName }, e.fieldPath);
     this.timers.get(uid)?.();
@@ -82,10 +83,13 @@ export class Kubelet {
     if (next !== undefined) {
       // Timers take scenario ms; `next` is already in wall-clock time.
       const wait = Math.max(0, next - Date.now()) * this.ctx.speed;
-      this.timers.set(uid, this.ctx.timers.after(wait, () => {
-        this.timers.delete(uid);
-        this.ctx.queue.add('Kubelet', namespace, name);
-      }));
+      this.timers.set(
+        uid,
+        this.ctx.timers.after(wait, () => {
+          this.timers.delete(uid);
+          this.ctx.queue.add('Kubelet', namespace, name);
+        }),
+      );
     }
   }
 

@@ -22,7 +22,11 @@ export function bannerLines(style: LogStyle, name: string): string[] {
     case 'redis':
       return ['1:C 01 Jan 2025 00:00:00.000 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M 01 Jan 2025 00:00:00.001 * Ready to accept connections tcp'];
     case 'postgres':
-      return ['PostgreSQL Database directory appears to contain a database; Skipping initialization', 'LOG:  starting PostgreSQL 16.6 on x86_64-pc-linux-gnu', 'LOG:  database system is ready to accept connections'];
+      return [
+        'PostgreSQL Database directory appears to contain a database; Skipping initialization',
+        'LOG:  starting PostgreSQL 16.6 on x86_64-pc-linux-gnu',
+        'LOG:  database system is ready to accept connections',
+      ];
     case 'json-app':
       return [`{"level":"info","msg":"starting ${name}","version":"2.4.1"}`, '{"level":"info","msg":"listening","addr":":8080"}'];
     case 'batch':
@@ -50,18 +54,28 @@ export function logLine(style: LogStyle, seed: number, k: number, time: Date, na
   if (k < banner.length) return banner[k] as string;
   const h = fnv32a(`${seed}:${k}`);
   const iso = time.toISOString();
-  const ip = `10.244.${h % 4}.${(h >>> 8) % 250 + 2}`;
+  const ip = `10.244.${h % 4}.${((h >>> 8) % 250) + 2}`;
   switch (style) {
     case 'nginx': {
       const d = `${pad(time.getUTCDate())}/${months[time.getUTCMonth()]}/${time.getUTCFullYear()}:${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}:${pad(time.getUTCSeconds())} +0000`;
-      return `${ip} - - [${d}] "${pick(methods, h, 3)} ${pick(paths, h, 7)} HTTP/1.1" ${pick(codes, h, 11)} ${(h >>> 5) % 9000 + 120} "-" "${pick(agents, h, 13)}" "-"`;
+      return `${ip} - - [${d}] "${pick(methods, h, 3)} ${pick(paths, h, 7)} HTTP/1.1" ${pick(codes, h, 11)} ${((h >>> 5) % 9000) + 120} "-" "${pick(agents, h, 13)}" "-"`;
     }
     case 'json-app': {
       const level = h % 17 === 0 ? 'warn' : h % 53 === 0 ? 'error' : 'info';
-      return JSON.stringify({ level, ts: iso, caller: 'server/http.go:142', msg: level === 'info' ? 'request handled' : 'upstream slow', method: pick(methods, h, 3), path: pick(paths, h, 7), status: pick(codes, h, 11), duration_ms: (h >>> 9) % 250, trace_id: (h * 2654435761 >>> 0).toString(16) });
+      return JSON.stringify({
+        level,
+        ts: iso,
+        caller: 'server/http.go:142',
+        msg: level === 'info' ? 'request handled' : 'upstream slow',
+        method: pick(methods, h, 3),
+        path: pick(paths, h, 7),
+        status: pick(codes, h, 11),
+        duration_ms: (h >>> 9) % 250,
+        trace_id: ((h * 2654435761) >>> 0).toString(16),
+      });
     }
     case 'redis':
-      return `1:M ${pad(time.getUTCDate())} ${months[time.getUTCMonth()]} ${time.getUTCFullYear()} ${iso.slice(11, 23)} * ${h % 3 === 0 ? 'Background saving started by pid 42' : `${(h >>> 4) % 100 + 1} changes in 60 seconds. Saving...`}`;
+      return `1:M ${pad(time.getUTCDate())} ${months[time.getUTCMonth()]} ${time.getUTCFullYear()} ${iso.slice(11, 23)} * ${h % 3 === 0 ? 'Background saving started by pid 42' : `${((h >>> 4) % 100) + 1} changes in 60 seconds. Saving...`}`;
     case 'postgres':
       return `${iso.slice(0, 10)} ${iso.slice(11, 23)} UTC [${(h % 900) + 60}] LOG:  ${h % 4 === 0 ? `checkpoint complete: wrote ${(h >>> 3) % 400} buffers (${((h >>> 6) % 30) / 10}%)` : 'checkpoint starting: time'}`;
     case 'coredns':
@@ -80,7 +94,7 @@ export function logLine(style: LogStyle, seed: number, k: number, time: Date, na
       return `${iso} ${name}: heartbeat ok (${h % 100} items queued)`;
     case 'flood':
       // at= is the line's write time in ms since the epoch: the benchmark reads it off the screen.
-      return `flood seq=${k} at=${time.getTime()} ${pick(paths, h, 7)} status=${pick(codes, h, 11)} bytes=${(h >>> 5) % 9000 + 120}`;
+      return `flood seq=${k} at=${time.getTime()} ${pick(paths, h, 7)} status=${pick(codes, h, 11)} bytes=${((h >>> 5) % 9000) + 120}`;
     default: {
       const never: never = style;
       return never;

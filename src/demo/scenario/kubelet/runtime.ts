@@ -11,7 +11,11 @@ import { GeneratedLog } from './log-source.ts';
 import type { ContainerSpec, ContainerStatus, PodStatus } from './pod-status.ts';
 import { containerFiles } from './container-files.ts';
 
-interface Open { container: string; startedAt: string; log: GeneratedLog }
+interface Open {
+  container: string;
+  startedAt: string;
+  log: GeneratedLog;
+}
 
 /** Serves pods/log and pods/exec for every pod in the demo store. */
 export class DemoRuntime implements PodRuntime {

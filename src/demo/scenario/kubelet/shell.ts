@@ -143,7 +143,11 @@ export class Shell {
       case 'env':
       case 'printenv':
         if (args[0]) return this.env.env[args[0]] !== undefined ? ok(`${this.env.env[args[0]]}\n`) : fail('');
-        return ok(Object.entries(this.env.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+        return ok(
+          Object.entries(this.env.env)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
+        );
       case 'hostname':
         return ok(`${this.env.hostname}\n`);
       case 'whoami':

@@ -6,10 +6,7 @@
 import type { KubeObject } from '../../../kube/object.ts';
 import { rfc3339 } from '../meta.ts';
 import { imageProfile } from './images.ts';
-import {
-  containersOf, isSidecar, markRunning, markTerminated, qosClass, refreshConditions, waitingStatus,
-  type ContainerSpec, type ContainerStatus, type PodStatus,
-} from './pod-status.ts';
+import { containersOf, isSidecar, markRunning, markTerminated, qosClass, refreshConditions, waitingStatus, type ContainerSpec, type ContainerStatus, type PodStatus } from './pod-status.ts';
 
 /** An event the kubelet emits about a pod. */
 export interface KubeletEvent {
@@ -95,7 +92,13 @@ function nextTransition(pod: KubeObject, st: PodStatus, scale: (s: number) => nu
     const field = `spec.initContainers{${spec.name}}`;
     if (s.state.waiting) return { due: readyAt + scale(0.3), apply: (at) => start(pod, spec, s, at, env, field, !isSidecar(spec) || !spec.readinessProbe) };
     if (isSidecar(spec)) {
-      if (!s.ready) return { due: ms(s.state.running?.startedAt) + scale(1), apply: () => { s.ready = true; } };
+      if (!s.ready)
+        return {
+          due: ms(s.state.running?.startedAt) + scale(1),
+          apply: () => {
+            s.ready = true;
+          },
+        };
       readyAt = ms(s.state.running?.startedAt);
       continue;
     }
@@ -156,7 +159,12 @@ function nextTransition(pod: KubeObject, st: PodStatus, scale: (s: number) => nu
       } else if (!restartAlways) {
         consider({ due: started + scale(jobSeconds), apply: (at) => markTerminated(s, 0, 'Completed', at) });
       } else if (!s.ready) {
-        consider({ due: started + scale(2), apply: () => { s.ready = true; } });
+        consider({
+          due: started + scale(2),
+          apply: () => {
+            s.ready = true;
+          },
+        });
       }
     } else if (s.state.terminated && restartAlways) {
       consider({

@@ -18,7 +18,12 @@ export function patchTypeOf(contentType: string | undefined, custom: boolean): P
       return 'merge';
     case 'application/strategic-merge-patch+json':
       // Custom resources have no strategic merge schema: the real server refuses it.
-      if (custom) throw new DemoStatusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+      if (custom)
+        throw new DemoStatusError(
+          415,
+          'UnsupportedMediaType',
+          'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+        );
       return 'strategic';
     case 'application/apply-patch+yaml':
     case 'application/apply-patch+cbor':

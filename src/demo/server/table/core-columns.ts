@@ -88,7 +88,18 @@ function nodeAddress(o: KubeObject, type: string): string {
 
 /** Nodes. */
 export const nodeColumns: ColumnSet = {
-  columns: [nameColumn, col('Status', 'string'), col('Roles', 'string'), ageColumn, col('Version', 'string'), col('Internal-IP', 'string', 1), col('External-IP', 'string', 1), col('OS-Image', 'string', 1), col('Kernel-Version', 'string', 1), col('Container-Runtime', 'string', 1)],
+  columns: [
+    nameColumn,
+    col('Status', 'string'),
+    col('Roles', 'string'),
+    ageColumn,
+    col('Version', 'string'),
+    col('Internal-IP', 'string', 1),
+    col('External-IP', 'string', 1),
+    col('OS-Image', 'string', 1),
+    col('Kernel-Version', 'string', 1),
+    col('Container-Runtime', 'string', 1),
+  ],
   cells: (o, now) => [
     o.metadata.name,
     nodeStatus(o),
@@ -143,7 +154,18 @@ function coreEvent(o: KubeObject): KubeObject {
 
 /** core/v1 and events.k8s.io/v1 Events, like printEvent: a series gives the count and last seen. */
 export const eventColumns: ColumnSet = {
-  columns: [col('Last Seen', 'string'), col('Type', 'string'), col('Reason', 'string'), col('Object', 'string'), col('Subobject', 'string', 1), col('Source', 'string', 1), col('Message', 'string'), col('First Seen', 'string', 1), col('Count', 'integer', 1), { ...nameColumn, priority: 1 }],
+  columns: [
+    col('Last Seen', 'string'),
+    col('Type', 'string'),
+    col('Reason', 'string'),
+    col('Object', 'string'),
+    col('Subobject', 'string', 1),
+    col('Source', 'string', 1),
+    col('Message', 'string'),
+    col('First Seen', 'string', 1),
+    col('Count', 'integer', 1),
+    { ...nameColumn, priority: 1 },
+  ],
   cells: (event, now) => {
     const o = coreEvent(event);
     const first = age(str(o, 'firstTimestamp') || str(o, 'eventTime'), now);
@@ -177,7 +199,17 @@ export const eventColumns: ColumnSet = {
 
 /** PersistentVolumeClaims. */
 export const pvcColumns: ColumnSet = {
-  columns: [nameColumn, col('Status', 'string'), col('Volume', 'string'), col('Capacity', 'string'), col('Access Modes', 'string'), col('StorageClass', 'string'), col('VolumeAttributesClass', 'string'), ageColumn, col('VolumeMode', 'string', 1)],
+  columns: [
+    nameColumn,
+    col('Status', 'string'),
+    col('Volume', 'string'),
+    col('Capacity', 'string'),
+    col('Access Modes', 'string'),
+    col('StorageClass', 'string'),
+    col('VolumeAttributesClass', 'string'),
+    ageColumn,
+    col('VolumeMode', 'string', 1),
+  ],
   cells: (o, now) => {
     const modes = arr<string>(o, 'status', 'accessModes').map((m) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' })[m] ?? m);
     return [
@@ -198,7 +230,9 @@ export const pvcColumns: ColumnSet = {
 export const ingressColumns: ColumnSet = {
   columns: [nameColumn, col('Class', 'string'), col('Hosts', 'string'), col('Address', 'string'), col('Ports', 'string'), ageColumn],
   cells: (o, now) => {
-    const hosts = arr<{ host?: string }>(o, 'spec', 'rules').map((r) => r.host).filter((h): h is string => !!h);
+    const hosts = arr<{ host?: string }>(o, 'spec', 'rules')
+      .map((r) => r.host)
+      .filter((h): h is string => !!h);
     const addr = arr<{ ip?: string; hostname?: string }>(o, 'status', 'loadBalancer', 'ingress').map((i) => i.ip || i.hostname || '');
     return [
       o.metadata.name,

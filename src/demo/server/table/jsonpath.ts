@@ -2,7 +2,10 @@
 
 /** Splits a simple JSONPath into keys; undefined when it uses anything fancier. */
 export function parsePath(path: string): (string | number)[] | undefined {
-  const p = path.trim().replace(/^\{(.*)\}$/, '$1').replace(/^\$/, '');
+  const p = path
+    .trim()
+    .replace(/^\{(.*)\}$/, '$1')
+    .replace(/^\$/, '');
   const out: (string | number)[] = [];
   const re = /\.([A-Za-z0-9_$-]+)|\[(\d+)\]|\[['"]([^'"]+)['"]\]/y;
   let i = 0;

@@ -1,14 +1,10 @@
 /** Which column set renders which resource. */
 import type { ResourceDef } from '../resource-def.ts';
 import type { ColumnSet } from './columns.ts';
-import {
-  configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, pvcColumns, secretColumns, serviceColumns,
-} from './core-columns.ts';
+import { configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, pvcColumns, secretColumns, serviceColumns } from './core-columns.ts';
 import { customColumns, defaultColumns } from './default-columns.ts';
 import { podColumns } from './pod-columns.ts';
-import {
-  cronJobColumns, daemonSetColumns, deploymentColumns, hpaColumns, jobColumns, replicaSetColumns, statefulSetColumns,
-} from './workload-columns.ts';
+import { cronJobColumns, daemonSetColumns, deploymentColumns, hpaColumns, jobColumns, replicaSetColumns, statefulSetColumns } from './workload-columns.ts';
 
 const builtins = new Map<string, ColumnSet>([
   ['/pods', podColumns],

@@ -44,7 +44,18 @@ export const statefulSetColumns: ColumnSet = {
 
 /** DaemonSets. */
 export const daemonSetColumns: ColumnSet = {
-  columns: [nameColumn, col('Desired', 'integer'), col('Current', 'integer'), col('Ready', 'integer'), col('Up-to-date', 'integer'), col('Available', 'integer'), col('Node Selector', 'string'), ageColumn, ...wide, selectorCol],
+  columns: [
+    nameColumn,
+    col('Desired', 'integer'),
+    col('Current', 'integer'),
+    col('Ready', 'integer'),
+    col('Up-to-date', 'integer'),
+    col('Available', 'integer'),
+    col('Node Selector', 'string'),
+    ageColumn,
+    ...wide,
+    selectorCol,
+  ],
   cells: (o, now) => {
     const ns = at(o, ...tmpl, 'nodeSelector');
     return [
@@ -54,7 +65,11 @@ export const daemonSetColumns: ColumnSet = {
       num(o, 'status', 'numberReady'),
       num(o, 'status', 'updatedNumberScheduled'),
       num(o, 'status', 'numberAvailable'),
-      ns && typeof ns === 'object' && Object.keys(ns).length > 0 ? Object.entries(ns as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',') : '<none>',
+      ns && typeof ns === 'object' && Object.keys(ns).length > 0
+        ? Object.entries(ns as Record<string, string>)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')
+        : '<none>',
       age(o.metadata.creationTimestamp, now),
       ...ci(o),
       formatSelector(at(o, 'spec', 'selector')),

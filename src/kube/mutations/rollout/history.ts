@@ -60,7 +60,17 @@ export async function rolloutHistory(client: ApiClient, target: RolloutTarget): 
       const n = Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision']);
       if (!Number.isInteger(n)) return [];
       const template = (rs['spec'] as { template?: PodTemplate }).template ?? {};
-      return [{ revision: n, changeCause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>', images: imagesOf(template), createdAt: rs.metadata.creationTimestamp ?? '', current: String(n) === current, template, source: rs }];
+      return [
+        {
+          revision: n,
+          changeCause: rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>',
+          images: imagesOf(template),
+          createdAt: rs.metadata.creationTimestamp ?? '',
+          current: String(n) === current,
+          template,
+          source: rs,
+        },
+      ];
     });
   } else {
     const list = await client.get<KubeList>(`/apis/apps/v1/namespaces/${ns}/controllerrevisions`, { query: { labelSelector: selector || undefined } });

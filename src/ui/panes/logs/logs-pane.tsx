@@ -99,8 +99,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
     };
     void (async () => {
       try {
-        const selection: PodSelection =
-          key === 'pods' ? { kind: 'pod', name: target.name } : await resolveLogTarget(client, target.namespace, key, target.name, abort.signal);
+        const selection: PodSelection = key === 'pods' ? { kind: 'pod', name: target.name } : await resolveLogTarget(client, target.namespace, key, target.name, abort.signal);
         if (abort.signal.aborted) return;
         const follower = startLogFollower({
           client,
@@ -134,7 +133,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
 
   // The title line, and the search line while a search is typed or active.
   const bodyHeight = Math.max(1, props.height - 1 - (searching || search !== '' ? 1 : 0));
-  const display: LogDisplayOptions = { prefix: sources.size > 1 || containerIndex === 0 && containers.length > 1, timestamps, wrap, json, width: props.width };
+  const display: LogDisplayOptions = { prefix: sources.size > 1 || (containerIndex === 0 && containers.length > 1), timestamps, wrap, json, width: props.width };
   // While paused the view stays on the lines it showed; new ones still arrive underneath.
   // (Never past what the buffer holds: it is cleared when the query changes.)
   const end = Math.min(paused ? (frozen.current ?? buffer.size) : buffer.size, buffer.size);
@@ -202,7 +201,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
           {state} · {container} · {props.tail !== undefined && sinceIndex === 0 ? `last ${props.tail} lines per container` : span.label} · {buffer.size.toLocaleString('en-US')} lines
           {buffer.evicted > 0 ? ` (${buffer.evicted.toLocaleString('en-US')} older dropped)` : ''}
         </Text>
-        {notice ? <Text color={theme.tone.warn}>  {notice}</Text> : null}
+        {notice ? <Text color={theme.tone.warn}> {notice}</Text> : null}
       </Text>
       <Box flexDirection="column" height={bodyHeight}>
         {rows.map((row, i) => (
