@@ -40,3 +40,20 @@ test('pasted : commands and / filters work every time', async () => {
     await t.waitFor((s) => !s.trimEnd().split('\n').at(-1)!.startsWith('/cart'));
   }
 });
+
+test('global keys work in panes as their hints promise: : leaves a pane for a command, ? opens help', async () => {
+  await t.waitFor(/pods \(shop\)\s+● live/);
+  t.send('d');
+  await t.waitFor(/Describe Pod shop\//);
+  t.type(':');
+  await new Promise((r) => setTimeout(r, 200));
+  t.type('deploy');
+  t.send('Enter');
+  await t.waitFor(/deployments \(shop\)\s+● live/);
+  t.send('y');
+  await t.waitFor(/YAML Deployment shop\//);
+  t.send('?');
+  await t.waitFor(/^Keys · ids go in/m);
+  t.send('Escape');
+  await t.waitFor(/deployments \(shop\)\s+● live/);
+});

@@ -43,7 +43,7 @@ export function StatusLine({ state, shown, total, flash, theme, now, title, widt
       <Text wrap="truncate">
         {titleText ? <Text bold>{titleText}</Text> : null}
         <Text color={theme.tone[tone]}>● {parts.state}</Text>
-        <Text color={theme.tone.muted}> {counts}</Text>
+        <Text color={theme.tone.muted}>{`  ${counts}`}</Text>
       </Text>
       {flash ? (
         <Text color={flash.level === 'error' ? theme.flash.error : theme.flash.info} wrap="truncate">

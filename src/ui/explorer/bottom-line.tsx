@@ -42,7 +42,7 @@ export function BottomLine(props: BottomLineProps): ReactElement {
             : 'fuzzy on names, text in other cells';
     return (
       <Text wrap="truncate" color={query.kind === 'invalid' ? theme.tone.warn : theme.tone.muted}>
-        /{entry.filter} ({meaning}) · / edits · esc clears
+        {`/${entry.filter}  (${meaning}) · / edits · esc clears`}
       </Text>
     );
   }
@@ -61,6 +61,8 @@ export function BottomLine(props: BottomLineProps): ReactElement {
 
 /** Pane actions that do not apply to this pane's object: reveal is for Secrets only. */
 function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
+  // Panes that are not text have nothing to search.
+  if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree') return new Set(['pane-search', 'pane-next', 'pane-previous']);
   if (pane.kind !== 'yaml') return undefined;
   const { resource } = pane.target;
   return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);

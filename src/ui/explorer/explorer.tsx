@@ -15,7 +15,7 @@ import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
 import { Header } from '../components/header.tsx';
-import type { ActionHandlers } from '../keys/keymap-context.tsx';
+import { GlobalActionsProvider, type ActionHandlers } from '../keys/keymap-context.tsx';
 import type { Theme } from '../theme.ts';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
@@ -82,12 +82,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
     [props.readonly, props.readonlyContexts, session.context.name],
   );
-  const { flash, say } = useFlash();
-  useEffect(() => {
-    const flashes = props.keyProblems ?? [];
-    if (flashes.length > 0) say(`${flashes[0]}${flashes.length > 1 ? ` (+${flashes.length - 1} more: see ? help)` : ''}`, 'error');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at start-up: the key-file problems of this run
-  }, []);
+  const { flash, say } = useFlash(props.keyProblems ?? []);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
   useViewWatches(watches, entry);
 
@@ -99,7 +94,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const globalHandlers: ActionHandlers = {
     quit: () => app.exit(),
     help: () => dispatch({ type: 'pane', pane: { kind: 'help' } }),
-    command: () => dispatch({ type: 'prompt', prompt: ':' }),
+    command: () => {
+      // From a pane, `:` leaves it: the command opens another view.
+      if (state.pane) dispatch({ type: 'pane', pane: undefined });
+      dispatch({ type: 'prompt', prompt: ':' });
+    },
     back: () => {
       if (entry.filter !== '') dispatch({ type: 'filter', text: '' });
       else dispatch({ type: 'back' });
@@ -160,57 +159,59 @@ export function Explorer(props: ExplorerProps): ReactElement {
   };
 
   return (
-    <Box flexDirection="column" width={columns} height={rows}>
-      <Header info={header} theme={theme} width={columns} />
-      <Box height={mainHeight} flexDirection="column">
-        {state.pane ? (
-          <PaneHost
-            pane={state.pane}
-            session={session}
-            connection={connection}
-            cache={cache}
-            watches={watches}
-            discovery={discovery}
-            entry={entry}
-            width={columns}
-            height={mainHeight}
-            theme={theme}
-            gate={gate}
-            keyProblems={props.keyProblems ?? []}
-            onClose={() => dispatch({ type: 'pane', pane: undefined })}
-            onFlash={(f) => say(f.text, f.level)}
-            onSwitchContext={(name) => {
-              dispatch({ type: 'pane', pane: undefined });
-              void switchContext(name);
-            }}
-            onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
-          />
+    <GlobalActionsProvider handlers={globalHandlers}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Header info={header} theme={theme} width={columns} />
+        <Box height={mainHeight} flexDirection="column">
+          {state.pane ? (
+            <PaneHost
+              pane={state.pane}
+              session={session}
+              connection={connection}
+              cache={cache}
+              watches={watches}
+              discovery={discovery}
+              entry={entry}
+              width={columns}
+              height={mainHeight}
+              theme={theme}
+              gate={gate}
+              keyProblems={props.keyProblems ?? []}
+              onClose={() => dispatch({ type: 'pane', pane: undefined })}
+              onFlash={(f) => say(f.text, f.level)}
+              onSwitchContext={(name) => {
+                dispatch({ type: 'pane', pane: undefined });
+                void switchContext(name);
+              }}
+              onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
+            />
+          ) : (
+            <ResourceView
+              key={`${resourceKey(entry.resource)}:${state.history.index}`}
+              cache={cache}
+              entry={entry}
+              width={columns}
+              height={mainHeight}
+              theme={theme}
+              active={state.prompt === undefined}
+              filtering={state.prompt === '/'}
+              gate={() => tableHasFocus.current}
+              globalHandlers={globalHandlers}
+              onAction={onAction}
+              onSort={(sort) => dispatch({ type: 'sort', sort })}
+              onSelect={setSelected}
+              onNotice={(text) => say(text)}
+              title={title}
+              flash={flash}
+            />
+          )}
+        </Box>
+        {state.prompt ? (
+          <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} theme={theme} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
         ) : (
-          <ResourceView
-            key={`${resourceKey(entry.resource)}:${state.history.index}`}
-            cache={cache}
-            entry={entry}
-            width={columns}
-            height={mainHeight}
-            theme={theme}
-            active={state.prompt === undefined}
-            filtering={state.prompt === '/'}
-            gate={() => tableHasFocus.current}
-            globalHandlers={globalHandlers}
-            onAction={onAction}
-            onSort={(sort) => dispatch({ type: 'sort', sort })}
-            onSelect={setSelected}
-            onNotice={(text) => say(text)}
-            title={title}
-            flash={flash}
-          />
+          <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
         )}
       </Box>
-      {state.prompt ? (
-        <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} theme={theme} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
-      ) : (
-        <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
-      )}
-    </Box>
+    </GlobalActionsProvider>
   );
 }

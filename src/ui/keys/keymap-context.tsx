@@ -15,6 +15,16 @@ export function KeymapProvider(props: { keymap: Keymap; children: ReactNode }): 
   return <KeymapContext.Provider value={props.keymap}>{props.children}</KeymapContext.Provider>;
 }
 
+const GlobalActionsContext = createContext<ActionHandlers>({});
+
+/**
+ * Provides the handlers of global actions (`:`, `?`, …) to every view and pane below: a pane that
+ * does not handle a global key itself still answers it, as its hints promise.
+ */
+export function GlobalActionsProvider(props: { handlers: ActionHandlers; children: ReactNode }): ReactElement {
+  return <GlobalActionsContext.Provider value={props.handlers}>{props.children}</GlobalActionsContext.Provider>;
+}
+
 /** The keymap in use. */
 export function useKeymap(): Keymap {
   return useContext(KeymapContext);
@@ -43,9 +53,10 @@ export function useKeyActions(
   },
 ): void {
   const keymap = useKeymap();
-  // The latest handlers without re-subscribing to stdin on every render.
+  const globals = useContext(GlobalActionsContext);
+  // The latest handlers without re-subscribing to stdin on every render; the view's own first.
   const latest = useRef({ handlers, opts });
-  latest.current = { handlers, opts };
+  latest.current = { handlers: { ...globals, ...handlers }, opts };
   useInput(
     (input, key) => {
       const names = pressesOf(input, key);

@@ -146,7 +146,7 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       <Text bold wrap="truncate">
         rollout history {name}
         {target.namespace ? ` (${target.namespace})` : ''}
-        {progress ? <Text color={theme.tone.info}> {progress}</Text> : null}
+        {progress ? <Text color={theme.tone.info}>{`  ${progress}`}</Text> : null}
       </Text>
       {error ? <Text color={theme.tone.error}>{error}</Text> : null}
       {!history && !error ? <Text color={theme.tone.muted}>Loading…</Text> : null}

@@ -91,7 +91,7 @@ export function ScaleDialog(props: PaneProps): ReactElement {
       {hpa ? <Text color={theme.tone.warn}>{hpaWarning(hpa)}</Text> : null}
       <Text>
         New replicas: <Text inverse>{text || ' '}</Text>
-        <Text color={theme.tone.muted}> +/- step · type a number · enter scales · esc cancels</Text>
+        <Text color={theme.tone.muted}>{'  +/- step · type a number · enter scales · esc cancels'}</Text>
       </Text>
       {!parsed.ok && text !== '' ? <Text color={theme.tone.error}>{parsed.message}</Text> : null}
       {phase.kind === 'confirm-zero' ? (

@@ -201,7 +201,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
           {state} · {container} · {props.tail !== undefined && sinceIndex === 0 ? `last ${props.tail} lines per container` : span.label} · {buffer.size.toLocaleString('en-US')} lines
           {buffer.evicted > 0 ? ` (${buffer.evicted.toLocaleString('en-US')} older dropped)` : ''}
         </Text>
-        {notice ? <Text color={theme.tone.warn}> {notice}</Text> : null}
+        {notice ? <Text color={theme.tone.warn}>{`  ${notice}`}</Text> : null}
       </Text>
       <Box flexDirection="column" height={bodyHeight}>
         {rows.map((row, i) => (
