@@ -91,7 +91,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     stopSavingMemory?.();
   });
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { themeFor }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
+  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { ThemeProvider }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
     await Promise.all([
       import('ink'),
       // React is CommonJS: its exports are the default export of a bundled chunk.
@@ -100,7 +100,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
       import('../ui/keys/keymap-context.tsx'),
       import('../keys/keys-file.ts'),
       import('../config/paths.ts'),
-      import('../ui/theme.ts'),
+      import('../ui/theme-context.tsx'),
       import('../ui/terminal.ts'),
       import('../explorer/view-entry.ts'),
     ]);
@@ -128,14 +128,14 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     cache,
     initial: viewOf(resource, namespace),
     namespace: resource.namespaced ? namespace : flags.allNamespaces || demoReason !== undefined ? undefined : session.namespace,
-    theme: themeFor(),
     readonly: flags.readonly,
     readonlyContexts: settings.readonlyContexts,
     demoReason,
     keyProblems: [...keys.problems, ...settings.problems],
   });
   enableWheelScrolling();
-  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: explorer }), {
+  // The theme follows NO_COLOR (theme-context's default).
+  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { children: explorer }) }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
     exitOnCtrlC: true,

@@ -12,14 +12,13 @@ import { themeFor } from '../../src/ui/theme.ts';
 // Ink's colours follow the terminal; force them so the cursor, ghost text and matches can be seen.
 // (Set before Ink loads, hence the dynamic imports.)
 process.env['FORCE_COLOR'] = '1';
-const { render } = await import('ink-testing-library');
+const { renderThemed } = await import('../support/render-themed.tsx');
 const { PromptBar } = await import('../../src/ui/components/prompt-bar.tsx');
 const { HighlightedText } = await import('../../src/ui/components/highlighted-text.tsx');
 
 const strip = (frame: string | undefined) => (frame ?? '').replace(/\x1b\[[0-9;]*m/g, '');
 const dim = '\x1b[2m';
 const inverse = '\x1b[7m';
-const theme = themeFor({ NO_COLOR: '1' });
 const colour = themeFor({});
 const raw = JSON.parse(readFileSync(new URL('../fixtures/kube-discovery/raw-1.20.json', import.meta.url), 'utf8')) as RawDiscovery;
 const ctx: CommandContext = { discovery: buildDiscovery(raw), contexts: ['kind-kx'], namespaces: ['default', 'kube-system'] };
@@ -39,7 +38,6 @@ function CommandPrompt(props: { submitted: string[] }) {
   return (
     <PromptBar
       mode=":"
-      theme={theme}
       width={80}
       complete={(text) => completeCommand(text, ctx)}
       error={error}
@@ -56,7 +54,7 @@ function CommandPrompt(props: { submitted: string[] }) {
 
 test('typing shows the text, the cursor and the best completion dimmed after it', async () => {
   const submitted: string[] = [];
-  const { lastFrame, stdin, unmount } = render(<CommandPrompt submitted={submitted} />);
+  const { lastFrame, stdin, unmount } = renderThemed(<CommandPrompt submitted={submitted} />);
   await tick();
   assert.equal(strip(lastFrame()), ': ');
   assert.ok(lastFrame()!.includes(`${inverse} `), 'an empty prompt shows the cursor');
@@ -75,7 +73,7 @@ test('typing shows the text, the cursor and the best completion dimmed after it'
 
 test('Tab completes, then arguments complete too, and Enter submits', async () => {
   const submitted: string[] = [];
-  const { lastFrame, stdin, unmount } = render(<CommandPrompt submitted={submitted} />);
+  const { lastFrame, stdin, unmount } = renderThemed(<CommandPrompt submitted={submitted} />);
   await tick();
   await type(stdin, 'de', '\t');
   assert.equal(strip(lastFrame()), ':deployments ', 'the cursor block after the completed word');
@@ -89,7 +87,7 @@ test('Tab completes, then arguments complete too, and Enter submits', async () =
 
 test('an unknown command shows the error with a suggestion; typing clears it', async () => {
   const submitted: string[] = [];
-  const { lastFrame, stdin, unmount } = render(<CommandPrompt submitted={submitted} />);
+  const { lastFrame, stdin, unmount } = renderThemed(<CommandPrompt submitted={submitted} />);
   await tick();
   await type(stdin, 'deplo', '\x1b[D', '\x1b[D', '\r');
   assert.equal(submitted.length, 0);
@@ -107,7 +105,7 @@ test('an unknown command shows the error with a suggestion; typing clears it', a
 
 test('editing in the middle: the cursor moves and text is inserted there', async () => {
   const submitted: string[] = [];
-  const { stdin, unmount } = render(<PromptBar mode="/" theme={theme} width={40} initialText="wb" onSubmit={(t) => submitted.push(t)} onCancel={() => {}} />);
+  const { stdin, unmount } = renderThemed(<PromptBar mode="/" width={40} initialText="wb" onSubmit={(t) => submitted.push(t)} onCancel={() => {}} />);
   await tick();
   await type(stdin, '\x1b[D', 'e', '\x01', '!', '\r');
   assert.deepEqual(submitted, ['!web']);
@@ -115,10 +113,9 @@ test('editing in the middle: the cursor moves and text is inserted there', async
 });
 
 test('a live check shows a bad label selector while typing', async () => {
-  const { lastFrame, stdin, unmount } = render(
+  const { lastFrame, stdin, unmount } = renderThemed(
     <PromptBar
       mode="/"
-      theme={theme}
       width={120}
       validate={(text) => {
         const q = parseFilterInput(text);
@@ -137,12 +134,12 @@ test('a live check shows a bad label selector while typing', async () => {
 });
 
 test('highlighted text keeps every character and marks the matches', () => {
-  const { lastFrame, unmount } = render(<HighlightedText segments={highlightSegments('web-7d9c', [0, 1, 2, 4])} theme={colour} color={colour.tone.ok} />);
+  const { lastFrame, unmount } = renderThemed(<HighlightedText segments={highlightSegments('web-7d9c', [0, 1, 2, 4])} color={colour.tone.ok} />, colour);
   const frame = lastFrame()!;
   unmount();
   assert.equal(strip(frame), 'web-7d9c');
   assert.match(frame, /\x1b\[1m/, 'bold matches');
-  const { lastFrame: plain, unmount: unmount2 } = render(<HighlightedText segments={highlightSegments('web', [0])} theme={theme} />);
+  const { lastFrame: plain, unmount: unmount2 } = renderThemed(<HighlightedText segments={highlightSegments('web', [0])} />);
   assert.match(plain()!, /\x1b\[4m/, 'underlined without colour');
   unmount2();
 });
@@ -178,10 +175,9 @@ test('keys typed before the prompt was listening are taken once, in order, when 
     { input: 'is', key: noKey },
   ];
   const submitted: string[] = [];
-  const { lastFrame, stdin } = render(
+  const { lastFrame, stdin } = renderThemed(
     <PromptBar
       mode="/"
-      theme={theme}
       width={40}
       takeEarlyKeys={() => {
         taken++;
@@ -201,7 +197,7 @@ test('keys typed before the prompt was listening are taken once, in order, when 
 
 test('a chunk of typing with Enter in it is the text, then Enter', async () => {
   const submitted: string[] = [];
-  const { stdin } = render(<PromptBar mode=":" theme={theme} width={40} onSubmit={(text) => submitted.push(text)} onCancel={() => undefined} />);
+  const { stdin } = renderThemed(<PromptBar mode=":" width={40} onSubmit={(text) => submitted.push(text)} onCancel={() => undefined} />);
   await tick();
   // One write, as tmux or a fast typist delivers it: 'deploy', Backspace, 'y', Enter.
   await type(stdin, 'deplo\x7fy\r');

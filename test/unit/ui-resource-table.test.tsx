@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { render } from 'ink-testing-library';
 import { ResourceTable, type RowView } from '../../src/ui/table/resource-table.tsx';
-import { themeFor } from '../../src/ui/theme.ts';
+import { renderThemed } from '../support/render-themed.tsx';
 
-const theme = themeFor({ NO_COLOR: '1' });
 const columns = [{ title: 'NAME' }, { title: 'STATUS' }, { title: 'RESTARTS', align: 'right' as const }];
 const rows: RowView[] = Array.from({ length: 1000 }, (_, i) => ({
   key: `uid-${i}`,
@@ -13,7 +11,7 @@ const rows: RowView[] = Array.from({ length: 1000 }, (_, i) => ({
 }));
 
 test('only the visible window of rows is rendered', () => {
-  const { lastFrame, unmount } = render(<ResourceTable columns={columns} rows={rows} cursor={502} top={500} height={5} width={60} theme={theme} />);
+  const { lastFrame, unmount } = renderThemed(<ResourceTable columns={columns} rows={rows} cursor={502} top={500} height={5} width={60} />);
   const lines = lastFrame()!.split('\n');
   unmount();
   assert.equal(lines.length, 6, 'a heading and five rows');
@@ -24,8 +22,8 @@ test('only the visible window of rows is rendered', () => {
 });
 
 test('the heading marks the sort column and an empty table says why', () => {
-  const { lastFrame, unmount } = render(
-    <ResourceTable columns={columns} rows={[]} cursor={0} top={0} height={3} width={60} theme={theme} sort={{ column: 1, descending: true }} emptyText="No pods in namespace shop." />,
+  const { lastFrame, unmount } = renderThemed(
+    <ResourceTable columns={columns} rows={[]} cursor={0} top={0} height={3} width={60} sort={{ column: 1, descending: true }} emptyText="No pods in namespace shop." />,
   );
   const frame = lastFrame()!;
   unmount();

@@ -1,7 +1,7 @@
 /** The top lines: where kx is pointed (context, cluster, user, namespace, server version). */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** What the header shows about the current connection. */
 export interface HeaderInfo {
@@ -15,7 +15,8 @@ export interface HeaderInfo {
 }
 
 /** Renders HeaderInfo as labelled pairs on one or two lines, depending on the width. */
-export function Header({ info, theme, width }: { info: HeaderInfo; theme: Theme; width: number }): ReactElement {
+export function Header({ info, width }: { info: HeaderInfo; width: number }): ReactElement {
+  const theme = useTheme();
   const pairs: Array<[string, string]> = [
     ['Context', info.context],
     ['Cluster', info.cluster],

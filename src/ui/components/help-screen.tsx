@@ -14,6 +14,7 @@ import { useKeyActions, useKeymap } from '../keys/keymap-context.tsx';
 import { cellWidth, fit } from '../text-fit.ts';
 import { commandHelp } from '../../explorer/commands/command-help.ts';
 import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** How a piece of a help line reads; the component maps these to theme tokens. */
 export type HelpTone = 'title' | 'heading' | 'problem' | 'danger' | 'id' | 'note' | 'plain';
@@ -130,7 +131,6 @@ function clip(line: HelpLine, width: number): HelpLine {
 /** Props of HelpScreen. */
 export interface HelpScreenProps extends HelpOptions {
   height: number;
-  theme: Theme;
   onClose: () => void;
   /** False while another part of the screen has the keys; default true. */
   isActive?: boolean;
@@ -161,7 +161,7 @@ export function HelpScreen(props: HelpScreenProps): ReactElement {
     },
     { isActive: props.isActive ?? true },
   );
-  const tones = toneColours(props.theme);
+  const tones = toneColours(useTheme());
   const key = (id: string) => displayKey(keymap.keysFor(id)[0] ?? '?');
   const footer = `lines ${first + 1}–${first + body} of ${lines.length} · ${key('pane-down')} ${key('pane-up')} ${key('pane-page-down')} ${key('pane-page-up')} scroll · ${key('pane-close')} closes`;
   return (

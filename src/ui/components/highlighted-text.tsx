@@ -6,12 +6,12 @@
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
 import type { Segment } from '../../explorer/filter/highlight.ts';
-import type { Colour, Theme } from '../theme.ts';
+import type { Colour } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** Props of HighlightedText: the segments plus the line's own styling. */
 export interface HighlightedTextProps {
   segments: readonly Segment[];
-  theme: Theme;
   /** The line's colour (e.g. the row's tone); matches override it. */
   color?: Colour;
   inverse?: boolean;
@@ -20,7 +20,8 @@ export interface HighlightedTextProps {
 
 /** Draws segments on one line, matches emphasised; truncates rather than wraps. */
 export function HighlightedText(props: HighlightedTextProps): ReactElement {
-  const { segments, theme } = props;
+  const { segments } = props;
+  const theme = useTheme();
   return (
     <Text color={props.color} inverse={props.inverse} dimColor={props.dimColor} wrap="truncate">
       {segments.map(([text, matched], i) =>

@@ -9,7 +9,7 @@ import { displayKey } from '../../keys/key-name.ts';
 import type { Keymap } from '../../keys/keymap.ts';
 import { useKeymap } from '../keys/keymap-context.tsx';
 import { cellWidth } from '../text-fit.ts';
-import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** One hint: the key to press and one or two words. */
 export interface Hint {
@@ -82,7 +82,6 @@ export function fitHints(hints: readonly Hint[], order: readonly string[], width
 /** Props of HintsBar. */
 export interface HintsBarProps extends HintContext {
   width: number;
-  theme: Theme;
 }
 
 /** `<enter> open  d describe  y yaml  l logs  …  ? help  q quit`, fitted to one line. */
@@ -94,15 +93,16 @@ export function HintsBar(props: HintsBarProps): ReactElement {
     keymap.actions.map((spec) => spec.id),
     props.width,
   );
+  const theme = useTheme();
   return (
     <Text wrap="truncate">
       {shown.map((hint, i) => (
         <Text key={hint.id}>
           {i > 0 ? gap : ''}
-          <Text color={props.theme.tone.info} bold={!props.theme.colour}>
+          <Text color={theme.tone.info} bold={!theme.colour}>
             {hint.key}
           </Text>
-          <Text color={props.theme.tone.muted}> {hint.label}</Text>
+          <Text color={theme.tone.muted}> {hint.label}</Text>
         </Text>
       ))}
     </Text>

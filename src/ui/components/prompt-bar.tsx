@@ -5,7 +5,7 @@
  */
 import { Box, Text, useInput, type Key } from 'ink';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** The text being edited and the cursor position in it (0..text.length). */
 export interface PromptState {
@@ -25,7 +25,6 @@ export interface PromptCompletion {
 export interface PromptBarProps {
   /** ':' for commands, '/' for filters. */
   mode: ':' | '/';
-  theme: Theme;
   width: number;
   /** Text to start with (e.g. the active filter when it is edited again). */
   initialText?: string;
@@ -167,8 +166,9 @@ export function PromptBar(props: PromptBarProps): ReactElement {
 }
 
 /** The drawn line: prefix, text, cursor (inverse), dimmed hint, and the error sentence. */
-export function PromptLine(props: { mode: ':' | '/'; theme: Theme; width: number; state: PromptState; hint: string; error?: string | undefined }): ReactElement {
-  const { mode, theme, state, hint, error } = props;
+export function PromptLine(props: { mode: ':' | '/'; width: number; state: PromptState; hint: string; error?: string | undefined }): ReactElement {
+  const { mode, state, hint, error } = props;
+  const theme = useTheme();
   const before = state.text.slice(0, state.cursor);
   const atEnd = state.cursor >= state.text.length;
   // The cursor sits on the next character: the hint's first letter at the end, else the text's.

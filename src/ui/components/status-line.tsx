@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import type { StreamState } from '../../kube/stream-types.ts';
 import { fitStatusLine, formatCount, statusGap, streamStateText, streamStateTone } from '../status-text.ts';
 import { cellWidth } from '../text-fit.ts';
-import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** A short message from an action or an error, shown until it expires. */
 export interface Flash {
@@ -18,7 +18,6 @@ export interface StatusLineProps {
   shown: number;
   total: number;
   flash?: Flash | undefined;
-  theme: Theme;
   now: number;
   /** What is listed, e.g. 'pods (all namespaces)'. */
   title?: string | undefined;
@@ -30,7 +29,8 @@ export interface StatusLineProps {
  * One line: '● live  120 of 3,400 pods' and the flash message on the right. Both are fitted here,
  * at word boundaries, so that they never run into each other (Ink's truncate would cut both mid-word).
  */
-export function StatusLine({ state, shown, total, flash, theme, now, title, width }: StatusLineProps): ReactElement {
+export function StatusLine({ state, shown, total, flash, now, title, width }: StatusLineProps): ReactElement {
+  const theme = useTheme();
   const terminal = useWindowSize();
   const tone = streamStateTone(state);
   const counts = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;

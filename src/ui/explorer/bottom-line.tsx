@@ -10,14 +10,13 @@ import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
 import type { Row } from '../../kinds/types.ts';
 import { HintsBar } from '../components/hints-bar.tsx';
 import type { Flash } from '../components/status-line.tsx';
-import type { Theme } from '../theme.ts';
 import type { PaneState } from './explorer-state.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** Props of BottomLine. */
 export interface BottomLineProps {
   entry: ViewEntry;
   pane: PaneState | undefined;
-  theme: Theme;
   width: number;
   readonly: boolean;
   selected: Row | undefined;
@@ -29,7 +28,8 @@ export interface BottomLineProps {
 
 /** The filter line when a filter is active, else the hints bar. */
 export function BottomLine(props: BottomLineProps): ReactElement {
-  const { entry, theme } = props;
+  const { entry } = props;
+  const theme = useTheme();
   if (!props.pane && entry.filter !== '') {
     const query = parseFilterInput(entry.filter);
     const meaning =
@@ -54,9 +54,9 @@ export function BottomLine(props: BottomLineProps): ReactElement {
     );
   }
   if (props.pane) {
-    return <HintsBar scope={paneScope(props.pane)} width={props.width} theme={theme} readonly={props.readonly} hidden={paneHidden(props.pane)} />;
+    return <HintsBar scope={paneScope(props.pane)} width={props.width} readonly={props.readonly} hidden={paneHidden(props.pane)} />;
   }
-  return <HintsBar scope="table" capabilities={capabilitiesOf(entry.resource, props.selected)} width={props.width} theme={theme} readonly={props.readonly} hidden={props.denied} />;
+  return <HintsBar scope="table" capabilities={capabilitiesOf(entry.resource, props.selected)} width={props.width} readonly={props.readonly} hidden={props.denied} />;
 }
 
 /** Pane actions that do not apply to this pane's object: reveal is for Secrets only. */

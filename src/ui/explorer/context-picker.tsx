@@ -8,21 +8,21 @@ import type { ContextInfo } from '../../kube/kubeconfig.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
 import { moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart } from '../table/layout.ts';
-import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** Props of ContextPicker. */
 export interface ContextPickerProps {
   contexts: readonly ContextInfo[];
   width: number;
   height: number;
-  theme: Theme;
   onPick: (name: string) => void;
   onClose: () => void;
 }
 
 /** A list of contexts with a cursor. */
 export function ContextPicker(props: ContextPickerProps): ReactElement {
-  const { contexts, theme } = props;
+  const { contexts } = props;
+  const theme = useTheme();
   const [cursor, setCursor] = useState(() =>
     Math.max(
       0,

@@ -1,7 +1,6 @@
 /** The explorer's bottom prompt: `:` runs a command (with completion), `/` filters the view as you type. */
 import type { ReactElement } from 'react';
 import { PromptBar, type EarlyKey } from '../components/prompt-bar.tsx';
-import type { Theme } from '../theme.ts';
 import type { ExplorerAction } from './explorer-state.ts';
 import type { CommandMode } from './use-command-mode.ts';
 
@@ -11,7 +10,6 @@ export interface ExplorerPromptProps {
   /** The view's filter, the `/` prompt's starting text. */
   filter: string;
   commands: CommandMode;
-  theme: Theme;
   width: number;
   takeEarlyKeys: () => readonly EarlyKey[];
   dispatch: (action: ExplorerAction) => void;
@@ -23,7 +21,6 @@ export function ExplorerPrompt(props: ExplorerPromptProps): ReactElement {
   return (
     <PromptBar
       mode={mode}
-      theme={props.theme}
       width={props.width}
       initialText={mode === '/' ? props.filter : ''}
       {...(mode === ':' && commands.complete ? { complete: commands.complete } : {})}

@@ -16,7 +16,6 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
 import { Header } from '../components/header.tsx';
 import { GlobalActionsProvider, type ActionHandlers } from '../keys/keymap-context.tsx';
-import type { Theme } from '../theme.ts';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
 import { clusterSwitches } from './cluster-switches.ts';
@@ -39,7 +38,6 @@ export interface ExplorerProps {
   initial: ViewEntry;
   /** The namespace new views open in (undefined = all). */
   namespace: string | undefined;
-  theme: Theme;
   /** --readonly: no action that changes the cluster, on any context. */
   readonly: boolean;
   /** Contexts the settings file makes read-only (config.yaml: contexts.NAME.readonly). */
@@ -56,7 +54,7 @@ const minRows = 8;
 
 /** The explorer. */
 export function Explorer(props: ExplorerProps): ReactElement {
-  const { connection, watches, cache, theme } = props;
+  const { connection, watches, cache } = props;
   const app = useApp();
   const earlyPromptKeys = useEarlyPromptKeys();
   const { columns, rows } = useWindowSize();
@@ -161,7 +159,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   return (
     <GlobalActionsProvider handlers={globalHandlers}>
       <Box flexDirection="column" width={columns} height={rows}>
-        <Header info={header} theme={theme} width={columns} />
+        <Header info={header} width={columns} />
         <Box height={mainHeight} flexDirection="column">
           {state.pane ? (
             <PaneHost
@@ -174,7 +172,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
               entry={entry}
               width={columns}
               height={mainHeight}
-              theme={theme}
               gate={gate}
               keyProblems={props.keyProblems ?? []}
               onClose={() => dispatch({ type: 'pane', pane: undefined })}
@@ -192,7 +189,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
               entry={entry}
               width={columns}
               height={mainHeight}
-              theme={theme}
               active={state.prompt === undefined}
               filtering={state.prompt === '/'}
               gate={() => tableHasFocus.current}
@@ -207,9 +203,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
           )}
         </Box>
         {state.prompt ? (
-          <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} theme={theme} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
+          <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
         ) : (
-          <BottomLine entry={entry} pane={state.pane} theme={theme} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
+          <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
         )}
       </Box>
     </GlobalActionsProvider>

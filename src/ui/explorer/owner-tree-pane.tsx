@@ -12,9 +12,9 @@ import type { ResourceInfo } from '../../kube/resource-info.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
-import type { Theme } from '../theme.ts';
 import { ownerTree } from './owner-tree.ts';
 import { useViewWatches } from './use-view-watches.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** The kinds that make up controller chains. */
 const chainResources = ['deployments.apps', 'replicasets.apps', 'statefulsets.apps', 'daemonsets.apps', 'cronjobs.batch', 'jobs.batch', 'pods'];
@@ -28,13 +28,13 @@ export interface OwnerTreePaneProps {
   namespace: string;
   width: number;
   height: number;
-  theme: Theme;
   onClose: () => void;
 }
 
 /** The live owner tree of one object. */
 export function OwnerTreePane(props: OwnerTreePaneProps): ReactElement {
-  const { cache, theme } = props;
+  const { cache } = props;
+  const theme = useTheme();
   useCacheSnapshot(cache);
   const resources = useMemo(() => (props.discovery ? chainResources.map((name) => findResource(props.discovery!, name)).filter((r): r is ResourceInfo => r !== undefined) : []), [props.discovery]);
   const [first, ...rest] = resources;

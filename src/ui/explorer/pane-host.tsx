@@ -22,7 +22,6 @@ import { rolloutTargetOf } from '../../kinds/registry.ts';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../config/paths.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
-import type { Theme } from '../theme.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
 import { OwnerTreePane } from './owner-tree-pane.tsx';
@@ -43,7 +42,6 @@ export interface PaneHostProps {
   entry: ViewEntry;
   width: number;
   height: number;
-  theme: Theme;
   gate: WriteGate;
   keyProblems: readonly string[];
   onClose: () => void;
@@ -57,7 +55,7 @@ export function PaneHost(props: PaneHostProps): ReactElement {
   const { pane } = props;
   switch (pane.kind) {
     case 'contexts':
-      return <ContextPicker contexts={props.connection.contexts()} width={props.width} height={props.height} theme={props.theme} onPick={props.onSwitchContext} onClose={props.onClose} />;
+      return <ContextPicker contexts={props.connection.contexts()} width={props.width} height={props.height} onPick={props.onSwitchContext} onClose={props.onClose} />;
     case 'tree': {
       const row = props.cache.row(pane.uid);
       return (
@@ -69,23 +67,12 @@ export function PaneHost(props: PaneHostProps): ReactElement {
           namespace={row?.namespace ?? ''}
           width={props.width}
           height={props.height}
-          theme={props.theme}
           onClose={props.onClose}
         />
       );
     }
     case 'help':
-      return (
-        <HelpScreen
-          width={props.width}
-          height={props.height}
-          theme={props.theme}
-          readonly={props.gate.readonly}
-          problems={props.keyProblems}
-          configPath={displayPath(keysFilePath())}
-          onClose={props.onClose}
-        />
-      );
+      return <HelpScreen width={props.width} height={props.height} readonly={props.gate.readonly} problems={props.keyProblems} configPath={displayPath(keysFilePath())} onClose={props.onClose} />;
     case 'confirm':
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, pane.target)} force={pane.action === 'kill'} />;
       return <RestartPane {...paneProps(props, pane.target)} />;
@@ -123,7 +110,6 @@ function paneProps(props: PaneHostProps, target: ObjectTarget): PaneProps {
     contextName: props.session.context.name,
     width: props.width,
     height: props.height,
-    theme: props.theme,
     active: true,
     gate: props.gate,
     onClose: props.onClose,
@@ -137,7 +123,6 @@ function RestartPane(props: PaneProps): ReactElement {
   return (
     <ConfirmDialog
       title={`Restart ${rolloutName(target)}${target.namespace ? ` in namespace ${target.namespace}` : ''} on context ${props.contextName}? Every pod is replaced.`}
-      theme={props.theme}
       width={props.width}
       active={props.active}
       onConfirm={async () => {

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { useState, type ReactElement } from 'react';
 import { toKxError } from '../../kube/errors.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
-import type { Theme } from '../theme.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** Props of ConfirmDialog. */
 export interface ConfirmDialogProps {
@@ -19,7 +19,6 @@ export interface ConfirmDialogProps {
   onConfirm: () => Promise<string>;
   /** Called with the outcome once the user dismisses it, or undefined when cancelled. */
   onClose: (outcome?: { text: string; level: 'info' | 'error' }) => void;
-  theme: Theme;
   width: number;
   active: boolean;
 }
@@ -28,7 +27,7 @@ type Phase = { kind: 'asking' } | { kind: 'working' } | { kind: 'done'; text: st
 
 /** The dialog. */
 export function ConfirmDialog(props: ConfirmDialogProps): ReactElement {
-  const { theme } = props;
+  const theme = useTheme();
   const [phase, setPhase] = useState<Phase>({ kind: 'asking' });
   const run = (): void => {
     setPhase({ kind: 'working' });

@@ -44,7 +44,6 @@ export function DeletePane(props: DeletePaneProps): ReactElement {
     <ConfirmDialog
       title={title}
       lines={lines}
-      theme={props.theme}
       width={props.width}
       active={props.active}
       onConfirm={async () => {

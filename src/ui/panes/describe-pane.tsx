@@ -43,7 +43,6 @@ export function DescribePane(props: PaneProps): ReactElement {
       lines={lines}
       width={props.width}
       height={props.height}
-      theme={props.theme}
       active={props.active}
       onClose={props.onClose}
       empty={live.phase === 'loading' ? 'loading…' : live.message}

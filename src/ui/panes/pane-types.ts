@@ -6,7 +6,6 @@
 import type { ApiClient } from '../../kube/api-client.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
-import type { Theme } from '../theme.ts';
 
 /** The object a pane is about. `namespace` is '' for cluster-scoped objects. */
 export interface ObjectTarget {
@@ -30,7 +29,6 @@ export interface PaneProps {
   contextName: string;
   width: number;
   height: number;
-  theme: Theme;
   /** Whether the pane has the keyboard. */
   active: boolean;
   /** Read-only mode: panes offer no write and check it again at the moment they would write. */

@@ -18,6 +18,7 @@ import { resourcePath } from '../../kube/resource-info.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import type { PaneProps } from './pane-types.ts';
+import { useTheme } from '../theme-context.tsx';
 
 const revisionWidth = 10;
 const ageWidth = 8;
@@ -38,7 +39,8 @@ function imagesColumnWidth(revisions: readonly { images: readonly string[] }[], 
 
 /** The rollout history pane. */
 export function RolloutHistoryPane(props: PaneProps): ReactElement {
-  const { client, theme } = props;
+  const { client } = props;
+  const theme = useTheme();
   // The history key is offered only for kinds with a rollout (capabilities), so this has a flavour.
   const target = useMemo(() => rolloutTargetOf(props.target), [props.target]);
   const [history, setHistory] = useState<History | undefined>(undefined);
@@ -119,7 +121,6 @@ export function RolloutHistoryPane(props: PaneProps): ReactElement {
       <ConfirmDialog
         title={`Roll ${name}${target.namespace ? ` in namespace ${target.namespace}` : ''} on context ${props.contextName} back to revision ${selected.revision}?`}
         lines={[`Images: ${selected.images.join(', ')}`, selected.current ? 'It is the current revision: kubectl would skip this rollback.' : '']}
-        theme={theme}
         width={props.width}
         active={props.active}
         onConfirm={async () => {

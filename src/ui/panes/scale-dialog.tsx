@@ -10,12 +10,14 @@ import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from 
 import { kubectlKind } from '../../kube/mutations/delete.ts';
 import { toKxError } from '../../kube/errors.ts';
 import type { PaneProps } from './pane-types.ts';
+import { useTheme } from '../theme-context.tsx';
 
 type Phase = { kind: 'editing' } | { kind: 'confirm-zero' } | { kind: 'working' } | { kind: 'failed'; message: string };
 
 /** The scale dialog for one object. */
 export function ScaleDialog(props: PaneProps): ReactElement {
-  const { client, target, theme } = props;
+  const { client, target } = props;
+  const theme = useTheme();
   const [current, setCurrent] = useState<number | undefined>(undefined);
   const [text, setText] = useState('');
   const [hpa, setHpa] = useState<string | undefined>(undefined);

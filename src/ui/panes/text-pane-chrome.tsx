@@ -2,12 +2,13 @@
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import { cellWidth, fit } from '../text-fit.ts';
-import type { Theme } from '../theme.ts';
 import type { PaneStatus } from './text-pane.tsx';
+import { useTheme } from '../theme-context.tsx';
 
 /** The title, its status and the position, cut to one line of `width` cells. */
-export function TitleLine(props: { theme: Theme; width: number; title: string; status: PaneStatus | undefined; position: string }): ReactElement {
-  const { theme, width, position } = props;
+export function TitleLine(props: { width: number; title: string; status: PaneStatus | undefined; position: string }): ReactElement {
+  const { width, position } = props;
+  const theme = useTheme();
   const right = position ? ` ${position}` : '';
   const room = Math.max(0, width - cellWidth(right));
   const status = props.status ? `  ${props.status.text}` : '';
@@ -28,8 +29,9 @@ export function TitleLine(props: { theme: Theme; width: number; title: string; s
 }
 
 /** The footer: the active search and its match count, or a note and the search hint. */
-export function Footer(props: { theme: Theme; width: number; query: string; count: number; current: number; note: string | undefined }): ReactElement {
-  const { theme, query, count, current } = props;
+export function Footer(props: { width: number; query: string; count: number; current: number; note: string | undefined }): ReactElement {
+  const { query, count, current } = props;
+  const theme = useTheme();
   if (query !== '') {
     return (
       <Box width={props.width}>

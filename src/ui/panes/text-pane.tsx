@@ -10,11 +10,12 @@ import type { KeyScope } from '../../keys/actions.ts';
 import { PromptBar } from '../components/prompt-bar.tsx';
 import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
 import { cellWidth } from '../text-fit.ts';
-import type { Theme, Tone } from '../theme.ts';
+import type { Tone } from '../theme.ts';
 import { markRanges, plainText, safeLine, type MarkRange } from './text-pane-ansi.ts';
 import { findMatches, firstMatchFrom, stepMatch, type TextMatch } from './text-pane-search.ts';
 import { Footer, TitleLine } from './text-pane-chrome.tsx';
 import { clamp, lastTop, visibleCount } from './text-pane-layout.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** A word or two after the title ('live', 'deleted', 'reconnecting'), coloured by its tone. */
 export interface PaneStatus {
@@ -29,7 +30,6 @@ export interface TextPaneProps {
   lines: readonly string[];
   width: number;
   height: number;
-  theme: Theme;
   /** Whether the pane has the keyboard. */
   active: boolean;
   onClose: () => void;
@@ -50,7 +50,8 @@ export interface TextPaneProps {
 
 /** The text pane. */
 export function TextPane(props: TextPaneProps): ReactElement {
-  const { theme, width } = props;
+  const { width } = props;
+  const theme = useTheme();
   const bodyRows = Math.max(1, props.height - 2);
   const safe = useMemo(() => props.lines.map(safeLine), [props.lines]);
   const plain = useMemo(() => safe.map(plainText), [safe]);
@@ -146,14 +147,13 @@ export function TextPane(props: TextPaneProps): ReactElement {
   const position = plain.length === 0 ? '' : `${top + 1}-${top + visible}/${plain.length}`;
   return (
     <Box flexDirection="column" width={width} height={props.height}>
-      <TitleLine theme={theme} width={width} title={props.title} status={props.status} position={position} />
+      <TitleLine width={width} title={props.title} status={props.status} position={position} />
       <Box flexDirection="column" height={bodyRows} overflow="hidden">
         {plain.length === 0 ? <Text color={theme.tone.muted}>{props.empty ?? ''}</Text> : rows}
       </Box>
       {prompting ? (
         <PromptBar
           mode="/"
-          theme={theme}
           width={width}
           active={props.active}
           onChange={onDraft}
@@ -168,7 +168,7 @@ export function TextPane(props: TextPaneProps): ReactElement {
           }}
         />
       ) : (
-        <Footer theme={theme} width={width} query={query} count={matches.length} current={current} note={props.footer} />
+        <Footer width={width} query={query} count={matches.length} current={current} note={props.footer} />
       )}
     </Box>
   );

@@ -10,13 +10,14 @@ import { paneStatus, paneTitle } from './pane-title.ts';
 import { TextPane } from './text-pane.tsx';
 import { useLiveObject } from './use-live-object.ts';
 import { isSecret, yamlLines, yamlText } from './yaml-text.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** The YAML pane. */
 export function YamlPane(props: PaneProps): ReactElement {
   const live = useLiveObject(props.client, props.target);
   const [managedFields, setManagedFields] = useState(false);
   const [reveal, setReveal] = useState(false);
-  const colour = props.theme.colour;
+  const colour = useTheme().colour;
   const lines = useMemo(() => (live.object ? yamlLines(yamlText(live.object, { managedFields, reveal }), colour) : []), [live.object, managedFields, reveal, colour]);
   const secret = live.object !== undefined && isSecret(live.object);
   const notes = [managedFields ? 'managedFields shown · m hides' : 'managedFields hidden · m shows'];
@@ -28,7 +29,6 @@ export function YamlPane(props: PaneProps): ReactElement {
       lines={lines}
       width={props.width}
       height={props.height}
-      theme={props.theme}
       active={props.active}
       onClose={props.onClose}
       scope="yaml"

@@ -5,6 +5,7 @@ import { lineSegments } from '../../explorer/filter/highlight.ts';
 import { fit } from '../text-fit.ts';
 import type { Theme, Tone } from '../theme.ts';
 import { columnWidths, joinCells, type ColumnView } from './layout.ts';
+import { useTheme } from '../theme-context.tsx';
 
 /** A row as the table draws it: display cells, a tone and a transient change mark. */
 export interface RowView {
@@ -24,7 +25,6 @@ export interface ResourceTableProps {
   top: number;
   height: number;
   width: number;
-  theme: Theme;
   sort?: { column: number; descending: boolean } | undefined;
   /** What to show instead of rows when there are none (loading, empty, forbidden, …). */
   emptyText?: string;
@@ -32,7 +32,8 @@ export interface ResourceTableProps {
 
 /** Draws the header line and the visible window of rows with the cursor highlighted. */
 export function ResourceTable(props: ResourceTableProps): ReactElement {
-  const { columns, rows, cursor, top, height, width, theme, sort } = props;
+  const { columns, rows, cursor, top, height, width, sort } = props;
+  const theme = useTheme();
   const visible = rows.slice(top, top + Math.max(0, height));
   const titled = columns.map((c, i) => ({ ...c, title: sortMarked(c.title, i, sort) }));
   const widths = columnWidths(

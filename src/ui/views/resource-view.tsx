@@ -25,7 +25,6 @@ import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
 import { ResourceTable, type RowView } from '../table/resource-table.tsx';
 import { nextSort, type SortRequest } from '../table/sort-keys.ts';
-import type { Theme } from '../theme.ts';
 
 /** Props of ResourceView. */
 export interface ResourceViewProps {
@@ -34,7 +33,6 @@ export interface ResourceViewProps {
   width: number;
   /** Lines available: the status line, the table heading and the rows. */
   height: number;
-  theme: Theme;
   /** Whether this view takes keys (false while a prompt or pane has focus). */
   active: boolean;
   /** See useKeyActions: false while the focus is moving to a prompt or pane. */
@@ -82,7 +80,7 @@ const sorts: Partial<Record<ActionId, SortRequest>> = {
 
 /** Renders the view's rows with kubectl's columns and dispatches table keys. */
 export function ResourceView(props: ResourceViewProps): ReactElement {
-  const { cache, entry, theme } = props;
+  const { cache, entry } = props;
   const snapshot = useCacheSnapshot(cache);
   const cacheKey = cacheKeyOf(entry);
   const allRows = useMemo(
@@ -190,7 +188,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   });
   return (
     <Box flexDirection="column">
-      <StatusLine width={props.width} state={state} shown={rows.length} total={allRows.length} flash={props.flash} theme={theme} now={now} title={props.title} />
+      <StatusLine width={props.width} state={state} shown={rows.length} total={allRows.length} flash={props.flash} now={now} title={props.title} />
       <ResourceTable
         columns={columns}
         rows={visible}
@@ -198,7 +196,6 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         top={0}
         height={bodyHeight}
         width={props.width}
-        theme={theme}
         sort={sortShown >= 0 ? { column: sortShown, descending: entry.sort!.descending } : undefined}
         emptyText={emptyText(entry, state, allRows.length > 0)}
       />

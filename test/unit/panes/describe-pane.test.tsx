@@ -12,13 +12,12 @@ import { loadKubeconfig } from '../../../src/kube/kubeconfig.ts';
 import { resolveResource } from '../../../src/kube/resource-resolver.ts';
 import { openSession, type KubeSession } from '../../../src/kube/session.ts';
 import type { KubeObject } from '../../../src/kube/object.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
 import { craftedObjects, loadObjects } from '../describe/crafted-objects.ts';
 import { waitForFrame } from '../../support/ink-frame.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
 process.env['FORCE_COLOR'] = '1';
-const { render } = await import('ink-testing-library');
 const { DescribePane } = await import('../../../src/ui/panes/describe-pane.tsx');
 
 let demo: DemoSetup;
@@ -40,8 +39,8 @@ after(async () => {
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Renders a pane and always unmounts it, so a failed test leaves no watches behind. */
-async function withPane(paneProps: PaneProps, body: (pane: ReturnType<typeof render>) => Promise<void>): Promise<void> {
-  const pane = render(<DescribePane {...paneProps} />);
+async function withPane(paneProps: PaneProps, body: (pane: ReturnType<typeof renderThemed>) => Promise<void>): Promise<void> {
+  const pane = renderThemed(<DescribePane {...paneProps} />);
   try {
     await body(pane);
   } finally {
@@ -56,7 +55,6 @@ function props(kind: string, namespace: string, name: string, extra: Partial<Pan
     contextName: 'kx-demo',
     width: 120,
     height: 80,
-    theme: themeFor({ NO_COLOR: '1' }),
     active: true,
     gate: new WriteGate(undefined),
     onClose: () => undefined,

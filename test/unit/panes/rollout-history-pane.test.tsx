@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import type { ApiClient } from '../../../src/kube/api-client.ts';
 import type { KubeObject } from '../../../src/kube/object.ts';
 import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
-const { render } = await import('ink-testing-library');
 const { RolloutHistoryPane } = await import('../../../src/ui/panes/rollout-history-pane.tsx');
 
 const deployments: ResourceInfo = {
@@ -62,7 +61,6 @@ function props(width: number): PaneProps {
     contextName: 'kx-demo',
     width,
     height: 20,
-    theme: themeFor({ NO_COLOR: '1' }),
     active: true,
     gate: new WriteGate(undefined),
     onClose: () => undefined,
@@ -71,7 +69,7 @@ function props(width: number): PaneProps {
 }
 
 async function frameOf(width: number): Promise<string[]> {
-  const pane = render(<RolloutHistoryPane {...props(width)} />);
+  const pane = renderThemed(<RolloutHistoryPane {...props(width)} />);
   try {
     const deadline = Date.now() + 5_000;
     while (!(pane.lastFrame() ?? '').includes('REVISION')) {

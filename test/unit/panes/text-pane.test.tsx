@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useState } from 'react';
-import { themeFor } from '../../../src/ui/theme.ts';
 import { markRanges, plainText, safeLine } from '../../../src/ui/panes/text-pane-ansi.ts';
 import { findMatches, firstMatchFrom, stepMatch } from '../../../src/ui/panes/text-pane-search.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
 // Colours on, so match emphasis can be seen in frames (set before Ink loads).
 process.env['FORCE_COLOR'] = '1';
-const { render } = await import('ink-testing-library');
 const { TextPane } = await import('../../../src/ui/panes/text-pane.tsx');
 
 const strip = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
@@ -21,7 +20,6 @@ async function press(stdin: { write(data: string): void }, ...keys: string[]): P
     await tick();
   }
 }
-const plain = themeFor({ NO_COLOR: '1' });
 const lines = Array.from({ length: 200 }, (_, i) => `line ${String(i).padStart(3, '0')}${i % 50 === 7 ? ' needle here' : ''}`);
 
 function Pane(props: { lines?: readonly string[]; height?: number; width?: number; wrap?: boolean; closed?: string[] }) {
@@ -32,7 +30,6 @@ function Pane(props: { lines?: readonly string[]; height?: number; width?: numbe
       lines={props.lines ?? lines}
       width={props.width ?? 40}
       height={props.height ?? 12}
-      theme={plain}
       active
       wrap={props.wrap ?? false}
       onClose={() => props.closed?.push('closed')}
@@ -41,7 +38,7 @@ function Pane(props: { lines?: readonly string[]; height?: number; width?: numbe
 }
 
 test('only the lines that fit are drawn, with the title and position', () => {
-  const { lastFrame, unmount } = render(<Pane />);
+  const { lastFrame, unmount } = renderThemed(<Pane />);
   const frame = strip(lastFrame()).split('\n');
   unmount();
   assert.equal(frame.length, 12, 'title, ten body rows, footer');
@@ -53,7 +50,7 @@ test('only the lines that fit are drawn, with the title and position', () => {
 });
 
 test('j/k, page down, G and g scroll; the view never runs past the end', async () => {
-  const { lastFrame, stdin, unmount } = render(<Pane />);
+  const { lastFrame, stdin, unmount } = renderThemed(<Pane />);
   const first = () => strip(lastFrame()).split('\n')[1];
   await press(stdin, 'j', 'j');
   assert.equal(first(), 'line 002');
@@ -72,7 +69,7 @@ test('j/k, page down, G and g scroll; the view never runs past the end', async (
 });
 
 test('/ searches: matches counted and emphasised, n and N move between them with wrap-around', async () => {
-  const { lastFrame, stdin, unmount } = render(<Pane width={60} />);
+  const { lastFrame, stdin, unmount } = renderThemed(<Pane width={60} />);
   await press(stdin, '/');
   assert.match(strip(lastFrame()).split('\n').at(-1)!, /^\//, 'the prompt opens in the footer');
   await press(stdin, 'n', 'e', 'e', 'd', 'l', 'e', '\r');
@@ -96,7 +93,7 @@ test('/ searches: matches counted and emphasised, n and N move between them with
 
 test('esc while typing a search cancels it; esc and q close the pane', async () => {
   const closed: string[] = [];
-  const { stdin, lastFrame, unmount } = render(<Pane closed={closed} />);
+  const { stdin, lastFrame, unmount } = renderThemed(<Pane closed={closed} />);
   await press(stdin, '/', 'q', '\x1b');
   assert.deepEqual(closed, [], 'q typed into the search and esc cancelled it');
   assert.match(strip(lastFrame()).split('\n').at(-1)!, /\/ search · esc close/);
@@ -107,12 +104,12 @@ test('esc while typing a search cancels it; esc and q close the pane', async () 
 
 test('long lines are cut to the width; wrapping shows them whole', async () => {
   const long = ['x'.repeat(100), 'short'];
-  const cut = render(<Pane lines={long} width={30} />);
+  const cut = renderThemed(<Pane lines={long} width={30} />);
   const cutFrame = strip(cut.lastFrame()).split('\n');
   cut.unmount();
   assert.equal(cutFrame[1], 'x'.repeat(29) + '…');
   assert.equal(cutFrame[2], 'short');
-  const wrapped = render(<Pane lines={long} width={30} wrap />);
+  const wrapped = renderThemed(<Pane lines={long} width={30} wrap />);
   const wrapFrame = strip(wrapped.lastFrame()).split('\n');
   wrapped.unmount();
   assert.deepEqual(wrapFrame.slice(1, 6), ['x'.repeat(30), 'x'.repeat(30), 'x'.repeat(30), 'x'.repeat(10), 'short']);
@@ -124,7 +121,7 @@ test('lines that change keep the view; a shorter text pulls it back in range', a
     (globalThis as { setLineCount?: (n: number) => void }).setLineCount = setN;
     return <Pane lines={lines.slice(0, n)} />;
   }
-  const { stdin, lastFrame, unmount } = render(<Changing />);
+  const { stdin, lastFrame, unmount } = renderThemed(<Changing />);
   await press(stdin, 'j', 'j', 'j');
   (globalThis as { setLineCount?: (n: number) => void }).setLineCount!(150);
   await tick();

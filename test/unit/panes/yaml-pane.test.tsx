@@ -15,7 +15,7 @@ import { plainFrame, waitForFrame } from '../../support/ink-frame.ts';
 
 // Colour on for Ink and for cli-highlight's chalk, which both read it when they load.
 process.env['FORCE_COLOR'] = '1';
-const { render } = await import('ink-testing-library');
+const { renderThemed } = await import('../../support/render-themed.tsx');
 const { maskedValue, yamlLines, yamlText } = await import('../../../src/ui/panes/yaml-text.ts');
 const { YamlPane } = await import('../../../src/ui/panes/yaml-pane.tsx');
 
@@ -49,14 +49,13 @@ after(async () => {
   await demo?.close();
 });
 
-function props(kind: string, name: string, colour = false): PaneProps {
+function props(kind: string, name: string): PaneProps {
   return {
     client: session.client,
     target: { resource: resolveResource(discovery, kind), namespace: 'default', name },
     contextName: 'kx-demo',
     width: 100,
     height: 40,
-    theme: themeFor(colour ? {} : { NO_COLOR: '1' }),
     active: true,
     gate: new WriteGate(undefined),
     onClose: () => undefined,
@@ -65,7 +64,7 @@ function props(kind: string, name: string, colour = false): PaneProps {
 }
 
 test('a secret is masked until x, then shown base64-decoded (binary stays base64 with a note), x masks again', async () => {
-  const pane = render(<YamlPane {...props('secret', 'db')} />);
+  const pane = renderThemed(<YamlPane {...props('secret', 'db')} />);
   try {
     const masked = await waitForFrame(pane.lastFrame, (t) => t.includes('password:'), 'the secret');
     assert.match(masked, /^YAML Secret default\/db {2}live/);
@@ -86,7 +85,7 @@ test('a secret is masked until x, then shown base64-decoded (binary stays base64
 });
 
 test('managedFields are hidden until m; search finds text in the YAML', async () => {
-  const pane = render(<YamlPane {...props('cm', 'settings')} />);
+  const pane = renderThemed(<YamlPane {...props('cm', 'settings')} />);
   try {
     const hidden = await waitForFrame(pane.lastFrame, (t) => t.includes('app.yaml'), 'the configmap');
     assert.ok(!hidden.includes('managedFields:'), 'hidden by default');
@@ -109,7 +108,7 @@ test('managedFields are hidden until m; search finds text in the YAML', async ()
 });
 
 test('colour on: highlighted with cli-highlight; NO_COLOR: plain text', async () => {
-  const coloured = render(<YamlPane {...props('cm', 'settings', true)} />);
+  const coloured = renderThemed(<YamlPane {...props('cm', 'settings')} />, themeFor({}));
   try {
     await waitForFrame(coloured.lastFrame, (t) => t.includes('app.yaml'), 'the configmap');
     const raw = coloured.lastFrame()!;

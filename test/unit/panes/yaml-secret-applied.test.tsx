@@ -16,12 +16,11 @@ import { resolveResource } from '../../../src/kube/resource-resolver.ts';
 import { openSession, type KubeSession } from '../../../src/kube/session.ts';
 import { lastAppliedAnnotation, maskSecret } from '../../../src/kinds/secret-mask.ts';
 import { WriteGate } from '../../../src/kube/access/write-gate.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
 import { waitForFrame } from '../../support/ink-frame.ts';
 import { kubectlOk } from '../../support/kubectl.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
-const { render } = await import('ink-testing-library');
 const { YamlPane } = await import('../../../src/ui/panes/yaml-pane.tsx');
 const { yamlText } = await import('../../../src/ui/panes/yaml-text.ts');
 
@@ -77,13 +76,12 @@ test('the YAML pane shows no value until x, and search does not find one', async
     contextName: 'kx-demo',
     width: 400,
     height: 60,
-    theme: themeFor({ NO_COLOR: '1' }),
     active: true,
     gate: new WriteGate(undefined),
     onClose: () => undefined,
     onFlash: () => undefined,
   };
-  const pane = render(<YamlPane {...props} />);
+  const pane = renderThemed(<YamlPane {...props} />);
   try {
     const masked = await waitForFrame(pane.lastFrame, (t) => t.includes('last-applied-configuration'), 'the annotation');
     assert.deepEqual(leaks(masked), [], masked);

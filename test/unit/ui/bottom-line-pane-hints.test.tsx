@@ -1,11 +1,10 @@
 /** The hints under a pane offer only what applies to its object: `x reveal` for Secrets only. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { render } from 'ink-testing-library';
 import { BottomLine } from '../../../src/ui/explorer/bottom-line.tsx';
 import { viewOf } from '../../../src/explorer/view-entry.ts';
 import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
 function core(plural: string, kind: string): ResourceInfo {
   return {
@@ -24,11 +23,11 @@ function core(plural: string, kind: string): ResourceInfo {
 }
 
 function hintsUnderYaml(resource: ResourceInfo): string {
-  const { lastFrame, unmount } = render(
+  const { lastFrame, unmount } = renderThemed(
     <BottomLine
       entry={viewOf(resource, 'default')}
       pane={{ kind: 'yaml', target: { resource, namespace: 'default', name: 'x' } }}
-      theme={themeFor({ NO_COLOR: '1' })}
+
       width={200}
       readonly={false}
       selected={undefined}

@@ -5,20 +5,18 @@ import { actionSpecs, keyGroups } from '../../../src/keys/actions.ts';
 import { parseKeysFile } from '../../../src/keys/keys-file.ts';
 import { defaultKeymap, type Keymap } from '../../../src/keys/keymap.ts';
 import { cellWidth } from '../../../src/ui/text-fit.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
 import { waitFor } from '../../support/wait-for.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
-const { render } = await import('ink-testing-library');
 const { HelpScreen, helpLines } = await import('../../../src/ui/components/help-screen.tsx');
 const { KeymapProvider } = await import('../../../src/ui/keys/keymap-context.tsx');
 
-const theme = themeFor({ NO_COLOR: '1' });
 const configPath = '/etc/kx-test/keys.yaml';
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const plain = (lines: ReturnType<typeof helpLines>) => lines.map((l) => l.map((s) => s.text).join(''));
 
 function open(props: { keymap?: Keymap; width?: number; height?: number; readonly?: boolean; problems?: string[]; onClose?: () => void }) {
-  return render(
+  return renderThemed(
     <KeymapProvider keymap={props.keymap ?? defaultKeymap}>
       <HelpScreen
         width={props.width ?? 100}
@@ -26,7 +24,6 @@ function open(props: { keymap?: Keymap; width?: number; height?: number; readonl
         readonly={props.readonly ?? false}
         problems={props.problems ?? []}
         configPath={configPath}
-        theme={theme}
         onClose={props.onClose ?? (() => undefined)}
       />
     </KeymapProvider>,

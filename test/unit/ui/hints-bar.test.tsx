@@ -5,20 +5,18 @@ import type { Capability, KeyScope } from '../../../src/keys/actions.ts';
 import { parseKeysFile } from '../../../src/keys/keys-file.ts';
 import { defaultKeymap, type Keymap } from '../../../src/keys/keymap.ts';
 import { cellWidth } from '../../../src/ui/text-fit.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
-const { render } = await import('ink-testing-library');
 const { HintsBar, fitHints, hintsFor } = await import('../../../src/ui/components/hints-bar.tsx');
 const { KeymapProvider } = await import('../../../src/ui/keys/keymap-context.tsx');
 
-const theme = themeFor({ NO_COLOR: '1' });
 const pod = new Set<Capability>(['logs', 'exec', 'delete', 'owner']);
 const deployment = new Set<Capability>(['logs', 'scale', 'rollout', 'delete', 'drill']);
 
 function bar(props: { scope: KeyScope; capabilities?: ReadonlySet<Capability>; readonly?: boolean; width?: number; keymap?: Keymap }): string {
-  const { lastFrame, unmount } = render(
+  const { lastFrame, unmount } = renderThemed(
     <KeymapProvider keymap={props.keymap ?? defaultKeymap}>
-      <HintsBar scope={props.scope} capabilities={props.capabilities} readonly={props.readonly ?? false} width={props.width ?? 100} theme={theme} />
+      <HintsBar scope={props.scope} capabilities={props.capabilities} readonly={props.readonly ?? false} width={props.width ?? 100} />
     </KeymapProvider>,
   );
   const frame = lastFrame() ?? '';

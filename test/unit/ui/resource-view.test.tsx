@@ -6,14 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { render } from 'ink-testing-library';
 import type { KubeObject } from '../../../src/kube/object.ts';
 import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import type { Row } from '../../../src/kinds/types.ts';
 import { viewOf, type SortState, type ViewEntry } from '../../../src/explorer/view-entry.ts';
 import { ObjectCache } from '../../../src/store/object-cache.ts';
 import { ResourceView } from '../../../src/ui/views/resource-view.tsx';
-import { themeFor } from '../../../src/ui/theme.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
 const pods: ResourceInfo = {
   group: '',
@@ -28,7 +27,6 @@ const pods: ResourceInfo = {
   verbs: ['list', 'watch', 'get', 'delete'],
   subresources: { scale: false, status: true, log: true, exec: true },
 };
-const plain = themeFor({ NO_COLOR: '1' });
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
 function pod(name: string, createdMinutesAgo: number, restarts = 0): KubeObject {
@@ -53,13 +51,12 @@ function filled(names: string[]): ObjectCache {
 }
 
 function view(cache: ObjectCache, entry: ViewEntry, opts: { onAction?: (id: string, row: Row | undefined) => void; onSort?: (s: SortState) => void; height?: number } = {}) {
-  return render(
+  return renderThemed(
     <ResourceView
       cache={cache}
       entry={entry}
       width={100}
       height={opts.height ?? 8}
-      theme={plain}
       active
       globalHandlers={{}}
       onAction={opts.onAction ?? (() => undefined)}
@@ -103,7 +100,6 @@ test('sort keys ask for a new sort (N twice reverses); the heading marks the sor
       entry={{ ...entry, sort: { column: nameColumn, descending: true } }}
       width={100}
       height={8}
-      theme={plain}
       active
       globalHandlers={{}}
       onAction={() => undefined}
@@ -148,7 +144,6 @@ test('the cursor stays on its object when rows arrive above it and when the orde
       entry={{ ...entry, sort: { column: nameColumn, descending: true } }}
       width={100}
       height={8}
-      theme={plain}
       active
       globalHandlers={{}}
       onAction={(id, row) => actions.push(`${id}:${row?.name}`)}
@@ -178,7 +173,6 @@ test('a filter narrows the rows; an inverse filter keeps the others; no match sa
         entry={{ ...viewOf(pods, 'shop'), filter: '!cart' }}
         width={100}
         height={8}
-        theme={plain}
         active
         globalHandlers={{}}
         onAction={() => undefined}
@@ -194,7 +188,6 @@ test('a filter narrows the rows; an inverse filter keeps the others; no match sa
         entry={{ ...viewOf(pods, 'shop'), filter: 'zzz' }}
         width={100}
         height={8}
-        theme={plain}
         active
         globalHandlers={{}}
         onAction={() => undefined}

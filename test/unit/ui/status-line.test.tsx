@@ -4,28 +4,17 @@ import assert from 'node:assert/strict';
 import type { StreamState } from '../../../src/kube/stream-types.ts';
 import { truncateWords } from '../../../src/ui/status-text.ts';
 import { cellWidth } from '../../../src/ui/text-fit.ts';
-import { themeFor } from '../../../src/ui/theme.ts';
+import { renderThemed } from '../../support/render-themed.tsx';
 
-const { render } = await import('ink-testing-library');
 const { StatusLine } = await import('../../../src/ui/components/status-line.tsx');
 
-const theme = themeFor({ NO_COLOR: '1' });
 const reason = 'Unable to connect to the server: dial tcp 127.0.0.1:6443: connect: connection refused';
 const discovery = `Discovery failed: ${reason}`;
 const failed: StreamState = { phase: 'failed', reason };
 
 function line(props: { state: StreamState; flash?: string; width?: number }): string {
-  const { lastFrame, unmount } = render(
-    <StatusLine
-      state={props.state}
-      shown={0}
-      total={0}
-      theme={theme}
-      now={0}
-      title="pods (default)"
-      width={props.width ?? 100}
-      flash={props.flash ? { text: props.flash, level: 'error' } : undefined}
-    />,
+  const { lastFrame, unmount } = renderThemed(
+    <StatusLine state={props.state} shown={0} total={0} now={0} title="pods (default)" width={props.width ?? 100} flash={props.flash ? { text: props.flash, level: 'error' } : undefined} />,
   );
   const frame = lastFrame() ?? '';
   unmount();

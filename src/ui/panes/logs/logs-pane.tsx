@@ -18,6 +18,7 @@ import type { PaneProps } from '../pane-types.ts';
 import { LogBuffer } from './log-buffer.ts';
 import { displayRows, type DisplayRow, type LogDisplayOptions } from './log-display.ts';
 import { saveLogBuffer } from './save-log.ts';
+import { useTheme } from '../../theme-context.tsx';
 
 /** Time windows `s` cycles through (undefined = the whole log, limited by the tail). */
 /**
@@ -45,7 +46,8 @@ export interface LogsPaneProps extends PaneProps {
 
 /** The logs pane. */
 export function LogsPane(props: LogsPaneProps): ReactElement {
-  const { client, target, theme } = props;
+  const { client, target } = props;
+  const theme = useTheme();
   const buffer = useMemo(() => new LogBuffer(props.capacity ?? 20_000), [props.capacity]);
   const [, setTick] = useState(0);
   const [previous, setPrevious] = useState(props.previous === true);
@@ -214,7 +216,6 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       {searching ? (
         <PromptBar
           mode="/"
-          theme={theme}
           width={props.width}
           initialText={search}
           onChange={setSearch}
