@@ -21,6 +21,7 @@ import { BottomLine } from './bottom-line.tsx';
 import { clusterSwitches } from './cluster-switches.ts';
 import { ExplorerPrompt } from './explorer-prompt.tsx';
 import { currentView, explorerReducer, initialState, type ExplorerAction, type PaneState } from './explorer-state.ts';
+import { ExplorerServicesProvider } from './explorer-services.tsx';
 import { PaneHost } from './pane-host.tsx';
 import { useClusterInfo } from './use-cluster-info.ts';
 import { useCommandMode } from './use-command-mode.ts';
@@ -157,57 +158,53 @@ export function Explorer(props: ExplorerProps): ReactElement {
   };
 
   return (
-    <GlobalActionsProvider handlers={globalHandlers}>
-      <Box flexDirection="column" width={columns} height={rows}>
-        <Header info={header} width={columns} />
-        <Box height={mainHeight} flexDirection="column">
-          {state.pane ? (
-            <PaneHost
-              pane={state.pane}
-              session={session}
-              connection={connection}
-              cache={cache}
-              watches={watches}
-              discovery={discovery}
-              entry={entry}
-              width={columns}
-              height={mainHeight}
-              gate={gate}
-              keyProblems={props.keyProblems ?? []}
-              onClose={() => dispatch({ type: 'pane', pane: undefined })}
-              onFlash={(f) => say(f.text, f.level)}
-              onSwitchContext={(name) => {
-                dispatch({ type: 'pane', pane: undefined });
-                void switchContext(name);
-              }}
-              onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
-            />
+    <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate }}>
+      <GlobalActionsProvider handlers={globalHandlers}>
+        <Box flexDirection="column" width={columns} height={rows}>
+          <Header info={header} width={columns} />
+          <Box height={mainHeight} flexDirection="column">
+            {state.pane ? (
+              <PaneHost
+                pane={state.pane}
+                entry={entry}
+                width={columns}
+                height={mainHeight}
+                keyProblems={props.keyProblems ?? []}
+                onClose={() => dispatch({ type: 'pane', pane: undefined })}
+                onFlash={(f) => say(f.text, f.level)}
+                onSwitchContext={(name) => {
+                  dispatch({ type: 'pane', pane: undefined });
+                  void switchContext(name);
+                }}
+                onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
+              />
+            ) : (
+              <ResourceView
+                key={`${resourceKey(entry.resource)}:${state.history.index}`}
+                cache={cache}
+                entry={entry}
+                width={columns}
+                height={mainHeight}
+                active={state.prompt === undefined}
+                filtering={state.prompt === '/'}
+                gate={() => tableHasFocus.current}
+                globalHandlers={globalHandlers}
+                onAction={onAction}
+                onSort={(sort) => dispatch({ type: 'sort', sort })}
+                onSelect={setSelected}
+                onNotice={(text) => say(text)}
+                title={title}
+                flash={flash}
+              />
+            )}
+          </Box>
+          {state.prompt ? (
+            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
           ) : (
-            <ResourceView
-              key={`${resourceKey(entry.resource)}:${state.history.index}`}
-              cache={cache}
-              entry={entry}
-              width={columns}
-              height={mainHeight}
-              active={state.prompt === undefined}
-              filtering={state.prompt === '/'}
-              gate={() => tableHasFocus.current}
-              globalHandlers={globalHandlers}
-              onAction={onAction}
-              onSort={(sort) => dispatch({ type: 'sort', sort })}
-              onSelect={setSelected}
-              onNotice={(text) => say(text)}
-              title={title}
-              flash={flash}
-            />
+            <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
           )}
         </Box>
-        {state.prompt ? (
-          <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
-        ) : (
-          <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
-        )}
-      </Box>
-    </GlobalActionsProvider>
+      </GlobalActionsProvider>
+    </ExplorerServicesProvider>
   );
 }

@@ -5,11 +5,6 @@
 import { Text } from 'ink';
 import { lazy, Suspense, type ReactElement } from 'react';
 import type { ViewEntry } from '../../explorer/view-entry.ts';
-import type { WatchManager } from '../../store/watch-manager.ts';
-import type { ClusterConnection } from '../../kube/cluster-connection.ts';
-import type { DiscoveryResult } from '../../kube/discovery.ts';
-import type { KubeSession } from '../../kube/session.ts';
-import type { ObjectCache } from '../../store/object-cache.ts';
 import type { ObjectTarget, PaneFlash, PaneProps } from '../panes/pane-types.ts';
 import { LogsPane } from '../panes/logs/logs-pane.tsx';
 import { DeletePane } from '../panes/delete-pane.tsx';
@@ -21,10 +16,10 @@ import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../config/paths.ts';
-import type { WriteGate } from '../../kube/access/write-gate.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
 import { OwnerTreePane } from './owner-tree-pane.tsx';
+import { useExplorerServices, type ExplorerServices } from './explorer-services.tsx';
 
 // Loaded on first use: the YAML pane brings a syntax highlighter (cli-highlight, ~20 MB) and
 // describe all of kubectl's describers, which most sessions never open.
@@ -34,15 +29,9 @@ const YamlPane = lazy(async () => ({ default: (await import('../panes/yaml-pane.
 /** Props of PaneHost. */
 export interface PaneHostProps {
   pane: PaneState;
-  session: KubeSession;
-  connection: ClusterConnection;
-  cache: ObjectCache;
-  watches: WatchManager;
-  discovery: DiscoveryResult | undefined;
   entry: ViewEntry;
   width: number;
   height: number;
-  gate: WriteGate;
   keyProblems: readonly string[];
   onClose: () => void;
   onFlash: (flash: PaneFlash) => void;
@@ -53,16 +42,17 @@ export interface PaneHostProps {
 /** The pane for `pane`. */
 export function PaneHost(props: PaneHostProps): ReactElement {
   const { pane } = props;
+  const services = useExplorerServices();
   switch (pane.kind) {
     case 'contexts':
-      return <ContextPicker contexts={props.connection.contexts()} width={props.width} height={props.height} onPick={props.onSwitchContext} onClose={props.onClose} />;
+      return <ContextPicker contexts={services.connection.contexts()} width={props.width} height={props.height} onPick={props.onSwitchContext} onClose={props.onClose} />;
     case 'tree': {
-      const row = props.cache.row(pane.uid);
+      const row = services.cache.row(pane.uid);
       return (
         <OwnerTreePane
-          cache={props.cache}
-          watches={props.watches}
-          discovery={props.discovery}
+          cache={services.cache}
+          watches={services.watches}
+          discovery={services.discovery}
           uid={pane.uid}
           namespace={row?.namespace ?? ''}
           width={props.width}
@@ -72,29 +62,29 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       );
     }
     case 'help':
-      return <HelpScreen width={props.width} height={props.height} readonly={props.gate.readonly} problems={props.keyProblems} configPath={displayPath(keysFilePath())} onClose={props.onClose} />;
+      return <HelpScreen width={props.width} height={props.height} readonly={services.gate.readonly} problems={props.keyProblems} configPath={displayPath(keysFilePath())} onClose={props.onClose} />;
     case 'confirm':
-      if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, pane.target)} force={pane.action === 'kill'} />;
-      return <RestartPane {...paneProps(props, pane.target)} />;
+      if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, services, pane.target)} force={pane.action === 'kill'} />;
+      return <RestartPane {...paneProps(props, services, pane.target)} />;
     case 'scale':
-      return <ScaleDialog {...paneProps(props, pane.target)} />;
+      return <ScaleDialog {...paneProps(props, services, pane.target)} />;
     case 'history':
-      return <RolloutHistoryPane {...paneProps(props, pane.target)} />;
+      return <RolloutHistoryPane {...paneProps(props, services, pane.target)} />;
     case 'describe':
       return (
         <Suspense fallback={<Text>Loading…</Text>}>
-          <DescribePane {...paneProps(props, pane.target)} />
+          <DescribePane {...paneProps(props, services, pane.target)} />
         </Suspense>
       );
     case 'yaml':
       return (
         <Suspense fallback={<Text>Loading…</Text>}>
-          <YamlPane {...paneProps(props, pane.target)} />
+          <YamlPane {...paneProps(props, services, pane.target)} />
         </Suspense>
       );
     case 'logs':
     case 'logs-previous':
-      return <LogsPane {...paneProps(props, pane.target)} previous={pane.kind === 'logs-previous'} />;
+      return <LogsPane {...paneProps(props, services, pane.target)} previous={pane.kind === 'logs-previous'} />;
     default: {
       const never: never = pane;
       return never;
@@ -103,15 +93,15 @@ export function PaneHost(props: PaneHostProps): ReactElement {
 }
 
 /** The props every object pane takes, from the host's. */
-function paneProps(props: PaneHostProps, target: ObjectTarget): PaneProps {
+function paneProps(props: PaneHostProps, services: ExplorerServices, target: ObjectTarget): PaneProps {
   return {
-    client: props.session.client,
+    client: services.session.client,
     target,
-    contextName: props.session.context.name,
+    contextName: services.session.context.name,
     width: props.width,
     height: props.height,
     active: true,
-    gate: props.gate,
+    gate: services.gate,
     onClose: props.onClose,
     onFlash: props.onFlash,
   };
