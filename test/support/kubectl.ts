@@ -12,12 +12,14 @@ export interface KubectlOptions {
   input?: string;
   /** Kill kubectl after this long (for -f / -w runs); the result is what it printed so far. */
   timeoutMs?: number;
+  /** Extra environment (KUBE_EDITOR for kubectl edit). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs kubectl with `--kubeconfig` (and no KUBECONFIG) and collects its output, whatever its exit code. */
 export function kubectl(args: string[], opts: KubectlOptions): Promise<KubectlResult> {
   return runProcess('kubectl', [`--kubeconfig=${opts.kubeconfig}`, ...args], {
-    env: { ...process.env, KUBECONFIG: '' },
+    env: { ...process.env, ...opts.env, KUBECONFIG: '' },
     input: opts.input,
     timeoutMs: opts.timeoutMs,
   });
