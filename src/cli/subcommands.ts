@@ -19,6 +19,7 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   exec: () => import('./commands/exec-command.ts'),
   scale: () => import('./commands/scale-command.ts'),
   rollout: () => import('./commands/rollout-command.ts'),
+  set: () => import('./commands/set-command.ts'),
   completion: () => import('./commands/completion-command.ts'),
   // Hidden: what the completion scripts and kubectl_complete-kx call.
   __complete: async () => {
