@@ -105,6 +105,7 @@ export function SetImageDialog(props: PaneProps): ReactElement {
 
   const name = `${kubectlKind(target.resource)}/${target.name}`;
   const nameWidth = Math.max(4, ...containers.map((c) => c.name.length + (c.init ? 7 : 0)));
+  const imageWidth = Math.max(6, ...containers.map((c) => c.image.length));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.tone.info} paddingX={1} width={Math.min(props.width, 110)}>
       <Text bold>
@@ -120,7 +121,7 @@ export function SetImageDialog(props: PaneProps): ReactElement {
           <Text key={`${c.init ? 'init/' : ''}${c.name}`}>
             {on ? '▸ ' : '  '}
             <Text bold={on}>{label}</Text>
-            <Text color={theme.tone.muted}>{`  ${c.image || '<none>'}  → `}</Text>
+            <Text color={theme.tone.muted}>{`  ${(c.image || '<none>').padEnd(imageWidth)}  → `}</Text>
             {on ? <FieldText state={field} /> : <Text color={field.text === c.image ? theme.tone.muted : undefined}>{field.text}</Text>}
           </Text>
         );
