@@ -40,6 +40,8 @@ Usage:
                           scale a deployment, replica set, stateful set or custom resource
   ${invokedAs} rollout history|undo|restart|status TYPE/NAME
                           manage a rollout like kubectl (history --revision N --diff shows changes)
+  ${invokedAs} set image TYPE/NAME CONTAINER=IMAGE…
+                          change container images like kubectl (*=IMAGE: every container)
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 

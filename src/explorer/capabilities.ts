@@ -1,12 +1,13 @@
 /**
  * Which actions the selected object offers, from what the server serves for its resource (verbs,
- * subresources: discovery's word), its kind module (how its pods are found, its rollout) and the
- * row itself (an owner to jump to). The hints bar, help and key dispatch all ask this, so a key
+ * subresources: discovery's word), its kind module (how its pods are found, its rollout), where
+ * its pod spec is (set image) and the row itself (an owner to jump to). The hints bar, help and key dispatch all ask this, so a key
  * never does something the object cannot do.
  */
 import type { Capability } from '../keys/actions.ts';
 import { moduleFor } from '../kinds/registry.ts';
 import type { Row } from '../kinds/types.ts';
+import { podSpecPathOf } from '../kube/mutations/set-image.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 import { canDrill } from './drill-down.ts';
 
@@ -19,6 +20,8 @@ export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): Re
   if (resource.subresources.scale) out.add('scale');
   if (module?.rollout && resource.verbs.includes('patch')) out.add('rollout');
   if (resource.verbs.includes('delete')) out.add('delete');
+  // The kinds kubectl set image knows where to find a pod spec in (kube/mutations/set-image.ts).
+  if (podSpecPathOf(resource) && resource.verbs.includes('patch')) out.add('image');
   if (canDrill(resource)) out.add('drill');
   if (row && row.ownerRefs.length > 0) out.add('owner');
   return out;

@@ -8,7 +8,7 @@
 export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'dialog';
 
 /** What the selected row must support for an action to be offered (from the kind's capabilities). */
-export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner';
+export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image';
 
 /** Sections of the help screen, in order. */
 export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Dialog'] as const;
@@ -93,6 +93,7 @@ export const actionSpecs = [
   a({ id: 'logs-previous', scope: 'table', target: 'object', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
   a({ id: 'shell', scope: 'table', target: 'object', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
   a({ id: 'scale', scope: 'table', target: 'object', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
+  a({ id: 'set-image', scope: 'table', target: 'object', keys: ['i'], label: 'image', description: 'Set container images, like kubectl set image (pods, workloads, jobs, cron jobs).', group: 'Resource', needs: 'image', access: self('patch') }),
   a({ id: 'rollout-history', scope: 'table', target: 'object', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
   a({ id: 'restart', scope: 'table', target: 'object', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', access: self('patch'), confirm: true }),
   a({ id: 'delete', scope: 'table', target: 'object', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', access: self('delete'), confirm: true, hint: true }),

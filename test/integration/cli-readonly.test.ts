@@ -1,7 +1,7 @@
 /**
  * Read-only mode applies to every one-shot that writes or opens a session in a container: with
- * --readonly, or on a context marked read-only in config.yaml, `kx scale`, `kx rollout undo|restart`
- * and `kx exec` refuse in one sentence, exit 1, and the demo sees no request at all (its counters).
+ * --readonly, or on a context marked read-only in config.yaml, `kx scale`, `kx rollout undo|restart`,
+ * `kx set image` and `kx exec` refuse in one sentence, exit 1, and the demo sees no request at all (its counters).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +45,7 @@ const writers: [string, string[]][] = [
   ['undo', ['rollout', 'undo', 'deployment/cart', '-n', 'shop']],
   ['restart', ['rollout', 'restart', 'deployment/cart', '-n', 'shop']],
   ['exec', ['exec', 'PODNAME', '-n', 'shop', '--', 'date']],
+  ['set image', ['set', 'image', 'deployment/cart', 'cart=ghcr.io/acme/cart:2.0.0', '-n', 'shop']],
 ];
 
 async function aPod(): Promise<string> {
@@ -53,7 +54,7 @@ async function aPod(): Promise<string> {
 
 for (const [operation, args] of writers) {
   for (const how of ['--readonly', 'config.yaml'] as const) {
-    test(`kx ${args.slice(0, args[0] === 'rollout' ? 2 : 1).join(' ')} refuses when read-only (${how}) and sends nothing`, async () => {
+    test(`kx ${args.slice(0, args[0] === 'rollout' || args[0] === 'set' ? 2 : 1).join(' ')} refuses when read-only (${how}) and sends nothing`, async () => {
       const argv = args.map((a) => (a === 'PODNAME' ? '' : a));
       const pod = await aPod();
       const final = argv.map((a, i) => (args[i] === 'PODNAME' ? pod : a));

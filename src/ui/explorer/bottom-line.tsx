@@ -78,6 +78,7 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   logs: 'logs',
   'logs-previous': 'logs',
   scale: 'dialog',
+  'set-image': 'dialog',
   history: 'history',
   confirm: 'dialog',
 };

@@ -11,7 +11,7 @@ export type PaneState =
   | { kind: 'help' }
   | { kind: 'contexts' }
   | { kind: 'tree'; uid: string }
-  | { kind: 'describe' | 'yaml' | 'logs' | 'logs-previous' | 'scale' | 'history'; target: ObjectTarget }
+  | { kind: 'describe' | 'yaml' | 'logs' | 'logs-previous' | 'scale' | 'set-image' | 'history'; target: ObjectTarget }
   | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart'; target: ObjectTarget };
 
 export interface ExplorerState {

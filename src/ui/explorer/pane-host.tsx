@@ -11,6 +11,7 @@ import { DeletePane } from '../panes/delete-pane.tsx';
 import { ConfirmDialog } from '../panes/confirm-dialog.tsx';
 import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
 import { ScaleDialog } from '../panes/scale-dialog.tsx';
+import { SetImageDialog } from '../panes/set-image-dialog.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -68,6 +69,8 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       return <RestartPane {...paneProps(props, services, pane.target)} />;
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
+    case 'set-image':
+      return <SetImageDialog {...paneProps(props, services, pane.target)} />;
     case 'history':
       return <RolloutHistoryPane {...paneProps(props, services, pane.target)} />;
     case 'describe':
