@@ -10,6 +10,7 @@ import type { Row } from '../kinds/types.ts';
 import { podSpecPathOf } from '../kube/mutations/set-image.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 import { canDrill } from './drill-down.ts';
+import { hasNode, usedByPods } from './jumps.ts';
 
 /** The capabilities of `row` (or of the resource when no row is selected). */
 export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): ReadonlySet<Capability> {
@@ -24,5 +25,7 @@ export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): Re
   if (podSpecPathOf(resource) && resource.verbs.includes('patch')) out.add('image');
   if (canDrill(resource)) out.add('drill');
   if (row && row.ownerRefs.length > 0) out.add('owner');
+  if (hasNode(resource, row)) out.add('node');
+  if (resource.group === '' && usedByPods.has(resource.plural)) out.add('used-by');
   return out;
 }

@@ -15,7 +15,9 @@ export type DrillScope =
   /** Objects a label selector picks in one namespace (a Service's pods). */
   | { kind: 'selector'; selector: LabelSelector; label: string }
   /** Pods scheduled on a node. */
-  | { kind: 'node'; node: string; label: string };
+  | { kind: 'node'; node: string; label: string }
+  /** Pods that use an object ('configmaps/app-config'): mount it, read it into env, pull images with it or run as it. */
+  | { kind: 'uses'; ref: string; label: string };
 
 /** How a view is sorted: a column index of the kind's columns. */
 export interface SortState {
@@ -39,6 +41,8 @@ export interface ViewEntry {
    * replicas (a Deployment's current ReplicaSet rather than the scaled-down old ones).
    */
   startOn?: 'most-desired' | undefined;
+  /** Where the cursor starts when no object is remembered: on the row with this name (a pod's node, found by name). */
+  cursorName?: string | undefined;
 }
 
 /** A new view of `resource`; cluster-scoped resources ignore the namespace. */
@@ -61,6 +65,8 @@ function scopeId(scope: DrillScope | undefined): string {
       return `selector:${JSON.stringify(scope.selector)}`;
     case 'node':
       return `node:${scope.node}`;
+    case 'uses':
+      return `uses:${scope.ref}`;
     default: {
       const never: never = scope;
       return never;
@@ -68,9 +74,10 @@ function scopeId(scope: DrillScope | undefined): string {
   }
 }
 
-/** The title of a view: 'pods', 'pods of replicaset web-5d8f', 'replicasets of deployment web'. */
+/** The title of a view: 'pods', 'pods of replicaset web-5d8f', 'replicasets of deployment web', 'pods using configmap app'. */
 export function viewTitle(entry: ViewEntry): string {
-  return entry.scope ? `${entry.resource.plural} of ${entry.scope.label}` : entry.resource.plural;
+  if (!entry.scope) return entry.resource.plural;
+  return `${entry.resource.plural} ${entry.scope.kind === 'uses' ? 'using' : 'of'} ${entry.scope.label}`;
 }
 
 /** The namespace part of a title: '(shop)', '(all namespaces)' or '' for cluster-scoped resources. */

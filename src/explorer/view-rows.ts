@@ -41,6 +41,8 @@ export function viewRows(cache: ObjectCache, entry: ViewEntry): readonly Row[] {
       return all.filter((row) => selectorMatches(row.labels, scope.selector));
     case 'node':
       return all.filter((row) => row.nodeName === scope.node);
+    case 'uses':
+      return all.filter((row) => row.uses?.includes(scope.ref) === true);
     default: {
       const never: never = scope;
       return never;

@@ -8,7 +8,7 @@
 export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'dialog';
 
 /** What the selected row must support for an action to be offered (from the kind's capabilities). */
-export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image';
+export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by';
 
 /** Sections of the help screen, in order. */
 export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Dialog'] as const;
@@ -76,8 +76,11 @@ export const actionSpecs = [
   a({ id: 'filter', scope: 'table', keys: ['/'], label: 'filter', description: 'Filter rows: fuzzy text, !text inverts, -l app=web asks the server.', group: 'Navigation', hint: true }),
   a({ id: 'open', scope: 'table', target: 'object', keys: ['enter'], label: 'open', description: 'Drill down: deployment → replicasets → pods, service/node/job → pods, CRD → its resources, namespace → its pods.', group: 'Navigation', needs: 'drill', hint: true }),
   a({ id: 'owner', scope: 'table', target: 'object', keys: ['J'], label: 'owner', description: 'Jump to the owner of the selected object.', group: 'Navigation', needs: 'owner' }),
+  a({ id: 'node', scope: 'table', target: 'object', keys: ['o'], label: 'node', description: 'Jump to the node the selected pod runs on.', group: 'Navigation', needs: 'node' }),
+  a({ id: 'used-by', scope: 'table', target: 'object', keys: ['u'], label: 'used by', description: 'The pods that use the selected ConfigMap, Secret, PVC or ServiceAccount (volumes, env, image pull secrets, service account).', group: 'Navigation', needs: 'used-by' }),
   a({ id: 'tree', scope: 'table', target: 'object', keys: ['x'], label: 'tree', description: 'Owner tree: the object, its owners and everything it owns.', group: 'Navigation' }),
   a({ id: 'copy-name', scope: 'table', target: 'object', keys: ['c'], label: 'copy', description: 'Copy the selected object’s name to the clipboard (the terminal’s, over OSC 52).', group: 'Resource' }),
+  a({ id: 'copy-namespaced-name', scope: 'table', target: 'object', keys: ['n'], label: 'copy ns/name', description: 'Copy namespace/name of the selected object (just the name when cluster-scoped) to the clipboard.', group: 'Resource' }),
 
   a({ id: 'sort-name', scope: 'table', keys: ['N'], label: 'sort name', description: 'Sort by name (again: reverse).', group: 'Sort' }),
   a({ id: 'sort-age', scope: 'table', keys: ['A'], label: 'sort age', description: 'Sort by age (again: reverse).', group: 'Sort' }),
@@ -108,6 +111,7 @@ export const actionSpecs = [
   a({ id: 'pane-search', scope: 'pane', keys: ['/'], label: 'search', description: 'Search the text.', group: 'Pane', hint: true }),
   a({ id: 'pane-next', scope: 'pane', keys: ['n'], label: 'next', description: 'Next match.', group: 'Pane' }),
   a({ id: 'pane-previous', scope: 'pane', keys: ['N'], label: 'previous', description: 'Previous match.', group: 'Pane' }),
+  a({ id: 'pane-copy', scope: 'pane', keys: ['c', 'C'], label: 'copy', description: 'Copy the visible text, or the current match’s line while searching (in logs C: c picks a container there).', group: 'Pane' }),
   a({ id: 'pane-close', scope: 'pane', keys: ['esc', 'q'], label: 'close', description: 'Close the pane.', group: 'Pane', hint: true }),
 
   a({ id: 'logs-follow', scope: 'logs', keys: ['f'], label: 'pause', description: 'Pause or resume following.', group: 'Logs', hint: true }),

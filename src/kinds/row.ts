@@ -3,9 +3,10 @@ import type { KubeObject } from '../kube/object.ts';
 import { parseTime } from './duration.ts';
 import type { Capabilities, ColumnSpec, LabelSelector, OwnerRef, Row, SortKind, TimeCell } from './types.ts';
 
-/** Extra row fields a kind may fill (pods: nodeName; workloads and services: selector). */
+/** Extra row fields a kind may fill (pods: nodeName and uses; workloads and services: selector). */
 export interface RowExtras {
   nodeName?: string;
+  uses?: readonly string[];
   selector?: LabelSelector | undefined;
 }
 
@@ -35,6 +36,7 @@ export function makeRow(resourceKey: string, o: KubeObject, cells: string[], tim
     ownerRefs,
   };
   if (extras.nodeName !== undefined) row.nodeName = extras.nodeName;
+  if (extras.uses !== undefined) row.uses = extras.uses;
   if (extras.selector !== undefined) row.selector = extras.selector;
   if (deleting && Array.isArray(m.finalizers) && m.finalizers.length > 0) row.finalizers = [...m.finalizers];
   return row;

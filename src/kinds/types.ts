@@ -63,6 +63,8 @@ export interface Row {
   readonly ownerRefs: readonly OwnerRef[];
   /** Pods: spec.nodeName ('' when unscheduled). */
   readonly nodeName?: string;
+  /** Pods: what the pod uses, as 'configmaps/x', 'secrets/y', 'persistentvolumeclaims/z', 'serviceaccounts/w' (kinds/pod-uses.ts). */
+  readonly uses?: readonly string[];
   /** Workloads: spec.selector; Services: spec.selector as matchLabels (undefined = selects nothing). */
   readonly selector?: LabelSelector;
   /** Only while deleting: what the deletion waits for. */

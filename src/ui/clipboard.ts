@@ -12,3 +12,8 @@ export function osc52(text: string): string {
 export function copyToClipboard(text: string, out: NodeJS.WriteStream = process.stdout): void {
   out.write(osc52(text));
 }
+
+/** What `n` copies: namespace/name, or the name alone for a cluster-scoped object. */
+export function namespacedName(row: { namespace: string; name: string }): string {
+  return row.namespace ? `${row.namespace}/${row.name}` : row.name;
+}

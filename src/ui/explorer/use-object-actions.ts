@@ -6,6 +6,7 @@
 import { useApp } from 'ink';
 import { useMemo } from 'react';
 import { drillDown, ownerResource } from '../../explorer/drill-down.ts';
+import { nodeOfPod, podsUsing } from '../../explorer/jumps.ts';
 import { viewOf, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { AccessReviewer, questionFor } from '../../kube/access/access-review.ts';
@@ -13,7 +14,7 @@ import type { WriteGate } from '../../kube/access/write-gate.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
-import { copyToClipboard } from '../clipboard.ts';
+import { copyToClipboard, namespacedName } from '../clipboard.ts';
 import type { Flash } from '../components/status-line.tsx';
 import { useKeymap } from '../keys/keymap-context.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
@@ -75,6 +76,16 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
       if (!resource) return say(`The server does not serve ${ref.kind}, the owner of ${row.name}`, 'error');
       ctx.visit(viewOf(resource, row.namespace || undefined, { cursorUid: ref.uid }), row.uid);
     },
+    node: (row) => {
+      const found = needDiscovery();
+      const next = found && nodeOfPod(row, found);
+      if (next) ctx.visit(next, row.uid);
+    },
+    'used-by': (row) => {
+      const found = needDiscovery();
+      const next = found && podsUsing(entry.resource, row, found);
+      if (next) ctx.visit(next, row.uid);
+    },
     tree: (row) => openPane(row, { kind: 'tree', uid: row.uid }),
     describe: (row) => openPane(row, { kind: 'describe', target: targetOf(row) }),
     yaml: (row) => openPane(row, { kind: 'yaml', target: targetOf(row) }),
@@ -95,6 +106,11 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     'copy-name': (row) => {
       copyToClipboard(row.name);
       say(`Copied ${entry.resource.singular || entry.resource.kind.toLowerCase()} name ${row.name} to the clipboard`);
+    },
+    'copy-namespaced-name': (row) => {
+      const text = namespacedName(row);
+      copyToClipboard(text);
+      say(`Copied ${text} to the clipboard`);
     },
   };
 

@@ -9,6 +9,7 @@ import { groupOf, loadDescriber } from '../../kinds/describe/describe-object.ts'
 import { useNow } from '../hooks/use-now.ts';
 import type { PaneProps } from './pane-types.ts';
 import { paneStatus, paneTitle } from './pane-title.ts';
+import { copyPaneText } from './pane-copy.ts';
 import { TextPane } from './text-pane.tsx';
 import { useLiveEvents } from './use-live-events.ts';
 import { useLiveObject } from './use-live-object.ts';
@@ -45,6 +46,7 @@ export function DescribePane(props: PaneProps): ReactElement {
       height={props.height}
       active={props.active}
       onClose={props.onClose}
+      onCopy={(text, fromMatch) => copyPaneText(text, fromMatch, props.onFlash)}
       empty={live.phase === 'loading' ? 'loading…' : live.message}
     />
   );

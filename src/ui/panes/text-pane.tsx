@@ -12,6 +12,7 @@ import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
 import { cellWidth } from '../text-fit.ts';
 import type { Tone } from '../theme.ts';
 import { markRanges, plainText, safeLine, type MarkRange } from './text-pane-ansi.ts';
+import { paneCopyText } from './pane-copy.ts';
 import { findMatches, firstMatchFrom, stepMatch, type TextMatch } from './text-pane-search.ts';
 import { Footer, TitleLine } from './text-pane-chrome.tsx';
 import { clamp, lastTop, visibleCount } from './text-pane-layout.ts';
@@ -46,6 +47,8 @@ export interface TextPaneProps {
   footer?: string | undefined;
   /** Shown in place of the lines when there are none ('loading…'). */
   empty?: string | undefined;
+  /** Takes what `c` copies (see pane-copy.ts); without it the pane offers no copy. */
+  onCopy?: ((text: string, fromMatch: boolean) => void) | undefined;
 }
 
 /** The text pane. */
@@ -109,6 +112,13 @@ export function TextPane(props: TextPaneProps): ReactElement {
     'pane-previous': () => jump(-1),
     'pane-close': props.onClose,
   };
+  const onCopy = props.onCopy;
+  if (onCopy) {
+    paneActions['pane-copy'] = () => {
+      const match = query !== '' ? matches[current] : undefined;
+      onCopy(paneCopyText(plain.slice(top, top + visible), match && plain[match.line]), match !== undefined);
+    };
+  }
   useKeyActions(
     props.scope ?? 'pane',
     { ...paneActions, ...props.actions },

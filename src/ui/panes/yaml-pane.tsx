@@ -7,6 +7,7 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import type { PaneProps } from './pane-types.ts';
 import { paneStatus, paneTitle } from './pane-title.ts';
+import { copyPaneText } from './pane-copy.ts';
 import { TextPane } from './text-pane.tsx';
 import { useLiveObject } from './use-live-object.ts';
 import { isSecret, yamlLines, yamlText } from './yaml-text.ts';
@@ -37,6 +38,7 @@ export function YamlPane(props: PaneProps): ReactElement {
         // Offered only for Secrets: elsewhere x does nothing.
         ...(secret ? { 'yaml-reveal': () => setReveal((v) => !v) } : {}),
       }}
+      onCopy={(text, fromMatch) => copyPaneText(text, fromMatch, props.onFlash)}
       footer={notes.join(' · ')}
       empty={live.phase === 'loading' ? 'loading…' : live.message}
     />

@@ -124,6 +124,15 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       wanted.current = undefined;
     } else if (state.phase === 'live') wanted.current = undefined;
   }
+  // A jump by name (a pod's node) lands on the row with that name once it arrives.
+  const wantedName = useRef(entry.cursorUid === undefined ? entry.cursorName : undefined);
+  if (wantedName.current !== undefined) {
+    const named = rows.find((row) => row.name === wantedName.current);
+    if (named) {
+      selected.current = { ...selected.current, uid: named.uid };
+      wantedName.current = undefined;
+    } else if (state.phase === 'live') wantedName.current = undefined;
+  }
   const startOn = useRef(entry.cursorUid === undefined ? entry.startOn : undefined);
   if (startOn.current === 'most-desired' && state.phase === 'live') {
     startOn.current = undefined;

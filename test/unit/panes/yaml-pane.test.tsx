@@ -12,6 +12,8 @@ import { openSession, type KubeSession } from '../../../src/kube/session.ts';
 import { themeFor } from '../../../src/ui/theme.ts';
 import type { PaneProps } from '../../../src/ui/panes/pane-types.ts';
 import { plainFrame, waitForFrame } from '../../support/ink-frame.ts';
+import { captureOsc52 } from '../../support/osc52-capture.ts';
+import { waitFor } from '../../support/wait-for.ts';
 
 // Colour on for Ink and for cli-highlight's chalk, which both read it when they load.
 process.env['FORCE_COLOR'] = '1';
@@ -81,6 +83,28 @@ test('a secret is masked until x, then shown base64-decoded (binary stays base64
     await waitForFrame(pane.lastFrame, (t) => !t.includes(password) && t.includes('•••'), 'masked again');
   } finally {
     pane.unmount();
+  }
+});
+
+test('c copies what the pane shows: a Secret’s values stay masked until x reveals them', async () => {
+  const clipboard = captureOsc52();
+  const pane = renderThemed(<YamlPane {...props('secret', 'db')} />);
+  try {
+    await waitForFrame(pane.lastFrame, (t) => t.includes('password:'), 'the secret');
+    pane.stdin.write('c');
+    await waitFor('the copy', () => clipboard.sequences.length === 1);
+    const masked = clipboard.texts()[0]!;
+    assert.match(masked, /^apiVersion: v1\ndata: # masked[^\n]*\n {2}key\.bin: •••••• \(5 bytes\)\n {2}password: •••••• \(15 bytes\)\n/);
+    assert.ok(!masked.includes(password) && !masked.includes(Buffer.from(password).toString('base64')), 'neither the value nor its base64');
+    assert.ok(!masked.includes('\x1b'), 'no colours');
+    pane.stdin.write('x');
+    await waitForFrame(pane.lastFrame, (t) => t.includes(password), 'the revealed value');
+    pane.stdin.write('c');
+    await waitFor('the second copy', () => clipboard.sequences.length === 2);
+    assert.match(clipboard.texts()[1]!, new RegExp(`password: ${password}`));
+  } finally {
+    pane.unmount();
+    clipboard.restore();
   }
 });
 

@@ -3,7 +3,7 @@
  * and container interleave with a coloured `pod container` prefix; new pods join as they appear.
  * The pane keeps a bounded ring (see log-buffer.ts), so memory stays flat however long it runs.
  * Toggles: pause (f), wrap (w), timestamps (t), container (c cycles all → each), previous
- * instance (p), JSON pretty-print (J), since (s cycles), save (ctrl-s); / n N search.
+ * instance (p), JSON pretty-print (J), since (s cycles), save (ctrl-s), copy (C); / n N search.
  */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
@@ -18,6 +18,8 @@ import type { PaneProps } from '../pane-types.ts';
 import { LogBuffer } from './log-buffer.ts';
 import { displayRows, type DisplayRow, type LogDisplayOptions } from './log-display.ts';
 import { saveLogBuffer } from './save-log.ts';
+import { copyPaneText, paneCopyText } from '../pane-copy.ts';
+import { plainText } from '../text-pane-ansi.ts';
 import { useTheme } from '../../theme-context.tsx';
 
 /** Time windows `s` cycles through (undefined = the whole log, limited by the tail). */
@@ -154,6 +156,18 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
     else setTop(found);
   };
 
+  // The current match is the line a search or n/N brought to the top, else the first match on screen.
+  const matchOnScreen = (): string | undefined => {
+    if (search === '') return undefined;
+    const needle = search.toLowerCase();
+    const from = top ?? Math.max(0, end - bodyHeight);
+    for (let i = from; i < Math.min(end, from + bodyHeight); i++) {
+      const text = buffer.at(i)?.text;
+      if (text?.toLowerCase().includes(needle)) return plainText(text);
+    }
+    return undefined;
+  };
+
   useKeyActions(
     'logs',
     {
@@ -170,6 +184,17 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       'pane-next': () => jump(1),
       'pane-previous': () => jump(-1),
       'pane-close': props.onClose,
+      'pane-copy': () => {
+        const match = matchOnScreen();
+        copyPaneText(
+          paneCopyText(
+            rows.map((row) => plainText(row.prefix + row.text)),
+            match,
+          ),
+          match !== undefined,
+          props.onFlash,
+        );
+      },
       'logs-follow': () => {
         frozen.current = paused ? undefined : buffer.size;
         setPaused(!paused);
