@@ -45,6 +45,7 @@ const writers: [string, string[]][] = [
   ['undo', ['rollout', 'undo', 'deployment/cart', '-n', 'shop']],
   ['restart', ['rollout', 'restart', 'deployment/cart', '-n', 'shop']],
   ['exec', ['exec', 'PODNAME', '-n', 'shop', '--', 'date']],
+  ['port-forward', ['port-forward', 'PODNAME', '-n', 'shop', '18777:80']],
 ];
 
 async function aPod(): Promise<string> {
