@@ -36,6 +36,8 @@ Usage:
                           print (and follow) the logs of a pod, workload, service or selector
   ${invokedAs} exec POD [-c C] [-it] [-- COMMAND]
                           run a command in a container, or open a shell (-it)
+  ${invokedAs} port-forward TYPE/NAME [LOCAL:]REMOTE
+                          forward local ports to a pod (a service's or workload's follows its pods)
   ${invokedAs} scale TYPE/NAME --replicas N
                           scale a deployment, replica set, stateful set or custom resource
   ${invokedAs} rollout history|undo|restart|status TYPE/NAME

@@ -17,6 +17,7 @@ export interface SubcommandModule {
 export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   logs: () => import('./commands/logs-command.ts'),
   exec: () => import('./commands/exec-command.ts'),
+  'port-forward': () => import('./commands/port-forward-command.ts'),
   scale: () => import('./commands/scale-command.ts'),
   rollout: () => import('./commands/rollout-command.ts'),
   edit: () => import('./commands/edit-command.ts'),

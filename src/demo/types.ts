@@ -4,6 +4,7 @@
  * Controllers work in-process on the store, never over HTTP, so 50,000 pods stay cheap.
  */
 import type { KubeObject } from '../kube/object.ts';
+import type { Duplex } from 'node:stream';
 
 /** Identifies a served resource in the demo store: group ('' for core) and plural. */
 export interface DemoResourceRef {
@@ -98,4 +99,11 @@ export interface PodRuntime {
   exec(req: { namespace: string; pod: string; container: string; command: string[]; tty: boolean }): ExecSession;
   /** Throws what exec would for a pod or container that cannot take one, before any upgrade. */
   checkExec?(req: { namespace: string; pod: string; container: string }): void;
+  /** Throws DemoApiError when the pod cannot take a port-forward at all (the kubelet has no running sandbox for it), before any upgrade. */
+  checkPortForward?(req: { namespace: string; pod: string }): void;
+  /**
+   * A TCP connection to `port` inside the pod (pods/portforward), the pod's end of it returned;
+   * throws an Error with the kubelet's sentence (`error forwarding port 9999 to pod …`) when nothing listens there.
+   */
+  connectPort?(req: { namespace: string; pod: string; uid: string; port: number }): Duplex;
 }

@@ -46,6 +46,7 @@ const writers: [string, string[]][] = [
   ['restart', ['rollout', 'restart', 'deployment/cart', '-n', 'shop']],
   ['exec', ['exec', 'PODNAME', '-n', 'shop', '--', 'date']],
   ['set image', ['set', 'image', 'deployment/cart', 'cart=ghcr.io/acme/cart:2.0.0', '-n', 'shop']],
+  ['port-forward', ['port-forward', 'PODNAME', '-n', 'shop', '18777:80']],
 ];
 
 async function aPod(): Promise<string> {

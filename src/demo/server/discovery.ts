@@ -70,6 +70,7 @@ function entries(def: ResourceDef): object[] {
     out.push({ name: `${def.plural}/${name}`, singularName: '', namespaced: def.namespaced, ...extra, kind, verbs });
   if (def.subresources.exec) sub('exec', 'PodExecOptions', ['create', 'get']);
   if (def.subresources.log) sub('log', 'Pod', ['get']);
+  if (def.subresources.portforward) sub('portforward', 'PodPortForwardOptions', ['create', 'get']);
   if (def.subresources.scale) sub('scale', 'Scale', ['get', 'patch', 'update'], { group: 'autoscaling', version: 'v1' });
   if (def.subresources.status) sub('status', def.kind, ['get', 'patch', 'update']);
   return out;

@@ -8,6 +8,7 @@ import type { ServerContext } from './context.ts';
 import { coreVersions, demoVersion, groupInfo, groupList, resourceList } from './discovery.ts';
 import { DemoStatusError, statusOf, unknownResource } from './errors.ts';
 import { handleExecUpgrade } from './exec.ts';
+import { handlePortForwardUpgrade } from './portforward.ts';
 import { sendError, sendJson } from './http-util.ts';
 import { handleResource } from './resource-handler.ts';
 import { route } from './router.ts';
@@ -113,12 +114,15 @@ export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { k
     }
     const url = new URL(req.url ?? '/', 'http://demo');
     const r = route(url.pathname, ctx.catalogue);
-    if (r.kind !== 'resource' || r.subresource !== 'exec' || !r.def.subresources.exec || r.name === undefined) {
+    const exec = r.kind === 'resource' && r.subresource === 'exec' && r.def.subresources.exec;
+    const portforward = r.kind === 'resource' && r.subresource === 'portforward' && r.def.subresources.portforward;
+    if (r.kind !== 'resource' || !(exec || portforward) || r.name === undefined) {
       refuse(unknownResource());
       return;
     }
     try {
-      handleExecUpgrade(ctx, req, socket, head, r, url.searchParams);
+      if (portforward) handlePortForwardUpgrade(ctx, req, socket, head, r, url.searchParams);
+      else handleExecUpgrade(ctx, req, socket, head, r, url.searchParams);
     } catch (err) {
       refuse(err);
     }

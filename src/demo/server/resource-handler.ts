@@ -12,6 +12,7 @@ import { presentList } from './present.ts';
 import type { ResourceRoute } from './router.ts';
 import { handleScale } from './scale.ts';
 import { validateExec } from './exec.ts';
+import { validatePortForward } from './portforward.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 
 /** Handles every non-upgrade request on a resource path. */
@@ -106,6 +107,10 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
       // A plain request (no WebSocket upgrade) is what an old SPDY-only client would send; the
       // request is validated first, as the apiserver does.
       validateExec(ctx, route, query);
+      throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
+    case 'portforward':
+      if (!def.subresources.portforward) throw unknownResource();
+      validatePortForward(ctx, route, query);
       throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
     default:
       throw unknownResource();

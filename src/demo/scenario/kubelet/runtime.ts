@@ -10,6 +10,8 @@ import { crashLines, logLine } from './log-lines.ts';
 import { GeneratedLog } from './log-source.ts';
 import type { ContainerSpec, ContainerStatus, PodStatus } from './pod-status.ts';
 import { containerFiles } from './container-files.ts';
+import { connectPodPort, goneMessage } from './pod-ports.ts';
+import type { Duplex } from 'node:stream';
 
 interface Open {
   container: string;
@@ -82,6 +84,21 @@ export class DemoRuntime implements PodRuntime {
       return new FailedExec(req.command[0] ?? '', req.tty);
     }
     return new ShellExec(containerFiles(pod, spec, profile.shell), req.command, req.tty);
+  }
+
+  checkPortForward(req: { namespace: string; pod: string }): void {
+    const pod = this.ctx.store.get(R.pods, req.namespace, req.pod);
+    if (!pod) throw new DemoApiError(404, 'NotFound', `pods "${req.pod}" not found`);
+    // The apiserver sends the request to the pod's node; the kubelet only knows running sandboxes.
+    if (!(pod.spec as { nodeName?: string } | undefined)?.nodeName) throw new DemoApiError(400, 'BadRequest', `pod ${req.pod} does not have a host assigned`);
+    if ((pod.status as PodStatus | undefined)?.phase !== 'Running') throw new DemoApiError(400, 'BadRequest', `unable to upgrade connection: pod not found ("${req.pod}_${req.namespace}")`);
+  }
+
+  connectPort(req: { namespace: string; pod: string; uid: string; port: number }): Duplex {
+    // A forward's streams outlive its upgrade: a pod deleted (or stopped) since then has no sandbox.
+    const pod = this.ctx.store.get(R.pods, req.namespace, req.pod);
+    if (!pod || pod.metadata.uid !== req.uid || (pod.status as PodStatus | undefined)?.phase !== 'Running') throw new Error(goneMessage(req.uid, req.port));
+    return connectPodPort(pod, req.port);
   }
 
   /** Ends the logs of containers that stopped or restarted, and of deleted pods. */
