@@ -98,4 +98,11 @@ export interface PodRuntime {
   exec(req: { namespace: string; pod: string; container: string; command: string[]; tty: boolean }): ExecSession;
   /** Throws what exec would for a pod or container that cannot take one, before any upgrade. */
   checkExec?(req: { namespace: string; pod: string; container: string }): void;
+  /**
+   * Connects to the container's own stdio (pods/attach): its output from now on, and its stdin
+   * when `stdin` is set and the container reads one. Detaching (kill) leaves the process running.
+   */
+  attach?(req: { namespace: string; pod: string; container: string; stdin: boolean }): ExecSession;
+  /** Throws what attach would for a container that cannot take one, before any upgrade. */
+  checkAttach?(req: { namespace: string; pod: string; container: string }): void;
 }

@@ -7,6 +7,7 @@ import { Duplex } from 'node:stream';
 import type { ServerContext } from './context.ts';
 import { coreVersions, demoVersion, groupInfo, groupList, resourceList } from './discovery.ts';
 import { DemoStatusError, statusOf, unknownResource } from './errors.ts';
+import { handleAttachUpgrade } from './attach.ts';
 import { handleExecUpgrade } from './exec.ts';
 import { sendError, sendJson } from './http-util.ts';
 import { handleResource } from './resource-handler.ts';
@@ -113,12 +114,14 @@ export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { k
     }
     const url = new URL(req.url ?? '/', 'http://demo');
     const r = route(url.pathname, ctx.catalogue);
-    if (r.kind !== 'resource' || r.subresource !== 'exec' || !r.def.subresources.exec || r.name === undefined) {
+    const attach = r.kind === 'resource' && r.subresource === 'attach' && r.def.subresources.attach === true;
+    if (r.kind !== 'resource' || (!attach && (r.subresource !== 'exec' || !r.def.subresources.exec)) || r.name === undefined) {
       refuse(unknownResource());
       return;
     }
     try {
-      handleExecUpgrade(ctx, req, socket, head, r, url.searchParams);
+      if (attach) handleAttachUpgrade(ctx, req, socket, head, r, url.searchParams);
+      else handleExecUpgrade(ctx, req, socket, head, r, url.searchParams);
     } catch (err) {
       refuse(err);
     }

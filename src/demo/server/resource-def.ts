@@ -34,6 +34,7 @@ export interface ResourceDef {
     scale?: ScaleSpec;
     log?: boolean;
     exec?: boolean;
+    attach?: boolean;
   };
   /** Custom resources only: their additionalPrinterColumns (from the preferred version). */
   printerColumns?: PrinterColumn[];

@@ -11,6 +11,7 @@ import { negotiate } from './negotiate.ts';
 import { presentList } from './present.ts';
 import type { ResourceRoute } from './router.ts';
 import { handleScale } from './scale.ts';
+import { validateAttach } from './attach.ts';
 import { validateExec } from './exec.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 
@@ -106,6 +107,10 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
       // A plain request (no WebSocket upgrade) is what an old SPDY-only client would send; the
       // request is validated first, as the apiserver does.
       validateExec(ctx, route, query);
+      throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
+    case 'attach':
+      if (!def.subresources.attach) throw unknownResource();
+      validateAttach(ctx, route, query);
       throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
     default:
       throw unknownResource();
