@@ -10,7 +10,7 @@ import { findResource } from '../kube/resource-resolver.ts';
 import { resourcePath } from '../kube/resource-info.ts';
 import { openSession, type KubeSession } from '../kube/session.ts';
 
-const commands = ['logs', 'exec', 'scale', 'rollout', 'completion', 'demo'];
+const commands = ['logs', 'exec', 'attach', 'scale', 'rollout', 'completion', 'demo'];
 const rolloutCommands = ['history', 'undo', 'restart', 'status'];
 const workloadTypes = ['deployment/', 'statefulset/', 'daemonset/', 'replicaset/'];
 const logTypes = ['pod/', 'deployment/', 'statefulset/', 'daemonset/', 'job/', 'service/'];
@@ -49,9 +49,9 @@ export async function completeWords(words: readonly string[]): Promise<string[]>
   if (command === 'completion') return args.length === 0 ? prefixed(['bash', 'zsh', 'fish'], current) : [];
   if (command === 'rollout' && args.length === 0) return prefixed(rolloutCommands, current);
   const objectArgs = command === 'rollout' ? args.slice(1) : args;
-  if (!['scale', 'rollout', 'logs', 'exec'].includes(command) || objectArgs.length > 0) return [];
+  if (!['scale', 'rollout', 'logs', 'exec', 'attach'].includes(command) || objectArgs.length > 0) return [];
   if (!current.includes('/')) {
-    if (command === 'exec') return prefixed(await withSession((s) => namesOf(s, 'pods', '')), current);
+    if (command === 'exec' || command === 'attach') return prefixed(await withSession((s) => namesOf(s, 'pods', '')), current);
     if (command === 'logs') return prefixed([...logTypes, ...(await withSession((s) => namesOf(s, 'pods', '')))], current);
     return prefixed(workloadTypes, current);
   }

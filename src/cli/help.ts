@@ -36,6 +36,8 @@ Usage:
                           print (and follow) the logs of a pod, workload, service or selector
   ${invokedAs} exec POD [-c C] [-it] [-- COMMAND]
                           run a command in a container, or open a shell (-it)
+  ${invokedAs} attach POD [-c C] [-it]
+                          attach to a container's own process: its output, and stdin (-i)
   ${invokedAs} scale TYPE/NAME --replicas N
                           scale a deployment, replica set, stateful set or custom resource
   ${invokedAs} rollout history|undo|restart|status TYPE/NAME

@@ -17,6 +17,7 @@ export interface SubcommandModule {
 export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   logs: () => import('./commands/logs-command.ts'),
   exec: () => import('./commands/exec-command.ts'),
+  attach: () => import('./commands/attach-command.ts'),
   scale: () => import('./commands/scale-command.ts'),
   rollout: () => import('./commands/rollout-command.ts'),
   completion: () => import('./commands/completion-command.ts'),
