@@ -20,6 +20,7 @@ import type { ObjectTarget } from '../panes/pane-types.ts';
 import type { ObjectActionId } from '../../keys/actions.ts';
 import type { ViewActionId } from '../views/resource-view.tsx';
 import type { ExplorerAction, PaneState } from './explorer-state.ts';
+import { attachTo } from './attach-to.ts';
 import { shellInto } from './shell-into.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 
@@ -86,6 +87,9 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     restart: (row) => openPane(row, { kind: 'confirm', action: 'restart', target: targetOf(row) }),
     shell: (row) => {
       void shellInto(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+    },
+    attach: (row) => {
+      void attachTo(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
     },
     'copy-name': (row) => {
       copyToClipboard(row.name);
