@@ -1,7 +1,7 @@
 /**
  * Read-only mode applies to every one-shot that writes or opens a session in a container: with
- * --readonly, or on a context marked read-only in config.yaml, `kx scale`, `kx rollout undo|restart`
- * and `kx exec` refuse in one sentence, exit 1, and the demo sees no request at all (its counters).
+ * --readonly, or on a context marked read-only in config.yaml, `kx scale`, `kx rollout undo|restart`,
+ * `kx exec` and `kx attach` refuse in one sentence, exit 1, and the demo sees no request at all (its counters).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +45,7 @@ const writers: [string, string[]][] = [
   ['undo', ['rollout', 'undo', 'deployment/cart', '-n', 'shop']],
   ['restart', ['rollout', 'restart', 'deployment/cart', '-n', 'shop']],
   ['exec', ['exec', 'PODNAME', '-n', 'shop', '--', 'date']],
+  ['attach', ['attach', 'PODNAME', '-n', 'shop']],
 ];
 
 async function aPod(): Promise<string> {

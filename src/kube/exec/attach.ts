@@ -145,8 +145,9 @@ export async function runAttachSession(
   const input = new PassThrough();
   const detach = new AbortController();
   const split = detachKeys(opts.stdin);
-  const forward = (chunk: Buffer): void => {
-    const { forward: keys, detach: leave } = split(chunk);
+  // Ink sets stdin's encoding, so chunks can arrive as strings: the detach keys look at bytes.
+  const forward = (chunk: Buffer | string): void => {
+    const { forward: keys, detach: leave } = split(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     if (opts.stdin && keys.length > 0) input.write(keys);
     if (leave) detach.abort();
   };
