@@ -38,6 +38,8 @@ Usage:
                           run a command in a container, or open a shell (-it)
   ${invokedAs} port-forward TYPE/NAME [LOCAL:]REMOTE
                           forward local ports to a pod (a service's or workload's follows its pods)
+  ${invokedAs} attach POD [-c C] [-it]
+                          attach to a container's own process: its output, and stdin (-i)
   ${invokedAs} scale TYPE/NAME --replicas N
                           scale a deployment, replica set, stateful set or custom resource
   ${invokedAs} rollout history|undo|restart|status TYPE/NAME

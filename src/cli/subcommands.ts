@@ -18,6 +18,7 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   logs: () => import('./commands/logs-command.ts'),
   exec: () => import('./commands/exec-command.ts'),
   'port-forward': () => import('./commands/port-forward-command.ts'),
+  attach: () => import('./commands/attach-command.ts'),
   scale: () => import('./commands/scale-command.ts'),
   rollout: () => import('./commands/rollout-command.ts'),
   edit: () => import('./commands/edit-command.ts'),

@@ -106,4 +106,11 @@ export interface PodRuntime {
    * throws an Error with the kubelet's sentence (`error forwarding port 9999 to pod …`) when nothing listens there.
    */
   connectPort?(req: { namespace: string; pod: string; uid: string; port: number }): Duplex;
+  /**
+   * Connects to the container's own stdio (pods/attach): its output from now on, and its stdin
+   * when `stdin` is set and the container reads one. Detaching (kill) leaves the process running.
+   */
+  attach?(req: { namespace: string; pod: string; container: string; stdin: boolean }): ExecSession;
+  /** Throws what attach would for a container that cannot take one, before any upgrade. */
+  checkAttach?(req: { namespace: string; pod: string; container: string }): void;
 }

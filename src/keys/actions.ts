@@ -23,7 +23,7 @@ export type KeyGroup = (typeof keyGroups)[number];
 export interface Access {
   readonly verb: 'create' | 'delete' | 'patch';
   readonly resource: 'self' | 'pods';
-  readonly subresource?: 'exec' | 'scale';
+  readonly subresource?: 'exec' | 'attach' | 'scale';
 }
 
 /** How an action is declared in the table below. */
@@ -95,6 +95,7 @@ export const actionSpecs = [
   a({ id: 'logs', scope: 'table', target: 'object', keys: ['l'], label: 'logs', description: 'Follow logs (pods, workloads, services, jobs).', group: 'Resource', needs: 'logs', hint: true }),
   a({ id: 'logs-previous', scope: 'table', target: 'object', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
   a({ id: 'shell', scope: 'table', target: 'object', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
+  a({ id: 'attach', scope: 'table', target: 'object', keys: ['a'], label: 'attach', description: 'Attach to the container’s own process: its output, your keys if it reads stdin (ctrl-p ctrl-q detaches).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'attach' } }),
   a({ id: 'scale', scope: 'table', target: 'object', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
   a({ id: 'set-image', scope: 'table', target: 'object', keys: ['i'], label: 'image', description: 'Set container images, like kubectl set image (pods, workloads, jobs, cron jobs).', group: 'Resource', needs: 'image', access: self('patch') }),
   a({ id: 'rollout-history', scope: 'table', target: 'object', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),

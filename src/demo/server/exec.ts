@@ -66,12 +66,26 @@ export function handleExecUpgrade(ctx: ServerContext, req: IncomingMessage, sock
   if (!wantStdin && !wantStdout && !wantStderr) throw badRequest('you must specify at least 1 of stdin, stdout, stderr');
   const runtime = ctx.runtime();
   if (!runtime) throw new DemoStatusError(400, 'BadRequest', `container ${container} is not valid for pod ${pod.metadata.name}`);
-  if (!protocols.some((p) => offered.includes(p))) throw badRequest(`unable to upgrade: no supported subprotocol among: [${offered.join(' ')}]`);
+  assertSubprotocol(offered);
   const session = runtime.exec({ namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name, container, command, tty });
-  wss.handleUpgrade(req, socket, head, (ws) => serve(ws, session, command, { wantStdout, wantStderr }));
+  wss.handleUpgrade(req, socket, head, (ws) => serveChannels(ws, session, { wantStdout, wantStderr }, (code) => exitStatus(code, command)));
 }
 
-function serve(ws: WebSocket, session: ExecSession, command: string[], want: { wantStdout: boolean; wantStderr: boolean }): void {
+/** Throws the apiserver's refusal when the client offers none of the channel protocols. */
+export function assertSubprotocol(offered: string[]): void {
+  if (!protocols.some((p) => offered.includes(p))) throw badRequest(`unable to upgrade: no supported subprotocol among: [${offered.join(' ')}]`);
+}
+
+/** Completes the WebSocket handshake for a validated exec or attach request. */
+export function upgradeChannels(req: IncomingMessage, socket: Duplex, head: Buffer, open: (ws: WebSocket) => void): void {
+  wss.handleUpgrade(req, socket, head, open);
+}
+
+/**
+ * Wires a process to the channels: its output to 1 and 2, 0 and 4 to its stdin and size; when it
+ * ends, `status(code)` goes on channel 3 and the socket closes.
+ */
+export function serveChannels(ws: WebSocket, session: ExecSession, want: { wantStdout: boolean; wantStderr: boolean }, status: (code: number) => object): void {
   let finished = false;
   const send = (channel: Channel, data: Buffer): void => {
     if (ws.readyState === ws.OPEN) ws.send(Buffer.concat([Buffer.from([channel]), data]));
@@ -85,7 +99,7 @@ function serve(ws: WebSocket, session: ExecSession, command: string[], want: { w
   session.onExit((code) => {
     if (finished) return;
     finished = true;
-    send(Channel.Error, Buffer.from(JSON.stringify(exitStatus(code, command))));
+    send(Channel.Error, Buffer.from(JSON.stringify(status(code))));
     // Close with 1000 after the status, or kubectl reports "close 1005 (no status)".
     ws.close(1000);
   });

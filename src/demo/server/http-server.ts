@@ -7,6 +7,7 @@ import { Duplex } from 'node:stream';
 import type { ServerContext } from './context.ts';
 import { coreVersions, demoVersion, groupInfo, groupList, resourceList } from './discovery.ts';
 import { DemoStatusError, statusOf, unknownResource } from './errors.ts';
+import { handleAttachUpgrade } from './attach.ts';
 import { handleExecUpgrade } from './exec.ts';
 import { handlePortForwardUpgrade } from './portforward.ts';
 import { sendError, sendJson } from './http-util.ts';
@@ -116,12 +117,14 @@ export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { k
     const r = route(url.pathname, ctx.catalogue);
     const exec = r.kind === 'resource' && r.subresource === 'exec' && r.def.subresources.exec;
     const portforward = r.kind === 'resource' && r.subresource === 'portforward' && r.def.subresources.portforward;
-    if (r.kind !== 'resource' || !(exec || portforward) || r.name === undefined) {
+    const attach = r.kind === 'resource' && r.subresource === 'attach' && r.def.subresources.attach === true;
+    if (r.kind !== 'resource' || !(exec || portforward || attach) || r.name === undefined) {
       refuse(unknownResource());
       return;
     }
     try {
       if (portforward) handlePortForwardUpgrade(ctx, req, socket, head, r, url.searchParams);
+      else if (attach) handleAttachUpgrade(ctx, req, socket, head, r, url.searchParams);
       else handleExecUpgrade(ctx, req, socket, head, r, url.searchParams);
     } catch (err) {
       refuse(err);

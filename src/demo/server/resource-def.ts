@@ -35,6 +35,7 @@ export interface ResourceDef {
     log?: boolean;
     exec?: boolean;
     portforward?: boolean;
+    attach?: boolean;
   };
   /** Custom resources only: their additionalPrinterColumns (from the preferred version). */
   printerColumns?: PrinterColumn[];

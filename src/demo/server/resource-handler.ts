@@ -11,6 +11,7 @@ import { negotiate } from './negotiate.ts';
 import { presentList } from './present.ts';
 import type { ResourceRoute } from './router.ts';
 import { handleScale } from './scale.ts';
+import { validateAttach } from './attach.ts';
 import { validateExec } from './exec.ts';
 import { validatePortForward } from './portforward.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
@@ -111,6 +112,10 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
     case 'portforward':
       if (!def.subresources.portforward) throw unknownResource();
       validatePortForward(ctx, route, query);
+      throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
+    case 'attach':
+      if (!def.subresources.attach) throw unknownResource();
+      validateAttach(ctx, route, query);
       throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
     default:
       throw unknownResource();

@@ -7,7 +7,8 @@ import { Exec } from '@kubernetes/client-node/dist/exec.js';
 import type { V1Status } from '@kubernetes/client-node/dist/gen/models/V1Status.js';
 import type { Readable, Writable } from 'node:stream';
 import type { KubeSession } from '../session.ts';
-import { KxError, toKxError } from '../errors.ts';
+import type { KxError } from '../errors.ts';
+import { upgradeError } from './upgrade-error.ts';
 
 /** What to run where. */
 export interface ExecRequest {
@@ -48,7 +49,7 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
       status = s;
     });
   } catch (err) {
-    throw await upgradeError(err, req);
+    throw await refusedExec(err, req);
   }
   await new Promise<void>((resolve) => {
     socket.once('close', () => resolve());
@@ -57,28 +58,10 @@ export async function execInContainer(req: ExecRequest): Promise<ExecResult> {
   return exitCodeOf(status);
 }
 
-/**
- * client-node rejects a refused upgrade with a bare "Unexpected server response: 400" (the
- * WebSocket library drops the body). The server's own sentence is in that body, so ask again
- * without the upgrade: the apiserver validates the pod and container before it upgrades, and
- * answers the plain request with the same Status (kubectl prints `Error from server (BadRequest):
- * unable to upgrade connection: container not found ("app")`).
- */
-async function upgradeError(err: unknown, req: ExecRequest): Promise<KxError> {
-  const text = err instanceof Error ? err.message : typeof (err as { message?: unknown })?.message === 'string' ? String((err as { message: string }).message) : String(err);
-  if (/Unexpected server response: \d+/.test(text)) {
-    const query = new URLSearchParams({ container: req.container, stdout: 'true' });
-    for (const word of req.command) query.append('command', word);
-    const path = `/api/v1/namespaces/${encodeURIComponent(req.namespace)}/pods/${encodeURIComponent(req.pod)}/exec?${query.toString()}`;
-    try {
-      await req.session.client.get(path);
-    } catch (plain) {
-      const answer = toKxError(plain);
-      // "Upgrade request required" only says the plain request was plain: no better sentence.
-      if (answer.code !== undefined && !/upgrade request required/i.test(answer.message)) return answer;
-    }
-  }
-  if (/\b404\b/.test(text)) return new KxError('notFound', `pods "${req.pod}" not found`);
-  if (/\b403\b/.test(text)) return new KxError('forbidden', `you may not exec into pod "${req.pod}" in namespace "${req.namespace}"`);
-  return toKxError(err instanceof Error ? err : new Error(text));
+/** The refused exec's sentence, from the same request asked without the upgrade. */
+function refusedExec(err: unknown, req: ExecRequest): Promise<KxError> {
+  const query = new URLSearchParams({ container: req.container, stdout: 'true' });
+  for (const word of req.command) query.append('command', word);
+  const plainPath = `/api/v1/namespaces/${encodeURIComponent(req.namespace)}/pods/${encodeURIComponent(req.pod)}/exec?${query.toString()}`;
+  return upgradeError(err, { session: req.session, namespace: req.namespace, pod: req.pod, plainPath, verb: 'exec into' });
 }

@@ -22,6 +22,7 @@ import type { ObjectActionId } from '../../keys/actions.ts';
 import type { ViewActionId } from '../views/resource-view.tsx';
 import type { ExplorerAction, PaneState } from './explorer-state.ts';
 import { editInEditor } from './edit-in-editor.ts';
+import { attachTo } from './attach-to.ts';
 import { shellInto } from './shell-into.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 
@@ -102,6 +103,9 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     },
     edit: (row) => {
       void editInEditor(session, targetOf(row), (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+    },
+    attach: (row) => {
+      void attachTo(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
     },
     'copy-name': (row) => {
       copyToClipboard(row.name);

@@ -11,6 +11,9 @@ export interface ContainerSpec {
   restartPolicy?: string;
   env?: { name: string; value?: string }[];
   readinessProbe?: unknown;
+  command?: string[];
+  stdin?: boolean;
+  tty?: boolean;
 }
 
 /** A container's state (exactly one key is set). */

@@ -12,6 +12,8 @@ import type { ContainerSpec, ContainerStatus, PodStatus } from './pod-status.ts'
 import { containerFiles } from './container-files.ts';
 import { connectPodPort, goneMessage } from './pod-ports.ts';
 import type { Duplex } from 'node:stream';
+import { logAttachment, MainShell } from './container-stdio.ts';
+import { rfc3339 } from '../meta.ts';
 
 interface Open {
   container: string;
@@ -22,6 +24,8 @@ interface Open {
 /** Serves pods/log and pods/exec for every pod in the demo store. */
 export class DemoRuntime implements PodRuntime {
   private readonly open = new Map<string, Set<Open>>();
+  /** Interactive main processes by pod uid, container and start time (a restart starts a new one). */
+  private readonly mains = new Map<string, MainShell>();
 
   constructor(private readonly ctx: ScenarioContext) {}
 
@@ -101,8 +105,51 @@ export class DemoRuntime implements PodRuntime {
     return connectPodPort(pod, req.port);
   }
 
+  checkAttach(req: { namespace: string; pod: string; container: string }): void {
+    const { status } = this.find(req.namespace, req.pod, req.container);
+    // The kubelet finds only running containers; the apiserver reports its error as an upgrade failure.
+    if (!status?.state.running) throw new DemoApiError(400, 'BadRequest', `unable to upgrade connection: container ${req.container} not found in pod ${req.pod}_${req.namespace}`);
+  }
+
+  attach(req: { namespace: string; pod: string; container: string; stdin: boolean }): ExecSession {
+    this.checkAttach(req);
+    const { pod, spec, status } = this.find(req.namespace, req.pod, req.container);
+    const profile = imageProfile(spec.image);
+    const startedAt = status?.state.running?.startedAt ?? '';
+    const bin = (spec.command?.[0] ?? profile.shell).replace(/^\/(usr\/)?bin\//, '');
+    // A container started with stdin whose main process is a shell (the image's default, or sh/bash).
+    if (spec.stdin === true && profile.shell !== 'none' && (bin === 'sh' || bin === 'bash')) {
+      const key = `${pod.metadata.uid}/${req.container}/${startedAt}`;
+      let main = this.mains.get(key);
+      if (!main) {
+        const shell = bin === 'bash' && profile.shell === 'bash' ? 'bash' : 'sh';
+        main = new MainShell(containerFiles(pod, spec, shell), spec.tty === true, (code) => {
+          this.mains.delete(key);
+          this.restart(req.namespace, req.pod, req.container, startedAt, code);
+        });
+        this.mains.set(key, main);
+      }
+      return main.attach(req.stdin);
+    }
+    return logAttachment(this.logs({ ...req, previous: false }) as GeneratedLog, spec.tty === true);
+  }
+
+  /** The main process exited: the kubelet restarts the container (a new start time, one more restart). */
+  private restart(namespace: string, name: string, container: string, startedAt: string, exitCode: number): void {
+    const now = rfc3339(new Date());
+    this.ctx.store.mutate(R.pods, namespace, name, (d) => {
+      const st = (d.status ?? {}) as PodStatus;
+      const cs = st.containerStatuses?.find((c) => c.name === container);
+      if (!cs || cs.state.running?.startedAt !== startedAt) return;
+      cs.lastState = { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: now, ...(cs.containerID ? { containerID: cs.containerID } : {}) } };
+      cs.restartCount += 1;
+      cs.state = { running: { startedAt: now } };
+    });
+  }
+
   /** Ends the logs of containers that stopped or restarted, and of deleted pods. */
   onPod(change: StoreChange): void {
+    this.stopMains(change);
     const set = this.open.get(change.object.metadata.uid);
     if (!set) return;
     const statuses = (change.object.status as PodStatus | undefined) ?? {};
@@ -116,8 +163,23 @@ export class DemoRuntime implements PodRuntime {
     if (set.size === 0) this.open.delete(change.object.metadata.uid);
   }
 
+  /** Stops the main processes of containers that are no longer running as they were. */
+  private stopMains(change: StoreChange): void {
+    const uid = change.object.metadata.uid;
+    for (const [key, main] of this.mains) {
+      if (!key.startsWith(`${uid}/`)) continue;
+      const [, container, startedAt] = key.split('/') as [string, string, string];
+      const s = ((change.object.status as PodStatus | undefined)?.containerStatuses ?? []).find((c) => c.name === container);
+      if (change.type !== 'DELETED' && s?.state.running?.startedAt === startedAt) continue;
+      this.mains.delete(key);
+      main.stop();
+    }
+  }
+
   /** Ends every open log (the scenario stopped). */
   stop(): void {
+    for (const main of this.mains.values()) main.stop();
+    this.mains.clear();
     for (const set of this.open.values()) for (const e of [...set]) e.log.end();
     this.open.clear();
   }

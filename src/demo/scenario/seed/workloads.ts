@@ -228,7 +228,8 @@ export function seedWorkloads(ctx: ScenarioContext, drain: () => void): void {
       'debug-shell',
       'default',
       {
-        spec: { restartPolicy: 'Always', containers: [container('shell', 'busybox:1.37', { command: ['sleep', 'infinity'] })] },
+        // As `kubectl run debug-shell -it --image=busybox` leaves it: sh on a terminal, to attach to.
+        spec: { restartPolicy: 'Always', containers: [{ ...container('shell', 'busybox:1.37'), stdin: true, tty: true }] },
       },
       { labels: { run: 'debug-shell' } },
     ),
