@@ -91,7 +91,7 @@ export const actionSpecs = [
 
   a({ id: 'describe', scope: 'table', target: 'object', keys: ['d'], label: 'describe', description: 'Describe the object, like kubectl describe, live.', group: 'Resource', hint: true }),
   a({ id: 'yaml', scope: 'table', target: 'object', keys: ['y'], label: 'yaml', description: 'The whole object as YAML.', group: 'Resource', hint: true }),
-  a({ id: 'edit', scope: 'table', target: 'object', keys: ['e'], label: 'edit', description: 'Edit the object in $KUBE_EDITOR, $EDITOR or vi, like kubectl edit (a change made meanwhile is shown, not overwritten).', group: 'Resource', access: self('patch') }),
+  a({ id: 'edit', scope: 'table', target: 'object', keys: ['e'], label: 'edit', description: 'Edit the object in your editor (KUBE_EDITOR, else EDITOR, else vi), like kubectl edit; a change made meanwhile is shown, not overwritten.', group: 'Resource', access: self('patch') }),
   a({ id: 'logs', scope: 'table', target: 'object', keys: ['l'], label: 'logs', description: 'Follow logs (pods, workloads, services, jobs).', group: 'Resource', needs: 'logs', hint: true }),
   a({ id: 'logs-previous', scope: 'table', target: 'object', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
   a({ id: 'shell', scope: 'table', target: 'object', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),

@@ -27,6 +27,7 @@ import {
   randomSize,
   screenProblems,
   seededRng,
+  attachOnScreen,
   shellOnScreen,
   startTmuxControl,
   type FuzzKey,
@@ -96,7 +97,8 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
     kubeconfig: demo.kubeconfigPath,
     ...size,
     cwd: dir,
-    env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state') },
+    // e opens the editor: one that changes nothing (kx says the edit was cancelled).
+    env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state'), KUBE_EDITOR: 'true' },
   });
   term = pane;
   const ctl = (tmux = startTmuxControl());
@@ -146,7 +148,14 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
     let shown = await screen();
     while (Date.now() < deadline) {
       if (/kx exited with \d+/.test(shown)) fail('kx exited', shown);
-      if (shellOnScreen(shown)) {
+      if (attachOnScreen(shown)) {
+        // Detach (docker's keys; output-only sessions also take ctrl-c, which goes to the session, not kx).
+        await ctl.run('send-keys', '-t', target, 'C-p', 'C-q');
+        await sleep(200);
+        if (attachOnScreen(await screen())) await ctl.run('send-keys', '-t', target, 'C-c');
+        note('[attach: detach]');
+        await sleep(400);
+      } else if (shellOnScreen(shown)) {
         // Whatever random text sits on the shell's line runs first (the demo's shell only reads files).
         await ctl.run('send-keys', '-t', target, 'Enter', 'e', 'x', 'i', 't', 'Enter');
         note('[shell: exit]');
@@ -177,7 +186,7 @@ test(`random keys, prompts and resizes leave kx running, drawing, and the cluste
     for (let waited = 0; waited < 300; waited += 30) {
       await sleep(30);
       const shown = await screen();
-      if (dialogOnScreen(shown) || shellOnScreen(shown)) {
+      if (dialogOnScreen(shown) || shellOnScreen(shown) || attachOnScreen(shown)) {
         await calm();
         return;
       }
@@ -305,7 +314,8 @@ test('logs pane: f (pause) then p (previous instance) does not crash kx', { time
     columns: 100,
     rows: 12,
     cwd: dir,
-    env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state') },
+    // e opens the editor: one that changes nothing (kx says the edit was cancelled).
+    env: { KX_CONFIG_DIR: join(dir, 'no-config'), XDG_STATE_HOME: join(dir, 'state'), KUBE_EDITOR: 'true' },
   });
   try {
     await pane.waitFor(/pods \(default\)\s+● live\s+1\b/);

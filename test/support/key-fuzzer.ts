@@ -42,7 +42,7 @@ export type FuzzStep = { kind: 'keys'; keys: FuzzKey[] } | { kind: 'prompt'; key
 
 // Keys that open something asking before it changes the cluster (delete, kill, restart, scale,
 // undo) or that suspend kx into a shell: after each the driver looks at the screen and says no.
-const opensDialog = new Set(['s', 'r', 'u', 'C-d', 'C-k']);
+const opensDialog = new Set(['s', 'r', 'u', 'C-d', 'C-k', 'a', 'e', 'i']);
 // Keys that would answer or submit a dialog: never sent while one is on screen.
 const answersDialog = new Set(['y', 'Enter']);
 
@@ -203,6 +203,11 @@ export function randomSize(rng: Rng): { columns: number; rows: number } {
 /** True when a confirmation or the scale dialog is on screen (generous: a false hit only costs an esc). */
 export function dialogOnScreen(screen: string): boolean {
   return /y yes · n\/esc no|\(any key closes\)|working…|\bon\s+context\b|Every pod is replaced|New replicas:|Current replicas:|esc cancels|scaling…|Every pod stops/.test(screen);
+}
+
+/** True when kx has stepped aside for an attach session (its banner): ctrl-p ctrl-q or ctrl-c detaches. */
+export function attachOnScreen(screen: string): boolean {
+  return !kxFrameOnScreen(screen) && /kx: attached to /.test(screen);
 }
 
 /** True when kx has stepped aside for a shell in a pod (its banner, or a bare shell prompt). */
