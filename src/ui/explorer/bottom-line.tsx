@@ -69,7 +69,7 @@ function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
 }
 
 /** The key scope of each pane: a pane kind without one does not compile. */
-const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global'> = {
+const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global'> = {
   help: 'pane',
   contexts: 'pane',
   tree: 'pane',
@@ -79,10 +79,12 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   'logs-previous': 'logs',
   scale: 'dialog',
   'set-image': 'dialog',
+  'port-forward': 'dialog',
+  forwards: 'forwards',
   history: 'history',
   confirm: 'dialog',
 };
 
-function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {
+function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global' {
   return paneScopes[pane.kind];
 }
