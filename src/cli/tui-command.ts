@@ -153,8 +153,8 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   try {
     await instance.waitUntilExit();
   } finally {
-    shutdown();
     await forwards.stopAll();
+    shutdown();
     unguard();
     restoreTerminal();
     await connection.close();

@@ -61,7 +61,7 @@ const self = (verb: Access['verb'], subresource?: Access['subresource']): Access
 export const actionSpecs = [
   a({ id: 'quit', scope: 'global', keys: ['q'], label: 'quit', description: 'Quit kx (ctrl-c always quits).', group: 'General', hint: true }),
   a({ id: 'help', scope: 'global', keys: ['?'], label: 'help', description: 'Show this help.', group: 'General', hint: true }),
-  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :q.', group: 'General', hint: true }),
+  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :pf, :q.', group: 'General', hint: true }),
   a({ id: 'back', scope: 'global', keys: ['esc'], label: 'back', description: 'Clear the filter, close the pane, or go back one view.', group: 'General' }),
   a({ id: 'history-back', scope: 'global', keys: ['['], label: 'back', description: 'Previous view in history.', group: 'General' }),
   a({ id: 'history-forward', scope: 'global', keys: [']'], label: 'forward', description: 'Next view in history.', group: 'General' }),
@@ -96,7 +96,7 @@ export const actionSpecs = [
   a({ id: 'logs-previous', scope: 'table', target: 'object', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
   a({ id: 'shell', scope: 'table', target: 'object', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
   a({ id: 'attach', scope: 'table', target: 'object', keys: ['a'], label: 'attach', description: 'Attach to the container’s own process: its output, your keys if it reads stdin (ctrl-p ctrl-q detaches).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'attach' } }),
-  a({ id: 'port-forward', scope: 'table', target: 'object', keys: ['F'], label: 'port-fwd', description: 'Port-forward to the pod, or to a pod of the Service or workload (:pf lists the forwards).', group: 'Resource', needs: 'port-forward', access: { verb: 'create', resource: 'pods', subresource: 'portforward' } }),
+  a({ id: 'port-forward', scope: 'table', target: 'object', keys: ['F'], label: 'port-forward', description: 'Port-forward to the pod, or to a pod of the Service or workload (:pf lists the forwards).', group: 'Resource', needs: 'port-forward', access: { verb: 'create', resource: 'pods', subresource: 'portforward' } }),
   a({ id: 'scale', scope: 'table', target: 'object', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
   a({ id: 'set-image', scope: 'table', target: 'object', keys: ['i'], label: 'image', description: 'Set container images, like kubectl set image (pods, workloads, jobs, cron jobs).', group: 'Resource', needs: 'image', access: self('patch') }),
   a({ id: 'rollout-history', scope: 'table', target: 'object', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
