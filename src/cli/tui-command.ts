@@ -110,9 +110,13 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const settings = loadKxConfig();
 
   let shuttingDown = false;
+  // The port-forwards started in the explorer (F): they end with kx.
+  const { PortForwardRegistry } = await import('../kube/port-forward/registry.ts');
+  const forwards = new PortForwardRegistry();
   const shutdown = (): void => {
     if (shuttingDown) return;
     shuttingDown = true;
+    void forwards.stopAll();
     watches.stopAll();
     cache.dispose();
   };
@@ -132,6 +136,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     readonlyContexts: settings.readonlyContexts,
     demoReason,
     keyProblems: [...keys.problems, ...settings.problems],
+    forwards,
   });
   enableWheelScrolling();
   // The theme follows NO_COLOR (theme-context's default).
@@ -148,6 +153,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   try {
     await instance.waitUntilExit();
   } finally {
+    await forwards.stopAll();
     shutdown();
     unguard();
     restoreTerminal();

@@ -8,6 +8,7 @@ import type { Capability } from '../keys/actions.ts';
 import { moduleFor } from '../kinds/registry.ts';
 import type { Row } from '../kinds/types.ts';
 import { podSpecPathOf } from '../kube/mutations/set-image.ts';
+import { forwardKindOf } from '../kube/port-forward/resolve-target.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 import { canDrill } from './drill-down.ts';
 import { hasNode, usedByPods } from './jumps.ts';
@@ -18,6 +19,8 @@ export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): Re
   const module = moduleFor(resourceKey(resource));
   if (module?.pods) out.add('logs');
   if (module?.pods?.kind === 'self' && resource.subresources.exec) out.add('exec');
+  // A pod, or a Service or workload whose pods kx can find and kubectl port-forward can name (not a Job).
+  if (module?.pods && forwardKindOf(resource)) out.add('port-forward');
   if (resource.subresources.scale) out.add('scale');
   if (module?.rollout && resource.verbs.includes('patch')) out.add('rollout');
   if (resource.verbs.includes('delete')) out.add('delete');

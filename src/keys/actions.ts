@@ -5,13 +5,13 @@
  */
 
 /** Where a binding applies: everywhere, in a resource table, in a text pane, or in one pane kind. */
-export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'dialog';
+export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog';
 
 /** What the selected row must support for an action to be offered (from the kind's capabilities). */
-export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by';
+export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by' | 'port-forward';
 
 /** Sections of the help screen, in order. */
-export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Dialog'] as const;
+export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Port-forwards', 'Dialog'] as const;
 export type KeyGroup = (typeof keyGroups)[number];
 
 /**
@@ -23,7 +23,7 @@ export type KeyGroup = (typeof keyGroups)[number];
 export interface Access {
   readonly verb: 'create' | 'delete' | 'patch';
   readonly resource: 'self' | 'pods';
-  readonly subresource?: 'exec' | 'attach' | 'scale';
+  readonly subresource?: 'exec' | 'attach' | 'scale' | 'portforward';
 }
 
 /** How an action is declared in the table below. */
@@ -61,7 +61,7 @@ const self = (verb: Access['verb'], subresource?: Access['subresource']): Access
 export const actionSpecs = [
   a({ id: 'quit', scope: 'global', keys: ['q'], label: 'quit', description: 'Quit kx (ctrl-c always quits).', group: 'General', hint: true }),
   a({ id: 'help', scope: 'global', keys: ['?'], label: 'help', description: 'Show this help.', group: 'General', hint: true }),
-  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :q.', group: 'General', hint: true }),
+  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :pf, :q.', group: 'General', hint: true }),
   a({ id: 'back', scope: 'global', keys: ['esc'], label: 'back', description: 'Clear the filter, close the pane, or go back one view.', group: 'General' }),
   a({ id: 'history-back', scope: 'global', keys: ['['], label: 'back', description: 'Previous view in history.', group: 'General' }),
   a({ id: 'history-forward', scope: 'global', keys: [']'], label: 'forward', description: 'Next view in history.', group: 'General' }),
@@ -96,6 +96,7 @@ export const actionSpecs = [
   a({ id: 'logs-previous', scope: 'table', target: 'object', keys: ['p'], label: 'prev logs', description: 'Logs of the previous container instance.', group: 'Resource', needs: 'logs' }),
   a({ id: 'shell', scope: 'table', target: 'object', keys: ['s'], label: 'shell', description: 'Shell into the pod (bash, else sh).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'exec' }, hint: true }),
   a({ id: 'attach', scope: 'table', target: 'object', keys: ['a'], label: 'attach', description: 'Attach to the container’s own process: its output, your keys if it reads stdin (ctrl-p ctrl-q detaches).', group: 'Resource', needs: 'exec', access: { verb: 'create', resource: 'pods', subresource: 'attach' } }),
+  a({ id: 'port-forward', scope: 'table', target: 'object', keys: ['F'], label: 'port-forward', description: 'Port-forward to the pod, or to a pod of the Service or workload (:pf lists the forwards).', group: 'Resource', needs: 'port-forward', access: { verb: 'create', resource: 'pods', subresource: 'portforward' } }),
   a({ id: 'scale', scope: 'table', target: 'object', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
   a({ id: 'set-image', scope: 'table', target: 'object', keys: ['i'], label: 'image', description: 'Set container images, like kubectl set image (pods, workloads, jobs, cron jobs).', group: 'Resource', needs: 'image', access: self('patch') }),
   a({ id: 'rollout-history', scope: 'table', target: 'object', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
@@ -130,6 +131,8 @@ export const actionSpecs = [
   a({ id: 'history-diff', scope: 'history', keys: ['enter'], label: 'diff', description: 'Diff the selected revision against the current one.', group: 'Rollout history', hint: true }),
   a({ id: 'history-undo', scope: 'history', keys: ['u'], label: 'undo', description: 'Roll back to the selected revision (asks first).', group: 'Rollout history', access: self('patch'), confirm: true, hint: true }),
 
+  a({ id: 'forward-stop', scope: 'forwards', keys: ['ctrl-d'], label: 'stop', description: 'Stop the selected port-forward (asks first).', group: 'Port-forwards', confirm: true, hint: true }),
+
   a({ id: 'confirm-yes', scope: 'dialog', keys: ['y'], label: 'yes', description: 'Confirm.', group: 'Dialog', hint: true }),
   a({ id: 'confirm-no', scope: 'dialog', keys: ['n', 'esc'], label: 'no', description: 'Cancel.', group: 'Dialog', hint: true }),
 ] as const satisfies readonly (SpecInput & { readonly mutates: boolean })[];
@@ -160,8 +163,9 @@ export function scopesFor(scope: KeyScope): readonly KeyScope[] {
     case 'yaml':
       return [scope, 'pane', 'global'];
     case 'history':
-      // The revisions are a table: the table's movement keys work there too.
-      return ['history', 'table', 'global'];
+    case 'forwards':
+      // The revisions and the forwards are tables: the table's movement keys work there too.
+      return [scope, 'table', 'global'];
     case 'pane':
       return ['pane', 'global'];
     case 'dialog':

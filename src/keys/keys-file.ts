@@ -245,6 +245,8 @@ function scopeWords(scope: KeyScope): string {
       return 'the YAML pane';
     case 'history':
       return 'rollout history';
+    case 'forwards':
+      return 'the port-forwards pane';
     case 'dialog':
       return 'dialogs';
     default: {

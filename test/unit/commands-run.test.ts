@@ -13,6 +13,7 @@ function run(text: string): { did: string[]; error: string | undefined } {
     close: () => did.push('close'),
     quit: () => did.push('quit'),
     help: () => did.push('help'),
+    forwards: () => did.push('forwards'),
     namespace: (name) => did.push(`namespace ${name}`),
     context: (name) => did.push(`context ${name ?? '(picker)'}`),
     view: (resource, scope) => did.push(`view ${resourceKey(resource)} ${scope.kind === 'namespace' ? scope.name : scope.kind}`),
@@ -28,6 +29,8 @@ test('each : command asks the explorer for one thing; the caller closes the prom
   assert.deepEqual(run('ctx prod-eu'), { did: ['context prod-eu'], error: undefined });
   assert.deepEqual(run('ctx'), { did: ['context (picker)'], error: undefined });
   assert.deepEqual(run('q'), { did: ['quit'], error: undefined });
+  assert.deepEqual(run('pf'), { did: ['forwards'], error: undefined });
+  assert.deepEqual(run('pf x'), { did: [], error: '":pf" takes no arguments.' });
   assert.deepEqual(run(''), { did: [], error: undefined });
 });
 

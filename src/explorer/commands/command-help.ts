@@ -12,6 +12,7 @@ export const commandHelp: readonly CommandHelp[] = [
   { usage: ':RESOURCE NS', description: 'The same in namespace NS (also -n NS); -A for all namespaces.' },
   { usage: ':ns NAME', description: 'Make NAME the current namespace (:ns alone lists the namespaces).' },
   { usage: ':ctx [NAME]', description: 'Switch to context NAME; alone, pick a context from the kubeconfig.' },
+  { usage: ':pf', description: 'The port-forwards started with F: state, the pod each reaches now, connections, bytes; ctrl-d stops one.' },
   { usage: ':help', description: 'This help (also ?).' },
   { usage: ':q', description: 'Quit kx.' },
 ];

@@ -8,7 +8,7 @@ import { resourceKey, type ResourceInfo } from '../../kube/resource-info.ts';
 import { findResource } from '../../kube/resource-resolver.ts';
 
 /** kx's own commands (not resources). */
-export type BuiltinCommand = 'context' | 'quit' | 'help';
+export type BuiltinCommand = 'context' | 'quit' | 'help' | 'forwards';
 
 /** What a command name stands for. */
 export type CommandTarget = { kind: 'resource'; resource: ResourceInfo } | { kind: 'builtin'; command: BuiltinCommand };
@@ -32,6 +32,8 @@ export const builtinNames: Readonly<Record<BuiltinCommand, readonly string[]>> =
   context: ['ctx', 'context', 'contexts'],
   quit: ['quit', 'q'],
   help: ['help', 'h', '?'],
+  // k9s: pf/portforward lists the port-forwards.
+  forwards: ['pf', 'port-forwards', 'portforwards'],
 };
 
 /** k9s's default aliases for resources without a kubectl short name (k9s internal/config/alias.go). */

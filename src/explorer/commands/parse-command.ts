@@ -1,7 +1,7 @@
 /**
  * Parses what was typed after `:` into a command: a resource view (named as kubectl names it, or
  * by a k9s alias) with an optional namespace (`:po kube-system`, `:po -n kube-system`, `:po -A`),
- * `:ns NAME` to switch namespace, `:ctx [NAME]`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
+ * `:ns NAME` to switch namespace, `:ctx [NAME]`, `:pf`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
  */
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
@@ -33,6 +33,8 @@ export type Command =
   | { kind: 'context'; name?: string }
   | { kind: 'quit' }
   | { kind: 'help' }
+  /** `:pf`: the running port-forwards. */
+  | { kind: 'forwards' }
   /** One sentence for the prompt; `suggestion` is the corrected input (without ':') when there is one. */
   | { kind: 'error'; message: string; suggestion?: string };
 
@@ -49,7 +51,7 @@ export function parseCommand(input: string, ctx: CommandContext): Command {
   if (head === undefined) return { kind: 'none' };
   const args = words.slice(1);
   const builtin = builtinFor(head);
-  if (builtin === 'quit' || builtin === 'help') {
+  if (builtin === 'quit' || builtin === 'help' || builtin === 'forwards') {
     return args.length === 0 ? { kind: builtin } : { kind: 'error', message: `":${head}" takes no arguments.` };
   }
   if (builtin === 'context') return contextCommand(head, args, ctx.contexts);

@@ -119,16 +119,22 @@ export interface ResolveOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** The object named (the pod itself, or the Service or workload) and the running pod a forward to it dials now. */
+export interface ResolvedPod {
+  object: KubeObject;
+  pod: KubeObject;
+}
+
 /**
- * Resolves a target to a running pod and the port in it. A pod must be running now (kubectl's
+ * Resolves a target to its object and a running pod. A pod must be running now (kubectl's
  * check); a selector's pods are waited for up to the timeout (kubectl's --pod-running-timeout).
  */
-export async function resolveTarget(session: KubeSession, target: ForwardTarget, remote: string, opts: ResolveOptions = {}): Promise<ResolvedTarget> {
+export async function resolvePod(session: KubeSession, target: ForwardTarget, opts: ResolveOptions = {}): Promise<ResolvedPod> {
   const { client } = session;
   const obj = await client.get<KubeObject>(objectPath(target.kind, target.namespace, target.name));
   if (target.kind === 'pod') {
     if (phaseOf(obj) !== 'Running') throw notRunning(obj);
-    return { pod: obj, remotePort: podPort(obj, remote) };
+    return { object: obj, pod: obj };
   }
   const selector = selectorOf(target.kind, obj);
   const deadline = Date.now() + (opts.podRunningTimeoutMs ?? 60_000);
@@ -136,13 +142,24 @@ export async function resolveTarget(session: KubeSession, target: ForwardTarget,
     const list = await client.get<{ items: KubeObject[] }>(`/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods`, { query: { labelSelector: selector } });
     const candidates = list.items.filter((p) => p.metadata.name !== opts.avoidPod);
     const pod = best(candidates);
-    if (pod && phaseOf(pod) === 'Running' && !pod.metadata.deletionTimestamp) {
-      return { pod, remotePort: target.kind === 'service' ? servicePodPort(obj, pod, remote) : podPort(pod, remote) };
-    }
+    if (pod && phaseOf(pod) === 'Running' && !pod.metadata.deletionTimestamp) return { object: obj, pod };
     if (Date.now() >= deadline || opts.signal?.aborted) {
       if (pod) throw notRunning(pod);
       throw new KxError('timeout', 'timed out waiting for the condition');
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** Resolves a target to a running pod and the port in it (a Service's port mapped to its targetPort). */
+export async function resolveTarget(session: KubeSession, target: ForwardTarget, remote: string, opts: ResolveOptions = {}): Promise<ResolvedTarget> {
+  const { object, pod } = await resolvePod(session, target, opts);
+  return { pod, remotePort: target.kind === 'service' ? servicePodPort(object, pod, remote) : podPort(pod, remote) };
+}
+
+/** The forward kind of a resource kx shows (`pods`, `deployments.apps`), or undefined when port-forward cannot name it. */
+export function forwardKindOf(resource: { group: string; plural: string }): ForwardKind | undefined {
+  const kind = aliases[resource.plural];
+  if (!kind) return undefined;
+  return (kind === 'pod' || kind === 'service' ? '' : 'apps') === resource.group ? kind : undefined;
 }

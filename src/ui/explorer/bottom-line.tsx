@@ -5,6 +5,7 @@
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
+import { actionSpecs } from '../../keys/actions.ts';
 import type { ViewEntry } from '../../explorer/view-entry.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
 import type { Row } from '../../kinds/types.ts';
@@ -63,13 +64,15 @@ export function BottomLine(props: BottomLineProps): ReactElement {
 function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   // Panes that are not text have nothing to search.
   if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree') return new Set(['pane-search', 'pane-next', 'pane-previous']);
+  // The forwards are a table for moving only: the resource table's own actions do not apply there.
+  if (pane.kind === 'forwards') return new Set(actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id));
   if (pane.kind !== 'yaml') return undefined;
   const { resource } = pane.target;
   return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);
 }
 
 /** The key scope of each pane: a pane kind without one does not compile. */
-const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global'> = {
+const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global'> = {
   help: 'pane',
   contexts: 'pane',
   tree: 'pane',
@@ -79,10 +82,12 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   'logs-previous': 'logs',
   scale: 'dialog',
   'set-image': 'dialog',
+  'port-forward': 'dialog',
+  forwards: 'forwards',
   history: 'history',
   confirm: 'dialog',
 };
 
-function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {
+function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global' {
   return paneScopes[pane.kind];
 }

@@ -11,7 +11,8 @@ export type PaneState =
   | { kind: 'help' }
   | { kind: 'contexts' }
   | { kind: 'tree'; uid: string }
-  | { kind: 'describe' | 'yaml' | 'logs' | 'logs-previous' | 'scale' | 'set-image' | 'history'; target: ObjectTarget }
+  | { kind: 'forwards' }
+  | { kind: 'describe' | 'yaml' | 'logs' | 'logs-previous' | 'scale' | 'set-image' | 'port-forward' | 'history'; target: ObjectTarget }
   | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart'; target: ObjectTarget };
 
 export interface ExplorerState {

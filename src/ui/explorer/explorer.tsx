@@ -10,6 +10,7 @@ import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explore
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
+import { PortForwardRegistry } from '../../kube/port-forward/registry.ts';
 import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
@@ -47,6 +48,8 @@ export interface ExplorerProps {
   demoReason?: string | undefined;
   /** Problems found in the user's keys.yaml, flashed at start and listed in help. */
   keyProblems?: readonly string[];
+  /** The port-forwards' registry; the caller stops them when kx exits (one of its own when absent). */
+  forwards?: PortForwardRegistry;
 }
 
 /** The smallest terminal kx draws in; below it a single line says so (and nothing crashes). */
@@ -75,6 +78,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
     else dispatchState(action);
   };
   const [session, setSession] = useState<KubeSession>(connection.session);
+  // One registry for the explorer's life: forwards outlive the dialog that started them.
+  const [forwards] = useState(() => props.forwards ?? new PortForwardRegistry());
   useEffect(() => connection.subscribe(setSession), [connection]);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
   const gate = useMemo(
@@ -121,6 +126,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
       close: () => dispatch({ type: 'prompt', prompt: undefined }),
       quit: () => app.exit(),
       help: () => dispatch({ type: 'pane', pane: { kind: 'help' } }),
+      forwards: () => dispatch({ type: 'pane', pane: { kind: 'forwards' } }),
       namespace: (name) => {
         switchNamespace(name);
         visit({ ...viewOf(entry.resource, name), cursorUid: undefined });
@@ -158,7 +164,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   };
 
   return (
-    <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate }}>
+    <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
       <GlobalActionsProvider handlers={globalHandlers}>
         <Box flexDirection="column" width={columns} height={rows}>
           <Header info={header} width={columns} />

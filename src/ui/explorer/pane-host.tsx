@@ -12,6 +12,8 @@ import { ConfirmDialog } from '../panes/confirm-dialog.tsx';
 import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
 import { ScaleDialog } from '../panes/scale-dialog.tsx';
 import { SetImageDialog } from '../panes/set-image-dialog.tsx';
+import { PortForwardDialog } from '../panes/port-forward-dialog.tsx';
+import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -71,6 +73,20 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
     case 'set-image':
       return <SetImageDialog {...paneProps(props, services, pane.target)} />;
+    case 'port-forward':
+      return <PortForwardDialog {...paneProps(props, services, pane.target)} session={services.session} forwards={services.forwards} />;
+    case 'forwards':
+      return (
+        <PortForwardsPane
+          forwards={services.forwards}
+          contextName={services.session.context.name}
+          width={props.width}
+          height={props.height}
+          active={true}
+          onClose={props.onClose}
+          onFlash={props.onFlash}
+        />
+      );
     case 'history':
       return <RolloutHistoryPane {...paneProps(props, services, pane.target)} />;
     case 'describe':

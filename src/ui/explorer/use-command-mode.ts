@@ -17,6 +17,8 @@ export interface CommandActions {
   close(): void;
   quit(): void;
   help(): void;
+  /** `:pf`: the running port-forwards. */
+  forwards(): void;
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
@@ -109,6 +111,9 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       return undefined;
     case 'help':
       actions.help();
+      return undefined;
+    case 'forwards':
+      actions.forwards();
       return undefined;
     case 'error':
       return command.message;

@@ -94,6 +94,7 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     'logs-previous': (row) => openPane(row, { kind: 'logs-previous', target: targetOf(row) }),
     scale: (row) => openPane(row, { kind: 'scale', target: targetOf(row) }),
     'set-image': (row) => openPane(row, { kind: 'set-image', target: targetOf(row) }),
+    'port-forward': (row) => openPane(row, { kind: 'port-forward', target: targetOf(row) }),
     'rollout-history': (row) => openPane(row, { kind: 'history', target: targetOf(row) }),
     delete: (row) => openPane(row, { kind: 'confirm', action: 'delete', target: targetOf(row) }),
     kill: (row) => openPane(row, { kind: 'confirm', action: 'kill', target: targetOf(row) }),

@@ -135,7 +135,7 @@ export function SetImageDialog(props: PaneProps): ReactElement {
 }
 
 /** A field's text with the cursor drawn as an inverse cell. */
-function FieldText({ state }: { state: PromptState }): ReactElement {
+export function FieldText({ state }: { state: PromptState }): ReactElement {
   const { text, cursor } = state;
   return (
     <Text>

@@ -46,3 +46,12 @@ test('the YAML pane of a Secret offers reveal; of anything else it does not', ()
   assert.match(configMap, /close/, 'the pane hints are there');
   assert.doesNotMatch(configMap, /reveal/);
 });
+
+test('the port-forwards pane offers stop, not the resource table’s actions', () => {
+  const resource = core('pods', 'Pod');
+  const { lastFrame, unmount } = renderThemed(<BottomLine entry={viewOf(resource, 'default')} pane={{ kind: 'forwards' }} width={200} readonly={false} selected={undefined} denied={new Set()} />);
+  const frame = lastFrame() ?? '';
+  unmount();
+  assert.match(frame, /<ctrl-d> stop/);
+  assert.doesNotMatch(frame, /describe|filter/);
+});

@@ -59,7 +59,7 @@ test('an override from keys.yaml shows in the help screen', () => {
   const describe = frame.split('\n').find((l) => l.includes('Describe the object'))!;
   assert.match(describe, /^ {2}D\s+describe\s/);
   assert.match(frame, /^! <ctrl-x>\s+delete\s+Delete the object/m);
-  assert.ok(!frame.includes('<ctrl-d>'));
+  assert.ok(!/<ctrl-d>\s+delete/.test(frame));
 });
 
 test('actions that change the cluster are marked, and hidden with readonly', () => {
@@ -68,7 +68,7 @@ test('actions that change the cluster are marked, and hidden with readonly', () 
   all.unmount();
   const mutating = actionSpecs.filter((a) => a.mutates);
   assert.ok(mutating.length > 0);
-  for (const a of mutating) assert.match(frame, new RegExp(`^! .*${a.description.slice(0, 20).replace(/[().]/g, '\\$&')}`, 'm'), a.id);
+  for (const a of mutating) assert.match(frame, new RegExp(`^! .*${a.description.slice(0, 20).replace(/[().$]/g, '\\$&')}`, 'm'), a.id);
   assert.match(frame, /^ {2}d\s+describe/m, 'others are not marked');
 
   const ro = open({ readonly: true });

@@ -41,10 +41,10 @@ test('a deployment offers scale and open, not shell', () => {
 });
 
 test('an override from keys.yaml shows its new key', () => {
-  const { keymap, problems } = parseKeysFile('keys:\n  describe: D\n  help: [F, "?"]\n', '/tmp/keys.yaml');
+  const { keymap, problems } = parseKeysFile('keys:\n  describe: D\n  help: [H, "?"]\n', '/tmp/keys.yaml');
   assert.deepEqual(problems, []);
   const line = bar({ scope: 'table', capabilities: pod, keymap });
-  assert.ok(line.includes('D describe') && line.includes('F help'), line);
+  assert.ok(line.includes('D describe') && line.includes('H help'), line);
   assert.ok(!line.includes('d describe') && !line.includes('? help'), 'the first key of the list is the one shown');
 });
 
