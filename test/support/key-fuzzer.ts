@@ -42,7 +42,7 @@ export type FuzzStep = { kind: 'keys'; keys: FuzzKey[] } | { kind: 'prompt'; key
 
 // Keys that open something asking before it changes the cluster (delete, kill, restart, scale,
 // undo) or that suspend kx into a shell: after each the driver looks at the screen and says no.
-const opensDialog = new Set(['s', 'r', 'u', 'C-d', 'C-k', 'a', 'e', 'i']);
+const opensDialog = new Set(['s', 'r', 'u', 'C-d', 'C-k', 'a', 'e', 'i', 'F']);
 // Keys that would answer or submit a dialog: never sent while one is on screen.
 const answersDialog = new Set(['y', 'Enter']);
 
