@@ -14,7 +14,13 @@ const pod = {
           { name: 'dns', containerPort: 53, protocol: 'UDP' },
         ],
       },
-      { name: 'metrics', ports: [{ containerPort: 9090, protocol: 'TCP' }, { name: 'again', containerPort: 8080 }] },
+      {
+        name: 'metrics',
+        ports: [
+          { containerPort: 9090, protocol: 'TCP' },
+          { name: 'again', containerPort: 8080 },
+        ],
+      },
     ],
   },
 } as unknown as KubeObject;
