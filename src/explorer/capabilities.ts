@@ -16,6 +16,13 @@ import { hasNode, usedByPods } from './jumps.ts';
 export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): ReadonlySet<Capability> {
   const out = new Set<Capability>();
   const module = moduleFor(resourceKey(resource));
+  // A container's row (the containers view): its logs (Enter too, as in k9s) and a session in it;
+  // deleting, scaling or jumping would act on the whole pod, which is one Esc away.
+  if (row?.container) {
+    out.add('logs').add('drill');
+    if (resource.subresources.exec) out.add('exec');
+    return out;
+  }
   if (module?.pods) out.add('logs');
   if (module?.pods?.kind === 'self' && resource.subresources.exec) out.add('exec');
   if (resource.subresources.scale) out.add('scale');

@@ -62,7 +62,7 @@ export function BottomLine(props: BottomLineProps): ReactElement {
 /** Pane actions that do not apply to this pane's object: reveal is for Secrets only. */
 function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   // Panes that are not text have nothing to search.
-  if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree') return new Set(['pane-search', 'pane-next', 'pane-previous']);
+  if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree' || pane.kind === 'pick-container') return new Set(['pane-search', 'pane-next', 'pane-previous']);
   if (pane.kind !== 'yaml') return undefined;
   const { resource } = pane.target;
   return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);
@@ -81,6 +81,7 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   'set-image': 'dialog',
   history: 'history',
   confirm: 'dialog',
+  'pick-container': 'pane',
 };
 
 function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'dialog' | 'global' {
