@@ -17,6 +17,13 @@ import { hasNode, usedByPods } from './jumps.ts';
 export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): ReadonlySet<Capability> {
   const out = new Set<Capability>();
   const module = moduleFor(resourceKey(resource));
+  // A container's row (the containers view): its logs (Enter too, as in k9s) and a session in it;
+  // deleting, scaling or jumping would act on the whole pod, which is one Esc away.
+  if (row?.container) {
+    out.add('logs').add('drill');
+    if (resource.subresources.exec) out.add('exec');
+    return out;
+  }
   if (module?.pods) out.add('logs');
   if (module?.pods?.kind === 'self' && resource.subresources.exec) out.add('exec');
   // A pod, or a Service or workload whose pods kx can find and kubectl port-forward can name (not a Job).

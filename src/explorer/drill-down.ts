@@ -2,7 +2,7 @@
  * Drill-down along the controller pattern: what Enter on a row opens, from its kind module's rule.
  * Deployment → its ReplicaSets → their pods; StatefulSet, DaemonSet, Job → pods; CronJob → the pods
  * of its Jobs; Service → the pods its selector picks; Node → its pods; Namespace → its pods;
- * CRD → its custom resources. Anything else has no child view (Enter describes it instead).
+ * CRD → its custom resources; Pod → its containers. Anything else has no child view (Enter describes it instead).
  */
 import type { Row } from '../kinds/types.ts';
 import type { DiscoveryResult } from '../kube/discovery.ts';
@@ -48,6 +48,12 @@ export function drillDown(resource: ResourceInfo, row: Row, discovery: Discovery
       // A CRD is named PLURAL.GROUP, which is exactly how discovery resolves its resource.
       const custom = find(row.name);
       return custom && viewOf(custom, custom.namespaced ? currentNamespace : undefined);
+    }
+    case 'containers': {
+      // The rows come from the pod's row: keep watching pods as the explorer does (across
+      // namespaces when it does), so the stream the pods view had goes on and nothing re-lists.
+      const scope = { kind: 'containers' as const, podUid: row.uid, pod: row.name, podNamespace: row.namespace, label };
+      return pods && viewOf(pods, currentNamespace === undefined ? undefined : row.namespace, { scope });
     }
     default: {
       const never: never = rule;

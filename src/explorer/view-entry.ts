@@ -17,7 +17,9 @@ export type DrillScope =
   /** Pods scheduled on a node. */
   | { kind: 'node'; node: string; label: string }
   /** Pods that use an object ('configmaps/app-config'): mount it, read it into env, pull images with it or run as it. */
-  | { kind: 'uses'; ref: string; label: string };
+  | { kind: 'uses'; ref: string; label: string }
+  /** The containers of one pod, projected from its row (kinds/container-rows.ts). */
+  | { kind: 'containers'; podUid: string; pod: string; podNamespace: string; label: string };
 
 /** How a view is sorted: a column index of the kind's columns. */
 export interface SortState {
@@ -67,6 +69,8 @@ function scopeId(scope: DrillScope | undefined): string {
       return `node:${scope.node}`;
     case 'uses':
       return `uses:${scope.ref}`;
+    case 'containers':
+      return `containers:${scope.podUid}`;
     default: {
       const never: never = scope;
       return never;
@@ -74,14 +78,16 @@ function scopeId(scope: DrillScope | undefined): string {
   }
 }
 
-/** The title of a view: 'pods', 'pods of replicaset web-5d8f', 'replicasets of deployment web', 'pods using configmap app'. */
+/** The title of a view: 'pods', 'pods of replicaset web-5d8f', 'replicasets of deployment web', 'pods using configmap app', 'containers of pod api-7d9f'. */
 export function viewTitle(entry: ViewEntry): string {
   if (!entry.scope) return entry.resource.plural;
+  if (entry.scope.kind === 'containers') return `containers of ${entry.scope.label}`;
   return `${entry.resource.plural} ${entry.scope.kind === 'uses' ? 'using' : 'of'} ${entry.scope.label}`;
 }
 
 /** The namespace part of a title: '(shop)', '(all namespaces)' or '' for cluster-scoped resources. */
 export function namespaceLabel(entry: ViewEntry): string {
+  if (entry.scope?.kind === 'containers') return `(${entry.scope.podNamespace})`;
   if (!entry.resource.namespaced || entry.scope?.kind === 'node') return entry.scope?.kind === 'node' ? '(all namespaces)' : '';
   return `(${entry.namespace ?? 'all namespaces'})`;
 }

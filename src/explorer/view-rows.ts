@@ -2,7 +2,9 @@
  * The rows a view shows, read from the cache: the resource's rows in the view's namespace, cut
  * down to the drill-down's subset and ordered by the view's sort. Pure over the cache's selectors.
  */
-import type { Row } from '../kinds/types.ts';
+import { containerColumns, containerRows, containerTone } from '../kinds/container-rows.ts';
+import { compareRowsBy } from '../kinds/sort.ts';
+import type { ColumnSpec, Row, Tone } from '../kinds/types.ts';
 import { resourceKey } from '../kube/resource-info.ts';
 import { selectorCacheKey, type ObjectCache } from '../store/object-cache.ts';
 import { selectorMatches } from '../kinds/selector.ts';
@@ -20,9 +22,22 @@ export function cacheKeyOf(entry: ViewEntry): string {
   return selectorCacheKey(resourceKey(entry.resource), labelSelectorOf(entry));
 }
 
+/** The columns a view shows and how its rows are toned: its kind's, or the containers view's own. */
+export function viewTable(cache: ObjectCache, entry: ViewEntry): { columns: readonly ColumnSpec[]; tone: (row: Row) => Tone } {
+  if (entry.scope?.kind === 'containers') return { columns: containerColumns, tone: containerTone };
+  const kind = cache.kindOf(cacheKeyOf(entry));
+  return { columns: kind.columns, tone: (row) => kind.tone(row) };
+}
+
 /** The view's rows before the `/` text filter, in its sort order. */
-export function viewRows(cache: ObjectCache, entry: ViewEntry): readonly Row[] {
+export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Date.now()): readonly Row[] {
   const key = cacheKeyOf(entry);
+  if (entry.scope?.kind === 'containers') {
+    // Not API objects: projected from the pod's row, in the pod's order unless sorted.
+    const pod = cache.row(entry.scope.podUid);
+    const rows = pod ? containerRows(pod, now) : [];
+    return entry.sort ? rows.sort(compareRowsBy(containerColumns, entry.sort.column, entry.sort.descending)) : rows;
+  }
   const all = cache.rows(key, {
     namespace: entry.namespace,
     sortBy: entry.sort?.column,

@@ -52,7 +52,9 @@ export type DrillRule =
   /** Its pods, and it becomes the current namespace (Namespace). */
   | { kind: 'namespace-pods' }
   /** The custom resources it defines (CRD). */
-  | { kind: 'defined-resources' };
+  | { kind: 'defined-resources' }
+  /** Its containers, from its own row (Pod). */
+  | { kind: 'containers' };
 
 /** How the pods of an object are found for logs, exec and port-forward. */
 export type PodsRule = { kind: 'self' } | { kind: 'workload-selector' } | { kind: 'service-selector' };

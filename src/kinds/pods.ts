@@ -1,4 +1,5 @@
 /** Pods, as `kubectl get pods -A -o wide` prints them. */
+import { containerSummaries } from './container-summary.ts';
 import { obj, objs, str } from './json.ts';
 import { ageCol, defineKind, nameCol, namespaceCol, type CellsByName } from './kind-module.ts';
 import { podSummary, type PodSummary } from './pod-status.ts';
@@ -79,11 +80,11 @@ export const podsKind = defineKind<Prepared>({
     { name: 'NOMINATED NODE', width: 14, wide: true, value: (_o, p) => str(p.status['nominatedNodeName']) || '<none>' },
     { name: 'READINESS GATES', width: 15, wide: true, value: (_o, p) => readinessGates(p.spec, p.status) },
   ],
-  extras: (o, p) => ({ nodeName: str(p.spec['nodeName']), uses: podUses(p.spec, o.metadata?.name ?? '') }),
+  extras: (o, p) => ({ nodeName: str(p.spec['nodeName']), uses: podUses(p.spec, o.metadata?.name ?? ''), containers: containerSummaries(o) }),
   tone: podTone,
   describe: () => import('./describe/describe-pod.ts').then((m) => m.describePod),
   related: [],
-  drill: undefined,
+  drill: { kind: 'containers' },
   pods: { kind: 'self' },
   rollout: undefined,
 });

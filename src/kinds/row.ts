@@ -1,13 +1,15 @@
 /** Building slim rows: the metadata every row carries, plus column and capability shorthands. */
 import type { KubeObject } from '../kube/object.ts';
+import type { ContainerSummary } from './container-summary.ts';
 import { parseTime } from './duration.ts';
 import type { Capabilities, ColumnSpec, LabelSelector, OwnerRef, Row, SortKind, TimeCell } from './types.ts';
 
-/** Extra row fields a kind may fill (pods: nodeName and uses; workloads and services: selector). */
+/** Extra row fields a kind may fill (pods: nodeName, uses and containers; workloads and services: selector). */
 export interface RowExtras {
   nodeName?: string;
   uses?: readonly string[];
   selector?: LabelSelector | undefined;
+  containers?: readonly ContainerSummary[];
 }
 
 /** Assembles a Row from an object's metadata, its cells and time cells; copies only what indexes need. */
@@ -38,6 +40,7 @@ export function makeRow(resourceKey: string, o: KubeObject, cells: string[], tim
   if (extras.nodeName !== undefined) row.nodeName = extras.nodeName;
   if (extras.uses !== undefined) row.uses = extras.uses;
   if (extras.selector !== undefined) row.selector = extras.selector;
+  if (extras.containers !== undefined) row.containers = extras.containers;
   if (deleting && Array.isArray(m.finalizers) && m.finalizers.length > 0) row.finalizers = [...m.finalizers];
   return row;
 }

@@ -3,6 +3,7 @@
  * and the capabilities that decide which keys a view offers). No I/O, no React.
  */
 import type { KubeObject } from '../kube/object.ts';
+import type { ContainerSummary, ContainerType } from './container-summary.ts';
 
 /** How a row reads: healthy, needs a look, broken, unimportant, informative (mirrors ui/theme Tone). */
 export type Tone = 'normal' | 'ok' | 'warn' | 'error' | 'muted' | 'info';
@@ -69,6 +70,17 @@ export interface Row {
   readonly selector?: LabelSelector;
   /** Only while deleting: what the deletion waits for. */
   readonly finalizers?: readonly string[];
+  /** Pods: their containers, for the containers view (kinds/container-summary.ts). */
+  readonly containers?: readonly ContainerSummary[];
+  /** A row of the containers view: the pod it belongs to (the row's name is the container's). */
+  readonly container?: ContainerRef;
+}
+
+/** What a container's row knows of its pod. */
+export interface ContainerRef {
+  readonly pod: string;
+  readonly podUid: string;
+  readonly type: ContainerType;
 }
 
 /** Which actions make sense for a kind; views offer keys by these. */

@@ -75,7 +75,8 @@ test('rollout flavours and drill rules', () => {
   assert.deepEqual(cronJobsKind.module.drill, { kind: 'grandchildren', via: 'jobs.batch' });
   assert.deepEqual(nodesKind.module.drill, { kind: 'node-pods' });
   assert.deepEqual(jobsKind.module.drill, { kind: 'owned', child: 'pods' });
-  for (const k of [podsKind, eventsKind, hpasKind]) assert.equal(k.module.drill, undefined, k.resourceKey);
+  assert.deepEqual(podsKind.module.drill, { kind: 'containers' });
+  for (const k of [eventsKind, hpasKind]) assert.equal(k.module.drill, undefined, k.resourceKey);
 });
 
 test('pods: a pod is its own pod; workloads and jobs find theirs by selector; the rest have none', () => {

@@ -11,12 +11,17 @@ import type { KubeSession } from '../../kube/session.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { Flash } from '../components/status-line.tsx';
 
-/** Attaches to the row's pod (its default container) and resolves with what to flash afterwards. */
-export async function attachTo(session: KubeSession, row: Row, suspendTerminal: (work: () => Promise<void>) => Promise<void>): Promise<Flash> {
+/**
+ * Attaches to the row's pod (its default container), or on a container's row to that container,
+ * and resolves with what to flash afterwards.
+ */
+export async function attachTo(session: KubeSession, selected: Row, suspendTerminal: (work: () => Promise<void>) => Promise<void>): Promise<Flash> {
+  // A container's row is named after the container; its pod is what to attach to.
+  const row = selected.container ? { namespace: selected.namespace, name: selected.container.pod } : selected;
   try {
     const pod = await session.client.get<KubeObject>(`/api/v1/namespaces/${encodeURIComponent(row.namespace)}/pods/${encodeURIComponent(row.name)}`);
     assertAttachable(pod);
-    const container = defaultContainer(pod);
+    const container = selected.container ? selected.name : defaultContainer(pod);
     const stdio = container ? containerStdio(pod, container) : undefined;
     if (!container || !stdio) throw new Error(`pod "${row.name}" has no containers`);
     let outcome: Flash = { text: '', level: 'info' };

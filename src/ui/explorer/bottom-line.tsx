@@ -63,7 +63,7 @@ export function BottomLine(props: BottomLineProps): ReactElement {
 /** Pane actions that do not apply to this pane's object: reveal is for Secrets only. */
 function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   // Panes that are not text have nothing to search.
-  if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree') return new Set(['pane-search', 'pane-next', 'pane-previous']);
+  if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree' || pane.kind === 'pick-container') return new Set(['pane-search', 'pane-next', 'pane-previous']);
   // The forwards are a table for moving only: the resource table's own actions do not apply there.
   if (pane.kind === 'forwards') return new Set(actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id));
   if (pane.kind !== 'yaml') return undefined;
@@ -86,6 +86,7 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   forwards: 'forwards',
   history: 'history',
   confirm: 'dialog',
+  'pick-container': 'pane',
 };
 
 function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global' {

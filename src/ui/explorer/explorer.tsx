@@ -93,7 +93,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
 
   const { switchNamespace, switchContext } = clusterSwitches({ connection, watches, entry, initial: props.initial, dispatch, say });
-  const { onAction, denied } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
+  const { onAction, denied, onContainerPicked } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
 
   const globalHandlers: ActionHandlers = {
     quit: () => app.exit(),
@@ -183,6 +183,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                   void switchContext(name);
                 }}
                 onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
+                onContainerPicked={onContainerPicked}
               />
             ) : (
               <ResourceView

@@ -14,6 +14,7 @@ import { ScaleDialog } from '../panes/scale-dialog.tsx';
 import { SetImageDialog } from '../panes/set-image-dialog.tsx';
 import { PortForwardDialog } from '../panes/port-forward-dialog.tsx';
 import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
+import { ContainerPicker } from '../panes/container-picker.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -40,6 +41,8 @@ export interface PaneHostProps {
   onFlash: (flash: PaneFlash) => void;
   onSwitchContext: (name: string) => void;
   onOpen: (pane: PaneState) => void;
+  /** A container was picked for `purpose` (the picker has closed by then). */
+  onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
 }
 
 /** The pane for `pane`. */
@@ -103,7 +106,22 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       );
     case 'logs':
     case 'logs-previous':
-      return <LogsPane {...paneProps(props, services, pane.target)} previous={pane.kind === 'logs-previous'} />;
+      return <LogsPane {...paneProps(props, services, pane.target)} previous={pane.kind === 'logs-previous'} container={pane.container} />;
+    case 'pick-container':
+      return (
+        <ContainerPicker
+          title={`shell into pod ${pane.target.name}`}
+          containers={pane.containers}
+          initial={pane.initial}
+          width={props.width}
+          height={props.height}
+          onClose={props.onClose}
+          onPick={(container) => {
+            props.onClose();
+            props.onContainerPicked(pane.purpose, pane.target, container);
+          }}
+        />
+      );
     default: {
       const never: never = pane;
       return never;

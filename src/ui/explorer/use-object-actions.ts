@@ -23,7 +23,7 @@ import type { ViewActionId } from '../views/resource-view.tsx';
 import type { ExplorerAction, PaneState } from './explorer-state.ts';
 import { editInEditor } from './edit-in-editor.ts';
 import { attachTo } from './attach-to.ts';
-import { shellInto } from './shell-into.ts';
+import { shellChoicesOf, shellInto, type ContainerAddress } from './shell-into.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 
 /** What the object actions need from the explorer. */
@@ -43,7 +43,11 @@ export interface ObjectActionContext {
 type RowActions = Record<ObjectActionId, (row: Row) => void>;
 
 /** The handler the table calls with an action id and the row it acted on, and the ids RBAC denies. */
-export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: ViewActionId, row: Row | undefined) => void; denied: ReadonlySet<string> } {
+export function useObjectActions(ctx: ObjectActionContext): {
+  onAction: (id: ViewActionId, row: Row | undefined) => void;
+  denied: ReadonlySet<string>;
+  onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
+} {
   const { session, gate, entry, dispatch, say } = ctx;
   const app = useApp();
   const keymap = useKeymap();
@@ -51,7 +55,11 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
   const reviewer = useMemo(() => new AccessReviewer(session.client), [session.client]);
   const denied = useDeniedActions(reviewer, entry.resource, entry.namespace);
 
-  const targetOf = (row: Row): ObjectTarget => ({ resource: entry.resource, namespace: row.namespace, name: row.name, uid: row.uid });
+  // A container's row stands for its pod (describe, YAML, edit); logs and shell add the container.
+  const targetOf = (row: Row): ObjectTarget => ({ resource: entry.resource, namespace: row.namespace, name: row.container?.pod ?? row.name, uid: row.container?.podUid ?? row.uid });
+  const shell = (at: ContainerAddress): void => {
+    void shellInto(session, at, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+  };
   const needDiscovery = (): DiscoveryResult | undefined => {
     if (!ctx.discovery) say('Still discovering the cluster’s resources; try again in a moment.');
     return ctx.discovery;
@@ -63,6 +71,8 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     open: (row) => {
       const found = needDiscovery();
       if (!found) return;
+      // Enter on a container opens its logs, as in k9s.
+      if (row.container) return openPane(row, { kind: 'logs', target: targetOf(row), container: row.name });
       const child = drillDown(entry.resource, row, found, ctx.namespace);
       if (!child) return openPane(row, { kind: 'describe', target: targetOf(row) });
       // Opening a namespace makes it the current one, as in k9s.
@@ -87,11 +97,11 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
       const next = found && podsUsing(entry.resource, row, found);
       if (next) ctx.visit(next, row.uid);
     },
-    tree: (row) => openPane(row, { kind: 'tree', uid: row.uid }),
+    tree: (row) => openPane(row, { kind: 'tree', uid: row.container?.podUid ?? row.uid }),
     describe: (row) => openPane(row, { kind: 'describe', target: targetOf(row) }),
     yaml: (row) => openPane(row, { kind: 'yaml', target: targetOf(row) }),
-    logs: (row) => openPane(row, { kind: 'logs', target: targetOf(row) }),
-    'logs-previous': (row) => openPane(row, { kind: 'logs-previous', target: targetOf(row) }),
+    logs: (row) => openPane(row, { kind: 'logs', target: targetOf(row), container: row.container && row.name }),
+    'logs-previous': (row) => openPane(row, { kind: 'logs-previous', target: targetOf(row), container: row.container && row.name }),
     scale: (row) => openPane(row, { kind: 'scale', target: targetOf(row) }),
     'set-image': (row) => openPane(row, { kind: 'set-image', target: targetOf(row) }),
     'port-forward': (row) => openPane(row, { kind: 'port-forward', target: targetOf(row) }),
@@ -100,7 +110,13 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     kill: (row) => openPane(row, { kind: 'confirm', action: 'kill', target: targetOf(row) }),
     restart: (row) => openPane(row, { kind: 'confirm', action: 'restart', target: targetOf(row) }),
     shell: (row) => {
-      void shellInto(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+      if (row.container) return shell({ namespace: row.namespace, pod: row.container.pod, container: row.name });
+      // Several containers to go into: ask which, the cursor on kubectl's default.
+      void shellChoicesOf(session, row.namespace, row.name).then((choices) => {
+        if ('text' in choices) return say(choices.text, choices.level);
+        if (choices.names.length === 1) return shell({ namespace: row.namespace, pod: row.name, container: choices.names[0] });
+        openPane(row, { kind: 'pick-container', purpose: 'shell', target: targetOf(row), containers: choices.names, initial: choices.initial });
+      });
     },
     edit: (row) => {
       void editInEditor(session, targetOf(row), (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
@@ -110,7 +126,7 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     },
     'copy-name': (row) => {
       copyToClipboard(row.name);
-      say(`Copied ${entry.resource.singular || entry.resource.kind.toLowerCase()} name ${row.name} to the clipboard`);
+      say(`Copied ${row.container ? 'container' : entry.resource.singular || entry.resource.kind.toLowerCase()} name ${row.name} to the clipboard`);
     },
     'copy-namespaced-name': (row) => {
       const text = namespacedName(row);
@@ -131,5 +147,8 @@ export function useObjectActions(ctx: ObjectActionContext): { onAction: (id: Vie
     if (!row) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
     rowActions[id](row);
   };
-  return { onAction, denied };
+  const onContainerPicked = (purpose: 'shell', target: ObjectTarget, container: string): void => {
+    if (purpose === 'shell') shell({ namespace: target.namespace, pod: target.name, container });
+  };
+  return { onAction, denied, onContainerPicked };
 }

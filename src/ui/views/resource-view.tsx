@@ -8,7 +8,7 @@ import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf, viewRows } from '../../explorer/view-rows.ts';
+import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
@@ -103,8 +103,8 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   }, [filtering]);
   const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
   const rows = filtered.rows;
-  const kind = cache.kindOf(cacheKey);
-  const allColumns = cache.columnsOf(cacheKey);
+  // The kind's columns, or the containers view's own (a pod's containers are not API objects).
+  const { columns: allColumns, tone } = viewTable(cache, entry);
   // The NAMESPACE column only means something when several namespaces are shown.
   const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
   const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 1 : 0 }));
@@ -193,7 +193,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         if (hit) matches!.set(shown, hit);
       });
     }
-    return { key: row.uid, cells: shownColumns.map(({ i }) => cells[i] ?? ''), tone: kind.tone(row), mark: mark?.kind, matches };
+    return { key: row.uid, cells: shownColumns.map(({ i }) => cells[i] ?? ''), tone: tone(row), mark: mark?.kind, matches };
   });
   return (
     <Box flexDirection="column">
@@ -243,6 +243,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'reconnecting':
       return `No ${title} yet: kx keeps retrying (see the status line).`;
     case 'live':
+      if (entry.scope?.kind === 'containers') return `No containers: pod ${entry.scope.pod} is gone.`;
       if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
       return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
     default: {

@@ -42,6 +42,8 @@ export interface LogsPaneProps extends PaneProps {
   previous?: boolean;
   /** Lines kept in memory; default 20,000. */
   capacity?: number;
+  /** Start on this container alone (`l` on a container's row); `c` moves on from it. */
+  container?: string | undefined;
   /** Lines of each container's past asked for at the start; default 500. */
   tail?: number;
 }
@@ -54,6 +56,8 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
   const [, setTick] = useState(0);
   const [previous, setPrevious] = useState(props.previous === true);
   const [containerIndex, setContainerIndex] = useState(0);
+  // The container the pane was opened on, until `c` picks another.
+  const [pinned, setPinned] = useState(props.container);
   const [containers, setContainers] = useState<string[]>([]);
   const [sinceIndex, setSinceIndex] = useState(0);
   const [paused, setPaused] = useState(false);
@@ -68,7 +72,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
   const [search, setSearch] = useState('');
   const frozen = useRef<number | undefined>(undefined);
 
-  const choice: ContainerChoice = containerIndex === 0 ? { kind: 'all' } : { kind: 'named', name: containers[containerIndex - 1]! };
+  const choice: ContainerChoice = pinned !== undefined ? { kind: 'named', name: pinned } : containerIndex === 0 ? { kind: 'all' } : { kind: 'named', name: containers[containerIndex - 1]! };
   const span = windowChoices[sinceIndex]!;
   const tailLines = props.tail ?? span.tailLines;
   const key = resourceKey(target.resource);
@@ -133,11 +137,11 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       clearTimeout(scheduled);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new stream only for a new query: choice, span and tailLines follow from these, the buffer is the pane's own
-  }, [client, key, target.namespace, target.name, previous, containerIndex, sinceIndex]);
+  }, [client, key, target.namespace, target.name, previous, containerIndex, pinned, sinceIndex]);
 
   // The title line, and the search line while a search is typed or active.
   const bodyHeight = Math.max(1, props.height - 1 - (searching || search !== '' ? 1 : 0));
-  const display: LogDisplayOptions = { prefix: sources.size > 1 || (containerIndex === 0 && containers.length > 1), timestamps, wrap, json, width: props.width };
+  const display: LogDisplayOptions = { prefix: sources.size > 1 || (pinned === undefined && containerIndex === 0 && containers.length > 1), timestamps, wrap, json, width: props.width };
   // While paused the view stays on the lines it showed; new ones still arrive underneath.
   // (Never past what the buffer holds: it is cleared when the query changes.)
   const end = Math.min(paused ? (frozen.current ?? buffer.size) : buffer.size, buffer.size);
@@ -202,7 +206,11 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
       'logs-wrap': () => setWrap((w) => !w),
       'logs-timestamps': () => setTimestamps((t) => !t),
       'logs-json': () => setJson((j) => !j),
-      'logs-containers': () => setContainerIndex((i) => (i + 1) % (containers.length + 1)),
+      'logs-containers': () => {
+        const from = pinned !== undefined ? containers.indexOf(pinned) + 1 : containerIndex;
+        setPinned(undefined);
+        setContainerIndex((from + 1) % (containers.length + 1));
+      },
       'logs-previous-toggle': () => setPrevious((p) => !p),
       'logs-since': () => setSinceIndex((i) => (i + 1) % windowChoices.length),
       'logs-save': () => {
@@ -218,7 +226,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
 
   const state = previous ? 'previous instance' : paused ? 'paused (f resumes)' : top === undefined ? 'following' : 'scrolled (G follows)';
   const title = `logs ${target.resource.singular || key}/${target.name}${target.namespace ? ` (${target.namespace})` : ''}`;
-  const container = containerIndex === 0 ? 'all containers' : `container ${containers[containerIndex - 1]}`;
+  const container = pinned !== undefined ? `container ${pinned}` : containerIndex === 0 ? 'all containers' : `container ${containers[containerIndex - 1]}`;
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>
       <Text wrap="truncate">
