@@ -118,14 +118,14 @@ test('cron jobs (the jobTemplate’s pod spec) and pods, the same as kubectl', a
 });
 
 test('an unknown container: kubectl’s sentence, exit 1, nothing changed, even beside a known one', async () => {
-  const rv = await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.resourceVersion}');
+  const rv = await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.generation} {.spec.template.spec.containers[*].image}');
   const byKubectl = await kubectl.run('set', 'image', 'deployment/twin-a', 'nosuch=x:1');
   const r = await kx('set', 'image', 'deployment/twin-b', 'nosuch=x:1');
   assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', byKubectl.stderr]);
   assert.equal(r.stderr, 'error: unable to find container named "nosuch"\n');
   const mixed = await kx('set', 'image', 'deployment/twin-b', 'web=x:1', 'nosuch=x:1', 'other=y');
   assert.deepEqual([mixed.code, mixed.stdout, mixed.stderr], [1, '', 'error: unable to find container named "nosuch"\nerror: unable to find container named "other"\n']);
-  assert.equal(await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.resourceVersion}'), rv, 'nothing was written');
+  assert.equal(await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.generation} {.spec.template.spec.containers[*].image}'), rv, 'nothing was written');
 });
 
 test('a kind without a pod spec, usage mistakes, dry runs and the images already set', async () => {
@@ -136,7 +136,7 @@ test('a kind without a pod spec, usage mistakes, dry runs and the images already
   assert.deepEqual([none.code, none.stderr], [2, 'error: at least one image update is required\n']);
   const star = await kx('set', 'image', 'deployment/twin-b', '*=a', 'web=b');
   assert.deepEqual([star.code, star.stderr], [2, 'error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n']);
-  const rv = await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.resourceVersion}');
+  const rv = await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.generation} {.spec.template.spec.containers[*].image}');
   for (const [mode, said] of [
     ['server', 'deployment.apps/twin-b image updated (server dry run)\n'],
     ['client', 'deployment.apps/twin-b image updated (dry run)\n'],
@@ -146,7 +146,7 @@ test('a kind without a pod spec, usage mistakes, dry runs and the images already
   }
   const same = await kx('set', 'image', 'deployment/twin-b', 'web=registry.local/all:3');
   assert.deepEqual([same.code, same.stdout], [0, ''], 'nothing to change: kubectl sends nothing and prints nothing');
-  assert.equal(await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.resourceVersion}'), rv, 'nothing was written');
+  assert.equal(await kubectl.ok('get', 'deploy', 'twin-b', '-o', 'jsonpath={.metadata.generation} {.spec.template.spec.containers[*].image}'), rv, 'nothing was written');
   const named = await kx('set', 'image', 'deploy', 'twin-b', 'web=nginx:1.27', '-o', 'name');
   assert.deepEqual([named.code, named.stdout], [0, 'deployment.apps/twin-b\n'], named.stderr);
 });
