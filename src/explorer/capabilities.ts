@@ -34,6 +34,8 @@ export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): Re
   // The kinds kubectl set image knows where to find a pod spec in (kube/mutations/set-image.ts).
   if (podSpecPathOf(resource) && resource.verbs.includes('patch')) out.add('image');
   if (canDrill(resource)) out.add('drill');
+  // Trigger and suspend: what batch's CronJob controller reads (a Job from the template, spec.suspend).
+  if (resourceKey(resource) === 'cronjobs.batch') out.add('cronjob');
   if (row && row.ownerRefs.length > 0) out.add('owner');
   if (hasNode(resource, row)) out.add('node');
   if (resource.group === '' && usedByPods.has(resource.plural)) out.add('used-by');

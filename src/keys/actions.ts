@@ -8,7 +8,7 @@
 export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog';
 
 /** What the selected row must support for an action to be offered (from the kind's capabilities). */
-export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by' | 'port-forward';
+export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by' | 'port-forward' | 'cronjob';
 
 /** Sections of the help screen, in order. */
 export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Port-forwards', 'Dialog'] as const;
@@ -16,13 +16,13 @@ export type KeyGroup = (typeof keyGroups)[number];
 
 /**
  * The access an action needs, asked of the server (SelfSubjectAccessReview) before its key is
- * offered: `self` is the view's resource, `pods` the pods of the selected pod. An action with an
+ * offered: `self` is the view's resource, `pods` the pods of the selected pod, `jobs` batch's jobs. An action with an
  * access changes the cluster or opens a session in a container: the write gate refuses it in
  * read-only mode, help marks it, and the hints hide it.
  */
 export interface Access {
   readonly verb: 'create' | 'delete' | 'patch';
-  readonly resource: 'self' | 'pods';
+  readonly resource: 'self' | 'pods' | 'jobs';
   readonly subresource?: 'exec' | 'attach' | 'scale' | 'portforward';
 }
 
@@ -99,6 +99,8 @@ export const actionSpecs = [
   a({ id: 'port-forward', scope: 'table', target: 'object', keys: ['F'], label: 'port-forward', description: 'Port-forward to the pod, or to a pod of the Service or workload (:pf lists the forwards).', group: 'Resource', needs: 'port-forward', access: { verb: 'create', resource: 'pods', subresource: 'portforward' } }),
   a({ id: 'scale', scope: 'table', target: 'object', keys: ['s'], label: 'scale', description: 'Scale the workload.', group: 'Resource', needs: 'scale', access: self('patch', 'scale'), hint: true }),
   a({ id: 'set-image', scope: 'table', target: 'object', keys: ['i'], label: 'image', description: 'Set container images, like kubectl set image (pods, workloads, jobs, cron jobs).', group: 'Resource', needs: 'image', access: self('patch') }),
+  a({ id: 'trigger-cronjob', scope: 'table', target: 'object', keys: ['t'], label: 'trigger', description: 'Run the cron job now: a Job like kubectl create job --from=cronjob/NAME makes, named NAME-manual-xxxxx.', group: 'Resource', needs: 'cronjob', access: { verb: 'create', resource: 'jobs' } }),
+  a({ id: 'suspend-cronjob', scope: 'table', target: 'object', keys: ['s'], label: 'suspend', description: 'Suspend or resume the cron job (spec.suspend; asks first).', group: 'Resource', needs: 'cronjob', access: self('patch'), confirm: true, hint: true }),
   a({ id: 'rollout-history', scope: 'table', target: 'object', keys: ['h'], label: 'history', description: 'Rollout history, diff and undo.', group: 'Resource', needs: 'rollout' }),
   a({ id: 'restart', scope: 'table', target: 'object', keys: ['r'], label: 'restart', description: 'Rollout restart (asks first).', group: 'Danger', needs: 'rollout', access: self('patch'), confirm: true }),
   a({ id: 'delete', scope: 'table', target: 'object', keys: ['ctrl-d'], label: 'delete', description: 'Delete the object (asks first, names object and context).', group: 'Danger', needs: 'delete', access: self('delete'), confirm: true, hint: true }),

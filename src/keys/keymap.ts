@@ -62,10 +62,10 @@ export const defaultKeymap: Keymap = buildKeymap();
 
 /**
  * Capabilities no object has together: only pods exec, and pods cannot be scaled, rolled out or
- * drilled into. Other pairs do meet (a pod has logs and exec, a deployment scale and rollout), so
+ * drilled into; a cron job neither execs, scales nor has logs (its jobs do). Other pairs do meet (a pod has logs and exec, a deployment scale and rollout), so
  * "needs different capabilities" alone does not keep two actions apart.
  */
-const neverTogether: ReadonlySet<string> = new Set(['exec+scale', 'exec+rollout', 'exec+drill']);
+const neverTogether: ReadonlySet<string> = new Set(['exec+scale', 'exec+rollout', 'exec+drill', 'cronjob+exec', 'cronjob+scale', 'cronjob+logs']);
 
 /** Whether one selected object could offer both actions (so they must not share a key). */
 export function mayMeet(x: ActionSpec, y: ActionSpec): boolean {

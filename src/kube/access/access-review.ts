@@ -82,10 +82,15 @@ function keyOf(q: AccessQuestion): string {
 
 /**
  * The question an action's declared access asks (keys/actions.ts `access`): `self` is the view's
- * resource, `pods` the pods of the selected pod. Undefined for actions that need nothing.
+ * resource, `pods` the pods of the selected pod, `jobs` batch's jobs (a cron job's manual run).
+ * Undefined for actions that need nothing.
  */
-export function questionFor(access: { verb: string; resource: 'self' | 'pods'; subresource?: string } | undefined, resource: ResourceInfo, namespace: string | undefined): AccessQuestion | undefined {
+export function questionFor(
+  access: { verb: string; resource: 'self' | 'pods' | 'jobs'; subresource?: string } | undefined,
+  resource: ResourceInfo,
+  namespace: string | undefined,
+): AccessQuestion | undefined {
   if (!access) return undefined;
-  const target = access.resource === 'pods' ? { group: '', plural: 'pods' } : resource;
+  const target = access.resource === 'pods' ? { group: '', plural: 'pods' } : access.resource === 'jobs' ? { group: 'batch', plural: 'jobs' } : resource;
   return { verb: access.verb, resource: target, ...(access.subresource ? { subresource: access.subresource } : {}), namespace };
 }

@@ -17,7 +17,7 @@ export type PaneState =
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }
   /** Which container of the target pod an action (a shell) goes into; `initial` is kubectl's default. */
   | { kind: 'pick-container'; purpose: 'shell'; target: ObjectTarget; containers: readonly string[]; initial: number }
-  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart'; target: ObjectTarget };
+  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget };
 
 export interface ExplorerState {
   history: NavHistory<ViewEntry>;

@@ -15,6 +15,7 @@ import { SetImageDialog } from '../panes/set-image-dialog.tsx';
 import { PortForwardDialog } from '../panes/port-forward-dialog.tsx';
 import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
 import { ContainerPicker } from '../panes/container-picker.tsx';
+import { SuspendCronJobPane } from '../panes/suspend-cronjob-pane.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -71,6 +72,7 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       return <HelpScreen width={props.width} height={props.height} readonly={services.gate.readonly} problems={props.keyProblems} configPath={displayPath(keysFilePath())} onClose={props.onClose} />;
     case 'confirm':
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, services, pane.target)} force={pane.action === 'kill'} />;
+      if (pane.action === 'suspend') return <SuspendCronJobPane {...paneProps(props, services, pane.target)} />;
       return <RestartPane {...paneProps(props, services, pane.target)} />;
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;

@@ -25,6 +25,8 @@ import { editInEditor } from './edit-in-editor.ts';
 import { attachTo } from './attach-to.ts';
 import { shellChoicesOf, shellInto, type ContainerAddress } from './shell-into.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
+import { manualJobName, triggerCronJob } from '../../kube/mutations/trigger-cronjob.ts';
+import { toKxError } from '../../kube/errors.ts';
 
 /** What the object actions need from the explorer. */
 export interface ObjectActionContext {
@@ -109,6 +111,14 @@ export function useObjectActions(ctx: ObjectActionContext): {
     delete: (row) => openPane(row, { kind: 'confirm', action: 'delete', target: targetOf(row) }),
     kill: (row) => openPane(row, { kind: 'confirm', action: 'kill', target: targetOf(row) }),
     restart: (row) => openPane(row, { kind: 'confirm', action: 'restart', target: targetOf(row) }),
+    'suspend-cronjob': (row) => openPane(row, { kind: 'confirm', action: 'suspend', target: targetOf(row) }),
+    'trigger-cronjob': (row) => {
+      gate.enter('create job');
+      void triggerCronJob(session.client, { namespace: row.namespace, cronJob: row.name, job: manualJobName(row.name) }).then(
+        (text) => say(text),
+        (err: unknown) => say(toKxError(err).message, 'error'),
+      );
+    },
     shell: (row) => {
       if (row.container) return shell({ namespace: row.namespace, pod: row.container.pod, container: row.name });
       // Several containers to go into: ask which, the cursor on kubectl's default.

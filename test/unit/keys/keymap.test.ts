@@ -32,3 +32,14 @@ test('a key shared by two actions of one scope is a clash unless no object offer
   assert.equal(mayMeet(shell, defaultKeymap.action('logs')!), true, 'pods have logs and a shell');
   assert.equal(mayMeet(defaultKeymap.action('scale')!, defaultKeymap.action('restart')!), true, 'deployments scale and roll out');
 });
+
+test('s suspends cron jobs beside shell and scale: no object offers two of them', () => {
+  const suspend = defaultKeymap.action('suspend-cronjob')!;
+  assert.deepEqual(suspend.keys, ['s']);
+  assert.equal(mayMeet(suspend, defaultKeymap.action('shell')!), false, 'cron jobs have no shell');
+  assert.equal(mayMeet(suspend, defaultKeymap.action('scale')!), false, 'cron jobs have no scale subresource');
+  assert.equal(mayMeet(suspend, defaultKeymap.action('trigger-cronjob')!), true, 'both act on cron jobs');
+  assert.equal(defaultKeymap.resolve('table', 's', { capabilities: new Set(['cronjob', 'delete']) })?.id, 'suspend-cronjob');
+  assert.equal(defaultKeymap.resolve('table', 't', { capabilities: new Set(['cronjob']) })?.id, 'trigger-cronjob');
+  assert.equal(defaultKeymap.resolve('table', 't', { capabilities: new Set(['scale']) }), undefined, 't is nothing elsewhere');
+});
