@@ -46,6 +46,8 @@ Usage:
                           manage a rollout like kubectl (history --revision N --diff shows changes)
   ${invokedAs} set image TYPE/NAME CONTAINER=IMAGE…
                           change container images like kubectl (*=IMAGE: every container)
+  ${invokedAs} create job NAME --from=cronjob/CRONJOB
+                          run a cron job now: the job kubectl create job --from makes
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 

@@ -37,6 +37,7 @@ async function bashComplete(line: string): Promise<string[]> {
 test('bash completes commands, rollout subcommands, types and names from the cluster, namespaces', async () => {
   assert.deepEqual(await bashComplete('kx sc'), ['scale']);
   assert.deepEqual(await bashComplete('kx rollout '), ['history', 'undo', 'restart', 'status']);
+  assert.deepEqual(await bashComplete('kx create '), ['job']);
   assert.ok((await bashComplete('kx scale ')).includes('deployment/'));
   const names = await bashComplete('kx -n shop scale deployment/');
   const expected = (await kubectlOk(['get', 'deployments', '-n', 'shop', '-o', 'jsonpath={.items[*].metadata.name}'], { kubeconfig: demo.kubeconfigPath })).split(' ').sort();
