@@ -44,11 +44,11 @@ export function releaseRevision(obj: KubeObject): ReleaseRevision {
   return { ...base, name: r.name, namespace: r.namespace ?? base.namespace, revision: r.version, status: r.info?.status ?? base.status, release: r };
 }
 
-/** Every release's revisions, newest last, releases by namespace then name. */
-export function groupReleases(objects: readonly KubeObject[]): ReleaseRevision[][] {
+/** Every release's revisions, newest last, releases by namespace then name; `revisionOf` may cache decoding. */
+export function groupReleases(objects: readonly KubeObject[], revisionOf: (obj: KubeObject) => ReleaseRevision = releaseRevision): ReleaseRevision[][] {
   const byRelease = new Map<string, ReleaseRevision[]>();
   for (const obj of objects) {
-    const rev = releaseRevision(obj);
+    const rev = revisionOf(obj);
     const key = `${rev.namespace}/${rev.name}`;
     byRelease.set(key, [...(byRelease.get(key) ?? []), rev]);
   }
