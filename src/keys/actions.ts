@@ -140,6 +140,9 @@ export const actionSpecs = [
   a({ id: 'helm-mark', scope: 'helm', keys: ['b'], label: 'base', description: 'Mark the selected revision as the base d diffs from (again: unmark).', group: 'Helm' }),
   a({ id: 'helm-diff', scope: 'helm', keys: ['d'], label: 'diff', description: 'Diff values and manifest from the base revision (b; else the previous one) to the selected one.', group: 'Helm', hint: true }),
 
+  a({ id: 'helm-rollback', scope: 'helm', keys: ['u'], label: 'rollback', description: 'helm rollback to the selected revision, with helm’s output (offered when helm is on PATH; asks first).', group: 'Helm', access: self('patch'), confirm: true, hint: true }),
+  a({ id: 'helm-uninstall', scope: 'helm', keys: ['ctrl-d'], label: 'uninstall', description: 'helm uninstall the selected release, with helm’s output (offered when helm is on PATH; asks first).', group: 'Helm', access: self('delete'), confirm: true, hint: true }),
+
   a({ id: 'confirm-yes', scope: 'dialog', keys: ['y'], label: 'yes', description: 'Confirm.', group: 'Dialog', hint: true }),
   a({ id: 'confirm-no', scope: 'dialog', keys: ['n', 'esc'], label: 'no', description: 'Cancel.', group: 'Dialog', hint: true }),
 ] as const satisfies readonly (SpecInput & { readonly mutates: boolean })[];

@@ -2,16 +2,18 @@
  * :helm against the demo, whose releases are Secrets in Helm 3's storage format: the releases are
  * listed like helm list (kubectl, as the oracle, sees the same Secrets), enter shows a release's
  * history with its failed revision, m shows the manifest stored in the Secret, v the values
- * (user-supplied over the chart's), d the diff from the previous revision.
+ * (user-supplied over the chart's), d the diff from the previous revision. Rollback and
+ * uninstall are offered only with helm on PATH (a stand-in script here), which then runs with the
+ * terminal on kx's context and a kubeconfig that reaches the same cluster.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { killTerminals, openKx, prompt } from '../support/tmux-terminal.ts';
+import { killTerminals, lastLine, openKx, prompt } from '../support/tmux-terminal.ts';
 import { kubectlFor } from '../support/kubectl.ts';
 
 let demo: DemoCluster;
@@ -47,7 +49,8 @@ test(':helm lists the releases, enter shows the history, m the stored manifest, 
     'shop/sh.helm.release.v1.redis.v1:helm.sh/release.v1',
   ]);
 
-  const t = openKx('pods -A', { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 40 });
+  // No helm on this PATH: rollback and uninstall are not offered.
+  const t = openKx('pods -A', { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 40, env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` } });
   await t.waitFor(/pods \(all namespaces\)\s+● live/);
   await prompt(t, ':', 'helm -A');
   t.send('Enter');
@@ -64,6 +67,8 @@ test(':helm lists the releases, enter shows the history, m the stored manifest, 
   assert.match(history, /3\s+\S+ \S+ \+0000 UTC\s+deployed\s+prometheus-25\.9\.0\s+2\.48\.1\s+Upgrade complete/);
   assert.match(history, /2\s+\S+ \S+ \+0000 UTC\s+failed\s+prometheus-25\.9\.0\s+2\.48\.1\s+Upgrade "prometheus" failed: context deadline exceeded/);
   assert.match(history, /1\s+\S+ \S+ \+0000 UTC\s+superseded\s+prometheus-25\.8\.0\s+2\.48\.0\s+Install complete/);
+  assert.match(lastLine(history), /m manifest/);
+  assert.doesNotMatch(lastLine(history), /rollback|uninstall/);
 
   // The newest revision is selected: its manifest is the one in sh.helm.release.v1.prometheus.v3.
   t.send('m');
@@ -98,6 +103,49 @@ test(':helm lists the releases, enter shows the history, m the stored manifest, 
   await t.waitFor(/helm releases \(all namespaces\)/);
   t.send('Escape');
   await t.waitFor(/pods/);
+  t.send('q');
+  await t.waitFor(/kx exited with 0/);
+});
+
+test('with helm on PATH, u on a revision runs helm rollback on kx’s context after a confirmation, with its output', async () => {
+  const bin = join(dir, 'bin');
+  const record = join(dir, 'helm-args');
+  const seenConfig = join(dir, 'helm-kubeconfig');
+  rmSync(bin, { recursive: true, force: true });
+  mkdirSync(bin);
+  // A stand-in helm: prints and records its arguments and keeps a copy of the kubeconfig it was given.
+  writeFileSync(
+    join(bin, 'helm'),
+    `#!/bin/sh\necho "stand-in helm: $*"\necho "$*" > ${record}\nwhile [ $# -gt 0 ]; do if [ "$1" = --kubeconfig ]; then cp "$2" ${seenConfig}; fi; shift; done\nexit 0\n`,
+  );
+  chmodSync(join(bin, 'helm'), 0o755);
+  const t = openKx('pods -A', { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 40, env: { PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin` } });
+  await t.waitFor(/pods \(all namespaces\)\s+● live/);
+  await prompt(t, ':', 'helm -A');
+  t.send('Enter');
+  await t.waitFor(/helm releases \(all namespaces\) · 3/);
+  t.send('Enter');
+  const history = await t.waitFor(/history prometheus \(monitoring\)/);
+  assert.match(lastLine(history), /u rollback/);
+  t.send('j');
+  t.send('j');
+  t.send('u');
+  await t.waitFor(/Roll Helm release prometheus in namespace monitoring on context kx-demo back to revision 1\?/);
+  t.send('y');
+  const aside = await t.waitFor(/press enter to return to kx/);
+  assert.match(aside, /stand-in helm: rollback prometheus 1 --namespace monitoring --kube-context kx-demo --kubeconfig \S+/);
+  t.send('Enter');
+  await t.waitFor(/helm rollback prometheus 1 done/);
+  const args = readFileSync(record, 'utf8').trim().split(' ');
+  assert.deepEqual(args.slice(0, 6), ['rollback', 'prometheus', '1', '--namespace', 'monitoring', '--kube-context']);
+  // The kubeconfig helm was given reaches the demo as kx-demo, and kx removed it afterwards.
+  assert.equal(existsSync(args[7]!), false);
+  const viaHelmConfig = await kubectlFor(seenConfig).ok('get', 'secret', 'sh.helm.release.v1.prometheus.v3', '-n', 'monitoring', '--context', 'kx-demo', '-o', 'name');
+  assert.equal(viaHelmConfig.trim(), 'secret/sh.helm.release.v1.prometheus.v3');
+  t.send('Escape');
+  await t.waitFor(/helm releases \(all namespaces\)/);
+  t.send('Escape');
+  await t.waitFor(/pods \(all namespaces\)/);
   t.send('q');
   await t.waitFor(/kx exited with 0/);
 });

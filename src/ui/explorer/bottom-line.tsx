@@ -13,6 +13,7 @@ import { HintsBar } from '../components/hints-bar.tsx';
 import type { Flash } from '../components/status-line.tsx';
 import type { PaneState } from './explorer-state.ts';
 import { useTheme } from '../theme-context.tsx';
+import { helmOnPath } from '../../kube/helm/run-helm.ts';
 
 /** Props of BottomLine. */
 export interface BottomLineProps {
@@ -65,7 +66,9 @@ function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   // Panes that are not text have nothing to search.
   if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree' || pane.kind === 'pick-container') return new Set(['pane-search', 'pane-next', 'pane-previous']);
   // The forwards are a table for moving only: the resource table's own actions do not apply there.
-  if (pane.kind === 'forwards' || pane.kind === 'helm') return new Set(actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id));
+  if (pane.kind === 'forwards') return new Set(actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id));
+  // Rollback and uninstall run the helm binary: without one they are not offered.
+  if (pane.kind === 'helm') return new Set([...actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id), ...(helmOnPath() ? [] : ['helm-rollback', 'helm-uninstall'])]);
   if (pane.kind !== 'yaml') return undefined;
   const { resource } = pane.target;
   return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);

@@ -92,7 +92,9 @@ export function PaneHost(props: PaneHostProps): ReactElement {
         />
       );
     case 'helm':
-      return <HelmPane client={services.session.client} namespace={pane.namespace} width={props.width} height={props.height} active={true} onClose={props.onClose} onFlash={props.onFlash} />;
+      return (
+        <HelmPane session={services.session} gate={services.gate} namespace={pane.namespace} width={props.width} height={props.height} active={true} onClose={props.onClose} onFlash={props.onFlash} />
+      );
     case 'history':
       return <RolloutHistoryPane {...paneProps(props, services, pane.target)} />;
     case 'describe':

@@ -2,22 +2,30 @@
  * `:helm`: the Helm releases read from Helm's own storage (no helm binary), like `helm list`;
  * enter on a release opens its history (`helm history`); on a release or a revision, v shows the
  * values (user-supplied and computed), m the manifest, n the notes, d a diff between two revisions
- * (b marks the base to diff from). esc goes back one level.
+ * (b marks the base to diff from). When helm is on PATH, u rolls back to the selected revision
+ * and ctrl-d uninstalls, through helm, after a confirmation. esc goes back one level.
  */
-import { useState, type ReactElement } from 'react';
-import type { ApiClient } from '../../../kube/api-client.ts';
+import { useApp } from 'ink';
+import { useMemo, useState, type ReactElement } from 'react';
+import type { WriteGate } from '../../../kube/access/write-gate.ts';
+import { helmArgs, helmOnPath } from '../../../kube/helm/run-helm.ts';
+import type { KubeSession } from '../../../kube/session.ts';
 import { historyCells, historyColumns, listCells, listColumns, type ReleaseRevision } from '../../../kinds/helm/release-records.ts';
 import { manifestText, notesText, revisionDiff, valuesText } from '../../../kinds/helm/release-values.ts';
 import { useKeyActions } from '../../keys/keymap-context.tsx';
 import type { Tone } from '../../theme.ts';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { TextPane } from '../text-pane.tsx';
 import type { PaneFlash } from '../pane-types.ts';
+import { helmSteppingAside } from './helm-step-aside.ts';
 import { HelmTable } from './helm-table.tsx';
 import { useHelmReleases } from './use-helm-releases.ts';
 
 /** Props of HelmPane. */
 export interface HelmPaneProps {
-  client: ApiClient;
+  session: KubeSession;
+  /** Read-only mode refuses rollback and uninstall. */
+  gate: WriteGate;
   /** The namespace whose releases are listed; undefined = all. */
   namespace: string | undefined;
   width: number;
@@ -87,7 +95,11 @@ function textOf(kind: TextKind, revs: readonly ReleaseRevision[], at: number, fr
 
 /** The pane. */
 export function HelmPane(props: HelmPaneProps): ReactElement {
-  const { releases, error } = useHelmReleases(props.client, props.namespace);
+  const app = useApp();
+  const helm = useMemo(() => helmOnPath(), []);
+  const [reload, setReload] = useState(0);
+  const { releases, error } = useHelmReleases(props.session.client, props.namespace, reload);
+  const [confirming, setConfirming] = useState<{ args: string[]; title: string } | undefined>(undefined);
   const [listCursor, setListCursor] = useState(0);
   /** namespace/name of the release whose history is open. */
   const [open, setOpen] = useState<string | undefined>(undefined);
@@ -146,11 +158,55 @@ export function HelmPane(props: HelmPaneProps): ReactElement {
       'helm-notes': () => show('notes'),
       'helm-diff': () => show('diff'),
       'helm-mark': () => history && setMarked((m) => (m === historyAt ? undefined : historyAt)),
+      ...(helm
+        ? {
+            'helm-rollback': () => {
+              const rev = history && revisions[historyAt];
+              if (!rev) return props.onFlash({ text: 'enter opens the history: u rolls back to the revision selected there.', level: 'error' });
+              const refused = props.gate.refusal('helm rollback');
+              if (refused) return props.onFlash({ text: refused, level: 'error' });
+              setConfirming({
+                args: helmArgs({ kind: 'rollback', revision: rev.revision }, rev.name, rev.namespace),
+                title: `Roll Helm release ${rev.name} in namespace ${rev.namespace} on context ${props.session.context.name} back to revision ${rev.revision}?`,
+              });
+            },
+            'helm-uninstall': () => {
+              const rev = history ? history.at(-1) : list[listAt]?.at(-1);
+              if (!rev) return;
+              const refused = props.gate.refusal('helm uninstall');
+              if (refused) return props.onFlash({ text: refused, level: 'error' });
+              setConfirming({
+                args: helmArgs({ kind: 'uninstall' }, rev.name, rev.namespace),
+                title: `Uninstall Helm release ${rev.name} in namespace ${rev.namespace} on context ${props.session.context.name}? Its resources are deleted.`,
+              });
+            },
+          }
+        : {}),
       back: () => (history ? setOpen(undefined) : props.onClose()),
       quit: () => (history ? setOpen(undefined) : props.onClose()),
     },
-    { isActive: props.active && !shown },
+    { isActive: props.active && !shown && !confirming },
   );
+
+  if (confirming && helm) {
+    return (
+      <ConfirmDialog
+        title={confirming.title}
+        lines={[`Runs: helm ${confirming.args.join(' ')}`]}
+        width={props.width}
+        active={props.active}
+        onConfirm={async () => {
+          props.gate.enter(`helm ${confirming.args[0]}`);
+          return helmSteppingAside(helm, confirming.args, props.session, (work) => app.suspendTerminal(work));
+        }}
+        onClose={(outcome) => {
+          setConfirming(undefined);
+          setReload((n) => n + 1);
+          if (outcome) props.onFlash(outcome);
+        }}
+      />
+    );
+  }
 
   if (shown) {
     return <TextPane title={shown.title} lines={shown.lines} footer={shown.footer} width={props.width} height={props.height} active={props.active} onClose={() => setShown(undefined)} />;

@@ -18,8 +18,8 @@ export interface HelmReleases {
   error: string | undefined;
 }
 
-/** Lists and decodes the releases, refreshed on a timer. */
-export function useHelmReleases(client: ApiClient, namespace: string | undefined): HelmReleases {
+/** Lists and decodes the releases, refreshed on a timer and whenever `reload` changes. */
+export function useHelmReleases(client: ApiClient, namespace: string | undefined, reload = 0): HelmReleases {
   const [state, setState] = useState<HelmReleases>({ releases: undefined, error: undefined });
   const decoded = useRef(new Map<string, ReleaseRevision>());
 
@@ -50,7 +50,7 @@ export function useHelmReleases(client: ApiClient, namespace: string | undefined
       abort.abort();
       clearInterval(timer);
     };
-  }, [client, namespace]);
+  }, [client, namespace, reload]);
 
   return state;
 }
