@@ -149,3 +149,29 @@ test('with helm on PATH, u on a revision runs helm rollback on kx’s context af
   t.send('q');
   await t.waitFor(/kx exited with 0/);
 });
+
+test('read-only mode: u and ctrl-d refuse in one sentence and helm never runs', async () => {
+  const bin = join(dir, 'bin-ro');
+  const record = join(dir, 'helm-ro-ran');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, 'helm'), `#!/bin/sh\ntouch ${record}\n`);
+  chmodSync(join(bin, 'helm'), 0o755);
+  const t = openKx('pods -A --readonly', { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 40, env: { PATH: `${bin}:${dirname(process.execPath)}:/usr/bin:/bin` } });
+  await t.waitFor(/pods \(all namespaces\)\s+● live/);
+  await prompt(t, ':', 'helm monitoring');
+  t.send('Enter');
+  await t.waitFor(/helm releases \(monitoring\) · 1/);
+  t.send('C-d');
+  await t.waitFor(/kx is read-only here \(--readonly\): helm uninstall is off/);
+  t.send('Enter');
+  await t.waitFor(/history prometheus \(monitoring\)/);
+  t.send('u');
+  await t.waitFor(/kx is read-only here \(--readonly\): helm rollback is off/);
+  assert.equal(existsSync(record), false);
+  t.send('Escape');
+  await t.waitFor(/helm releases \(monitoring\)/);
+  t.send('Escape');
+  await t.waitFor(/pods \(all namespaces\)/);
+  t.send('q');
+  await t.waitFor(/kx exited with 0/);
+});
