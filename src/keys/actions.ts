@@ -5,13 +5,13 @@
  */
 
 /** Where a binding applies: everywhere, in a resource table, in a text pane, or in one pane kind. */
-export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog';
+export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'helm' | 'dialog';
 
 /** What the selected row must support for an action to be offered (from the kind's capabilities). */
 export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by' | 'port-forward' | 'cronjob';
 
 /** Sections of the help screen, in order. */
-export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Port-forwards', 'Dialog'] as const;
+export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Port-forwards', 'Helm', 'Dialog'] as const;
 export type KeyGroup = (typeof keyGroups)[number];
 
 /**
@@ -135,6 +135,16 @@ export const actionSpecs = [
 
   a({ id: 'forward-stop', scope: 'forwards', keys: ['ctrl-d'], label: 'stop', description: 'Stop the selected port-forward (asks first).', group: 'Port-forwards', confirm: true, hint: true }),
 
+  a({ id: 'helm-open', scope: 'helm', keys: ['enter'], label: 'open', description: 'On a release: its history (helm history); on a revision: its values.', group: 'Helm', hint: true }),
+  a({ id: 'helm-values', scope: 'helm', keys: ['v'], label: 'values', description: 'The selected revision’s values, user-supplied and computed (helm get values --all; not masked, as helm shows them).', group: 'Helm', hint: true }),
+  a({ id: 'helm-manifest', scope: 'helm', keys: ['m'], label: 'manifest', description: 'The selected revision’s rendered manifest (helm get manifest).', group: 'Helm', hint: true }),
+  a({ id: 'helm-notes', scope: 'helm', keys: ['n'], label: 'notes', description: 'The selected revision’s notes (helm get notes).', group: 'Helm' }),
+  a({ id: 'helm-mark', scope: 'helm', keys: ['b'], label: 'base', description: 'Mark the selected revision as the base d diffs from (again: unmark).', group: 'Helm' }),
+  a({ id: 'helm-diff', scope: 'helm', keys: ['d'], label: 'diff', description: 'Diff values and manifest from the base revision (b; else the previous one) to the selected one.', group: 'Helm', hint: true }),
+
+  a({ id: 'helm-rollback', scope: 'helm', keys: ['u'], label: 'rollback', description: 'helm rollback to the selected revision, with helm’s output (offered when helm is on PATH; asks first).', group: 'Helm', access: self('patch'), confirm: true, hint: true }),
+  a({ id: 'helm-uninstall', scope: 'helm', keys: ['ctrl-d'], label: 'uninstall', description: 'helm uninstall the selected release, with helm’s output (offered when helm is on PATH; asks first).', group: 'Helm', access: self('delete'), confirm: true, hint: true }),
+
   a({ id: 'confirm-yes', scope: 'dialog', keys: ['y'], label: 'yes', description: 'Confirm.', group: 'Dialog', hint: true }),
   a({ id: 'confirm-no', scope: 'dialog', keys: ['n', 'esc'], label: 'no', description: 'Cancel.', group: 'Dialog', hint: true }),
 ] as const satisfies readonly (SpecInput & { readonly mutates: boolean })[];
@@ -166,7 +176,8 @@ export function scopesFor(scope: KeyScope): readonly KeyScope[] {
       return [scope, 'pane', 'global'];
     case 'history':
     case 'forwards':
-      // The revisions and the forwards are tables: the table's movement keys work there too.
+    case 'helm':
+      // The revisions, the forwards and the releases are tables: the table's movement keys work there too.
       return [scope, 'table', 'global'];
     case 'pane':
       return ['pane', 'global'];

@@ -215,6 +215,8 @@ function conflictsOf(keymap: Keymap): Conflict[] {
     for (const outer of keymap.actions) {
       if (inner.scope === outer.scope || !scopesFor(inner.scope).includes(outer.scope)) continue;
       if (!mayMeet(inner, outer)) continue;
+      // The panes that borrow the table's movement keys (history, forwards, helm) never offer its object actions.
+      if (outer.scope === 'table' && 'target' in outer && inner.scope !== 'global') continue;
       const key = inner.keys.find((k) => outer.keys.includes(k));
       if (key !== undefined) out.push({ key, scope: inner.scope, actions: [inner.id, outer.id], hides: true });
     }
@@ -247,6 +249,8 @@ function scopeWords(scope: KeyScope): string {
       return 'rollout history';
     case 'forwards':
       return 'the port-forwards pane';
+    case 'helm':
+      return 'the Helm releases pane';
     case 'dialog':
       return 'dialogs';
     default: {

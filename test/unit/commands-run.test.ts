@@ -14,6 +14,7 @@ function run(text: string): { did: string[]; error: string | undefined } {
     quit: () => did.push('quit'),
     help: () => did.push('help'),
     forwards: () => did.push('forwards'),
+    helm: (scope) => did.push(`helm ${scope.kind === 'namespace' ? scope.name : scope.kind}`),
     namespace: (name) => did.push(`namespace ${name}`),
     context: (name) => did.push(`context ${name ?? '(picker)'}`),
     view: (resource, scope) => did.push(`view ${resourceKey(resource)} ${scope.kind === 'namespace' ? scope.name : scope.kind}`),
@@ -32,6 +33,14 @@ test('each : command asks the explorer for one thing; the caller closes the prom
   assert.deepEqual(run('pf'), { did: ['forwards'], error: undefined });
   assert.deepEqual(run('pf x'), { did: [], error: '":pf" takes no arguments.' });
   assert.deepEqual(run(''), { did: [], error: undefined });
+});
+
+test(':helm lists the Helm releases of the current namespace, of NS, or of all', () => {
+  assert.deepEqual(run('helm'), { did: ['helm current'], error: undefined });
+  assert.deepEqual(run('helm shop'), { did: ['helm shop'], error: undefined });
+  assert.deepEqual(run('hm -A'), { did: ['helm all'], error: undefined });
+  assert.deepEqual(run('helm -n shop'), { did: ['helm shop'], error: undefined });
+  assert.deepEqual(run('helm shp'), { did: [], error: 'namespace "shp" not found; did you mean "shop"?' });
 });
 
 test('Enter on a word the completion extends takes the completion; an unknown word gets one sentence and does nothing', () => {

@@ -19,6 +19,7 @@ import { R } from './refs.ts';
 import { seedCluster } from './seed/cluster.ts';
 import { seedConfig } from './seed/config.ts';
 import { seedCrd } from './seed/crd.ts';
+import { seedHelm } from './seed/helm.ts';
 import { seedNetwork } from './seed/network.ts';
 import { seedWorkloads } from './seed/workloads.ts';
 
@@ -77,6 +78,7 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
     if (!store.get(R.namespaces, undefined, 'kube-system')) {
       seedCluster(ctx);
       seedConfig(ctx);
+      seedHelm(ctx);
       seedNetwork(ctx);
       seedCrd(ctx);
       drain();

@@ -88,6 +88,7 @@ function argumentCandidates(previous: string[], word: string, ctx: CommandContex
   const last = previous[previous.length - 1]!;
   const values = (names: readonly string[], detail: string): Value[] => names.map((name) => ({ name, detail }));
   if (builtinFor(head) === 'context') return previous.length === 1 ? ranked(word, values(ctx.contexts, 'context')) : [];
+  if (builtinFor(head) === 'helm') return previous.length === 1 ? ranked(word, [...values(ctx.namespaces, 'namespace'), ...values(['-A'], 'all namespaces')]) : [];
   const resource = findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head);
   if (!resource) return [];
   const isNamespaces = resource.group === '' && resource.plural === 'namespaces';

@@ -1,7 +1,7 @@
 /**
  * Parses what was typed after `:` into a command: a resource view (named as kubectl names it, or
  * by a k9s alias) with an optional namespace (`:po kube-system`, `:po -n kube-system`, `:po -A`),
- * `:ns NAME` to switch namespace, `:ctx [NAME]`, `:pf`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
+ * `:ns NAME` to switch namespace, `:ctx [NAME]`, `:pf`, `:helm [NS]`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
  */
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
@@ -35,6 +35,8 @@ export type Command =
   | { kind: 'help' }
   /** `:pf`: the running port-forwards. */
   | { kind: 'forwards' }
+  /** `:helm`: the Helm releases in the scope's namespaces (read from Helm's storage, no helm binary). */
+  | { kind: 'helm'; scope: ViewScope }
   /** One sentence for the prompt; `suggestion` is the corrected input (without ':') when there is one. */
   | { kind: 'error'; message: string; suggestion?: string };
 
@@ -55,6 +57,7 @@ export function parseCommand(input: string, ctx: CommandContext): Command {
     return args.length === 0 ? { kind: builtin } : { kind: 'error', message: `":${head}" takes no arguments.` };
   }
   if (builtin === 'context') return contextCommand(head, args, ctx.contexts);
+  if (builtin === 'helm') return helmCommand(head, args, ctx.namespaces);
   const resource = findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head);
   if (!resource) return unknown(head, args, ctx.discovery);
   const scope = parseScope(head, args);
@@ -68,6 +71,16 @@ export function parseCommand(input: string, ctx: CommandContext): Command {
     return { kind: 'namespace', name: scope.name };
   }
   return { kind: 'view', resource, scope };
+}
+
+function helmCommand(head: string, args: string[], namespaces: readonly string[]): Command {
+  const scope = parseScope(head, args);
+  if ('message' in scope) return { kind: 'error', message: scope.message };
+  if (scope.kind === 'namespace') {
+    const missing = unknownNamespace(head, args, scope.name, namespaces);
+    if (missing) return missing;
+  }
+  return { kind: 'helm', scope };
 }
 
 function contextCommand(head: string, args: string[], contexts: readonly string[]): Command {

@@ -13,6 +13,7 @@ import { HintsBar } from '../components/hints-bar.tsx';
 import type { Flash } from '../components/status-line.tsx';
 import type { PaneState } from './explorer-state.ts';
 import { useTheme } from '../theme-context.tsx';
+import { helmOnPath } from '../../kube/helm/run-helm.ts';
 
 /** Props of BottomLine. */
 export interface BottomLineProps {
@@ -66,13 +67,15 @@ function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree' || pane.kind === 'pick-container') return new Set(['pane-search', 'pane-next', 'pane-previous']);
   // The forwards are a table for moving only: the resource table's own actions do not apply there.
   if (pane.kind === 'forwards') return new Set(actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id));
+  // Rollback and uninstall run the helm binary: without one they are not offered.
+  if (pane.kind === 'helm') return new Set([...actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id), ...(helmOnPath() ? [] : ['helm-rollback', 'helm-uninstall'])]);
   if (pane.kind !== 'yaml') return undefined;
   const { resource } = pane.target;
   return resource.group === '' && resource.plural === 'secrets' ? undefined : new Set(['yaml-reveal']);
 }
 
 /** The key scope of each pane: a pane kind without one does not compile. */
-const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global'> = {
+const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'helm' | 'dialog' | 'global'> = {
   help: 'pane',
   contexts: 'pane',
   tree: 'pane',
@@ -84,11 +87,12 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   'set-image': 'dialog',
   'port-forward': 'dialog',
   forwards: 'forwards',
+  helm: 'helm',
   history: 'history',
   confirm: 'dialog',
   'pick-container': 'pane',
 };
 
-function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'dialog' | 'global' {
+function paneScope(pane: PaneState): 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'helm' | 'dialog' | 'global' {
   return paneScopes[pane.kind];
 }

@@ -12,6 +12,8 @@ export type PaneState =
   | { kind: 'contexts' }
   | { kind: 'tree'; uid: string }
   | { kind: 'forwards' }
+  /** `:helm`: the Helm releases of one namespace, or of all when undefined. */
+  | { kind: 'helm'; namespace: string | undefined }
   | { kind: 'describe' | 'yaml' | 'scale' | 'set-image' | 'port-forward' | 'history'; target: ObjectTarget }
   /** Logs of the target; of one container when `container` is set (from a container's row). */
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }

@@ -14,6 +14,7 @@ import { ScaleDialog } from '../panes/scale-dialog.tsx';
 import { SetImageDialog } from '../panes/set-image-dialog.tsx';
 import { PortForwardDialog } from '../panes/port-forward-dialog.tsx';
 import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
+import { HelmPane } from '../panes/helm/helm-pane.tsx';
 import { ContainerPicker } from '../panes/container-picker.tsx';
 import { SuspendCronJobPane } from '../panes/suspend-cronjob-pane.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
@@ -91,6 +92,10 @@ export function PaneHost(props: PaneHostProps): ReactElement {
           onClose={props.onClose}
           onFlash={props.onFlash}
         />
+      );
+    case 'helm':
+      return (
+        <HelmPane session={services.session} gate={services.gate} namespace={pane.namespace} width={props.width} height={props.height} active={true} onClose={props.onClose} onFlash={props.onFlash} />
       );
     case 'history':
       return <RolloutHistoryPane {...paneProps(props, services, pane.target)} />;

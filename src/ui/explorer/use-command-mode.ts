@@ -19,6 +19,8 @@ export interface CommandActions {
   help(): void;
   /** `:pf`: the running port-forwards. */
   forwards(): void;
+  /** `:helm [NS]`: the Helm releases. */
+  helm(scope: ViewScope): void;
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
@@ -114,6 +116,9 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       return undefined;
     case 'forwards':
       actions.forwards();
+      return undefined;
+    case 'helm':
+      actions.helm(command.scope);
       return undefined;
     case 'error':
       return command.message;
