@@ -46,6 +46,8 @@ Usage:
                           manage a rollout like kubectl (history --revision N --diff shows changes)
   ${invokedAs} set image TYPE/NAME CONTAINER=IMAGE…
                           change container images like kubectl (*=IMAGE: every container)
+  ${invokedAs} top pods|nodes [NAME] [-A] [--containers] [--sort-by cpu|memory] [--sum]
+                          CPU and memory usage from the metrics API, as kubectl top prints it
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 
