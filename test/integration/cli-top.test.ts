@@ -94,6 +94,8 @@ test('the usage follows the workload: ledger near its 500m CPU limit, the crash-
 test('kubectl get apiservices shows v1beta1.metrics.k8s.io Available', async () => {
   const res = await kubectl(['get', 'apiservice', 'v1beta1.metrics.k8s.io', '-o', 'jsonpath={.status.conditions[?(@.type=="Available")].status}'], { kubeconfig: demo.kubeconfigPath });
   assert.equal(res.stdout, 'True');
+  const table = await kubectl(['get', 'apiservices'], { kubeconfig: demo.kubeconfigPath });
+  assert.match(table.stdout, /^NAME\s+SERVICE\s+AVAILABLE\s+AGE\nv1beta1\.metrics\.k8s\.io\s+kube-system\/metrics-server\s+True\s/);
 });
 
 test('without the metrics API: kubectl\'s "Metrics API not available", exit 1', async () => {
