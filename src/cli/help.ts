@@ -48,6 +48,8 @@ Usage:
                           change container images like kubectl (*=IMAGE: every container)
   ${invokedAs} create job NAME --from=cronjob/CRONJOB
                           run a cron job now: the job kubectl create job --from makes
+  ${invokedAs} top pods|nodes [NAME] [-A] [--containers] [--sort-by cpu|memory] [--sum]
+                          CPU and memory usage from the metrics API, as kubectl top prints it
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 

@@ -24,6 +24,7 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   edit: () => import('./commands/edit-command.ts'),
   set: () => import('./commands/set-command.ts'),
   create: () => import('./commands/create-command.ts'),
+  top: () => import('./commands/top-command.ts'),
   completion: () => import('./commands/completion-command.ts'),
   // Hidden: what the completion scripts and kubectl_complete-kx call.
   __complete: async () => {

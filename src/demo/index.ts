@@ -27,7 +27,7 @@ function defaultKubeconfigPath(): string {
 
 /** Starts the demo API server and scenario and writes the kubeconfig. */
 export async function startDemoCluster(opts: ScenarioOptions & { port?: number; kubeconfigPath?: string } = {}): Promise<DemoCluster> {
-  const server = await startDemoApiServer({ ...(opts.port !== undefined ? { port: opts.port } : {}) });
+  const server = await startDemoApiServer({ ...(opts.port !== undefined ? { port: opts.port } : {}), metrics: true });
   const scenario = startScenario(server.store, opts);
   server.setRuntime(scenario.runtime);
   const kubeconfigPath = opts.kubeconfigPath ?? defaultKubeconfigPath();

@@ -11,6 +11,8 @@ import { handleAttachUpgrade } from './attach.ts';
 import { handleExecUpgrade } from './exec.ts';
 import { handlePortForwardUpgrade } from './portforward.ts';
 import { sendError, sendJson } from './http-util.ts';
+import { handleMetrics } from './metrics-handler.ts';
+import { metricsGroup } from './metrics-resources.ts';
 import { handleResource } from './resource-handler.ts';
 import { route } from './router.ts';
 
@@ -80,7 +82,9 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
     case 'unknown':
       throw unknownResource();
     case 'resource':
-      await handleResource(ctx, req, res, r, url.searchParams);
+      // metrics.k8s.io is computed on each read, never stored (metrics-server behind the aggregator).
+      if (r.def.group === metricsGroup) handleMetrics(ctx, req.method ?? 'GET', res, r, url.searchParams);
+      else await handleResource(ctx, req, res, r, url.searchParams);
       return;
     default: {
       const never: never = r;

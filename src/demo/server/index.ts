@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { DemoStore, PodRuntime } from '../types.ts';
+import { builtinResources } from './builtin-resources.ts';
 import { ResourceCatalogue } from './catalogue.ts';
+import { metricsApiService, metricsResources } from './metrics-resources.ts';
 import type { ServerContext } from './context.ts';
 import { watchCrds } from './crd-registry.ts';
 import { startGarbageCollector } from './garbage-collector.ts';
@@ -28,6 +30,8 @@ export interface DemoServerOptions {
    */
   resourceVersionWaitMs?: number;
   runtime?: PodRuntime;
+  /** Serve metrics.k8s.io (and its APIService), as a cluster with metrics-server does; default false. */
+  metrics?: boolean;
 }
 
 /** A running demo API server. */
@@ -56,8 +60,9 @@ export interface DemoServer {
 export async function startDemoApiServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const catalogue = new ResourceCatalogue();
+  const catalogue = new ResourceCatalogue(opts.metrics ? [...builtinResources(), ...metricsResources()] : undefined);
   const store = new MemoryStore(catalogue, opts.compactionWindow ?? 10_000);
+  if (opts.metrics) store.create({ group: 'apiregistration.k8s.io', plural: 'apiservices' }, metricsApiService(new Date()));
   const stopCrds = watchCrds(store);
   const stopGc = startGarbageCollector(store);
   const watches = new WatchHub();

@@ -3,7 +3,7 @@ import { at, num, obj, objs, str, strs } from '../json.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './describe-writer.ts';
 import { compareStrings, printBool, stringOrNone } from './meta-sections.ts';
-import { formatQuantity, parseQuantity } from './quantity.ts';
+import { formatQuantity, parseQuantity } from '../../kube/quantity.ts';
 import { rfc1123z } from './time-format.ts';
 import { writeEnv, writeEnvFrom } from './env-section.ts';
 

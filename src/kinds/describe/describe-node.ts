@@ -6,7 +6,7 @@ import type { DescribeInput } from './describe-types.ts';
 import { writeEvents } from './events-section.ts';
 import { compareStrings, goValue, writeAnnotations, writeLabels, writeTaints } from './meta-sections.ts';
 import { podRequestsAndLimits, quantityOf, sumResourceLists, toList } from './pod-resources.ts';
-import { formatQuantity, milliValue, wholeValue, type Quantity } from './quantity.ts';
+import { formatQuantity, milliValue, wholeValue, type Quantity } from '../../kube/quantity.ts';
 import { quantityText } from './containers-section.ts';
 import { ageSince, rfc1123z } from './time-format.ts';
 

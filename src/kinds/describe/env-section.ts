@@ -2,7 +2,7 @@
 import { at, obj, objs, str } from '../json.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { LEVEL_2, LEVEL_3, type PrefixWriter } from './describe-writer.ts';
-import { milliValue, parseQuantity, wholeValue } from './quantity.ts';
+import { milliValue, parseQuantity, wholeValue } from '../../kube/quantity.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 /** A pod's effective requests and limits (kubectl's PodRequestsAndLimits) and its QoS class. */
 import { at, obj, objs, str } from '../json.ts';
-import { addQuantity, compareQuantity, parseQuantity, zeroQuantity, type Quantity } from './quantity.ts';
+import { addQuantity, compareQuantity, parseQuantity, zeroQuantity, type Quantity } from '../../kube/quantity.ts';
 
 /** Resource name → quantity. */
 export type ResourceList = Map<string, Quantity>;

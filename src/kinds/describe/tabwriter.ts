@@ -7,7 +7,11 @@
  */
 import stringWidth from 'string-width';
 
-const padding = 2;
+/** Go tabwriter settings: describe uses (minwidth 0, padding 2), kubectl's printers.GetNewTabWriter (6, 3). */
+export interface TabOptions {
+  minWidth?: number;
+  padding?: number;
+}
 
 interface Cell {
   text: string;
@@ -15,7 +19,9 @@ interface Cell {
 }
 
 /** Aligns tab-separated `text` (lines ending in '\n') the way kubectl's tabwriter does. */
-export function alignTabs(text: string): string {
+export function alignTabs(text: string, opts: TabOptions = {}): string {
+  const minWidth = opts.minWidth ?? 0;
+  const padding = opts.padding ?? 2;
   const rawLines = text.split('\n');
   // A trailing newline leaves one empty string behind; it is not a line of its own.
   const endsWithNewline = rawLines.length > 1 && rawLines[rawLines.length - 1] === '';
@@ -25,7 +31,7 @@ export function alignTabs(text: string): string {
   // between can be formatted on their own (Go flushes at such lines too).
   let block: Cell[][] = [];
   const flushBlock = (): void => {
-    if (block.length > 0) formatBlock(block, 0, block.length, [], out);
+    if (block.length > 0) formatBlock(block, 0, block.length, [], out, minWidth, padding);
     block = [];
   };
   for (const raw of rawLines) {
@@ -38,7 +44,7 @@ export function alignTabs(text: string): string {
 }
 
 /** Formats lines [from, to) with the column widths found so far (`widths`), recursing per column. */
-function formatBlock(lines: Cell[][], from: number, to: number, widths: number[], out: string[]): void {
+function formatBlock(lines: Cell[][], from: number, to: number, widths: number[], out: string[], minWidth: number, padding: number): void {
   const column = widths.length;
   let start = from;
   for (let at = from; at < to; at++) {
@@ -46,13 +52,13 @@ function formatBlock(lines: Cell[][], from: number, to: number, widths: number[]
     // A block of lines that all have a cell in this column starts here.
     writeLines(lines, start, at, widths, out);
     start = at;
-    let width = 0;
+    let width = minWidth;
     for (; at < to; at++) {
       const line = lines[at]!;
       if (column >= line.length - 1) break;
       width = Math.max(width, line[column]!.width + padding);
     }
-    formatBlock(lines, start, at, [...widths, width], out);
+    formatBlock(lines, start, at, [...widths, width], out, minWidth, padding);
     start = at;
   }
   writeLines(lines, start, to, widths, out);

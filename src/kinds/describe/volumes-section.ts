@@ -3,7 +3,7 @@ import { at, num, obj, objs, str, strs } from '../json.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, nestedWriter, type PrefixWriter } from './describe-writer.ts';
 import { goValue } from './meta-sections.ts';
 import { writeClaim } from './pvc-section.ts';
-import { formatQuantity, parseQuantity } from './quantity.ts';
+import { formatQuantity, parseQuantity } from '../../kube/quantity.ts';
 
 type Json = Record<string, unknown>;
 

@@ -29,6 +29,7 @@ import { useCommandMode } from './use-command-mode.ts';
 import { useEarlyPromptKeys } from './use-early-prompt-keys.ts';
 import { useFlash } from './use-flash.ts';
 import { useObjectActions } from './use-object-actions.ts';
+import { useUsage } from './use-usage.ts';
 import { useViewWatches } from './use-view-watches.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
@@ -88,6 +89,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
   );
   const { flash, say } = useFlash(props.keyProblems ?? []);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
+  // CPU and MEM of the pods or nodes on screen, polled only while the table is shown.
+  const usage = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
@@ -203,6 +206,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 onNotice={(text) => say(text)}
                 title={title}
                 flash={flash}
+                usage={usage}
               />
             )}
           </Box>

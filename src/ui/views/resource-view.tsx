@@ -12,6 +12,7 @@ import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
+import { usageCellsOf, usageColumnTitles, type UsageCells } from '../../explorer/usage-columns.ts';
 import { cellsAt } from '../../kinds/cells.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { StreamState } from '../../kube/stream-types.ts';
@@ -52,6 +53,8 @@ export interface ResourceViewProps {
   flash?: Flash | undefined;
   /** The `/` prompt is open: rows are prepared for matching before the first keystroke needs them. */
   filtering?: boolean;
+  /** Pods and nodes with a metrics API: CPU and MEM cells, shown as two more columns. */
+  usage?: UsageCells | undefined;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -107,7 +110,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const { columns: allColumns, tone } = viewTable(cache, entry);
   // The NAMESPACE column only means something when several namespaces are shown.
   const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
+  const usage = props.usage;
   const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 1 : 0 }));
+  if (usage) for (const title of usageColumnTitles) columns.push({ title, align: 'right', priority: 0 });
 
   // One line for the status line, one for the column headings.
   const bodyHeight = Math.max(1, props.height - 2);
@@ -193,7 +198,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         if (hit) matches!.set(shown, hit);
       });
     }
-    return { key: row.uid, cells: shownColumns.map(({ i }) => cells[i] ?? ''), tone: tone(row), mark: mark?.kind, matches };
+    const shownCells = shownColumns.map(({ i }) => cells[i] ?? '');
+    if (usage) shownCells.push(...usageCellsOf(usage, row.namespace, row.name));
+    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches };
   });
   return (
     <Box flexDirection="column">

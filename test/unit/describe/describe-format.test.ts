@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignTabs } from '../../../src/kinds/describe/tabwriter.ts';
 import { DescribeWriter, escapeTerminal, nestedWriter } from '../../../src/kinds/describe/describe-writer.ts';
-import { addQuantity, compareQuantity, formatQuantity, milliValue, parseQuantity, wholeValue } from '../../../src/kinds/describe/quantity.ts';
+import { addQuantity, compareQuantity, formatQuantity, milliValue, parseQuantity, wholeValue } from '../../../src/kube/quantity.ts';
 import { camelSplit, smartLabel } from '../../../src/kinds/describe/describe-generic.ts';
 import { eventAge, eventFieldSelector, eventSource } from '../../../src/kinds/describe/events-section.ts';
 import { rfc1123z } from '../../../src/kinds/describe/time-format.ts';

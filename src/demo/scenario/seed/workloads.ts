@@ -116,7 +116,12 @@ export function seedWorkloads(ctx: ScenarioContext, drain: () => void): void {
   // payments: a crash loop, a distroless image, a database.
   deploy('payments', 'payments-api', age.days(7), 2, { containers: [container('api', 'ghcr.io/acme/payments-api:3.2.0', { port: 8080, probe: true })] });
   deploy('payments', 'fraud-scorer', age.days(3), 1, { containers: [container('scorer', 'ghcr.io/acme/fraud-scorer:0.9.2', { port: 8080 })] });
-  deploy('payments', 'ledger', age.days(6), 2, { containers: [container('ledger', 'ghcr.io/acme/ledger:1.4.0-distroless', { port: 8080 })] });
+  // ledger runs near its CPU limit: the busy pods of `kubectl top`.
+  deploy('payments', 'ledger', age.days(6), 2, {
+    containers: [
+      { ...container('ledger', 'ghcr.io/acme/ledger:1.4.0-distroless', { port: 8080 }), resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } } },
+    ],
+  });
   ctx.create(
     R.statefulsets,
     workload('StatefulSet', 'payments', 'postgres', {

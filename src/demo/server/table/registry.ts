@@ -1,5 +1,6 @@
 /** Which column set renders which resource. */
 import type { ResourceDef } from '../resource-def.ts';
+import { apiServiceColumns } from './apiservice-columns.ts';
 import type { ColumnSet } from './columns.ts';
 import { configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, pvcColumns, secretColumns, serviceColumns } from './core-columns.ts';
 import { customColumns, defaultColumns } from './default-columns.ts';
@@ -25,6 +26,7 @@ const builtins = new Map<string, ColumnSet>([
   ['batch/cronjobs', cronJobColumns],
   ['autoscaling/horizontalpodautoscalers', hpaColumns],
   ['networking.k8s.io/ingresses', ingressColumns],
+  ['apiregistration.k8s.io/apiservices', apiServiceColumns],
 ]);
 
 /** The column set for a resource: built-in printer, CRD printer columns, or the default (Name, Created At). */
