@@ -298,7 +298,7 @@ describe('RBAC: alice may read viewonly but write only team-a', () => {
         ['F', 'You may not port-forward pods in namespace viewonly (RBAC)'],
       ] as const) {
         t.send(key);
-        await t.waitFor((screen) => screen.includes(sentence));
+        await t.waitFor((screen) => screen.includes(sentence)).catch((err: Error) => assert.fail(`after ${key}: ${err.message}`));
         t.send('Escape');
       }
     } finally {
