@@ -17,6 +17,7 @@ export interface ContainerSpecLike {
   command?: string[];
   args?: string[];
   readinessProbe?: { initialDelaySeconds?: number };
+  ports?: { containerPort?: number }[];
 }
 
 /** What one container instance will do once started. */

@@ -15,6 +15,8 @@ export interface ContainerRun {
   image: string;
   isInit: boolean;
   plan: ContainerPlan;
+  /** Its containerPorts: the fake kubelet answers HTTP on them through port-forward. */
+  ports: number[];
   restartCount: number;
   current?: ContainerInstance;
   previous?: ContainerInstance;
@@ -48,7 +50,8 @@ export interface PodRun {
 const CREATE_DELAY_MS = 300;
 
 function containerRun(spec: ContainerSpecLike, isInit: boolean): ContainerRun {
-  return { name: spec.name, image: spec.image ?? '', isInit, plan: planFor(spec, isInit), restartCount: 0 };
+  const ports = (spec.ports ?? []).map((p) => p.containerPort ?? 0).filter((p) => p > 0);
+  return { name: spec.name, image: spec.image ?? '', isInit, plan: planFor(spec, isInit), ports, restartCount: 0 };
 }
 
 /** Creates the runtime for a newly seen pod. */

@@ -6,8 +6,8 @@ export interface RawPod {
   spec: {
     nodeName?: string;
     restartPolicy?: string;
-    initContainers?: { name: string; image?: string; command?: string[]; args?: string[] }[];
-    containers: { name: string; image?: string; command?: string[]; args?: string[] }[];
+    initContainers?: { name: string; image?: string; command?: string[]; args?: string[]; ports?: { containerPort?: number }[] }[];
+    containers: { name: string; image?: string; command?: string[]; args?: string[]; ports?: { containerPort?: number }[] }[];
     hostNetwork?: boolean;
   };
   status?: { conditions?: { type: string }[] };
