@@ -60,6 +60,12 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     // A forward opens a session into the pod: refused in read-only mode before any request.
     writeGateFromFlags(args.flags, session).enter('port-forward');
     const target = parseTarget(targetText, session.namespace);
+    let stopRefused: (() => void) | undefined;
+    let wasRefused = false;
+    const refused = (): void => {
+      wasRefused = true;
+      stopRefused?.();
+    };
     for (const spec of specs) {
       // Resolve first, so kubectl's sentences (pod not running, no such named port) come before any listener.
       const resolved = await resolveTarget(session, target, spec.remote, { podRunningTimeoutMs });
@@ -75,19 +81,25 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
         resolved,
         onEvent: (e) => {
           if (e.type === 'connection') process.stdout.write(`Handling connection for ${e.localPort}\n`);
-          else if (e.type === 'error') process.stderr.write(`error: ${e.message}\n`);
-          else process.stderr.write(`Forwarding to pod ${e.pod} (port ${e.remotePort}) now: the previous pod went away\n`);
+          else if (e.type === 'error') {
+            // The server's sentence as it is (it starts "Error from server"), others kubectl's way.
+            process.stderr.write(`${/^(error|Error from server)/.test(e.message) ? '' : 'error: '}${e.message}\n`);
+            // Refused for this user: every connection would be, so stop as kubectl does (exit 1).
+            if (e.fatal) refused();
+          } else process.stderr.write(`Forwarding to pod ${e.pod} (port ${e.remotePort}) now: the previous pod went away\n`);
         },
       });
       forwards.push(f);
       const st = f.state();
       for (const where of st.listening) process.stdout.write(`Forwarding from ${where} -> ${st.remotePort}\n`);
     }
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+    if (wasRefused) return 1;
+    const ended = await new Promise<number>((resolve) => {
+      process.once('SIGINT', () => resolve(0));
+      process.once('SIGTERM', () => resolve(0));
+      stopRefused = () => resolve(1);
     });
-    return 0;
+    return ended;
   } finally {
     await Promise.all(forwards.map((f) => f.stop()));
     await session.close();

@@ -33,7 +33,8 @@ export interface ForwardState {
 }
 
 /** What happens while forwarding, for a one-shot to print. */
-export type ForwardEvent = { type: 'connection'; localPort: number } | { type: 'error'; message: string } | { type: 'reresolved'; pod: string; remotePort: number };
+/** `fatal`: no later connection can succeed either (the server refuses this user the forward), as kubectl exits then. */
+export type ForwardEvent = { type: 'connection'; localPort: number } | { type: 'error'; message: string; fatal?: boolean } | { type: 'reresolved'; pod: string; remotePort: number };
 
 /** What to forward: a pod by name, or any target kubectl port-forward accepts. */
 export interface ForwardPortOptions {
@@ -240,7 +241,8 @@ export class PortForwarder {
         if (canMove && /failed to find sandbox|not found/.test(end.error)) void this.reresolve(target.pod.metadata.name).catch(() => undefined);
       }
     } catch (err) {
-      this.emit({ type: 'error', message: toKxError(err).message });
+      const e = toKxError(err);
+      this.emit({ type: 'error', message: e.message, fatal: e.kind === 'forbidden' || e.kind === 'unauthorized' });
       socket.destroy();
     }
   }
