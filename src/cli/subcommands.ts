@@ -23,6 +23,9 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   rollout: () => import('./commands/rollout-command.ts'),
   edit: () => import('./commands/edit-command.ts'),
   set: () => import('./commands/set-command.ts'),
+  cordon: async () => ({ run: (await import('./commands/node-commands.ts')).runCordon }),
+  uncordon: async () => ({ run: (await import('./commands/node-commands.ts')).runUncordon }),
+  drain: async () => ({ run: (await import('./commands/node-commands.ts')).runDrain }),
   completion: () => import('./commands/completion-command.ts'),
   // Hidden: what the completion scripts and kubectl_complete-kx call.
   __complete: async () => {
