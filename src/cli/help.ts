@@ -46,6 +46,10 @@ Usage:
                           manage a rollout like kubectl (history --revision N --diff shows changes)
   ${invokedAs} set image TYPE/NAME CONTAINER=IMAGE…
                           change container images like kubectl (*=IMAGE: every container)
+  ${invokedAs} cordon|uncordon NODE
+                          mark a node unschedulable or schedulable like kubectl
+  ${invokedAs} drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force]
+                          cordon a node and evict its pods like kubectl (PodDisruptionBudgets honoured)
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 
