@@ -10,7 +10,7 @@ import { findResource } from '../kube/resource-resolver.ts';
 import { resourcePath } from '../kube/resource-info.ts';
 import { openSession, type KubeSession } from '../kube/session.ts';
 
-const commands = ['logs', 'exec', 'attach', 'scale', 'rollout', 'set', 'create', 'port-forward', 'edit', 'top', 'completion', 'demo'];
+const commands = ['logs', 'exec', 'attach', 'scale', 'rollout', 'set', 'create', 'port-forward', 'edit', 'top', 'cordon', 'uncordon', 'drain', 'completion', 'demo'];
 const rolloutCommands = ['history', 'undo', 'restart', 'status'];
 const workloadTypes = ['deployment/', 'statefulset/', 'daemonset/', 'replicaset/'];
 const logTypes = ['pod/', 'deployment/', 'statefulset/', 'daemonset/', 'job/', 'service/'];
@@ -51,6 +51,7 @@ export async function completeWords(words: readonly string[]): Promise<string[]>
   if (command === 'set' && args.length === 0) return prefixed(['image'], current);
   if (command === 'create' && args.length === 0) return prefixed(['job'], current);
   if (command === 'top' && args.length === 0) return prefixed(['pods', 'nodes'], current);
+  if (command === 'cordon' || command === 'uncordon' || command === 'drain') return args.length === 0 ? prefixed(await withSession((s) => namesOf(s, 'nodes', '')), current) : [];
   const objectArgs = command === 'rollout' ? args.slice(1) : args;
   if (!['scale', 'rollout', 'logs', 'exec', 'attach'].includes(command) || objectArgs.length > 0) return [];
   if (!current.includes('/')) {

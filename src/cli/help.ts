@@ -50,6 +50,10 @@ Usage:
                           run a cron job now: the job kubectl create job --from makes
   ${invokedAs} top pods|nodes [NAME] [-A] [--containers] [--sort-by cpu|memory] [--sum]
                           CPU and memory usage from the metrics API, as kubectl top prints it
+  ${invokedAs} cordon|uncordon NODE
+                          mark a node unschedulable or schedulable like kubectl
+  ${invokedAs} drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force]
+                          cordon a node and evict its pods like kubectl (PodDisruptionBudgets honoured)
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 

@@ -39,5 +39,7 @@ export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): Re
   if (row && row.ownerRefs.length > 0) out.add('owner');
   if (hasNode(resource, row)) out.add('node');
   if (resource.group === '' && usedByPods.has(resource.plural)) out.add('used-by');
+  // Cordon, uncordon and drain: patches of the node (drain also evicts its pods).
+  if (resourceKey(resource) === 'nodes' && resource.verbs.includes('patch')) out.add('node-ops');
   return out;
 }

@@ -8,7 +8,7 @@
 export type KeyScope = 'global' | 'table' | 'pane' | 'logs' | 'yaml' | 'history' | 'forwards' | 'helm' | 'dialog';
 
 /** What the selected row must support for an action to be offered (from the kind's capabilities). */
-export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by' | 'port-forward' | 'cronjob';
+export type Capability = 'logs' | 'exec' | 'scale' | 'rollout' | 'delete' | 'drill' | 'owner' | 'image' | 'node' | 'used-by' | 'port-forward' | 'cronjob' | 'node-ops';
 
 /** Sections of the help screen, in order. */
 export const keyGroups = ['General', 'Navigation', 'Sort', 'Resource', 'Danger', 'Pane', 'Logs', 'YAML', 'Rollout history', 'Port-forwards', 'Helm', 'Dialog'] as const;
@@ -23,7 +23,9 @@ export type KeyGroup = (typeof keyGroups)[number];
 export interface Access {
   readonly verb: 'create' | 'delete' | 'patch';
   readonly resource: 'self' | 'pods' | 'jobs';
-  readonly subresource?: 'exec' | 'attach' | 'scale' | 'portforward';
+  readonly subresource?: 'exec' | 'attach' | 'scale' | 'portforward' | 'eviction';
+  /** A second permission the action needs as well (drain: patch the node, then create pods/eviction). */
+  readonly also?: Access;
 }
 
 /** How an action is declared in the table below. */
@@ -79,6 +81,9 @@ export const actionSpecs = [
   a({ id: 'node', scope: 'table', target: 'object', keys: ['o'], label: 'node', description: 'Jump to the node the selected pod runs on.', group: 'Navigation', needs: 'node' }),
   a({ id: 'used-by', scope: 'table', target: 'object', keys: ['u'], label: 'used by', description: 'The pods that use the selected ConfigMap, Secret, PVC or ServiceAccount (volumes, env, image pull secrets, service account).', group: 'Navigation', needs: 'used-by' }),
   a({ id: 'tree', scope: 'table', target: 'object', keys: ['x'], label: 'tree', description: 'Owner tree: the object, its owners and everything it owns.', group: 'Navigation' }),
+  a({ id: 'cordon', scope: 'table', target: 'object', keys: ['c'], label: 'cordon', description: 'Cordon the node, like kubectl cordon (no question: uncordon undoes it). On nodes c, u and r are k9s’s node keys; n copies a node’s name.', group: 'Resource', needs: 'node-ops', access: self('patch') }),
+  a({ id: 'uncordon', scope: 'table', target: 'object', keys: ['u'], label: 'uncordon', description: 'Uncordon the node, like kubectl uncordon.', group: 'Resource', needs: 'node-ops', access: self('patch') }),
+  a({ id: 'drain', scope: 'table', target: 'object', keys: ['r'], label: 'drain', description: 'Drain the node, like kubectl drain: pick its options, then watch each pod’s eviction (PodDisruptionBudget refusals are retried).', group: 'Danger', needs: 'node-ops', access: { ...self('patch'), also: { verb: 'create', resource: 'pods', subresource: 'eviction' } } }),
   a({ id: 'copy-name', scope: 'table', target: 'object', keys: ['c'], label: 'copy', description: 'Copy the selected object’s name to the clipboard (the terminal’s, over OSC 52).', group: 'Resource' }),
   a({ id: 'copy-namespaced-name', scope: 'table', target: 'object', keys: ['n'], label: 'copy ns/name', description: 'Copy namespace/name of the selected object (just the name when cluster-scoped) to the clipboard.', group: 'Resource' }),
 

@@ -65,7 +65,7 @@ export const defaultKeymap: Keymap = buildKeymap();
  * drilled into; a cron job neither execs, scales nor has logs (its jobs do). Other pairs do meet (a pod has logs and exec, a deployment scale and rollout), so
  * "needs different capabilities" alone does not keep two actions apart.
  */
-const neverTogether: ReadonlySet<string> = new Set(['exec+scale', 'exec+rollout', 'exec+drill', 'cronjob+exec', 'cronjob+scale', 'cronjob+logs']);
+const neverTogether: ReadonlySet<string> = new Set(['exec+scale', 'exec+rollout', 'exec+drill', 'cronjob+exec', 'cronjob+scale', 'cronjob+logs', 'node-ops+used-by', 'node-ops+rollout']);
 
 /** Whether one selected object could offer both actions (so they must not share a key). */
 export function mayMeet(x: ActionSpec, y: ActionSpec): boolean {
@@ -74,8 +74,19 @@ export function mayMeet(x: ActionSpec, y: ActionSpec): boolean {
 }
 
 /**
+ * Whether `first` (earlier in the table) deliberately hides `later` on the same key: an action that
+ * needs a capability, listed before one that needs none, wins on the rows that have the capability
+ * and leaves the key to `later` everywhere else (resolve's order). This is how k9s's node keys
+ * (c cordon, u uncordon, r drain) coexist with c copy-name on every other row.
+ */
+export function shadows(first: ActionSpec, later: ActionSpec): boolean {
+  return first.needs !== undefined && later.needs === undefined;
+}
+
+/**
  * Pairs of actions sharing a key in one scope. Two actions may share a key only when no object
- * offers both (k9s's `s`: shell on pods, scale on workloads); see mayMeet.
+ * offers both (k9s's `s`: shell on pods, scale on workloads; see mayMeet), or when the earlier one
+ * needs a capability and the later one none (see shadows).
  */
 export function findClashes(keymap: Keymap): KeyClash[] {
   const clashes: KeyClash[] = [];
@@ -85,7 +96,7 @@ export function findClashes(keymap: Keymap): KeyClash[] {
       const x = list[i]!;
       const y = list[j]!;
       if (x.scope !== y.scope) continue;
-      if (!mayMeet(x, y)) continue;
+      if (!mayMeet(x, y) || shadows(x, y)) continue;
       for (const key of x.keys) {
         if (y.keys.includes(key)) clashes.push({ key, scope: x.scope, actions: [x.id, y.id] });
       }

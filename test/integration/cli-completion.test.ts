@@ -46,6 +46,8 @@ test('bash completes commands, rollout subcommands, types and names from the clu
     expected.map((n) => `deployment/${n}`),
   );
   assert.ok((await bashComplete('kx -n ')).includes('payments'));
+  assert.deepEqual(await bashComplete('kx dr'), ['drain']);
+  assert.deepEqual(await bashComplete('kx cordon kx-w'), ['kx-worker', 'kx-worker2', 'kx-worker3']);
 });
 
 test('kubectl_complete-kx answers kubectl’s plugin completion with a directive line; bad shells are a usage error', async () => {

@@ -1,7 +1,7 @@
 /**
  * Read-only mode applies to every one-shot that writes or opens a session in a container: with
  * --readonly, or on a context marked read-only in config.yaml, `kx scale`, `kx rollout undo|restart`,
- * `kx set image`, `kx port-forward`, `kx exec`, `kx attach` and `kx create job` refuse in one sentence, exit 1, and the demo sees no request at all (its counters).
+ * `kx set image`, `kx cordon|uncordon|drain`, `kx port-forward`, `kx exec`, `kx attach` and `kx create job` refuse in one sentence, exit 1, and the demo sees no request at all (its counters).
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +49,9 @@ const writers: [string, string[]][] = [
   ['port-forward', ['port-forward', 'PODNAME', '-n', 'shop', '18777:80']],
   ['attach', ['attach', 'PODNAME', '-n', 'shop']],
   ['create job', ['create', 'job', 'now', '--from=cronjob/heartbeat', '-n', 'batch']],
+  ['cordon', ['cordon', 'kx-worker']],
+  ['uncordon', ['uncordon', 'kx-worker3']],
+  ['drain', ['drain', 'kx-worker', '--ignore-daemonsets', '--force', '--delete-emptydir-data']],
 ];
 
 async function aPod(): Promise<string> {

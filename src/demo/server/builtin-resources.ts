@@ -94,7 +94,7 @@ export function builtinResources(): ResourceDef[] {
     subresources: {
       ...(r.status ? { status: true } : {}),
       ...(r.scale ? { scale: workloadScale } : {}),
-      ...(r.plural === 'pods' && r.g === '' ? { log: true, exec: true, portforward: true, attach: true } : {}),
+      ...(r.plural === 'pods' && r.g === '' ? { log: true, exec: true, portforward: true, attach: true, eviction: true } : {}),
     },
   }));
 }

@@ -69,6 +69,7 @@ function entries(def: ResourceDef): object[] {
   const sub = (name: string, kind: string, verbs: string[], extra: Record<string, string> = {}) =>
     out.push({ name: `${def.plural}/${name}`, singularName: '', namespaced: def.namespaced, ...extra, kind, verbs });
   if (def.subresources.attach) sub('attach', 'PodAttachOptions', ['create', 'get']);
+  if (def.subresources.eviction) sub('eviction', 'Eviction', ['create'], { group: 'policy', version: 'v1' });
   if (def.subresources.exec) sub('exec', 'PodExecOptions', ['create', 'get']);
   if (def.subresources.log) sub('log', 'Pod', ['get']);
   if (def.subresources.portforward) sub('portforward', 'PodPortForwardOptions', ['create', 'get']);

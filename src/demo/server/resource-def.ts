@@ -36,6 +36,8 @@ export interface ResourceDef {
     exec?: boolean;
     portforward?: boolean;
     attach?: boolean;
+    /** pods/eviction (policy/v1 Eviction). */
+    eviction?: boolean;
   };
   /** Custom resources only: their additionalPrinterColumns (from the preferred version). */
   printerColumns?: PrinterColumn[];

@@ -12,6 +12,7 @@ import { presentList } from './present.ts';
 import type { ResourceRoute } from './router.ts';
 import { handleScale } from './scale.ts';
 import { validateAttach } from './attach.ts';
+import { handleEviction } from './eviction.ts';
 import { validateExec } from './exec.ts';
 import { validatePortForward } from './portforward.ts';
 import { combine, parseFieldSelector, parseLabelSelector } from './selectors.ts';
@@ -109,6 +110,11 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
       // request is validated first, as the apiserver does.
       validateExec(ctx, route, query);
       throw new DemoStatusError(400, 'BadRequest', 'Upgrade request required');
+    case 'eviction':
+      if (!def.subresources.eviction) throw unknownResource();
+      if (method !== 'POST') throw methodNotAllowed();
+      await handleEviction(ctx, req, res, route, query);
+      return;
     case 'portforward':
       if (!def.subresources.portforward) throw unknownResource();
       validatePortForward(ctx, route, query);

@@ -85,6 +85,7 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   'logs-previous': 'logs',
   scale: 'dialog',
   'set-image': 'dialog',
+  drain: 'dialog',
   'port-forward': 'dialog',
   forwards: 'forwards',
   helm: 'helm',

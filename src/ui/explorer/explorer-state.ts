@@ -14,7 +14,7 @@ export type PaneState =
   | { kind: 'forwards' }
   /** `:helm`: the Helm releases of one namespace, or of all when undefined. */
   | { kind: 'helm'; namespace: string | undefined }
-  | { kind: 'describe' | 'yaml' | 'scale' | 'set-image' | 'port-forward' | 'history'; target: ObjectTarget }
+  | { kind: 'describe' | 'yaml' | 'scale' | 'set-image' | 'port-forward' | 'history' | 'drain'; target: ObjectTarget }
   /** Logs of the target; of one container when `container` is set (from a container's row). */
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }
   /** Which container of the target pod an action (a shell) goes into; `initial` is kubectl's default. */

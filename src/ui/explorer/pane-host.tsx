@@ -11,6 +11,7 @@ import { DeletePane } from '../panes/delete-pane.tsx';
 import { ConfirmDialog } from '../panes/confirm-dialog.tsx';
 import { RolloutHistoryPane } from '../panes/rollout-history-pane.tsx';
 import { ScaleDialog } from '../panes/scale-dialog.tsx';
+import { DrainDialog } from '../panes/drain-dialog.tsx';
 import { SetImageDialog } from '../panes/set-image-dialog.tsx';
 import { PortForwardDialog } from '../panes/port-forward-dialog.tsx';
 import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
@@ -77,6 +78,8 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       return <RestartPane {...paneProps(props, services, pane.target)} />;
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
+    case 'drain':
+      return <DrainDialog {...paneProps(props, services, pane.target)} />;
     case 'set-image':
       return <SetImageDialog {...paneProps(props, services, pane.target)} />;
     case 'port-forward':

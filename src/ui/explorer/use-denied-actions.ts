@@ -17,8 +17,13 @@ export function useDeniedActions(reviewer: AccessReviewer, resource: ResourceInf
   useEffect(() => {
     let live = true;
     const checks = guarded.map(async (spec) => {
-      const q = questionFor('access' in spec ? spec.access : undefined, resource, namespace);
-      return q && !(await reviewer.can(q)) ? spec.id : undefined;
+      const access = 'access' in spec ? spec.access : undefined;
+      // Every permission the action declares must be granted (drain: the node's patch and pods/eviction).
+      for (const part of [access, access && 'also' in access ? access.also : undefined]) {
+        const q = questionFor(part, resource, namespace);
+        if (q && !(await reviewer.can(q))) return spec.id;
+      }
+      return undefined;
     });
     void Promise.all(checks).then((ids) => {
       if (live) setDenied(new Set(ids.filter((id): id is ActionId => id !== undefined)));

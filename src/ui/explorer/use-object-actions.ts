@@ -23,6 +23,7 @@ import type { ViewActionId } from '../views/resource-view.tsx';
 import type { ExplorerAction, PaneState } from './explorer-state.ts';
 import { editInEditor } from './edit-in-editor.ts';
 import { attachTo } from './attach-to.ts';
+import { cordonNode } from './cordon-node.ts';
 import { shellChoicesOf, shellInto, type ContainerAddress } from './shell-into.ts';
 import { useDeniedActions } from './use-denied-actions.ts';
 import { manualJobName, triggerCronJob } from '../../kube/mutations/trigger-cronjob.ts';
@@ -134,6 +135,9 @@ export function useObjectActions(ctx: ObjectActionContext): {
     attach: (row) => {
       void attachTo(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
     },
+    cordon: (row) => void cordonNode(session, row.name, true).then((outcome) => say(outcome.text, outcome.level)),
+    uncordon: (row) => void cordonNode(session, row.name, false).then((outcome) => say(outcome.text, outcome.level)),
+    drain: (row) => openPane(row, { kind: 'drain', target: targetOf(row) }),
     'copy-name': (row) => {
       copyToClipboard(row.name);
       say(`Copied ${row.container ? 'container' : entry.resource.singular || entry.resource.kind.toLowerCase()} name ${row.name} to the clipboard`);
