@@ -214,7 +214,8 @@ export function attachOnScreen(screen: string): boolean {
 export function shellOnScreen(screen: string): boolean {
   // The bottom line decides: after the shell, kx's own output (an error, say) may sit below the banner.
   const last = screen.trimEnd().split('\n').at(-1) ?? '';
-  return !kxFrameOnScreen(screen) && (/kx: shell in .*exit to return|^\S* ?[#$] /.test(last) || /exit to return$/.test(last));
+  // (trimEnd took the space after a bare prompt such as `/ #`.)
+  return !kxFrameOnScreen(screen) && (/kx: shell in .*exit to return|^\S* ?[#$]( |$)/.test(last) || /exit to return$/.test(last));
 }
 
 /** kx's last words when it stops on an error ("error: …" on its own line), if on screen. */
