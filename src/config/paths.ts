@@ -50,3 +50,34 @@ export function displayPath(path: string): string {
   const home = homedir();
   return home !== '' && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path;
 }
+
+/**
+ * k9s's config directory, where a k9s user keeps aliases.yaml, hotkeys.yaml, plugins.yaml, views.yaml
+ * and skins: `K9S_CONFIG_DIR`, else `$XDG_CONFIG_HOME/k9s`, else `~/.config/k9s` on Linux and
+ * `~/Library/Application Support/k9s` on macOS (k9s resolves XDG with adrg/xdg, whose macOS default
+ * is Application Support), `%LOCALAPPDATA%\k9s` on Windows.
+ */
+export function k9sConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const override = env['K9S_CONFIG_DIR'];
+  if (override) return override;
+  const xdg = env['XDG_CONFIG_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'k9s');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'k9s');
+  if (platform === 'win32') return join(env['LOCALAPPDATA'] ?? join(homedir(), 'AppData', 'Local'), 'k9s');
+  return join(homedir(), '.config', 'k9s');
+}
+
+/**
+ * k9s's data directory, whose `clusters/<cluster>/<context>/` holds per-context aliases, hotkeys and
+ * plugins: `K9S_CONFIG_DIR` when set (k9s keeps everything there then), else `$XDG_DATA_HOME/k9s`,
+ * else `~/.local/share/k9s` (macOS: `~/Library/Application Support/k9s`).
+ */
+export function k9sDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const override = env['K9S_CONFIG_DIR'];
+  if (override) return override;
+  const xdg = env['XDG_DATA_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'k9s');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'k9s');
+  if (platform === 'win32') return join(env['LOCALAPPDATA'] ?? join(homedir(), 'AppData', 'Local'), 'k9s');
+  return join(homedir(), '.local', 'share', 'k9s');
+}
