@@ -90,6 +90,8 @@ export const actionSpecs = [
   a({ id: 'sort-name', scope: 'table', keys: ['N'], label: 'sort name', description: 'Sort by name (again: reverse).', group: 'Sort' }),
   a({ id: 'sort-age', scope: 'table', keys: ['A'], label: 'sort age', description: 'Sort by age (again: reverse).', group: 'Sort' }),
   a({ id: 'sort-status', scope: 'table', keys: ['S'], label: 'sort status', description: 'Sort by status (again: reverse).', group: 'Sort' }),
+  a({ id: 'sort-cpu', scope: 'table', keys: ['C'], label: 'sort cpu', description: 'Sort by CPU usage, busiest first (again: reverse); pods, containers and nodes with metrics.', group: 'Sort' }),
+  a({ id: 'sort-memory', scope: 'table', keys: ['M'], label: 'sort mem', description: 'Sort by memory usage, busiest first (again: reverse); pods, containers and nodes with metrics.', group: 'Sort' }),
   a({ id: 'sort-next', scope: 'table', keys: ['>'], label: 'sort →', description: 'Sort by the next column.', group: 'Sort' }),
   a({ id: 'sort-previous', scope: 'table', keys: ['<'], label: 'sort ←', description: 'Sort by the previous column.', group: 'Sort' }),
   a({ id: 'sort-reverse', scope: 'table', keys: ['R'], label: 'reverse', description: 'Reverse the sort order.', group: 'Sort' }),

@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../kube/object.ts';
 import type { ContainerSummary, ContainerType } from './container-summary.ts';
+import type { Allocatable, ResourceFigures } from './resource-figures.ts';
 
 /** How a row reads: healthy, needs a look, broken, unimportant, informative (mirrors ui/theme Tone). */
 export type Tone = 'normal' | 'ok' | 'warn' | 'error' | 'muted' | 'info';
@@ -74,6 +75,10 @@ export interface Row {
   readonly containers?: readonly ContainerSummary[];
   /** A row of the containers view: the pod it belongs to (the row's name is the container's). */
   readonly container?: ContainerRef;
+  /** Pods and container rows: requests and limits, for the usage percentages (resource-figures.ts). */
+  readonly resources?: ResourceFigures;
+  /** Nodes: status.allocatable, for the usage percentages. */
+  readonly allocatable?: Allocatable;
 }
 
 /** What a container's row knows of its pod. */

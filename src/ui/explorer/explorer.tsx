@@ -89,8 +89,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
   );
   const { flash, say } = useFlash(props.keyProblems ?? []);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
-  // CPU and MEM of the pods or nodes on screen, polled only while the table is shown.
-  const usage = useUsage(session.client, discovery, entry, state.pane === undefined);
+  // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
+  const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
@@ -164,6 +164,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     user: session.context.user,
     namespace: state.namespace ?? 'all',
     serverVersion,
+    usage: metrics.cluster,
     demoReason: headerLines === 2 ? props.demoReason : undefined,
   };
 
@@ -206,7 +207,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 onNotice={(text) => say(text)}
                 title={title}
                 flash={flash}
-                usage={usage}
+                usage={metrics.view}
               />
             )}
           </Box>

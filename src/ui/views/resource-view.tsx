@@ -12,7 +12,8 @@ import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
-import { usageCellsOf, usageColumnTitles, type UsageCells } from '../../explorer/usage-columns.ts';
+import { podKeyOf, usageCells, usageColumnsOf, type UsageColumn, type UsageSample, type ViewUsage } from '../../explorer/usage-columns.ts';
+import { compareByName } from '../../kinds/sort.ts';
 import { cellsAt } from '../../kinds/cells.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { StreamState } from '../../kube/stream-types.ts';
@@ -53,8 +54,8 @@ export interface ResourceViewProps {
   flash?: Flash | undefined;
   /** The `/` prompt is open: rows are prepared for matching before the first keystroke needs them. */
   filtering?: boolean;
-  /** Pods and nodes with a metrics API: CPU and MEM cells, shown as two more columns. */
-  usage?: UsageCells | undefined;
+  /** Pods, containers and nodes with a metrics API: the usage columns (CPU, MEM and percentages), after the kind's. */
+  usage?: ViewUsage | undefined;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -76,6 +77,8 @@ const sorts: Partial<Record<ActionId, SortRequest>> = {
   'sort-name': { by: 'name' },
   'sort-age': { by: 'age' },
   'sort-status': { by: 'status' },
+  'sort-cpu': { by: 'cpu' },
+  'sort-memory': { by: 'memory' },
   'sort-next': { step: 1 },
   'sort-previous': { step: -1 },
   'sort-reverse': { reverse: true },
@@ -105,14 +108,23 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     return () => abort.abort();
   }, [filtering]);
   const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
-  const rows = filtered.rows;
   // The kind's columns, or the containers view's own (a pod's containers are not API objects).
   const { columns: allColumns, tone } = viewTable(cache, entry);
+  const usage = props.usage;
+  const usageColumns = usage ? usageColumnsOf(usage.kind) : [];
+  const podKey = podKeyOf(entry);
+  // Usage columns come after the kind's, so a sort index past the kind's columns names one of
+  // them: the cache orders such a view by name and the usage order is applied here, per sample.
+  const usageSort = entry.sort && entry.sort.column >= allColumns.length ? usageColumns[entry.sort.column - allColumns.length] : undefined;
+  const rows = useMemo(
+    () => (usageSort && usage?.sample ? sortByUsage(filtered.rows, usageSort, usage.sample, podKey, entry.sort?.descending === true) : filtered.rows),
+    [filtered.rows, usageSort, usage?.sample, podKey, entry.sort?.descending],
+  );
   // The NAMESPACE column only means something when several namespaces are shown.
   const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
-  const usage = props.usage;
-  const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 1 : 0 }));
-  if (usage) for (const title of usageColumnTitles) columns.push({ title, align: 'right', priority: 0 });
+  // On a narrow screen the kind's -o wide columns go first, then the usage percentages.
+  const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 2 : 0 }));
+  for (const u of usageColumns) columns.push({ title: u.spec.name, align: 'right', priority: u.priority });
 
   // One line for the status line, one for the column headings.
   const bodyHeight = Math.max(1, props.height - 2);
@@ -166,10 +178,15 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   for (const [id, m] of Object.entries(moves) as [ActionId, CursorMove][]) handlers[id] = () => move(m);
   for (const [id, request] of Object.entries(sorts) as [ActionId, SortRequest][]) {
     handlers[id] = () => {
-      const visible = shownColumns.map(({ i }) => i);
-      const sort = nextSort(allColumns, visible, entry.sort, request);
+      const visible = [...shownColumns.map(({ i }) => i), ...usageColumns.map((_, k) => allColumns.length + k)];
+      const sort = nextSort([...allColumns, ...usageColumns.map((u) => u.spec)], visible, entry.sort, request);
       if (sort) props.onSort(sort);
-      else props.onNotice?.(`${entry.resource.plural} have no column to sort that way`);
+      else
+        props.onNotice?.(
+          'by' in request && (request.by === 'cpu' || request.by === 'memory')
+            ? `${entry.resource.plural} show no usage here (no metrics API, or not a pods, containers or nodes view)`
+            : `${entry.resource.plural} have no column to sort that way`,
+        );
     };
   }
   for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
@@ -179,7 +196,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     ...(props.gate ? { gate: props.gate } : {}),
   });
 
-  const sortShown = entry.sort ? shownColumns.findIndex(({ i }) => i === entry.sort!.column) : -1;
+  const sortShown = !entry.sort ? -1 : usageSort ? shownColumns.length + usageColumns.indexOf(usageSort) : shownColumns.findIndex(({ i }) => i === entry.sort!.column);
   // Ages tick every second only while a visible one shows seconds (kubectl's format does under
   // 10 minutes), a change mark has to fade or the stream is reconnecting; otherwise every 30 s, so
   // an idle table costs next to nothing.
@@ -199,12 +216,20 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       });
     }
     const shownCells = shownColumns.map(({ i }) => cells[i] ?? '');
-    if (usage) shownCells.push(...usageCellsOf(usage, row.namespace, row.name));
+    if (usage) shownCells.push(...usageCells(usage, row, podKey));
     return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches };
   });
   return (
     <Box flexDirection="column">
-      <StatusLine width={props.width} state={state} shown={rows.length} total={allRows.length} flash={props.flash} now={now} title={props.title} />
+      <StatusLine
+        width={props.width}
+        state={state}
+        shown={rows.length}
+        total={allRows.length}
+        flash={props.flash}
+        now={now}
+        title={usage?.problem ? `${props.title} · ${usage.problem}` : props.title}
+      />
       <ResourceTable
         columns={columns}
         rows={visible}
@@ -217,6 +242,16 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       />
     </Box>
   );
+}
+
+/** `rows` ordered by a usage column; rows without a figure (no sample yet, n/a) go first, like an empty cell. */
+function sortByUsage(rows: readonly Row[], column: UsageColumn, sample: UsageSample, podKey: string | undefined, descending: boolean): readonly Row[] {
+  const key = (row: Row): number => column.value(row, sample, podKey) ?? Number.NEGATIVE_INFINITY;
+  const sign = descending ? -1 : 1;
+  return rows
+    .map((row) => ({ row, k: key(row) }))
+    .sort((a, b) => sign * (a.k - b.k || compareByName(a.row, b.row)))
+    .map((x) => x.row);
 }
 
 /** Whether any time cell of `rows` is younger than 10 minutes, where kubectl's ages show seconds. */
