@@ -5,7 +5,7 @@
  * view costs nothing. A failed read (APIService unavailable, 503, forbidden) keeps its sentence
  * for the status line and shows n/a; the next try waits for the next tick, never sooner.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { clusterUsage, nodeUsages, podUsages, usageKindOf, type ClusterUsage, type PodUsage, type Usage, type ViewUsage } from '../../explorer/usage-columns.ts';
 import type { ViewEntry } from '../../explorer/view-entry.ts';
 import type { ApiClient } from '../../kube/api-client.ts';
@@ -13,10 +13,13 @@ import type { DiscoveryResult } from '../../kube/discovery.ts';
 import { toKxError } from '../../kube/errors.ts';
 import { listNodeMetrics, listPodMetrics } from '../../kube/metrics.ts';
 import type { KubeList, KubeObject } from '../../kube/object.ts';
-import { nodeAllocatable } from '../../kinds/resource-figures.ts';
+import { nodeAllocatable, type Allocatable } from '../../kinds/resource-figures.ts';
 
 /** How often usage is read again. */
 export const usagePollMs = 15_000;
+
+/** How long the nodes' allocatable is trusted while the same nodes report metrics. */
+const allocatableMaxAgeMs = 10 * 60_000;
 
 /** What the explorer shows of the metrics: the view's columns (undefined: none) and the header's figures. */
 export interface MetricsState {
@@ -45,8 +48,10 @@ export function useUsage(client: ApiClient, discovery: DiscoveryResult | undefin
   const namespace = query?.namespace;
   const podName = query?.name;
   const [reading, setReading] = useState<Reading>({});
+  const allocatable = useRef<{ names: string; at: number; figures: Allocatable[] } | undefined>(undefined);
   useEffect(() => {
     setReading({});
+    allocatable.current = undefined;
     if (!served) return undefined;
     const abort = new AbortController();
     const signal = abort.signal;
@@ -55,13 +60,18 @@ export function useUsage(client: ApiClient, discovery: DiscoveryResult | undefin
       // The header's figures and the view's are read apart: a person who may list pods in one
       // namespace but not nodes still gets the pods' usage.
       const header = async (): Promise<void> => {
-        // resourceVersion=0: the API server answers the nodes from its watch cache, not etcd.
-        const [metrics, nodes] = await Promise.all([listNodeMetrics(client, { signal }), client.get<KubeList<KubeObject>>('/api/v1/nodes', { signal, query: { resourceVersion: '0' } })]);
+        const metrics = await listNodeMetrics(client, { signal });
         next.nodes = nodeUsages(metrics);
-        next.cluster = clusterUsage(
-          next.nodes,
-          (nodes.items ?? []).map((n) => nodeAllocatable((n['status'] ?? {}) as Record<string, unknown>)),
-        );
+        // Allocatable hardly changes: the nodes are listed again only when the set of nodes with
+        // metrics changes or every 10 minutes, so a steady screen costs one list per interval here.
+        const names = [...next.nodes.keys()].sort().join('\n');
+        const known = allocatable.current;
+        if (!known || known.names !== names || Date.now() - known.at > allocatableMaxAgeMs) {
+          // resourceVersion=0: the API server answers from its watch cache, not etcd.
+          const nodes = await client.get<KubeList<KubeObject>>('/api/v1/nodes', { signal, query: { resourceVersion: '0' } });
+          allocatable.current = { names, at: Date.now(), figures: (nodes.items ?? []).map((n) => nodeAllocatable((n['status'] ?? {}) as Record<string, unknown>)) };
+        }
+        next.cluster = clusterUsage(next.nodes, allocatable.current!.figures);
       };
       const pods = async (): Promise<void> => {
         if (wantsPods) next.pods = podUsages(await listPodMetrics(client, { namespace, name: podName, signal }));
