@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { DEFAULT_NODES, type FakeNodeSpec } from './fake-kubelet/node-specs.ts';
 import { getJson, kubectlFor, kubectlOk, waitForJson } from '../support/kubectl.ts';
-import { kxBin } from '../support/kx-process.ts';
+import { kxBin, runKx } from '../support/kx-process.ts';
 import { finished, type ProcessResult } from '../support/run-process.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -111,20 +111,49 @@ async function learnPodNames(): Promise<void> {
   }
 }
 
-/** Output with node names and pod names normalised (nothing else): lines in order, a repeated line (a retry) once. */
+/** Output lines with node names and pod names normalised (nothing else). */
 function normalised(text: string): string[] {
   let out = text;
   for (const [name, stem] of [...podNames].sort((a, b) => b[0].length - a[0].length)) out = out.replaceAll(name, stem);
   for (const node of TWINS) out = out.replaceAll(node, 'NODE');
-  const lines = out.split('\n').filter((l, i, all) => l !== all[i - 1]);
-  return lines.map((line) => {
-    // kubectl groups filter errors and warnings in a Go map, so their order is random: sort the parts.
-    const m = /^(error: unable to drain node "NODE" due to error: )\[(.*)\](, continuing command\.\.\.)$/.exec(line);
-    if (m) return `${m[1]}${m[2]!.split(', cannot delete ').sort().join(' | ')}${m[3]}`;
-    if (line.startsWith('Warning: ')) return `Warning: ${line.slice(9).split('; ').sort().join('; ')}`;
-    return line;
-  });
+  return out.split('\n');
 }
+
+/**
+ * Stderr lines in order, normalised, with what is not kubectl's to order put in order: a retry line
+ * repeated once (how often it repeats is timing), and the filter errors and warnings sorted
+ * (kubectl groups them in a Go map, so their order is random).
+ */
+function errLines(text: string): string[] {
+  const lines = normalised(text)
+    .filter((l, i, all) => l !== all[i - 1])
+    .map((line) => {
+      const m = /^(error: unable to drain node "NODE" due to error: )\[(.*)\](, continuing command\.\.\.)$/.exec(line);
+      if (m)
+        return `${m[1]}[${m[2]!
+          .split(/, (?=cannot delete )/)
+          .sort()
+          .join(', ')}]${m[3]}`;
+      if (line.startsWith('Warning: ')) return `Warning: ${line.slice(9).split('; ').sort().join('; ')}`;
+      return line;
+    });
+  const sorted: string[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('cannot delete ')) sorted.push(line);
+    else {
+      let i = sorted.length;
+      while (i > 0 && sorted[i - 1]!.startsWith('cannot delete ') && sorted[i - 1]! > line) i--;
+      sorted.splice(i, 0, line);
+    }
+  }
+  return sorted;
+}
+
+/** Stdout lines as a sorted list (evictions run in parallel, so their lines interleave in any order); an `evicting` line once (it repeats per retry). */
+const outLines = (text: string): string[] =>
+  normalised(text)
+    .filter((l, i, all) => !l.startsWith('evicting pod ') || all.indexOf(l) === i)
+    .sort();
 
 /** kubectl's and kx's runs, each on its twin, started together; `during` runs once both have printed what `ready` waits for. */
 async function bothDrain(args: string[], ready?: (stderr: string) => boolean, during?: () => Promise<void>): Promise<{ kx: ProcessResult; kubectl: ProcessResult }> {
@@ -147,9 +176,8 @@ async function bothDrain(args: string[], ready?: (stderr: string) => boolean, du
 function assertSame(r: { kx: ProcessResult; kubectl: ProcessResult }): void {
   const detail = `kx:\n${r.kx.stdout}${r.kx.stderr}\nkubectl:\n${r.kubectl.stdout}${r.kubectl.stderr}`;
   assert.equal(r.kx.code, r.kubectl.code, detail);
-  // Evictions run in parallel: their lines interleave in any order, so stdout is compared as a set.
-  assert.deepEqual(normalised(r.kx.stdout).sort(), normalised(r.kubectl.stdout).sort(), detail);
-  assert.deepEqual(normalised(r.kx.stderr), normalised(r.kubectl.stderr), detail);
+  assert.deepEqual(outLines(r.kx.stdout), outLines(r.kubectl.stdout), detail);
+  assert.deepEqual(errLines(r.kx.stderr), errLines(r.kubectl.stderr), detail);
 }
 
 before(async () => {
@@ -179,4 +207,101 @@ test('(1) drain with no flags: the same refusals (DaemonSet, unmanaged, emptyDir
   for (const refusal of ['DaemonSet-managed Pods', 'Pods that declare no controller', 'Pods with local storage']) assert.match(r.kx.stderr, new RegExp(`cannot delete ${refusal}`));
   assert.deepEqual([await unschedulable(KX_NODE), await unschedulable(KUBECTL_NODE)], ['true', 'true']);
   for (const node of TWINS) await kubectl.ok('uncordon', node);
+});
+
+const all = ['--ignore-daemonsets', '--delete-emptydir-data', '--force'];
+
+test('(5) --dry-run=client and --pod-selector: the same pods listed, the same refusals, nothing cordoned', async () => {
+  for (const node of TWINS) await kubectl.ok('uncordon', node);
+  for (const args of [
+    [...all, '--dry-run=client'],
+    ['--pod-selector', 'role=web', '--dry-run=client'],
+    ['--pod-selector', 'role in (bare,cache)', '--dry-run=client'],
+    ['--pod-selector', 'role=bare', '--force', '--dry-run=client'],
+    ['--pod-selector', 'role=none', '--dry-run=client'],
+  ]) {
+    const r = await bothDrain(args);
+    assertSame(r);
+    assert.deepEqual([await unschedulable(KX_NODE), await unschedulable(KUBECTL_NODE)], ['', ''], `a client dry run changes nothing (${args.join(' ')})`);
+  }
+  const full = await bothDrain([...all, '--dry-run=client']);
+  const planned = normalised(full.kx.stdout).filter((l) => l.startsWith('evicting pod'));
+  assert.deepEqual(planned.sort(), [
+    'evicting pod default/bare-NODE (dry run)',
+    'evicting pod default/cache-NODE-POD (dry run)',
+    'evicting pod default/guarded-NODE-POD (dry run)',
+    'evicting pod default/web-NODE-POD (dry run)',
+    'evicting pod default/web-NODE-POD (dry run)',
+  ]);
+  const web = await bothDrain(['--pod-selector', 'role=web', '--dry-run=client']);
+  assert.deepEqual(normalised(web.kx.stdout), [
+    'node/NODE cordoned (dry run)',
+    'evicting pod default/web-NODE-POD (dry run)',
+    'evicting pod default/web-NODE-POD (dry run)',
+    'node/NODE drained (dry run)',
+    '',
+  ]);
+});
+
+test('(2) --ignore-daemonsets --delete-emptydir-data --force: the same pods evicted, the budget’s 429 retried until the spare replica is ready', async () => {
+  const retry = /\(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.$/m;
+  // Both twins are cordoned by now, so each spare replica lands on a worker and turns Ready 3 s later.
+  const r = await bothDrain(
+    all,
+    (stderr) => retry.test(stderr),
+    async () => {
+      for (const node of TWINS) await kubectl.ok('scale', `deployment/spare-${node}`, '--replicas=1');
+    },
+  );
+  assertSame(r);
+  assert.equal(r.kx.code, 0);
+  const out = normalised(r.kx.stdout);
+  assert.equal(out[0], 'node/NODE cordoned');
+  assert.equal(out.at(-2), 'node/NODE drained');
+  assert.deepEqual(out.filter((l) => l.endsWith(' evicted')).sort(), [
+    'pod/bare-NODE evicted',
+    'pod/cache-NODE-POD evicted',
+    'pod/guarded-NODE-POD evicted',
+    'pod/web-NODE-POD evicted',
+    'pod/web-NODE-POD evicted',
+  ]);
+  assert.match(r.kx.stderr, /^Warning: /);
+  assert.match(
+    errLines(r.kx.stderr).join('\n'),
+    /^error when evicting pods\/"guarded-NODE-POD" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.$/m,
+  );
+  // What drain leaves on each twin: its DaemonSet pod.
+  for (const node of TWINS) {
+    const left = await getJson<{ items: Pod[] }>(['pods', '--field-selector', `spec.nodeName=${node}`], cp.kubeconfigPath);
+    assert.deepEqual(
+      left.items.filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.labels?.app),
+      ['ds'],
+      node,
+    );
+  }
+  assert.deepEqual([await unschedulable(KX_NODE), await unschedulable(KUBECTL_NODE)], ['true', 'true']);
+});
+
+test('(3) a budget that never allows an eviction, --timeout=10s: the same sentence and exit code, the node left cordoned', async () => {
+  for (const node of TWINS) {
+    await kubectl.ok('uncordon', node);
+    await create(deployment(`stuck-${node}`, 'stuck', node, 1, {}, { guard: `stuck-${node}` }));
+    await create(budget(`stuck-${node}`, `stuck-${node}`, { maxUnavailable: 0 }));
+  }
+  await settled(
+    ['stuck'],
+    TWINS.map((n) => `stuck-${n}`),
+  );
+  const r = await bothDrain(['--ignore-daemonsets', '--pod-selector', 'role=stuck', '--timeout=10s']);
+  assertSame(r);
+  assert.equal(r.kx.code, 1);
+  assert.match(errLines(r.kx.stderr).at(-2) ?? '', /^error when evicting pods\/"stuck-NODE-POD" -n "default": global timeout reached: 10s$/);
+  assert.deepEqual([await unschedulable(KX_NODE), await unschedulable(KUBECTL_NODE)], ['true', 'true']);
+});
+
+test('(4) drain of a node that does not exist: the same stderr and exit code', async () => {
+  const theirs = await kubectl.run('drain', 'no-such-node');
+  const ours = await runKx(['--kubeconfig', cp.kubeconfigPath, 'drain', 'no-such-node'], { env: env() });
+  assert.deepEqual([ours.code, ours.stdout, ours.stderr], [theirs.code, theirs.stdout, theirs.stderr]);
+  assert.deepEqual([ours.code, ours.stderr], [1, 'Error from server (NotFound): nodes "no-such-node" not found\n']);
 });
