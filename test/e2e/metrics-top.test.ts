@@ -95,6 +95,8 @@ for (const args of [
   ['nodes', '--sort-by=cpu'],
   ['nodes', '--no-headers'],
   ['nodes', 'kx-worker-1'],
+  ['nodes', '-l', 'topology.kubernetes.io/zone=zone-b'],
+  ['pods', '-A', '-l', 'app in (web,ledger)', '--sort-by=cpu'],
   ['pods', 'multi', '-n', 'shop'],
   ['pods', 'multi', '-n', 'shop', '--containers'],
 ]) {

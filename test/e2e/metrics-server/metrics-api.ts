@@ -33,9 +33,13 @@ export function apiGetter(server: string, token: string): ApiGet {
   return async (path, query = {}) => {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== null && e[1] !== ''));
     const res = await rawRequest(`${server}${path}${params.size ? `?${params.toString()}` : ''}`, { token });
-    if (res.status !== 200) return { status: res.status };
-    const json = JSON.parse(res.body) as { items?: unknown[] };
-    return { status: 200, items: json.items, object: json };
+    let json: { items?: unknown[] } | undefined;
+    try {
+      json = JSON.parse(res.body) as { items?: unknown[] };
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, items: json?.items, object: json };
   };
 }
 
@@ -103,6 +107,7 @@ export async function answerMetrics(get: ApiGet, url: URL): Promise<MetricsAnswe
       return { status: 200, body: (await nodeMetrics(get, [node.object as { metadata: Meta }]))[0] };
     }
     const list = await get('/api/v1/nodes', { labelSelector: selectors.labelSelector });
+    if (list.status !== 200) return { status: list.status, body: list.object };
     return { status: 200, body: { kind: 'NodeMetricsList', apiVersion, metadata: {}, items: await nodeMetrics(get, (list.items ?? []) as { metadata: Meta }[]) } };
   }
   const pods = new RegExp(`^/apis/${apiVersion}(?:/namespaces/([^/]+))?/pods(?:/([^/]+))?$`).exec(path);
@@ -115,7 +120,9 @@ export async function answerMetrics(get: ApiGet, url: URL): Promise<MetricsAnswe
       if (pod.status !== 200 || !running(pod.object as Pod)) return notFound(`podmetrics.metrics.k8s.io "${ns ?? ''}/${name}" not found`, { name, kind: 'pods' });
       return { status: 200, body: podMetrics(pod.object as Pod) };
     }
+    // The API server's answer to a bad selector is metrics-server's too.
     const list = await get(prefix, selectors);
+    if (list.status !== 200) return { status: list.status, body: list.object };
     const items = ((list.items ?? []) as Pod[]).filter(running).map(podMetrics);
     return { status: 200, body: { kind: 'PodMetricsList', apiVersion, metadata: {}, items } };
   }
