@@ -8,7 +8,7 @@ import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
+import { cacheKeyOf, viewRows, viewSort, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
@@ -109,7 +109,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   // The kind's columns, or the containers view's own (a pod's containers are not API objects).
   const { columns: allColumns, tone } = viewTable(cache, entry);
   // The NAMESPACE column only means something when several namespaces are shown.
-  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
+  // Columns views.yaml hides are left out too.
+  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => c.hidden !== true && (entry.namespace === undefined || !c.allNamespaces)), [allColumns, entry.namespace]);
+  const sort = viewSort(cache, entry);
   const usage = props.usage;
   const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 1 : 0 }));
   if (usage) for (const title of usageColumnTitles) columns.push({ title, align: 'right', priority: 0 });
@@ -167,8 +169,8 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   for (const [id, request] of Object.entries(sorts) as [ActionId, SortRequest][]) {
     handlers[id] = () => {
       const visible = shownColumns.map(({ i }) => i);
-      const sort = nextSort(allColumns, visible, entry.sort, request);
-      if (sort) props.onSort(sort);
+      const next = nextSort(allColumns, visible, sort, request);
+      if (next) props.onSort(next);
       else props.onNotice?.(`${entry.resource.plural} have no column to sort that way`);
     };
   }
@@ -179,7 +181,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     ...(props.gate ? { gate: props.gate } : {}),
   });
 
-  const sortShown = entry.sort ? shownColumns.findIndex(({ i }) => i === entry.sort!.column) : -1;
+  const sortShown = sort ? shownColumns.findIndex(({ i }) => i === sort.column) : -1;
   // Ages tick every second only while a visible one shows seconds (kubectl's format does under
   // 10 minutes), a change mark has to fade or the stream is reconnecting; otherwise every 30 s, so
   // an idle table costs next to nothing.
@@ -212,7 +214,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         top={0}
         height={bodyHeight}
         width={props.width}
-        sort={sortShown >= 0 ? { column: sortShown, descending: entry.sort!.descending } : undefined}
+        sort={sortShown >= 0 && sort ? { column: sortShown, descending: sort.descending } : undefined}
         emptyText={emptyText(entry, state, allRows.length > 0)}
       />
     </Box>
