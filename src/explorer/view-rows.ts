@@ -8,7 +8,7 @@ import type { ColumnSpec, Row, Tone } from '../kinds/types.ts';
 import { resourceKey } from '../kube/resource-info.ts';
 import { selectorCacheKey, type ObjectCache } from '../store/object-cache.ts';
 import { selectorMatches } from '../kinds/selector.ts';
-import type { ViewEntry } from './view-entry.ts';
+import type { SortState, ViewEntry } from './view-entry.ts';
 import { parseFilterInput } from './filter/filter-query.ts';
 
 /** The server-side label selector a view's filter asks for (`/-l app=web`), or undefined. */
@@ -29,6 +29,12 @@ export function viewTable(cache: ObjectCache, entry: ViewEntry): { columns: read
   return { columns: kind.columns, tone: (row) => kind.tone(row) };
 }
 
+/** The view's sort: its own, else the one views.yaml starts its kind with. */
+export function viewSort(cache: ObjectCache, entry: ViewEntry): SortState | undefined {
+  if (entry.sort || entry.scope?.kind === 'containers') return entry.sort;
+  return cache.kindOf(cacheKeyOf(entry)).defaultSort;
+}
+
 /** The view's rows before the `/` text filter, in its sort order. */
 export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Date.now()): readonly Row[] {
   const key = cacheKeyOf(entry);
@@ -38,10 +44,11 @@ export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Dat
     const rows = pod ? containerRows(pod, now) : [];
     return entry.sort ? rows.sort(compareRowsBy(containerColumns, entry.sort.column, entry.sort.descending)) : rows;
   }
+  const sort = viewSort(cache, entry);
   const all = cache.rows(key, {
     namespace: entry.namespace,
-    sortBy: entry.sort?.column,
-    descending: entry.sort?.descending,
+    sortBy: sort?.column,
+    descending: sort?.descending,
   });
   const scope = entry.scope;
   if (!scope) return all;

@@ -8,7 +8,7 @@ import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
+import { cacheKeyOf, viewRows, viewSort, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
@@ -115,13 +115,16 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const podKey = podKeyOf(entry);
   // Usage columns come after the kind's, so a sort index past the kind's columns names one of
   // them: the cache orders such a view by name and the usage order is applied here, per sample.
-  const usageSort = entry.sort && entry.sort.column >= allColumns.length ? usageColumns[entry.sort.column - allColumns.length] : undefined;
+  // The view's own sort, else the one views.yaml starts its kind with.
+  const sort = viewSort(cache, entry);
+  const usageSort = sort && sort.column >= allColumns.length ? usageColumns[sort.column - allColumns.length] : undefined;
   const rows = useMemo(
-    () => (usageSort && usage?.sample ? sortByUsage(filtered.rows, usageSort, usage.sample, podKey, entry.sort?.descending === true) : filtered.rows),
-    [filtered.rows, usageSort, usage?.sample, podKey, entry.sort?.descending],
+    () => (usageSort && usage?.sample ? sortByUsage(filtered.rows, usageSort, usage.sample, podKey, sort?.descending === true) : filtered.rows),
+    [filtered.rows, usageSort, usage?.sample, podKey, sort?.descending],
   );
   // The NAMESPACE column only means something when several namespaces are shown.
-  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
+  // Columns views.yaml hides are left out too.
+  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => c.hidden !== true && (entry.namespace === undefined || !c.allNamespaces)), [allColumns, entry.namespace]);
   // On a narrow screen the kind's -o wide columns go first, then the usage percentages.
   const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 2 : 0 }));
   for (const u of usageColumns) columns.push({ title: u.spec.name, align: 'right', priority: u.priority });
@@ -179,8 +182,8 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   for (const [id, request] of Object.entries(sorts) as [ActionId, SortRequest][]) {
     handlers[id] = () => {
       const visible = [...shownColumns.map(({ i }) => i), ...usageColumns.map((_, k) => allColumns.length + k)];
-      const sort = nextSort([...allColumns, ...usageColumns.map((u) => u.spec)], visible, entry.sort, request);
-      if (sort) props.onSort(sort);
+      const next = nextSort([...allColumns, ...usageColumns.map((u) => u.spec)], visible, sort, request);
+      if (next) props.onSort(next);
       else
         props.onNotice?.(
           'by' in request && (request.by === 'cpu' || request.by === 'memory')
@@ -196,7 +199,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     ...(props.gate ? { gate: props.gate } : {}),
   });
 
-  const sortShown = !entry.sort ? -1 : usageSort ? shownColumns.length + usageColumns.indexOf(usageSort) : shownColumns.findIndex(({ i }) => i === entry.sort!.column);
+  const sortShown = !sort ? -1 : usageSort ? shownColumns.length + usageColumns.indexOf(usageSort) : shownColumns.findIndex(({ i }) => i === sort.column);
   // Ages tick every second only while a visible one shows seconds (kubectl's format does under
   // 10 minutes), a change mark has to fade or the stream is reconnecting; otherwise every 30 s, so
   // an idle table costs next to nothing.
@@ -237,7 +240,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         top={0}
         height={bodyHeight}
         width={props.width}
-        sort={sortShown >= 0 ? { column: sortShown, descending: entry.sort!.descending } : undefined}
+        sort={sortShown >= 0 && sort ? { column: sortShown, descending: sort.descending } : undefined}
         emptyText={emptyText(entry, state, allRows.length > 0)}
       />
     </Box>
