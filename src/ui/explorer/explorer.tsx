@@ -211,7 +211,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             )}
           </Box>
           {state.prompt ? (
-            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
+            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} say={say} />
           ) : (
             <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
           )}

@@ -11,7 +11,7 @@ import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
 import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
-import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
+import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
 import { usageCellsOf, usageColumnTitles, type UsageCells } from '../../explorer/usage-columns.ts';
 import { cellsAt } from '../../kinds/cells.ts';
 import type { Row } from '../../kinds/types.ts';
@@ -92,7 +92,12 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
     [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
   );
-  const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
+  // rows do not jump to unfiltered and back with each keystroke; the prompt says what is wrong.
+  const lastValid = useRef<FilterQuery>({ kind: 'none' });
+  if (parsed.kind !== 'invalid') lastValid.current = parsed;
+  const query = parsed.kind === 'invalid' ? lastValid.current : parsed;
   const filtering = props.filtering === true;
   // The rows there are when '/' opens; later arrivals are prepared by the filter when it needs them
   // (re-running on every frame under churn would walk all rows again each time).
