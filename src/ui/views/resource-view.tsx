@@ -8,7 +8,7 @@ import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
+import { cacheKeyOf, viewRows, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
@@ -90,7 +90,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     () => viewRows(cache, entry),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
-    [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
+    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot],
   );
   const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
   // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
@@ -127,7 +127,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   // The object to land on (from history or an owner jump) may arrive in a later page: keep
   // looking for it until the stream is live.
   const wanted = useRef(entry.cursorUid);
-  const state = cache.streamState(cacheKey, entry.namespace) ?? { phase: 'connecting' as const };
+  const state = viewStreamState(cache, entry) ?? { phase: 'connecting' as const };
   if (wanted.current !== undefined) {
     if (keys.includes(wanted.current)) {
       selected.current = { ...selected.current, uid: wanted.current };
@@ -249,7 +249,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'syncing':
       return `Loading ${title}…`;
     case 'forbidden':
-      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : ' across namespaces'}: ${state.message}`;
+      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : entry.namespaces ? '' : ' across namespaces'}: ${state.message}`;
     case 'failed':
       return `Cannot list ${title}: ${state.reason}`;
     case 'reconnecting':
@@ -257,6 +257,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'live':
       if (entry.scope?.kind === 'containers') return `No containers: pod ${entry.scope.pod} is gone.`;
       if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
+      if (entry.namespaces) return `No ${title} in namespaces ${entry.namespaces.join(', ')}.`;
       return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
     default: {
       const never: never = state;
