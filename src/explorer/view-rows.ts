@@ -8,6 +8,7 @@ import type { ColumnSpec, Row, Tone } from '../kinds/types.ts';
 import { resourceKey } from '../kube/resource-info.ts';
 import { selectorCacheKey, type ObjectCache } from '../store/object-cache.ts';
 import { selectorMatches } from '../kinds/selector.ts';
+import type { StreamState } from '../kube/stream-types.ts';
 import type { SortState, ViewEntry } from './view-entry.ts';
 import { parseFilterInput } from './filter/filter-query.ts';
 
@@ -35,6 +36,21 @@ export function viewSort(cache: ObjectCache, entry: ViewEntry): SortState | unde
   return cache.kindOf(cacheKeyOf(entry)).defaultSort;
 }
 
+/**
+ * Where the view's streams stand: its one stream's state, or for several namespaces the one most
+ * in need of attention (failed, forbidden, reconnecting, loading), else live since the latest.
+ */
+export function viewStreamState(cache: ObjectCache, entry: ViewEntry): StreamState | undefined {
+  const key = cacheKeyOf(entry);
+  if (!entry.namespaces) return cache.streamState(key, entry.namespace);
+  const states = entry.namespaces.map((ns) => cache.streamState(key, ns) ?? { phase: 'connecting' as const });
+  for (const phase of ['failed', 'forbidden', 'reconnecting', 'syncing', 'connecting'] as const) {
+    const hit = states.find((s) => s.phase === phase);
+    if (hit) return hit;
+  }
+  return { phase: 'live', since: Math.max(...states.map((s) => (s.phase === 'live' ? s.since : 0))) };
+}
+
 /** The view's rows before the `/` text filter, in its sort order. */
 export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Date.now()): readonly Row[] {
   const key = cacheKeyOf(entry);
@@ -45,11 +61,14 @@ export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Dat
     return entry.sort ? rows.sort(compareRowsBy(containerColumns, entry.sort.column, entry.sort.descending)) : rows;
   }
   const sort = viewSort(cache, entry);
-  const all = cache.rows(key, {
+  const sorted = cache.rows(key, {
     namespace: entry.namespace,
     sortBy: sort?.column,
     descending: sort?.descending,
   });
+  // Several namespaces: the cache may also hold rows of others (an all-namespaces stream elsewhere).
+  const wanted = entry.namespaces && new Set(entry.namespaces);
+  const all = wanted ? sorted.filter((row) => wanted.has(row.namespace)) : sorted;
   const scope = entry.scope;
   if (!scope) return all;
   switch (scope.kind) {

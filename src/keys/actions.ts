@@ -75,7 +75,7 @@ export const actionSpecs = [
   a({ id: 'page-down', scope: 'table', keys: ['pgdn', 'ctrl-f'], label: 'page down', description: 'One page down.', group: 'Navigation' }),
   a({ id: 'top', scope: 'table', keys: ['g', 'home'], label: 'first', description: 'First row.', group: 'Navigation' }),
   a({ id: 'bottom', scope: 'table', keys: ['G', 'end'], label: 'last', description: 'Last row.', group: 'Navigation' }),
-  a({ id: 'filter', scope: 'table', keys: ['/'], label: 'filter', description: 'Filter rows: fuzzy text, !text inverts, -l app=web asks the server.', group: 'Navigation', hint: true }),
+  a({ id: 'filter', scope: 'table', keys: ['/'], label: 'filter', description: 'Filter rows: fuzzy text, ~regex, ! before either inverts, -l app=web asks the server.', group: 'Navigation', hint: true }),
   a({ id: 'open', scope: 'table', target: 'object', keys: ['enter'], label: 'open', description: 'Drill down: deployment → replicasets → pods → containers (enter there: logs), service/node/job → pods, CRD → its resources, namespace → its pods.', group: 'Navigation', needs: 'drill', hint: true }),
   a({ id: 'owner', scope: 'table', target: 'object', keys: ['J'], label: 'owner', description: 'Jump to the owner of the selected object.', group: 'Navigation', needs: 'owner' }),
   a({ id: 'node', scope: 'table', target: 'object', keys: ['o'], label: 'node', description: 'Jump to the node the selected pod runs on.', group: 'Navigation', needs: 'node' }),

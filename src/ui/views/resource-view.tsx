@@ -8,10 +8,10 @@ import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf, viewRows, viewSort, viewTable } from '../../explorer/view-rows.ts';
+import { cacheKeyOf, viewRows, viewSort, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
-import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
+import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
 import { podKeyOf, usageCells, usageColumnsOf, type UsageColumn, type UsageSample, type ViewUsage } from '../../explorer/usage-columns.ts';
 import { compareByName } from '../../kinds/sort.ts';
 import { cellsAt } from '../../kinds/cells.ts';
@@ -93,9 +93,14 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     () => viewRows(cache, entry),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
-    [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
+    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot],
   );
-  const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
+  // rows do not jump to unfiltered and back with each keystroke; the prompt says what is wrong.
+  const lastValid = useRef<FilterQuery>({ kind: 'none' });
+  if (parsed.kind !== 'invalid') lastValid.current = parsed;
+  const query = parsed.kind === 'invalid' ? lastValid.current : parsed;
   const filtering = props.filtering === true;
   // The rows there are when '/' opens; later arrivals are prepared by the filter when it needs them
   // (re-running on every frame under churn would walk all rows again each time).
@@ -137,7 +142,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   // The object to land on (from history or an owner jump) may arrive in a later page: keep
   // looking for it until the stream is live.
   const wanted = useRef(entry.cursorUid);
-  const state = cache.streamState(cacheKey, entry.namespace) ?? { phase: 'connecting' as const };
+  const state = viewStreamState(cache, entry) ?? { phase: 'connecting' as const };
   if (wanted.current !== undefined) {
     if (keys.includes(wanted.current)) {
       selected.current = { ...selected.current, uid: wanted.current };
@@ -282,7 +287,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'syncing':
       return `Loading ${title}…`;
     case 'forbidden':
-      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : ' across namespaces'}: ${state.message}`;
+      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : entry.namespaces ? '' : ' across namespaces'}: ${state.message}`;
     case 'failed':
       return `Cannot list ${title}: ${state.reason}`;
     case 'reconnecting':
@@ -290,6 +295,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'live':
       if (entry.scope?.kind === 'containers') return `No containers: pod ${entry.scope.pod} is gone.`;
       if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
+      if (entry.namespaces) return `No ${title} in namespaces ${entry.namespaces.join(', ')}.`;
       return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
     default: {
       const never: never = state;
