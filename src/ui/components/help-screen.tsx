@@ -58,7 +58,7 @@ export function helpLines(keymap: Keymap, opts: HelpOptions): HelpLine[] {
   text(opts.readonly ? 'Read-only: actions that change the cluster are hidden.' : `${marker}marks actions that change the cluster.`, 'note');
   if (opts.problems.length > 0) {
     out.push([]);
-    text(`keys.yaml has ${opts.problems.length === 1 ? 'a problem' : `${opts.problems.length} problems`}; kx kept the defaults for these keys:`, 'problem');
+    text(`${opts.problems.length === 1 ? 'A problem' : `${opts.problems.length} problems`} in your files (kx uses the rest of each):`, 'problem');
     for (const problem of opts.problems) {
       wrap(problem, width - 2).forEach((l, i) => out.push([{ text: `${i === 0 ? '• ' : '  '}${l}`, tone: 'problem' }]));
     }

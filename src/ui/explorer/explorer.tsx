@@ -31,6 +31,7 @@ import { useFlash } from './use-flash.ts';
 import { useObjectActions } from './use-object-actions.ts';
 import { useUsage } from './use-usage.ts';
 import { useViewWatches } from './use-view-watches.ts';
+import type { UserFiles, UserFilesContext } from '../../explorer/user-files.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {
@@ -51,7 +52,11 @@ export interface ExplorerProps {
   keyProblems?: readonly string[];
   /** The port-forwards' registry; the caller stops them when kx exits (one of its own when absent). */
   forwards?: PortForwardRegistry;
+  /** Reads the user's aliases, hotkeys and plugins for a context (explorer/user-files.ts); none when absent. */
+  loadUserFiles?: (at: UserFilesContext) => UserFiles;
 }
+
+const noUserFiles: UserFiles = { aliases: new Map(), problems: [] };
 
 /** The smallest terminal kx draws in; below it a single line says so (and nothing crashes). */
 const minColumns = 40;
@@ -87,7 +92,19 @@ export function Explorer(props: ExplorerProps): ReactElement {
     () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
     [props.readonly, props.readonlyContexts, session.context.name],
   );
-  const { flash, say } = useFlash(props.keyProblems ?? []);
+  // The user's k9s-shaped files follow the context: k9s keeps per-context ones under clusters/<cluster>/<context>/.
+  const { loadUserFiles } = props;
+  const userFiles = useMemo(() => loadUserFiles?.({ cluster: session.context.cluster, context: session.context.name }) ?? noUserFiles, [loadUserFiles, session.context.cluster, session.context.name]);
+  const problems = useMemo(() => [...(props.keyProblems ?? []), ...userFiles.problems], [props.keyProblems, userFiles.problems]);
+  const { flash, say } = useFlash(problems);
+  // Problems of another context's files are flashed when kx switches to it (the first ones flash at start).
+  const firstFiles = useRef(userFiles);
+  useEffect(() => {
+    if (userFiles === firstFiles.current || userFiles.problems.length === 0) return;
+    const [first, ...more] = userFiles.problems;
+    say(`${first}${more.length > 0 ? ` (+${more.length} more: see ? help)` : ''}`, 'error');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- say is new each render; the files are what matter
+  }, [userFiles]);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
   // CPU and MEM of the pods or nodes on screen, polled only while the table is shown.
   const usage = useUsage(session.client, discovery, entry, state.pane === undefined);
@@ -125,6 +142,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     connection,
     session,
     open: state.prompt === ':',
+    aliases: userFiles.aliases,
     actions: {
       close: () => dispatch({ type: 'prompt', prompt: undefined }),
       quit: () => app.exit(),
@@ -139,10 +157,10 @@ export function Explorer(props: ExplorerProps): ReactElement {
         if (name) void switchContext(name);
         else dispatch({ type: 'pane', pane: { kind: 'contexts' } });
       },
-      view: (resource, scope) => {
+      view: (resource, scope, filter) => {
         const namespace = scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace;
         if (scope.kind !== 'current') switchNamespace(namespace);
-        visit(viewOf(resource, namespace));
+        visit(viewOf(resource, namespace, filter === undefined ? {} : { filter }));
       },
     },
   });
@@ -179,7 +197,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 entry={entry}
                 width={columns}
                 height={mainHeight}
-                keyProblems={props.keyProblems ?? []}
+                keyProblems={problems}
                 onClose={() => dispatch({ type: 'pane', pane: undefined })}
                 onFlash={(f) => say(f.text, f.level)}
                 onSwitchContext={(name) => {

@@ -10,6 +10,7 @@ import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
+import type { UserAlias } from '../../explorer/commands/aliases-file.ts';
 
 /** What the explorer does for each command. */
 export interface CommandActions {
@@ -24,7 +25,8 @@ export interface CommandActions {
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
-  view(resource: ResourceInfo, scope: ViewScope): void;
+  /** Open a resource view; `filter` is what `/` would hold (a k9s command's `app=web` is `-l app=web`). */
+  view(resource: ResourceInfo, scope: ViewScope, filter?: string): void;
 }
 
 /** The prompt's side of command mode. */
@@ -40,8 +42,16 @@ export interface CommandMode {
 }
 
 /** Command mode for the session's cluster; `open` is whether the `:` prompt is showing. */
-export function useCommandMode(opts: { discovery: DiscoveryResult | undefined; connection: ClusterConnection; session: KubeSession; open: boolean; actions: CommandActions }): CommandMode {
-  const { discovery, connection, session, open } = opts;
+export function useCommandMode(opts: {
+  discovery: DiscoveryResult | undefined;
+  connection: ClusterConnection;
+  session: KubeSession;
+  open: boolean;
+  actions: CommandActions;
+  /** The user's aliases (aliases.yaml). */
+  aliases?: ReadonlyMap<string, UserAlias>;
+}): CommandMode {
+  const { discovery, connection, session, open, aliases } = opts;
   const [namespaces, setNamespaces] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   // The newest actions: they close over the explorer's current view.
@@ -57,10 +67,10 @@ export function useCommandMode(opts: { discovery: DiscoveryResult | undefined; c
   }, [open, session]);
 
   const context: CommandContext | undefined = useMemo(
-    () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces } : undefined),
+    () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces, aliases } : undefined),
     // session: a context switch changes what connection.contexts() marks current.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- session is an extra dependency on purpose (above)
-    [discovery, connection, namespaces, session],
+    [discovery, connection, namespaces, session, aliases],
   );
 
   const run = (text: string, ctx: CommandContext): void => {
@@ -129,7 +139,7 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       actions.context(command.name);
       return undefined;
     case 'view':
-      actions.view(command.resource, command.scope);
+      actions.view(command.resource, command.scope, command.filter);
       return undefined;
     default: {
       const never: never = command;
