@@ -148,7 +148,8 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     demoReason,
     keyProblems: [...keys.problems, ...settings.problems],
     forwards,
-    loadUserFiles: (at: { cluster: string; context: string }) => loadUserFiles(at),
+    loadUserFiles,
+    kubeconfigPath: kubeconfig ?? process.env['KUBECONFIG'] ?? '',
   });
   enableWheelScrolling();
   // The theme follows NO_COLOR (theme-context's default).

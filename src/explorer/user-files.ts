@@ -12,6 +12,11 @@
 import { join } from 'node:path';
 import { configDir, k9sConfigDir, k9sContextDir } from '../config/paths.ts';
 import { loadAliasesFile, type UserAlias } from './commands/aliases-file.ts';
+import { loadHotkeysFile } from '../keys/hotkeys-file.ts';
+import { loadPluginsFile } from '../keys/plugins-file.ts';
+import { acceptBindings } from '../keys/user-bindings.ts';
+import { defaultKeymap, type Keymap } from '../keys/keymap.ts';
+import type { UserBinding } from '../keys/user-binding.ts';
 
 /** Which context's files to read. */
 export interface UserFilesContext {
@@ -22,6 +27,8 @@ export interface UserFilesContext {
 /** What the files say, merged, and every problem found in them. */
 export interface UserFiles {
   aliases: ReadonlyMap<string, UserAlias>;
+  /** Hotkeys and plugins whose keys are free (or taken with override: true), highest precedence first. */
+  bindings: readonly UserBinding[];
   problems: string[];
 }
 
@@ -30,14 +37,38 @@ export function userFileFolders(at: UserFilesContext, env: NodeJS.ProcessEnv = p
   return [k9sConfigDir(env), k9sContextDir(at.cluster, at.context, env), configDir(env)];
 }
 
-/** Reads and merges the files for `at`. Never throws. */
-export function loadUserFiles(at: UserFilesContext, env: NodeJS.ProcessEnv = process.env): UserFiles {
+/** Reads and merges the files for `at`; hotkeys and plugins are checked against `keymap`'s keys. Never throws. */
+export function loadUserFiles(at: UserFilesContext, keymap: Keymap = defaultKeymap, env: NodeJS.ProcessEnv = process.env): UserFiles {
   const problems: string[] = [];
   const aliases = new Map<string, UserAlias>();
+  // Per folder, lowest precedence first: hotkeys and plugins of a later folder replace same-named ones.
+  const hotkeys = new Map<string, Ranked>();
+  const plugins = new Map<string, Ranked>();
+  let rank = 0;
   for (const folder of new Set(userFileFolders(at, env))) {
-    const file = loadAliasesFile(join(folder, 'aliases.yaml'));
-    problems.push(...file.problems);
-    for (const alias of file.aliases) aliases.set(alias.name, alias);
+    rank++;
+    const aliasFile = loadAliasesFile(join(folder, 'aliases.yaml'));
+    const hotkeyFile = loadHotkeysFile(join(folder, 'hotkeys.yaml'));
+    const pluginFile = loadPluginsFile(join(folder, 'plugins.yaml'));
+    problems.push(...aliasFile.problems, ...hotkeyFile.problems, ...pluginFile.problems);
+    for (const alias of aliasFile.aliases) aliases.set(alias.name, alias);
+    hotkeyFile.hotkeys.forEach((binding, order) => hotkeys.set(binding.name, { binding, rank, order }));
+    pluginFile.plugins.forEach((binding, order) => plugins.set(binding.name, { binding, rank, order }));
   }
-  return { aliases, problems };
+  // Highest precedence first (kx's folder, then the context's, then k9s's), hotkeys before plugins,
+  // each file in its order: a clash between the user's own keys keeps the first.
+  const kindOrder = (r: Ranked): number => (r.binding.kind === 'hotkey' ? 0 : 1);
+  const ordered = [...hotkeys.values(), ...plugins.values()].sort((x, y) => y.rank - x.rank || kindOrder(x) - kindOrder(y) || x.order - y.order);
+  const accepted = acceptBindings(
+    ordered.map((r) => r.binding),
+    keymap,
+  );
+  return { aliases, bindings: accepted.bindings, problems: [...problems, ...accepted.problems] };
+}
+
+/** A binding with the precedence of its folder (higher wins) and its place in the file. */
+interface Ranked {
+  binding: UserBinding;
+  rank: number;
+  order: number;
 }

@@ -16,7 +16,12 @@ import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
 import { Header } from '../components/header.tsx';
-import { GlobalActionsProvider, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { GlobalActionsProvider, KeymapProvider, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
+import type { Keymap } from '../../keys/keymap.ts';
+import type { PluginBinding, UserBinding } from '../../keys/user-binding.ts';
+import { pluginEnv, substitute } from '../../explorer/plugin-env.ts';
+import { pluginInScope, viewScopeNames } from '../../explorer/plugin-scopes.ts';
+import { runPlugin } from './run-plugin.ts';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
 import { clusterSwitches } from './cluster-switches.ts';
@@ -52,11 +57,13 @@ export interface ExplorerProps {
   keyProblems?: readonly string[];
   /** The port-forwards' registry; the caller stops them when kx exits (one of its own when absent). */
   forwards?: PortForwardRegistry;
-  /** Reads the user's aliases, hotkeys and plugins for a context (explorer/user-files.ts); none when absent. */
-  loadUserFiles?: (at: UserFilesContext) => UserFiles;
+  /** Reads the user's aliases, hotkeys and plugins for a context (explorer/user-files.ts), checked against `keymap`; none when absent. */
+  loadUserFiles?: (at: UserFilesContext, keymap: Keymap) => UserFiles;
+  /** The kubeconfig kx read, for plugins' $KUBECONFIG ('' for kubectl's default). */
+  kubeconfigPath?: string;
 }
 
-const noUserFiles: UserFiles = { aliases: new Map(), problems: [] };
+const noUserFiles: UserFiles = { aliases: new Map(), bindings: [], problems: [] };
 
 /** The smallest terminal kx draws in; below it a single line says so (and nothing crashes). */
 const minColumns = 40;
@@ -94,7 +101,13 @@ export function Explorer(props: ExplorerProps): ReactElement {
   );
   // The user's k9s-shaped files follow the context: k9s keeps per-context ones under clusters/<cluster>/<context>/.
   const { loadUserFiles } = props;
-  const userFiles = useMemo(() => loadUserFiles?.({ cluster: session.context.cluster, context: session.context.name }) ?? noUserFiles, [loadUserFiles, session.context.cluster, session.context.name]);
+  const baseKeymap = useKeymap();
+  const userFiles = useMemo(
+    () => loadUserFiles?.({ cluster: session.context.cluster, context: session.context.name }, baseKeymap) ?? noUserFiles,
+    [loadUserFiles, session.context.cluster, session.context.name, baseKeymap],
+  );
+  // The built-in keys with the user's hotkeys and plugins: help lists them from the same keymap.
+  const keymap = useMemo(() => baseKeymap.withUser(userFiles.bindings), [baseKeymap, userFiles.bindings]);
   const problems = useMemo(() => [...(props.keyProblems ?? []), ...userFiles.problems], [props.keyProblems, userFiles.problems]);
   const { flash, say } = useFlash(problems);
   // Problems of another context's files are flashed when kx switches to it (the first ones flash at start).
@@ -165,6 +178,32 @@ export function Explorer(props: ExplorerProps): ReactElement {
     },
   });
 
+  const scopeNames = useMemo(() => viewScopeNames(entry, userFiles.aliases), [entry, userFiles.aliases]);
+  const onUserBinding = (binding: UserBinding, row: Row | undefined, cells: Readonly<Record<string, string>>): void => {
+    const env = row ? pluginEnv({ ...session.context, context: session.context.name, kubeconfig: props.kubeconfigPath ?? '' }, entry, row, cells) : {};
+    if (binding.kind === 'hotkey') {
+      // k9s substitutes the plugin variables in a hotkey's command too ("$RESOURCE_NAME $NAMESPACE").
+      const failure = commands.runNow(substitute(binding.command, env));
+      if (failure) say(`hotkey "${binding.name}": ${failure}`, 'error');
+      return;
+    }
+    // The one write gate: a dangerous plugin is refused in read-only mode (help hides it there).
+    const refused = binding.dangerous ? gate.refusal(`plugin ${binding.name}`) : undefined;
+    if (refused) return say(refused);
+    if (!row) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
+    const args = binding.args.map((arg) => substitute(arg, env));
+    if (binding.confirm) return dispatch({ type: 'pane', pane: { kind: 'confirm-plugin', plugin: binding, args }, cursorUid: row.uid });
+    runUserPlugin(binding, args);
+  };
+  const runUserPlugin = (plugin: PluginBinding, args: readonly string[]): void => {
+    void runPlugin(
+      plugin,
+      args,
+      (work) => app.suspendTerminal(work),
+      (f) => say(f.text, f.level),
+    );
+  };
+
   if (columns < minColumns || rows < minRows) {
     return (
       <Text wrap="truncate">
@@ -186,55 +225,60 @@ export function Explorer(props: ExplorerProps): ReactElement {
   };
 
   return (
-    <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
-      <GlobalActionsProvider handlers={globalHandlers}>
-        <Box flexDirection="column" width={columns} height={rows}>
-          <Header info={header} width={columns} />
-          <Box height={mainHeight} flexDirection="column">
-            {state.pane ? (
-              <PaneHost
-                pane={state.pane}
-                entry={entry}
-                width={columns}
-                height={mainHeight}
-                keyProblems={problems}
-                onClose={() => dispatch({ type: 'pane', pane: undefined })}
-                onFlash={(f) => say(f.text, f.level)}
-                onSwitchContext={(name) => {
-                  dispatch({ type: 'pane', pane: undefined });
-                  void switchContext(name);
-                }}
-                onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
-                onContainerPicked={onContainerPicked}
-              />
+    <KeymapProvider keymap={keymap}>
+      <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
+        <GlobalActionsProvider handlers={globalHandlers}>
+          <Box flexDirection="column" width={columns} height={rows}>
+            <Header info={header} width={columns} />
+            <Box height={mainHeight} flexDirection="column">
+              {state.pane ? (
+                <PaneHost
+                  pane={state.pane}
+                  entry={entry}
+                  width={columns}
+                  height={mainHeight}
+                  keyProblems={problems}
+                  onClose={() => dispatch({ type: 'pane', pane: undefined })}
+                  onFlash={(f) => say(f.text, f.level)}
+                  onSwitchContext={(name) => {
+                    dispatch({ type: 'pane', pane: undefined });
+                    void switchContext(name);
+                  }}
+                  onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
+                  onContainerPicked={onContainerPicked}
+                  onRunPlugin={runUserPlugin}
+                />
+              ) : (
+                <ResourceView
+                  key={`${resourceKey(entry.resource)}:${state.history.index}`}
+                  cache={cache}
+                  entry={entry}
+                  width={columns}
+                  height={mainHeight}
+                  active={state.prompt === undefined}
+                  filtering={state.prompt === '/'}
+                  gate={() => tableHasFocus.current}
+                  globalHandlers={globalHandlers}
+                  onAction={onAction}
+                  onSort={(sort) => dispatch({ type: 'sort', sort })}
+                  onSelect={setSelected}
+                  onNotice={(text) => say(text)}
+                  title={title}
+                  flash={flash}
+                  usage={usage}
+                  pluginInScope={(plugin) => pluginInScope(plugin.scopes, scopeNames)}
+                  onUserBinding={onUserBinding}
+                />
+              )}
+            </Box>
+            {state.prompt ? (
+              <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
             ) : (
-              <ResourceView
-                key={`${resourceKey(entry.resource)}:${state.history.index}`}
-                cache={cache}
-                entry={entry}
-                width={columns}
-                height={mainHeight}
-                active={state.prompt === undefined}
-                filtering={state.prompt === '/'}
-                gate={() => tableHasFocus.current}
-                globalHandlers={globalHandlers}
-                onAction={onAction}
-                onSort={(sort) => dispatch({ type: 'sort', sort })}
-                onSelect={setSelected}
-                onNotice={(text) => say(text)}
-                title={title}
-                flash={flash}
-                usage={usage}
-              />
+              <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
             )}
           </Box>
-          {state.prompt ? (
-            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
-          ) : (
-            <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
-          )}
-        </Box>
-      </GlobalActionsProvider>
-    </ExplorerServicesProvider>
+        </GlobalActionsProvider>
+      </ExplorerServicesProvider>
+    </KeymapProvider>
   );
 }

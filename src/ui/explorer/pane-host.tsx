@@ -25,6 +25,8 @@ import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../config/paths.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
+import type { PluginBinding } from '../../keys/user-binding.ts';
+import { commandLine } from './run-plugin.ts';
 import { OwnerTreePane } from './owner-tree-pane.tsx';
 import { useExplorerServices, type ExplorerServices } from './explorer-services.tsx';
 
@@ -46,6 +48,8 @@ export interface PaneHostProps {
   onOpen: (pane: PaneState) => void;
   /** A container was picked for `purpose` (the picker has closed by then). */
   onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
+  /** A plugin's run was confirmed (the dialog has closed by then). */
+  onRunPlugin?: (plugin: PluginBinding, args: readonly string[]) => void;
 }
 
 /** The pane for `pane`. */
@@ -76,6 +80,21 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, services, pane.target)} force={pane.action === 'kill'} />;
       if (pane.action === 'suspend') return <SuspendCronJobPane {...paneProps(props, services, pane.target)} />;
       return <RestartPane {...paneProps(props, services, pane.target)} />;
+    case 'confirm-plugin':
+      return (
+        <ConfirmDialog
+          title={`Run plugin "${pane.plugin.name}" (${pane.plugin.description}) on context ${services.session.context.name}?`}
+          lines={[commandLine(pane.plugin.command, pane.args)]}
+          width={props.width}
+          active={true}
+          // Nothing runs inside the dialog: a foreground plugin needs the terminal, so it runs once the dialog has gone.
+          onConfirm={() => Promise.resolve('')}
+          onClose={(outcome) => {
+            props.onClose();
+            if (outcome) props.onRunPlugin?.(pane.plugin, pane.args);
+          }}
+        />
+      );
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
     case 'drain':

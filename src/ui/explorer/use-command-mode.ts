@@ -39,6 +39,8 @@ export interface CommandMode {
   cancel(): void;
   /** The text changed: an old error no longer applies. */
   edited(): void;
+  /** Runs a command now, without the prompt (a hotkey's); returns the sentence when it cannot run. */
+  runNow(text: string): string | undefined;
 }
 
 /** Command mode for the session's cluster; `open` is whether the `:` prompt is showing. */
@@ -102,6 +104,10 @@ export function useCommandMode(opts: {
     },
     edited() {
       setError(undefined);
+    },
+    runNow(text) {
+      if (!context) return 'Still discovering the cluster’s resources; try again in a moment.';
+      return runCommand(text, context, actions.current);
     },
   };
 }

@@ -50,6 +50,8 @@ export function useKeyActions(
      * prompt opened) but the view has not re-rendered yet, so later keys do not fire here.
      */
     gate?: () => boolean;
+    /** Offered each press first: true when the user's hotkey or plugin on it ran (tables: keymap.userBinding). */
+    userKey?: (name: string) => boolean;
   },
 ): void {
   const keymap = useKeymap();
@@ -63,6 +65,8 @@ export function useKeyActions(
       for (const name of names) {
         const { handlers: h, opts: o } = latest.current;
         if (o.gate && !o.gate()) return;
+        // A user's key is free here or took the key with override: true (user-bindings.ts); it may open a pane.
+        if (o.userKey?.(name)) return;
         const spec = keymap.resolve(scope, name, {
           ...(o.capabilities ? { capabilities: o.capabilities } : {}),
           available: (id) => h[id] !== undefined,

@@ -20,7 +20,8 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useNow } from '../hooks/use-now.ts';
-import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { useKeyActions, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
+import type { PluginBinding, UserBinding } from '../../keys/user-binding.ts';
 import { objectActionIds, type ActionId, type ObjectActionId } from '../../keys/actions.ts';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
@@ -55,6 +56,10 @@ export interface ResourceViewProps {
   filtering?: boolean;
   /** Pods and nodes with a metrics API: CPU and MEM cells, shown as two more columns. */
   usage?: UsageCells | undefined;
+  /** Whether one of the user's plugins applies to this view (its scopes). */
+  pluginInScope?: (plugin: PluginBinding) => boolean;
+  /** The user's hotkey or plugin on a key pressed here, with the selected row and its cells by column title. */
+  onUserBinding?: (binding: UserBinding, row: Row | undefined, columns: Readonly<Record<string, string>>) => void;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -173,7 +178,25 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     };
   }
   for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  const keymap = useKeymap();
+  const { onUserBinding, pluginInScope } = props;
+  const userKey = (name: string): boolean => {
+    const binding = onUserBinding && keymap.userBinding(name, pluginInScope ?? (() => false));
+    if (!binding) return false;
+    const row = rows[selected.current.index];
+    onUserBinding(binding, row, row ? cellsByTitle(row) : {});
+    return true;
+  };
+  // A plugin's $COL-<NAME>: the row's cells as shown, wide columns and CPU/MEM included.
+  const cellsByTitle = (row: Row): Record<string, string> => {
+    const cells = cellsAt(row, Date.now());
+    const out: Record<string, string> = {};
+    allColumns.forEach((c, i) => (out[c.name] = cells[i] ?? ''));
+    if (usage) usageColumnTitles.forEach((title, i) => (out[title] = usageCellsOf(usage, row.namespace, row.name)[i] ?? ''));
+    return out;
+  };
   useKeyActions('table', handlers, {
+    userKey,
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, selectedRow),
     ...(props.gate ? { gate: props.gate } : {}),

@@ -110,7 +110,7 @@ test("precedence: k9s's global file, then the context's, then kx's own", () => {
   writeFileSync(join(env.K9S_CONFIG_DIR, 'aliases.yaml'), 'aliases:\n  pp: v1/pods\n  dd: apps/v1/deployments\n  ss: v1/services\n');
   writeFileSync(join(contextDir, 'aliases.yaml'), 'aliases:\n  dd: apps/v1/daemonsets\n  ss: v1/secrets\n');
   writeFileSync(join(env.KX_CONFIG_DIR, 'aliases.yaml'), 'aliases:\n  ss: v1/configmaps\n');
-  const files = loadUserFiles({ cluster: 'arn:aws:eks:eu-west-1:1234:cluster/prod', context: 'prod/admin' }, env);
+  const files = loadUserFiles({ cluster: 'arn:aws:eks:eu-west-1:1234:cluster/prod', context: 'prod/admin' }, undefined, env);
   assert.deepEqual(files.problems, []);
   assert.deepEqual(Object.fromEntries([...files.aliases].map(([k, a]) => [k, a.value])), { pp: 'v1/pods', dd: 'apps/v1/daemonsets', ss: 'v1/configmaps' });
 });
