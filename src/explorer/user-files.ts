@@ -17,6 +17,7 @@ import { loadPluginsFile } from '../keys/plugins-file.ts';
 import { acceptBindings } from '../keys/user-bindings.ts';
 import { defaultKeymap, type Keymap } from '../keys/keymap.ts';
 import type { UserBinding } from '../keys/user-binding.ts';
+import { isOnPath } from '../kube/exec/find-on-path.ts';
 
 /** Which context's files to read. */
 export interface UserFilesContext {
@@ -63,7 +64,9 @@ export function loadUserFiles(at: UserFilesContext, keymap: Keymap = defaultKeym
     ordered.map((r) => r.binding),
     keymap,
   );
-  return { aliases, bindings: accepted.bindings, problems: [...problems, ...accepted.problems] };
+  // Said at start rather than at the first key press; the plugin stays (pressing it says the same).
+  const missing = accepted.bindings.flatMap((b) => (b.kind === 'plugin' && !isOnPath(b.command, env) ? [`${b.where}: plugin "${b.name}": command "${b.command}" was not found on PATH.`] : []));
+  return { aliases, bindings: accepted.bindings, problems: [...problems, ...accepted.problems, ...missing] };
 }
 
 /** A binding with the precedence of its folder (higher wins) and its place in the file. */

@@ -18,7 +18,7 @@ export function outcomeFlash(plugin: PluginBinding, outcome: LocalOutcome): Flas
   const who = `plugin "${plugin.name}" (${plugin.command})`;
   switch (outcome.kind) {
     case 'not-started':
-      return { text: `plugin "${plugin.name}": command "${plugin.command}" ${outcome.reason}.`, level: 'error' };
+      return { text: `${plugin.where}: plugin "${plugin.name}": command "${plugin.command}" ${outcome.reason}.`, level: 'error' };
     case 'signalled':
       return { text: `${who} was ended by ${outcome.signal}.`, level: 'error' };
     case 'exited':

@@ -197,9 +197,12 @@ test("precedence: kx's own files over the context's k9s files over k9s's global 
   writeFileSync(join(contextDir, 'plugins.yaml'), `plugins:\n${plugin('same', 'Ctrl-Y', 'context')}${plugin('ctx-key', 'Ctrl-U', 'context')}`);
   writeFileSync(join(env.KX_CONFIG_DIR, 'plugins.yaml'), `plugins:\n${plugin('same', 'Ctrl-Y', 'kx')}`);
   const files = loadUserFiles({ cluster: 'demo', context: 'demo' }, defaultKeymap, env);
-  const byName = Object.fromEntries(files.bindings.map((b) => [b.name, b.kind === 'plugin' ? b.command : b.command]));
+  const byName = Object.fromEntries(files.bindings.map((b) => [b.name, b.command]));
   assert.deepEqual(byName, { same: 'kx', 'ctx-key': 'context' });
   assert.deepEqual(files.problems, [
     `${join(env.K9S_CONFIG_DIR, 'plugins.yaml')} line 3: plugin "global-only" on <ctrl-u> clashes with plugin "ctx-key" (${join(contextDir, 'plugins.yaml')} line 3), so it is ignored.`,
+    // This env has no PATH: a command kx cannot find is said at start, with its file and line.
+    `${join(env.KX_CONFIG_DIR, 'plugins.yaml')} line 2: plugin "same": command "kx" was not found on PATH.`,
+    `${join(contextDir, 'plugins.yaml')} line 3: plugin "ctx-key": command "context" was not found on PATH.`,
   ]);
 });

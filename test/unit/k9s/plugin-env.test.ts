@@ -112,7 +112,7 @@ const plugin = (extra: Partial<PluginBinding> = {}): PluginBinding => ({
 
 test('a missing command, a failing one and a good one are each one sentence', async () => {
   const missing = await runLocalCommand('kx-no-such-command-here', [], { background: true });
-  assert.deepEqual(outcomeFlash(plugin({ command: 'kx-no-such-command-here' }), missing), { text: 'plugin "p": command "kx-no-such-command-here" was not found on PATH.', level: 'error' });
+  assert.deepEqual(outcomeFlash(plugin({ command: 'kx-no-such-command-here' }), missing), { text: 'x: plugin "p": command "kx-no-such-command-here" was not found on PATH.', level: 'error' });
   const failing = await runLocalCommand('sh', ['-c', 'echo working; echo it broke >&2; exit 3'], { background: true });
   assert.deepEqual(outcomeFlash(plugin(), failing), { text: 'plugin "p" (sh) exited with status 3: it broke', level: 'error' });
   const good = await runLocalCommand('sh', ['-c', 'echo first; echo done'], { background: true });
