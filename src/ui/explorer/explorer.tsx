@@ -6,6 +6,7 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
@@ -82,6 +83,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // One registry for the explorer's life: forwards outlive the dialog that started them.
   const [forwards] = useState(() => props.forwards ?? new PortForwardRegistry());
   useEffect(() => connection.subscribe(setSession), [connection]);
+  // Marks belong to one view on one context: another resource, namespace or context clears them
+  // (stored, so coming back to the view does not bring old marks back).
+  const [storedMarks, setMarks] = useState<Marks>(() => emptyMarks(session.context.name, entry));
+  const marks = marksFor(storedMarks, session.context.name, entry);
+  if (marks !== storedMarks) setMarks(marks);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
   const gate = useMemo(
     () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
@@ -203,6 +209,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 onAction={onAction}
                 onSort={(sort) => dispatch({ type: 'sort', sort })}
                 onSelect={setSelected}
+                marks={marks}
+                onMarks={setMarks}
                 onNotice={(text) => say(text)}
                 title={title}
                 flash={flash}

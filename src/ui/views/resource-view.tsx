@@ -7,6 +7,7 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
+import { clearMarks, isMarked, keepExisting, markedRows, markRange, toggleMark, type Marks } from '../../explorer/marks.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
 import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
@@ -40,8 +41,11 @@ export interface ResourceViewProps {
   gate?: () => boolean;
   /** Actions handled above the view (quit, help, command, back, …). */
   globalHandlers: ActionHandlers;
-  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
-  onAction: (id: ViewActionId, row: Row | undefined) => void;
+  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table; `marked` are the marked rows that still exist. */
+  onAction: (id: ViewActionId, row: Row | undefined, marked: readonly Row[]) => void;
+  /** The view's marks (space, ctrl-space, ctrl-\); without onMarks the view offers no marking. */
+  marks?: Marks | undefined;
+  onMarks?: ((next: Marks) => void) | undefined;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
   /** The selected object changed (kept in history so back restores it); called after the commit. */
@@ -172,7 +176,23 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       else props.onNotice?.(`${entry.resource.plural} have no column to sort that way`);
     };
   }
-  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  // Marks follow objects (by uid): those of objects gone from the view no longer count.
+  const marks = props.marks;
+  const markedObjects = useMemo(() => (marks ? markedRows(marks, allRows) : []), [marks, allRows]);
+  const onMarks = props.onMarks;
+  if (marks && onMarks) {
+    const existing = (): ReadonlySet<string> => new Set(allRows.map((row) => row.uid));
+    handlers['mark'] = () => {
+      const uid = keys[selected.current.index];
+      if (uid !== undefined) onMarks(keepExisting(toggleMark(marks, uid), existing()));
+    };
+    handlers['mark-range'] = () => {
+      const uid = keys[selected.current.index];
+      if (uid !== undefined) onMarks(keepExisting(markRange(marks, keys, uid), existing()));
+    };
+    handlers['mark-clear'] = () => onMarks(clearMarks(marks));
+  }
+  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index], markedObjects);
   useKeyActions('table', handlers, {
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, selectedRow),
@@ -200,11 +220,11 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     }
     const shownCells = shownColumns.map(({ i }) => cells[i] ?? '');
     if (usage) shownCells.push(...usageCellsOf(usage, row.namespace, row.name));
-    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches };
+    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches, marked: marks !== undefined && isMarked(marks, row.uid) };
   });
   return (
     <Box flexDirection="column">
-      <StatusLine width={props.width} state={state} shown={rows.length} total={allRows.length} flash={props.flash} now={now} title={props.title} />
+      <StatusLine width={props.width} state={state} shown={rows.length} total={allRows.length} flash={props.flash} now={now} title={props.title} marked={markedObjects.length} />
       <ResourceTable
         columns={columns}
         rows={visible}
@@ -214,6 +234,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         width={props.width}
         sort={sortShown >= 0 ? { column: sortShown, descending: entry.sort!.descending } : undefined}
         emptyText={emptyText(entry, state, allRows.length > 0)}
+        marking={markedObjects.length > 0}
       />
     </Box>
   );
