@@ -91,6 +91,7 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   helm: 'helm',
   history: 'history',
   confirm: 'dialog',
+  bulk: 'dialog',
   'pick-container': 'pane',
 };
 

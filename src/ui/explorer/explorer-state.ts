@@ -19,7 +19,9 @@ export type PaneState =
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }
   /** Which container of the target pod an action (a shell) goes into; `initial` is kubectl's default. */
   | { kind: 'pick-container'; purpose: 'shell'; target: ObjectTarget; containers: readonly string[]; initial: number }
-  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget };
+  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget }
+  /** Delete, kill or restart every marked object (one confirmation, then each object's result). */
+  | { kind: 'bulk'; action: 'delete' | 'kill' | 'restart'; targets: readonly ObjectTarget[] };
 
 export interface ExplorerState {
   history: NavHistory<ViewEntry>;

@@ -6,7 +6,7 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
-import { emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
+import { clearMarks, emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
@@ -194,6 +194,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 }}
                 onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
                 onContainerPicked={onContainerPicked}
+                onMarksUsed={() => setMarks(clearMarks)}
               />
             ) : (
               <ResourceView

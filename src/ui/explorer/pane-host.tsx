@@ -18,6 +18,7 @@ import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
 import { HelmPane } from '../panes/helm/helm-pane.tsx';
 import { ContainerPicker } from '../panes/container-picker.tsx';
 import { SuspendCronJobPane } from '../panes/suspend-cronjob-pane.tsx';
+import { BulkActionPane } from '../panes/bulk-action-pane.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -46,6 +47,8 @@ export interface PaneHostProps {
   onOpen: (pane: PaneState) => void;
   /** A container was picked for `purpose` (the picker has closed by then). */
   onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
+  /** A bulk action on the marked objects has run: the marks are used up. */
+  onMarksUsed?: () => void;
 }
 
 /** The pane for `pane`. */
@@ -76,6 +79,10 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, services, pane.target)} force={pane.action === 'kill'} />;
       if (pane.action === 'suspend') return <SuspendCronJobPane {...paneProps(props, services, pane.target)} />;
       return <RestartPane {...paneProps(props, services, pane.target)} />;
+    case 'bulk': {
+      const { target: _one, ...common } = paneProps(props, services, pane.targets[0]!);
+      return <BulkActionPane {...common} action={pane.action} targets={pane.targets} onFinished={() => props.onMarksUsed?.()} />;
+    }
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
     case 'drain':

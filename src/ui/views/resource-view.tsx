@@ -45,7 +45,8 @@ export interface ResourceViewProps {
   onAction: (id: ViewActionId, row: Row | undefined, marked: readonly Row[]) => void;
   /** The view's marks (space, ctrl-space, ctrl-\); without onMarks the view offers no marking. */
   marks?: Marks | undefined;
-  onMarks?: ((next: Marks) => void) | undefined;
+  /** Changes the marks; an update of the latest ones, since several keys of one chunk may mark in turn. */
+  onMarks?: ((update: (marks: Marks) => Marks) => void) | undefined;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
   /** The selected object changed (kept in history so back restores it); called after the commit. */
@@ -184,13 +185,13 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     const existing = (): ReadonlySet<string> => new Set(allRows.map((row) => row.uid));
     handlers['mark'] = () => {
       const uid = keys[selected.current.index];
-      if (uid !== undefined) onMarks(keepExisting(toggleMark(marks, uid), existing()));
+      if (uid !== undefined) onMarks((now) => keepExisting(toggleMark(now, uid), existing()));
     };
     handlers['mark-range'] = () => {
       const uid = keys[selected.current.index];
-      if (uid !== undefined) onMarks(keepExisting(markRange(marks, keys, uid), existing()));
+      if (uid !== undefined) onMarks((now) => keepExisting(markRange(now, keys, uid), existing()));
     };
-    handlers['mark-clear'] = () => onMarks(clearMarks(marks));
+    handlers['mark-clear'] = () => onMarks(clearMarks);
   }
   for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index], markedObjects);
   useKeyActions('table', handlers, {

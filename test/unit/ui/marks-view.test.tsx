@@ -106,3 +106,24 @@ test('space, ctrl-space and ctrl-\\ as the terminal sends them: marks drawn, cou
   assert.ok(!frame.includes('✓'));
   ui.unmount();
 });
+
+test('keys typed faster than a frame (one chunk) mark in turn: " j " marks two rows, "jj\\x00" a range', async () => {
+  const cache = new ObjectCache();
+  const sink = cache.sinkFor('pods', { namespace: 'shop', kind: 'Pod', namespaced: true });
+  sink.beginSync();
+  for (const name of ['web-a', 'web-b', 'web-c', 'web-d', 'web-e']) sink.upsert(pod(name));
+  sink.endSync();
+  sink.state({ phase: 'live', since: Date.now() });
+  cache.flush();
+  const entry = viewOf(pods, 'shop', { sort: { column: 0, descending: false } });
+  const ui = renderThemed(<Harness cache={cache} entry={entry} onAction={() => undefined} />);
+  await waitForFrame(ui.lastFrame, (t) => t.includes('web-e'), 'rows');
+  ui.stdin.write(' j ');
+  let frame = await waitForFrame(ui.lastFrame, (t) => t.includes('2 marked'), 'two marks from one chunk');
+  assert.match(line(frame, 'web-a'), /^✓ web-a/);
+  assert.match(line(frame, 'web-b'), /^✓ web-b/);
+  ui.stdin.write('jj\x00');
+  frame = await waitForFrame(ui.lastFrame, (t) => t.includes('4 marked'), 'a range from one chunk');
+  for (const name of ['web-a', 'web-b', 'web-c', 'web-d']) assert.match(line(frame, name), new RegExp(`^✓ ${name}`));
+  ui.unmount();
+});
