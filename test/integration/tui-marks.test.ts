@@ -2,7 +2,7 @@
  * Marks and bulk actions in a real terminal against the demo cluster, kubectl the oracle: rows
  * marked across a sort and a filter are exactly the objects a bulk delete removes; an object
  * deleted by kubectl meanwhile is reported by name and the others still go; --readonly refuses a
- * bulk delete and sends nothing.
+ * bulk delete and sends nothing; another namespace clears the marks; r restarts every marked deployment.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -150,10 +150,48 @@ test('--readonly refuses a bulk delete with the gate’s sentence and sends noth
     assert.doesNotMatch(t.screen(), /Delete 2 configmaps/);
     assert.deepEqual(await listed('kept-'), ['kept-1', 'kept-2']);
     assert.deepEqual(changes, [], 'the store saw no change to the marked objects');
+    // Another namespace clears the marks, and coming back does not bring them back.
+    t.send('0');
+    await t.waitFor((s) => /configmaps \(all namespaces\)/.test(s) && !/marked/.test(s));
+    t.send('0');
+    await t.waitFor((s) => /configmaps \(shop\)\s+● live/.test(s) && !/marked/.test(s));
     // ctrl-\ clears the marks.
+    t.send('Space');
+    await t.waitFor(/1 marked/);
     t.send('C-\\');
     await t.waitFor((s) => !/marked/.test(s));
   } finally {
     stop();
+  }
+});
+
+/** A deployment's kubectl.kubernetes.io/restartedAt, as kubectl reads it ('' without one). */
+function restartedAt(name: string): Promise<string> {
+  return kubectl.ok('get', 'deployment', name, '-n', 'shop', '-o', 'jsonpath={.spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt}');
+}
+
+test('r with marks restarts every marked deployment: kubectl sees the restartedAt annotation on each', async () => {
+  const t = openKx('deploy -n shop', { kubeconfig: demo.kubeconfigPath, columns: 150, rows: 30 });
+  await t.waitFor(/deployments \(shop\)\s+● live/);
+  t.send('N');
+  await t.waitFor(/NAME↑/);
+  t.send('Space');
+  t.send('j');
+  t.send('Space');
+  const screen = await t.waitFor(/2 marked/);
+  const marked = screen
+    .split('\n')
+    .filter((line) => line.startsWith('✓ '))
+    .map((line) => line.slice(2).split(/\s+/)[0]!);
+  assert.equal(marked.length, 2);
+  const before = new Map(await Promise.all(marked.map(async (name) => [name, await restartedAt(name)] as const)));
+  t.send('r');
+  await t.waitFor(/Restart 2 deployments \(.+\) in namespace shop on context kx-demo\?/);
+  t.send('y');
+  await t.waitFor(/2 deployments restarted \(any key closes\)/);
+  for (const name of marked) {
+    const at = await restartedAt(name);
+    assert.match(at, /^\d{4}-\d\d-\d\dT/, `${name} restarted`);
+    assert.notEqual(at, before.get(name), `${name}'s annotation is new`);
   }
 });
