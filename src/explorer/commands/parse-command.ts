@@ -1,6 +1,6 @@
 /**
  * Parses what was typed after `:` into a command: a resource view (named as kubectl names it, or
- * by a k9s alias) with an optional namespace (`:po kube-system`, `:po -n kube-system`, `:po -A`),
+ * by a k9s alias) with namespaces, a label selector, a filter or a context (view-args.ts),
  * `:ns NAME` to switch namespace, `:ctx [NAME]`, `:pf`, `:helm [NS]`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
  */
 import type { DiscoveryResult } from '../../kube/discovery.ts';
@@ -8,6 +8,7 @@ import type { ResourceInfo } from '../../kube/resource-info.ts';
 import { findResource } from '../../kube/resource-resolver.ts';
 import { aliasFor, builtinFor, commandNames } from './command-names.ts';
 import { closestName } from '../../keys/did-you-mean.ts';
+import { parseViewArgs } from './view-args.ts';
 
 /** What the parser and completer know about the cluster. */
 export interface CommandContext {
@@ -18,15 +19,18 @@ export interface CommandContext {
   namespaces: readonly string[];
 }
 
-/** Which namespaces a view shows: the current one, all of them, or a named one. */
-export type ViewScope = { kind: 'current' } | { kind: 'all' } | { kind: 'namespace'; name: string };
+/** Which namespaces a view shows: the current one, all of them, a named one or several (`:po ns1,ns2`). */
+export type ViewScope = { kind: 'current' } | { kind: 'all' } | { kind: 'namespace'; name: string } | { kind: 'namespaces'; names: readonly string[] };
 
 /** A parsed `:` command. */
 export type Command =
   /** Nothing typed: close the prompt. */
   | { kind: 'none' }
-  /** Open a resource table; scope is ignored for cluster-scoped resources. */
-  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope }
+  /**
+   * Open a resource table; scope is ignored for cluster-scoped resources. `filter` is its `/`
+   * filter (`:po app=web` is `-l app=web`); `context` is switched to first (`:po @prod`).
+   */
+  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope; filter?: string; context?: string }
   /** `:ns NAME`: make NAME the current namespace. (`:ns` alone is a view of namespaces.) */
   | { kind: 'namespace'; name: string }
   /** `:ctx NAME` switches context; `:ctx` alone opens the context picker. */
@@ -60,17 +64,15 @@ export function parseCommand(input: string, ctx: CommandContext): Command {
   if (builtin === 'helm') return helmCommand(head, args, ctx.namespaces);
   const resource = findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head);
   if (!resource) return unknown(head, args, ctx.discovery);
-  const scope = parseScope(head, args);
-  if ('message' in scope) return { kind: 'error', message: scope.message };
-  if (scope.kind === 'namespace') {
-    const missing = unknownNamespace(head, args, scope.name, ctx.namespaces);
-    if (missing) return missing;
-  }
+  const rest = input.trim().replace(/^:\s*/, '').slice(head.length);
+  const parsed = parseViewArgs(head, rest, ctx);
+  if ('message' in parsed) return { kind: 'error', ...parsed };
+  const { scope } = parsed;
   // `:ns NAME` switches namespace (namespaces themselves are cluster-scoped, so NAME means nothing else).
-  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace') {
+  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace' && !parsed.filter && !parsed.context) {
     return { kind: 'namespace', name: scope.name };
   }
-  return { kind: 'view', resource, scope };
+  return { kind: 'view', resource, ...parsed };
 }
 
 function helmCommand(head: string, args: string[], namespaces: readonly string[]): Command {

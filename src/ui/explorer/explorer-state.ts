@@ -68,7 +68,11 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case 'visit': {
       // Remember where the cursor was, so going back lands on the same object.
       const saved = updateCurrent(state, { cursorUid: action.cursorUid });
-      if (sameView(currentView(saved), action.entry)) return { ...saved, pane: undefined, prompt: undefined };
+      if (sameView(currentView(saved), action.entry)) {
+        // `:po /web` on the pods view already shown filters it.
+        const filtered = action.entry.filter !== '' ? updateCurrent(saved, { filter: action.entry.filter }) : saved;
+        return { ...filtered, pane: undefined, prompt: undefined };
+      }
       return { ...saved, history: pushHistory(saved.history, action.entry, { same: sameView }), pane: undefined, prompt: undefined };
     }
     case 'back':

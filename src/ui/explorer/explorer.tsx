@@ -95,8 +95,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
   );
   const { flash, say } = useFlash(props.keyProblems ?? []);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
-  // CPU and MEM of the pods or nodes on screen, polled only while the table is shown.
-  const usage = useUsage(session.client, discovery, entry, state.pane === undefined);
+  // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
+  const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
@@ -120,9 +120,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
     'history-forward': () => dispatch({ type: 'forward' }),
     'all-namespaces': () => {
       if (!entry.resource.namespaced) return;
-      const next = entry.namespace === undefined ? session.namespace : undefined;
+      const next = entry.namespace === undefined && !entry.namespaces ? session.namespace : undefined;
       switchNamespace(next);
-      visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
+      visit({ ...entry, namespace: next, namespaces: undefined, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
     },
   };
 
@@ -145,10 +145,18 @@ export function Explorer(props: ExplorerProps): ReactElement {
         if (name) void switchContext(name);
         else dispatch({ type: 'pane', pane: { kind: 'contexts' } });
       },
-      view: (resource, scope) => {
-        const namespace = scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace;
-        if (scope.kind !== 'current') switchNamespace(namespace);
-        visit(viewOf(resource, namespace));
+      view: (resource, scope, extra) => {
+        // Several namespaces are this view's own: the current namespace stays for the next views.
+        const namespaceIn = (current: string | undefined): string | undefined => (scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : current);
+        const open = (current: string | undefined): ViewEntry =>
+          viewOf(resource, namespaceIn(current), { filter: extra.filter ?? '', namespaces: scope.kind === 'namespaces' ? scope.names : undefined });
+        if (extra.context !== undefined) {
+          const settled = (current: string | undefined): string | undefined => (scope.kind === 'namespace' || scope.kind === 'all' ? namespaceIn(current) : current);
+          void switchContext(extra.context, (current) => ({ entry: open(current), namespace: settled(current) }));
+          return;
+        }
+        if (scope.kind === 'namespace' || scope.kind === 'all') switchNamespace(namespaceIn(state.namespace));
+        visit(open(state.namespace));
       },
     },
   });
@@ -170,6 +178,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     user: session.context.user,
     namespace: state.namespace ?? 'all',
     serverVersion,
+    usage: metrics.cluster,
     demoReason: headerLines === 2 ? props.demoReason : undefined,
   };
 
@@ -215,12 +224,12 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 onNotice={(text) => say(text)}
                 title={title}
                 flash={flash}
-                usage={usage}
+                usage={metrics.view}
               />
             )}
           </Box>
           {state.prompt ? (
-            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
+            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} say={say} />
           ) : (
             <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
           )}

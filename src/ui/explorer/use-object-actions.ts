@@ -61,7 +61,7 @@ export function useObjectActions(ctx: ObjectActionContext): {
   // A container's row stands for its pod (describe, YAML, edit); logs and shell add the container.
   const targetOf = (row: Row): ObjectTarget => ({ resource: entry.resource, namespace: row.namespace, name: row.container?.pod ?? row.name, uid: row.container?.podUid ?? row.uid });
   const shell = (at: ContainerAddress): void => {
-    void shellInto(session, at, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+    void shellInto(session, gate, at, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
   };
   const needDiscovery = (): DiscoveryResult | undefined => {
     if (!ctx.discovery) say('Still discovering the cluster’s resources; try again in a moment.');
@@ -130,13 +130,13 @@ export function useObjectActions(ctx: ObjectActionContext): {
       });
     },
     edit: (row) => {
-      void editInEditor(session, targetOf(row), (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+      void editInEditor(session, gate, targetOf(row), (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
     },
     attach: (row) => {
-      void attachTo(session, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
+      void attachTo(session, gate, row, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
     },
-    cordon: (row) => void cordonNode(session, row.name, true).then((outcome) => say(outcome.text, outcome.level)),
-    uncordon: (row) => void cordonNode(session, row.name, false).then((outcome) => say(outcome.text, outcome.level)),
+    cordon: (row) => void cordonNode(session, gate, row.name, true).then((outcome) => say(outcome.text, outcome.level)),
+    uncordon: (row) => void cordonNode(session, gate, row.name, false).then((outcome) => say(outcome.text, outcome.level)),
     drain: (row) => openPane(row, { kind: 'drain', target: targetOf(row) }),
     'copy-name': (row) => {
       copyToClipboard(row.name);
