@@ -165,7 +165,10 @@ async function detail(c: ListCase, kx: ReturnType<typeof startInPty>, pid: numbe
   const cpuShare = ((cpuMs(pid) - cpu0) / (performance.now() - t0)) * 100;
   const after = await c.demo.requests();
   const perMinute = (n: number): number => (n * 60) / c.idleSeconds;
-  const lists = after.lists - before.lists;
+  // The demo serves metrics.k8s.io, so kx polls usage (pods for the view, nodes for the header):
+  // those lists are the budgeted polling; every other list would be a mistake.
+  const metricsLists = after.metricsLists - before.metricsLists;
+  const lists = after.lists - before.lists - metricsLists;
   const others = after.gets - before.gets + (after.other - before.other);
   const watches = after.watches - before.watches;
 
@@ -206,7 +209,7 @@ async function detail(c: ListCase, kx: ReturnType<typeof startInPty>, pid: numbe
     {
       // The demo's first screen in -A holds a few pods under 10 minutes old (its CronJob's last
       // runs): their ages show seconds, as kubectl prints them, so the table redraws every second.
-      figure: `idle CPU, ${c.idleSeconds} s, no events, -A (ages under 10 min on screen tick each second)`,
+      figure: `idle CPU, ${c.idleSeconds} s, no events, -A, metrics on (ages under 10 min on screen tick each second)`,
       kx: `${cpuShare.toFixed(2)} % of a core`,
       kubectl: '—',
       ratio: '',
@@ -220,6 +223,14 @@ async function detail(c: ListCase, kx: ReturnType<typeof startInPty>, pid: numbe
       ratio: '',
       budget: 'watches only, no list polling',
       verdict: lists === 0 && others === 0 ? 'met' : 'missed',
+    },
+    {
+      figure: `metrics polling while idle (${c.idleSeconds} s, pods view -A + header)`,
+      kx: `${perMinute(metricsLists).toFixed(1)} metrics lists/min`,
+      kubectl: '—',
+      ratio: '',
+      budget: '≤ 8/min: one pods list (view) and one nodes list (header) per 15 s',
+      verdict: perMinute(metricsLists) <= 8.5 ? 'met' : 'missed',
     },
   ];
 }

@@ -12,7 +12,7 @@ export interface DemoProcess {
   /** The server's plain-HTTP base URL (the demo serves HTTP and HTTPS on one port). */
   base: string;
   pid: number;
-  requests(): Promise<{ lists: number; watches: number; gets: number; writes: number; other: number }>;
+  requests(): Promise<{ lists: number; watches: number; gets: number; writes: number; other: number; metricsLists: number }>;
   stop(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ export async function startDemoProcess(root: string, dir: string, opts: { extraP
     pid: child.pid!,
     async requests() {
       const res = await fetch(`${base}/kx-demo/requests`, { headers: { authorization: `Bearer ${token}` } });
-      return (await res.json()) as { lists: number; watches: number; gets: number; writes: number; other: number };
+      return (await res.json()) as { lists: number; watches: number; gets: number; writes: number; other: number; metricsLists: number };
     },
     async stop() {
       child.kill('SIGTERM');

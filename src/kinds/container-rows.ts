@@ -59,6 +59,7 @@ function containerRow(pod: Row, c: ContainerSummary, now: number): Row {
     labels: {},
     ownerRefs: [],
     container: { pod: pod.name, podUid: pod.uid, type: c.type },
+    resources: c.resources,
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { parseTime } from './duration.ts';
 import { obj, objs, str, num } from './json.ts';
+import { containerFigures, type ResourceFigures } from './resource-figures.ts';
 
 /** The four kinds of container a pod has (a sidecar is an init container with restartPolicy Always). */
 export type ContainerType = 'init' | 'sidecar' | 'main' | 'ephemeral';
@@ -32,6 +33,8 @@ export interface ContainerSummary {
   readonly probes: string;
   /** When the current (or last terminated) instance started, ms; NaN when it never did. */
   readonly startedAt: number;
+  /** Its requests and limits, for the containers view's usage percentages. */
+  readonly resources: ResourceFigures;
 }
 
 type Json = Record<string, unknown>;
@@ -88,6 +91,7 @@ function summarise(spec: Json, type: ContainerType, status: Json | undefined): C
     ports: objs(spec['ports']).map(portText).join(','),
     probes: [probe(spec, 'livenessProbe', 'l'), probe(spec, 'readinessProbe', 'r'), probe(spec, 'startupProbe', 's')].join(' '),
     startedAt: parseTime(running?.['startedAt'] ?? terminated?.['startedAt']),
+    resources: containerFigures(spec),
   };
 }
 

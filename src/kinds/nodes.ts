@@ -2,6 +2,7 @@
 import type { KubeObject } from '../kube/object.ts';
 import { at, obj, objs, str } from './json.ts';
 import { ageCol, defineKind, nameCol, type CellsByName } from './kind-module.ts';
+import { nodeAllocatable } from './resource-figures.ts';
 import type { Tone } from './types.ts';
 
 /** kubectl's node STATUS: Ready / NotReady / Unknown, plus ',SchedulingDisabled' when cordoned. */
@@ -66,7 +67,7 @@ export const nodesKind = defineKind<Prepared>({
     { name: 'CONTAINER-RUNTIME', width: 20, wide: true, value: (_o, p) => str(p.info['containerRuntimeVersion']) || '<unknown>' },
     { name: 'TAINTS', width: 30, value: (o) => taintsText(at(o, 'spec', 'taints')) },
   ],
-  extras: undefined,
+  extras: (o) => ({ allocatable: nodeAllocatable(obj(o['status'])) }),
   tone,
   describe: () => import('./describe/describe-node.ts').then((m) => m.describeNode),
   related: ['nodePodsAndLease'],

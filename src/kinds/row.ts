@@ -1,6 +1,7 @@
 /** Building slim rows: the metadata every row carries, plus column and capability shorthands. */
 import type { KubeObject } from '../kube/object.ts';
 import type { ContainerSummary } from './container-summary.ts';
+import type { Allocatable, ResourceFigures } from './resource-figures.ts';
 import { parseTime } from './duration.ts';
 import type { Capabilities, ColumnSpec, LabelSelector, OwnerRef, Row, SortKind, TimeCell } from './types.ts';
 
@@ -10,6 +11,8 @@ export interface RowExtras {
   uses?: readonly string[];
   selector?: LabelSelector | undefined;
   containers?: readonly ContainerSummary[];
+  resources?: ResourceFigures;
+  allocatable?: Allocatable;
 }
 
 /** Assembles a Row from an object's metadata, its cells and time cells; copies only what indexes need. */
@@ -41,6 +44,8 @@ export function makeRow(resourceKey: string, o: KubeObject, cells: string[], tim
   if (extras.uses !== undefined) row.uses = extras.uses;
   if (extras.selector !== undefined) row.selector = extras.selector;
   if (extras.containers !== undefined) row.containers = extras.containers;
+  if (extras.resources !== undefined) row.resources = extras.resources;
+  if (extras.allocatable !== undefined) row.allocatable = extras.allocatable;
   if (deleting && Array.isArray(m.finalizers) && m.finalizers.length > 0) row.finalizers = [...m.finalizers];
   return row;
 }

@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../kube/object.ts';
 import type { ContainerSummary, ContainerType } from './container-summary.ts';
+import type { Allocatable, ResourceFigures } from './resource-figures.ts';
 
 /** How a row reads: healthy, needs a look, broken, unimportant, informative (mirrors ui/theme Tone). */
 export type Tone = 'normal' | 'ok' | 'warn' | 'error' | 'muted' | 'info';
@@ -24,6 +25,8 @@ export interface ColumnSpec {
   allNamespaces?: boolean;
   /** The column `S` sorts by when its name is not one of STATUS, PHASE, STATE or READY. */
   status?: boolean;
+  /** Not shown (views.yaml left it out or marked it `|H`); its cells still feed tone and filters. */
+  hidden?: boolean;
 }
 
 export type { LabelSelector, SelectorRequirement } from '../kube/label-selector.ts';
@@ -74,6 +77,10 @@ export interface Row {
   readonly containers?: readonly ContainerSummary[];
   /** A row of the containers view: the pod it belongs to (the row's name is the container's). */
   readonly container?: ContainerRef;
+  /** Pods and container rows: requests and limits, for the usage percentages (resource-figures.ts). */
+  readonly resources?: ResourceFigures;
+  /** Nodes: status.allocatable, for the usage percentages. */
+  readonly allocatable?: Allocatable;
 }
 
 /** What a container's row knows of its pod. */
@@ -105,4 +112,6 @@ export interface KindSpec {
   /** The semantic tone of a row (status colours). */
   tone(row: Row): Tone;
   capabilities: Capabilities;
+  /** The sort a view starts with when it has none of its own (views.yaml's sortColumn). */
+  defaultSort?: { column: number; descending: boolean } | undefined;
 }

@@ -121,6 +121,21 @@ export function errorFromResponse(code: number, body: unknown): KxError {
   return new KxError(kind, message, extra);
 }
 
+/**
+ * client-go's error for an answer without a Status body to a typed request (a proxied API such as
+ * metrics.k8s.io answering plain text): the code's generic sentence naming the verb and resource,
+ * `…unable to handle the request (get pods.metrics.k8s.io NAME)`; the server's text is dropped, as
+ * client-go keeps it only as a cause. Errors that carry a Status are returned unchanged.
+ */
+export function withRequestContext(err: unknown, verb: string, qualifiedResource: string, name?: string): KxError {
+  const e = toKxError(err);
+  const generic = e.code === undefined ? undefined : messageByCode[e.code];
+  if (e.status !== undefined || generic === undefined || e.kind === 'unauthorized') return e;
+  const reason = reasonByCode[e.code!];
+  const message = `Error from server${reason ? ` (${reason})` : ''}: ${generic} (${verb} ${qualifiedResource}${name ? ` ${name}` : ''})`;
+  return new KxError(e.kind, message, { code: e.code!, ...(reason ? { reason } : {}), cause: err });
+}
+
 /** Turns anything thrown (client-node ApiException, fetch failures, Status bodies, timeouts) into a KxError. */
 export function toKxError(err: unknown): KxError {
   if (err instanceof KxError) return err;

@@ -1,5 +1,6 @@
 /** Reads the resource metrics API (metrics.k8s.io/v1beta1, served by metrics-server), as kubectl top does. */
 import type { ApiClient } from './api-client.ts';
+import { withRequestContext } from './errors.ts';
 import type { KubeList, KubeObject } from './object.ts';
 
 /** The metrics group and the versions kubectl top accepts. */
@@ -50,15 +51,23 @@ export interface PodMetricsQuery {
 export async function listPodMetrics(client: ApiClient, q: PodMetricsQuery): Promise<PodMetrics[]> {
   const prefix = q.namespace === undefined ? base : `${base}/namespaces/${encodeURIComponent(q.namespace)}`;
   const opts = q.signal ? { signal: q.signal } : {};
-  if (q.name !== undefined) return [await client.get<PodMetrics>(`${prefix}/pods/${encodeURIComponent(q.name)}`, opts)];
-  const list = await client.get<KubeList<PodMetrics>>(`${prefix}/pods`, { ...opts, query: { labelSelector: q.labelSelector || undefined, fieldSelector: q.fieldSelector || undefined } });
-  return list.items ?? [];
+  try {
+    if (q.name !== undefined) return [await client.get<PodMetrics>(`${prefix}/pods/${encodeURIComponent(q.name)}`, opts)];
+    const list = await client.get<KubeList<PodMetrics>>(`${prefix}/pods`, { ...opts, query: { labelSelector: q.labelSelector || undefined, fieldSelector: q.fieldSelector || undefined } });
+    return list.items ?? [];
+  } catch (err) {
+    throw withRequestContext(err, 'get', 'pods.metrics.k8s.io', q.name);
+  }
 }
 
 /** NodeMetrics for every node (or a label selector), or one node. */
 export async function listNodeMetrics(client: ApiClient, q: { name?: string | undefined; labelSelector?: string | undefined; signal?: AbortSignal }): Promise<NodeMetrics[]> {
   const opts = q.signal ? { signal: q.signal } : {};
-  if (q.name !== undefined) return [await client.get<NodeMetrics>(`${base}/nodes/${encodeURIComponent(q.name)}`, opts)];
-  const list = await client.get<KubeList<NodeMetrics>>(`${base}/nodes`, { ...opts, query: { labelSelector: q.labelSelector || undefined } });
-  return list.items ?? [];
+  try {
+    if (q.name !== undefined) return [await client.get<NodeMetrics>(`${base}/nodes/${encodeURIComponent(q.name)}`, opts)];
+    const list = await client.get<KubeList<NodeMetrics>>(`${base}/nodes`, { ...opts, query: { labelSelector: q.labelSelector || undefined } });
+    return list.items ?? [];
+  } catch (err) {
+    throw withRequestContext(err, 'get', 'nodes.metrics.k8s.io', q.name);
+  }
 }

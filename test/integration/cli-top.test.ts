@@ -14,6 +14,7 @@ import { pod } from '../support/demo-fixtures.ts';
 import { kubectl } from '../support/kubectl.ts';
 import { runKx } from '../support/kx-process.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { killTerminals, openKx } from '../support/tmux-terminal.ts';
 
 let demo: DemoCluster;
 let dir: string;
@@ -34,6 +35,7 @@ before(async () => {
 });
 
 after(async () => {
+  killTerminals();
   await demo.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -127,5 +129,31 @@ test('metrics API with nothing to report: "metrics not available yet" for young 
     }
   } finally {
     await setup.close();
+  }
+});
+
+test('metrics API listed but its APIService unavailable (503): kx top says what kubectl top says, and the TUI shows n/a with the reason', async () => {
+  const ref = { group: 'apiregistration.k8s.io', plural: 'apiservices' };
+  const setAvailable = (status: 'True' | 'False') =>
+    demo.server.store.mutate(ref, undefined, 'v1beta1.metrics.k8s.io', (o) => {
+      const conditions = (o as unknown as { status: { conditions: { type: string; status: string }[] } }).status.conditions;
+      for (const c of conditions) if (c.type === 'Available') c.status = status;
+    });
+  setAvailable('False');
+  try {
+    for (const args of [['pods', '-A'], ['nodes'], ['pods', '-n', 'shop', 'redis-0']]) {
+      const r = await both(demo.kubeconfigPath, args);
+      assert.deepEqual(r.kx, r.kubectl);
+      assert.equal(r.kx.code, 1);
+    }
+    const t = openKx('pods -n payments', { kubeconfig: demo.kubeconfigPath, columns: 200, rows: 12 });
+    try {
+      const screen = await t.waitFor(/metrics n\/a: .*unable to handle the request/);
+      assert.match(screen, /^ledger-\S+.*\sn\/a\s+n\/a\s+n\/a\s+n\/a\s+n\/a\s+n\/a\s*$/m);
+    } finally {
+      t.kill();
+    }
+  } finally {
+    setAvailable('True');
   }
 });

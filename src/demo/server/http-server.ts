@@ -34,26 +34,30 @@ interface RequestCounts {
   gets: number;
   writes: number;
   other: number;
+  /** Lists of metrics.k8s.io (also counted in lists): what polling the usage costs. */
+  metricsLists: number;
 }
 
 const counts = new WeakMap<ServerContext, RequestCounts>();
 
 function countRequest(ctx: ServerContext, req: IncomingMessage, url: URL, r: ReturnType<typeof route>): void {
   let c = counts.get(ctx);
-  if (!c) counts.set(ctx, (c = { lists: 0, watches: 0, gets: 0, writes: 0, other: 0 }));
+  if (!c) counts.set(ctx, (c = { lists: 0, watches: 0, gets: 0, writes: 0, other: 0, metricsLists: 0 }));
   const watch = url.searchParams.get('watch');
   if (req.method !== 'GET') c.writes++;
   else if (r.kind !== 'resource') c.other++;
   else if (watch === 'true' || watch === '1' || r.watchPath) c.watches++;
-  else if (r.name === undefined) c.lists++;
-  else c.gets++;
+  else if (r.name === undefined) {
+    c.lists++;
+    if (r.def.group === metricsGroup) c.metricsLists++;
+  } else c.gets++;
 }
 
 async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://demo');
   // Not a Kubernetes path: the demo's own request counters (GET /kx-demo/requests), for benchmarks.
   if (url.pathname === '/kx-demo/requests') {
-    sendJson(res, 200, counts.get(ctx) ?? { lists: 0, watches: 0, gets: 0, writes: 0, other: 0 });
+    sendJson(res, 200, counts.get(ctx) ?? { lists: 0, watches: 0, gets: 0, writes: 0, other: 0, metricsLists: 0 });
     return;
   }
   const r = route(url.pathname, ctx.catalogue);

@@ -26,9 +26,23 @@ function meta(obj: KubeObject, now: Date): Record<string, unknown> {
   };
 }
 
+/** Whether v1beta1.metrics.k8s.io says Available=True (a test sets it False to play a metrics server that is down). */
+function apiServiceAvailable(ctx: ServerContext): boolean {
+  const service = ctx.store.get({ group: 'apiregistration.k8s.io', plural: 'apiservices' }, undefined, 'v1beta1.metrics.k8s.io') as
+    { status?: { conditions?: { type?: string; status?: string }[] } } | undefined;
+  return service?.status?.conditions?.find((c) => c.type === 'Available')?.status === 'True';
+}
+
 /** Answers a metrics.k8s.io request (only GET: the group is read-only). */
 export function handleMetrics(ctx: ServerContext, method: string, res: ServerResponse, route: ResourceRoute, query: URLSearchParams): void {
   if (method !== 'GET' || route.subresource !== undefined) throw methodNotAllowed();
+  if (!apiServiceAvailable(ctx)) {
+    // The aggregator's answer when the APIService's backend fails its checks: a plain-text 503
+    // (kube-aggregator's proxyError), while discovery still lists the group.
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+    res.end('service unavailable\n');
+    return;
+  }
   const now = new Date();
   const window = metricsWindow(now.getTime());
   const sample = { timestamp: window.timestamp, window: '15s' };

@@ -1,8 +1,7 @@
 /**
  * Parses what was typed after `:` into a command: a resource view (named as kubectl names it, or
- * by a k9s alias, built in or the user's aliases.yaml) with an optional namespace (`:po kube-system`,
- * `:po -n kube-system`, `:po -A`) and, as in k9s, a label selector (`:po app=web`) or a filter
- * (`:po /web`), `:ns NAME` to switch namespace, `:ctx [NAME]`, `:pf`, `:helm [NS]`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
+ * by a k9s alias, built in or the user's aliases.yaml) with namespaces, a label selector, a filter
+ * or a context (view-args.ts), `:ns NAME` to switch namespace, `:ctx [NAME]`, `:pf`, `:helm [NS]`, `:q`/`:quit`, `:help`. Pure; the app acts on it.
  */
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
@@ -11,6 +10,7 @@ import { aliasFor, builtinFor, commandNames } from './command-names.ts';
 import { closestName } from '../../keys/did-you-mean.ts';
 import type { UserAlias } from './aliases-file.ts';
 import { resolveAliasHead, userAliasNames } from './user-aliases.ts';
+import { parseViewArgs } from './view-args.ts';
 
 /** What the parser and completer know about the cluster. */
 export interface CommandContext {
@@ -23,15 +23,18 @@ export interface CommandContext {
   aliases?: ReadonlyMap<string, UserAlias> | undefined;
 }
 
-/** Which namespaces a view shows: the current one, all of them, or a named one. */
-export type ViewScope = { kind: 'current' } | { kind: 'all' } | { kind: 'namespace'; name: string };
+/** Which namespaces a view shows: the current one, all of them, a named one or several (`:po ns1,ns2`). */
+export type ViewScope = { kind: 'current' } | { kind: 'all' } | { kind: 'namespace'; name: string } | { kind: 'namespaces'; names: readonly string[] };
 
 /** A parsed `:` command. */
 export type Command =
   /** Nothing typed: close the prompt. */
   | { kind: 'none' }
-  /** Open a resource table; scope is ignored for cluster-scoped resources; `filter` is what `/` would hold (`-l app=web`). */
-  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope; filter?: string }
+  /**
+   * Open a resource table; scope is ignored for cluster-scoped resources. `filter` is its `/`
+   * filter (`:po app=web` is `-l app=web`); `context` is switched to first (`:po @prod`).
+   */
+  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope; filter?: string; context?: string }
   /** `:ns NAME`: make NAME the current namespace. (`:ns` alone is a view of namespaces.) */
   | { kind: 'namespace'; name: string }
   /** `:ctx NAME` switches context; `:ctx` alone opens the context picker. */
@@ -49,11 +52,11 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Parses `input` (a leading ':' is allowed) against the cluster's names. */
 export function parseCommand(input: string, ctx: CommandContext): Command {
-  const words = input
-    .trim()
-    .replace(/^:\s*/, '')
-    .split(/\s+/)
-    .filter((w) => w !== '');
+  const line = input.trim().replace(/^:\s*/, '');
+  // `/text` takes the rest of the line as one word (the filter may hold spaces).
+  const slash = line.search(/\s\//);
+  const words = (slash < 0 ? line : line.slice(0, slash)).split(/\s+/).filter((w) => w !== '');
+  if (slash >= 0) words.push(line.slice(slash).trim());
   const head = words[0];
   if (head === undefined) return { kind: 'none' };
   return parseWords(head, words.slice(1), ctx, []);
@@ -98,22 +101,17 @@ const isFilterArg = (word: string): boolean => word.startsWith('/') && word.leng
  */
 function viewCommand(head: string, resource: ResourceInfo, words: string[], ctx: CommandContext, typed: string[] = []): Command {
   const pick = (test: (w: string) => boolean): string[] => (typed.some(test) ? typed.filter(test) : words.filter(test));
-  // k9s's command words: app=web is a label selector, /text a filter; the rest is the namespace.
-  const labels = pick(isLabelArg);
-  const text = pick(isFilterArg).map((w) => w.slice(1));
-  const args = pick((w) => !isLabelArg(w) && !isFilterArg(w));
-  const filter = labels.length > 0 ? `-l ${labels.join(',')}` : text.length > 0 ? text.join(' ') : undefined;
-  const scope = parseScope(head, args);
-  if ('message' in scope) return { kind: 'error', message: scope.message };
-  if (scope.kind === 'namespace') {
-    const missing = unknownNamespace(head, args, scope.name, ctx.namespaces);
-    if (missing) return missing;
-  }
+  const others = (w: string): boolean => !isLabelArg(w) && !isFilterArg(w);
+  // The filter goes last: view-args reads everything after a `/` as the filter.
+  const rest = [...pick(others), ...pick(isLabelArg), ...pick(isFilterArg)].join(' ');
+  const parsed = parseViewArgs(head, rest === '' ? '' : ` ${rest}`, ctx);
+  if ('message' in parsed) return { kind: 'error', ...parsed };
+  const { scope } = parsed;
   // `:ns NAME` switches namespace (namespaces themselves are cluster-scoped, so NAME means nothing else).
-  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace') {
+  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace' && !parsed.filter && !parsed.context) {
     return { kind: 'namespace', name: scope.name };
   }
-  return filter === undefined ? { kind: 'view', resource, scope } : { kind: 'view', resource, scope, filter };
+  return { kind: 'view', resource, ...parsed };
 }
 
 function helmCommand(head: string, args: string[], namespaces: readonly string[]): Command {

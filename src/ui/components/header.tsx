@@ -1,6 +1,7 @@
 /** The top lines: where kx is pointed (context, cluster, user, namespace, server version). */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
+import { clusterUsageText, type ClusterUsage } from '../../explorer/usage-columns.ts';
 import { useTheme } from '../theme-context.tsx';
 
 /** What the header shows about the current connection. */
@@ -10,6 +11,8 @@ export interface HeaderInfo {
   user: string;
   namespace: string;
   serverVersion?: string | undefined;
+  /** The cluster's CPU and memory in use against allocatable, when the metrics API answers. */
+  usage?: ClusterUsage | undefined;
   /** Set when kx runs on its built-in demo cluster; says why (e.g. 'no kubeconfig found'). */
   demoReason?: string | undefined;
 }
@@ -24,6 +27,10 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }): Re
     ['Namespace', info.namespace],
     ['K8s', info.serverVersion ?? '…'],
   ];
+  if (info.usage) {
+    const text = clusterUsageText(info.usage);
+    pairs.push(['CPU', text.cpu], ['MEM', text.memory]);
+  }
   return (
     <Box flexDirection="column" width={width}>
       {/* One line whatever the width: the layout below counts on it; narrow terminals lose the tail. */}

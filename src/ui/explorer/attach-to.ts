@@ -3,6 +3,7 @@
  * keys reach the container when it reads stdin, ctrl-p ctrl-q detaches (ctrl-c too when nothing
  * reads the keys), and the explorer comes back with how the session ended.
  */
+import type { WriteGate } from '../../kube/access/write-gate.ts';
 import { assertAttachable, containerStdio, runAttachSession } from '../../kube/exec/attach.ts';
 import { defaultContainer } from '../../kube/exec/shell.ts';
 import { toKxError } from '../../kube/errors.ts';
@@ -15,7 +16,10 @@ import type { Flash } from '../components/status-line.tsx';
  * Attaches to the row's pod (its default container), or on a container's row to that container,
  * and resolves with what to flash afterwards.
  */
-export async function attachTo(session: KubeSession, selected: Row, suspendTerminal: (work: () => Promise<void>) => Promise<void>): Promise<Flash> {
+export async function attachTo(session: KubeSession, gate: WriteGate, selected: Row, suspendTerminal: (work: () => Promise<void>) => Promise<void>): Promise<Flash> {
+  // Asked again at the moment the session opens, whoever called.
+  const refused = gate.refusal('attach');
+  if (refused) return { text: refused, level: 'error' };
   // A container's row is named after the container; its pod is what to attach to.
   const row = selected.container ? { namespace: selected.namespace, name: selected.container.pod } : selected;
   try {

@@ -22,7 +22,9 @@ export type PaneState =
   | { kind: 'pick-container'; purpose: 'shell'; target: ObjectTarget; containers: readonly string[]; initial: number }
   | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget }
   /** A plugin with `confirm: true`, asking before it runs its command line (args already substituted). */
-  | { kind: 'confirm-plugin'; plugin: PluginBinding; args: readonly string[] };
+  | { kind: 'confirm-plugin'; plugin: PluginBinding; args: readonly string[] }
+  /** Delete, kill or restart every marked object (one confirmation, then each object's result). */
+  | { kind: 'bulk'; action: 'delete' | 'kill' | 'restart'; targets: readonly ObjectTarget[] };
 
 export interface ExplorerState {
   history: NavHistory<ViewEntry>;
@@ -69,7 +71,11 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case 'visit': {
       // Remember where the cursor was, so going back lands on the same object.
       const saved = updateCurrent(state, { cursorUid: action.cursorUid });
-      if (sameView(currentView(saved), action.entry)) return { ...saved, pane: undefined, prompt: undefined };
+      if (sameView(currentView(saved), action.entry)) {
+        // `:po /web` on the pods view already shown filters it.
+        const filtered = action.entry.filter !== '' ? updateCurrent(saved, { filter: action.entry.filter }) : saved;
+        return { ...filtered, pane: undefined, prompt: undefined };
+      }
       return { ...saved, history: pushHistory(saved.history, action.entry, { same: sameView }), pane: undefined, prompt: undefined };
     }
     case 'back':

@@ -6,6 +6,7 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { clearMarks, emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
@@ -94,6 +95,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // One registry for the explorer's life: forwards outlive the dialog that started them.
   const [forwards] = useState(() => props.forwards ?? new PortForwardRegistry());
   useEffect(() => connection.subscribe(setSession), [connection]);
+  // Marks belong to one view on one context: another resource, namespace or context clears them
+  // (stored, so coming back to the view does not bring old marks back).
+  const [storedMarks, setMarks] = useState<Marks>(() => emptyMarks(session.context.name, entry));
+  const marks = marksFor(storedMarks, session.context.name, entry);
+  if (marks !== storedMarks) setMarks(marks);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
   const gate = useMemo(
     () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
@@ -119,8 +125,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- say is new each render; the files are what matter
   }, [userFiles]);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
-  // CPU and MEM of the pods or nodes on screen, polled only while the table is shown.
-  const usage = useUsage(session.client, discovery, entry, state.pane === undefined);
+  // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
+  const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
@@ -144,9 +150,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
     'history-forward': () => dispatch({ type: 'forward' }),
     'all-namespaces': () => {
       if (!entry.resource.namespaced) return;
-      const next = entry.namespace === undefined ? session.namespace : undefined;
+      const next = entry.namespace === undefined && !entry.namespaces ? session.namespace : undefined;
       switchNamespace(next);
-      visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
+      visit({ ...entry, namespace: next, namespaces: undefined, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
     },
   };
 
@@ -170,10 +176,18 @@ export function Explorer(props: ExplorerProps): ReactElement {
         if (name) void switchContext(name);
         else dispatch({ type: 'pane', pane: { kind: 'contexts' } });
       },
-      view: (resource, scope, filter) => {
-        const namespace = scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace;
-        if (scope.kind !== 'current') switchNamespace(namespace);
-        visit(viewOf(resource, namespace, filter === undefined ? {} : { filter }));
+      view: (resource, scope, extra) => {
+        // Several namespaces are this view's own: the current namespace stays for the next views.
+        const namespaceIn = (current: string | undefined): string | undefined => (scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : current);
+        const open = (current: string | undefined): ViewEntry =>
+          viewOf(resource, namespaceIn(current), { filter: extra.filter ?? '', namespaces: scope.kind === 'namespaces' ? scope.names : undefined });
+        if (extra.context !== undefined) {
+          const settled = (current: string | undefined): string | undefined => (scope.kind === 'namespace' || scope.kind === 'all' ? namespaceIn(current) : current);
+          void switchContext(extra.context, (current) => ({ entry: open(current), namespace: settled(current) }));
+          return;
+        }
+        if (scope.kind === 'namespace' || scope.kind === 'all') switchNamespace(namespaceIn(state.namespace));
+        visit(open(state.namespace));
       },
     },
   });
@@ -221,6 +235,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     user: session.context.user,
     namespace: state.namespace ?? 'all',
     serverVersion,
+    usage: metrics.cluster,
     demoReason: headerLines === 2 ? props.demoReason : undefined,
   };
 
@@ -247,6 +262,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                   onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
                   onContainerPicked={onContainerPicked}
                   onRunPlugin={runUserPlugin}
+                  onMarksUsed={() => setMarks(clearMarks)}
                 />
               ) : (
                 <ResourceView
@@ -265,14 +281,16 @@ export function Explorer(props: ExplorerProps): ReactElement {
                   onNotice={(text) => say(text)}
                   title={title}
                   flash={flash}
-                  usage={usage}
+                  usage={metrics.view}
+                  marks={marks}
+                  onMarks={setMarks}
                   pluginInScope={(plugin) => pluginInScope(plugin.scopes, scopeNames)}
                   onUserBinding={onUserBinding}
                 />
               )}
             </Box>
             {state.prompt ? (
-              <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
+              <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} say={say} />
             ) : (
               <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
             )}

@@ -18,6 +18,7 @@ import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
 import { HelmPane } from '../panes/helm/helm-pane.tsx';
 import { ContainerPicker } from '../panes/container-picker.tsx';
 import { SuspendCronJobPane } from '../panes/suspend-cronjob-pane.tsx';
+import { BulkActionPane } from '../panes/bulk-action-pane.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -50,6 +51,8 @@ export interface PaneHostProps {
   onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
   /** A plugin's run was confirmed (the dialog has closed by then). */
   onRunPlugin?: (plugin: PluginBinding, args: readonly string[]) => void;
+  /** A bulk action on the marked objects has run: the marks are used up. */
+  onMarksUsed?: () => void;
 }
 
 /** The pane for `pane`. */
@@ -95,6 +98,10 @@ export function PaneHost(props: PaneHostProps): ReactElement {
           }}
         />
       );
+    case 'bulk': {
+      const { target: _one, ...common } = paneProps(props, services, pane.targets[0]!);
+      return <BulkActionPane {...common} action={pane.action} targets={pane.targets} onFinished={() => props.onMarksUsed?.()} />;
+    }
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
     case 'drain':

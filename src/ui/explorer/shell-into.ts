@@ -4,6 +4,7 @@
  * connection drops. A pod with several containers to choose from is asked about first
  * (shellChoicesOf, then the container picker); a container's row names its own.
  */
+import type { WriteGate } from '../../kube/access/write-gate.ts';
 import { containerChoices, type ContainerChoices } from '../../kube/exec/container-choices.ts';
 import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../../kube/exec/shell.ts';
 import { toKxError } from '../../kube/errors.ts';
@@ -36,7 +37,10 @@ export async function shellChoicesOf(session: KubeSession, namespace: string, po
 }
 
 /** Opens a shell in the addressed container and resolves with what to flash afterwards. */
-export async function shellInto(session: KubeSession, at: ContainerAddress, suspendTerminal: (work: () => Promise<void>) => Promise<void>): Promise<Flash> {
+export async function shellInto(session: KubeSession, gate: WriteGate, at: ContainerAddress, suspendTerminal: (work: () => Promise<void>) => Promise<void>): Promise<Flash> {
+  // Asked again here, at the moment the session opens: a container picker may have sat open while read-only came on.
+  const refused = gate.refusal('shell');
+  if (refused) return { text: refused, level: 'error' };
   const { namespace, pod: name } = at;
   try {
     const pod = await getPod(session, namespace, name);

@@ -25,8 +25,8 @@ export interface CommandActions {
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
-  /** Open a resource view; `filter` is what `/` would hold (a k9s command's `app=web` is `-l app=web`). */
-  view(resource: ResourceInfo, scope: ViewScope, filter?: string): void;
+  /** Open a view; `filter` is its `/` filter, `context` is switched to first. */
+  view(resource: ResourceInfo, scope: ViewScope, extra: { filter?: string | undefined; context?: string | undefined }): void;
 }
 
 /** The prompt's side of command mode. */
@@ -145,7 +145,7 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       actions.context(command.name);
       return undefined;
     case 'view':
-      actions.view(command.resource, command.scope, command.filter);
+      actions.view(command.resource, command.scope, { filter: command.filter, context: command.context });
       return undefined;
     default: {
       const never: never = command;

@@ -84,10 +84,10 @@ export function useKeyActions(
 }
 
 /** Actions a held key or a burst of presses may repeat within one chunk. */
-const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pane-down', 'pane-page-up', 'pane-page-down', 'pane-next', 'pane-previous']);
+const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pane-down', 'pane-page-up', 'pane-page-down', 'pane-next', 'pane-previous', 'mark', 'mark-range']);
 
 /** Control characters a chunk of fast typing may carry, by key name. */
-const chunkControls: Record<string, string> = { '\r': 'enter', '\t': 'tab', '\x7f': 'backspace' };
+const chunkControls: Record<string, string> = { '\r': 'enter', '\t': 'tab', '\x7f': 'backspace', '\x00': 'ctrl-space', '\x1c': 'ctrl-\\' };
 
 function pressesOf(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]): string[] {
   const one = keyName(input, key);

@@ -1,19 +1,25 @@
 /**
  * What the sort keys do to a view's sort, as pure functions: N/A/S pick the NAME, AGE or status
- * column (pressing the same one again reverses it, like k9s), < and > step through the columns.
+ * column, C/M the CPU or MEM usage column (pressing the same one again reverses it, like k9s),
+ * < and > step through the columns.
  */
 import type { ColumnSpec } from '../../kinds/types.ts';
 import type { SortState } from '../../explorer/view-entry.ts';
 
 /** A sort key's request. */
-export type SortRequest = { by: 'name' | 'age' | 'status' } | { step: 1 | -1 } | { reverse: true };
+export type SortRequest = { by: 'name' | 'age' | 'status' | 'cpu' | 'memory' } | { step: 1 | -1 } | { reverse: true };
 
 // In order of preference, not of the table: a pod's READY comes before its STATUS on screen.
-const columnNames: Record<'name' | 'age' | 'status', readonly string[]> = {
+const columnNames: Record<'name' | 'age' | 'status' | 'cpu' | 'memory', readonly string[]> = {
   name: ['NAME'],
   age: ['AGE', 'LAST SEEN'],
   status: ['STATUS', 'PHASE', 'STATE', 'READY'],
+  cpu: ['CPU'],
+  memory: ['MEM'],
 };
+
+// Usage is read busiest first (k9s's Shift-C and Shift-M do the same).
+const startsDescending = new Set(['cpu', 'memory']);
 
 /**
  * The sort after `request`, or undefined when the table has no such column (the caller says so).
@@ -33,7 +39,7 @@ export function nextSort(columns: readonly ColumnSpec[], visible: readonly numbe
   const column = request.by === 'status' ? statusColumn(columns) : preferredColumn(columns, columnNames[request.by]);
   if (column < 0) return undefined;
   if (current?.column === column) return { column, descending: !current.descending };
-  return { column, descending: false };
+  return { column, descending: startsDescending.has(request.by) };
 }
 
 /** The column a kind marks as its status (a CronJob's SUSPEND, an Event's TYPE), else the first by name preference. */
