@@ -91,7 +91,7 @@ before(() => {
     command: sh
     args: [-c, "touch ${out}/danger"]
   missing:
-    shortCut: Shift-M
+    shortCut: Shift-Z
     description: A command that is not there
     scopes: [all]
     command: kx-no-such-plugin-command
@@ -181,7 +181,7 @@ test("a k9s user's files: alias, hotkey, plugins in the foreground and backgroun
   assert.equal(readFileSync(join(out, 'confirmed'), 'utf8').trim(), 'kx-demo');
 
   // A missing command: one sentence, the TUI keeps running.
-  t.type('M');
+  t.type('Z');
   await t.waitFor(/plugins\.yaml line 26: plugin "missing": command "kx-no-such-plugin-command" was not found on PATH\./);
   t.send('q');
   assert.match(await t.waitFor(/kx exited with \d+/), /kx exited with 0/);
