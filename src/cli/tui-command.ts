@@ -99,19 +99,30 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     stopSavingMemory?.();
   });
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { ThemeProvider }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
-    await Promise.all([
-      import('ink'),
-      // React is CommonJS: its exports are the default export of a bundled chunk.
-      import('react').then((m) => m.default),
-      import('../ui/explorer/explorer.tsx'),
-      import('../ui/keys/keymap-context.tsx'),
-      import('../keys/keys-file.ts'),
-      import('../config/paths.ts'),
-      import('../ui/theme-context.tsx'),
-      import('../ui/terminal.ts'),
-      import('../explorer/view-entry.ts'),
-    ]);
+  const [
+    { render },
+    React,
+    { Explorer },
+    { KeymapProvider },
+    { loadKeysFile },
+    { keysFilePath },
+    { ThemeProvider },
+    { guardTerminal, restoreTerminal, enableWheelScrolling },
+    { viewOf },
+    { loadUserFiles },
+  ] = await Promise.all([
+    import('ink'),
+    // React is CommonJS: its exports are the default export of a bundled chunk.
+    import('react').then((m) => m.default),
+    import('../ui/explorer/explorer.tsx'),
+    import('../ui/keys/keymap-context.tsx'),
+    import('../keys/keys-file.ts'),
+    import('../config/paths.ts'),
+    import('../ui/theme-context.tsx'),
+    import('../ui/terminal.ts'),
+    import('../explorer/view-entry.ts'),
+    import('../explorer/user-files.ts'),
+  ]);
 
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
   const keys = loadKeysFile(keysFilePath());
@@ -145,6 +156,8 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     demoReason,
     keyProblems: [...keys.problems, ...settings.problems, ...views.problems, ...builtinViewProblems(views)],
     forwards,
+    loadUserFiles,
+    kubeconfigPath: kubeconfig ?? process.env['KUBECONFIG'] ?? '',
   });
   enableWheelScrolling();
   // The theme follows NO_COLOR (theme-context's default).

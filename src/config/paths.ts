@@ -81,3 +81,13 @@ export function k9sDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
   if (platform === 'win32') return join(env['LOCALAPPDATA'] ?? join(homedir(), 'AppData', 'Local'), 'k9s');
   return join(homedir(), '.local', 'share', 'k9s');
 }
+
+/**
+ * The folder of one context's k9s files, `<k9sDataDir>/clusters/<cluster>/<context>`, with k9s's
+ * sanitising: every run of ':' and '/' in either name becomes one '-' (k9s data.SanitizeFileName),
+ * so `arn:aws:eks:…:cluster/prod` finds the folder k9s made.
+ */
+export function k9sContextDir(cluster: string, context: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const clean = (name: string): string => name.replace(/[:/]+/g, '-');
+  return join(k9sDataDir(env, platform), 'clusters', clean(cluster), clean(context));
+}

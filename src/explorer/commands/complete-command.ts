@@ -8,6 +8,7 @@ import fuzzysort from 'fuzzysort';
 import { findResource } from '../../kube/resource-resolver.ts';
 import { aliasFor, builtinFor, commandNames, type CommandName, type NameSource } from './command-names.ts';
 import type { CommandContext } from './parse-command.ts';
+import { aliasTarget, userAliasNames } from './user-aliases.ts';
 import { isSelectorWord } from './view-args.ts';
 
 /** One completion candidate. */
@@ -53,7 +54,7 @@ export function completeCommand(input: string, ctx: CommandContext, limit = 20):
 type Draft = Omit<Candidate, 'text'>;
 
 function commandCandidates(word: string, ctx: CommandContext): Draft[] {
-  const names = commandNames(ctx.discovery);
+  const names = [...userAliasNames(ctx), ...commandNames(ctx.discovery)];
   const lower = word.toLowerCase();
   if (lower === '') return bestPerTarget(names).map((n) => draft(n, true));
   // A word that already names something completes to itself first.
@@ -80,7 +81,7 @@ function bestPerTarget(names: readonly CommandName[]): CommandName[] {
 }
 
 function draft(n: CommandName, prefix: boolean): Draft {
-  const detail = n.target.kind === 'builtin' ? n.target.command : n.targetId;
+  const detail = n.detail ?? (n.target.kind === 'builtin' ? n.target.command : n.targetId);
   return { word: n.name, detail, prefix };
 }
 
@@ -90,7 +91,8 @@ function argumentCandidates(previous: string[], word: string, ctx: CommandContex
   const values = (names: readonly string[], detail: string): Value[] => names.map((name) => ({ name, detail }));
   if (builtinFor(head) === 'context') return previous.length === 1 ? ranked(word, values(ctx.contexts, 'context')) : [];
   if (builtinFor(head) === 'helm') return previous.length === 1 ? ranked(word, [...values(ctx.namespaces, 'namespace'), ...values(['-A'], 'all namespaces')]) : [];
-  const resource = findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head);
+  const viaAlias = aliasTarget(ctx, head);
+  const resource = viaAlias ? (viaAlias.kind === 'resource' ? viaAlias.resource : undefined) : (findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head));
   if (!resource) return [];
   // After `/` the rest of the line is a filter; a selector word (`app=web`) is the user's own.
   if (previous.some((w) => w.startsWith('/')) || word.startsWith('/')) return [];

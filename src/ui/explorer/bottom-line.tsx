@@ -93,6 +93,8 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   helm: 'helm',
   history: 'history',
   confirm: 'dialog',
+  'confirm-plugin': 'dialog',
+  bulk: 'dialog',
   'pick-container': 'pane',
 };
 

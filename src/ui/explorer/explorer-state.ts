@@ -5,6 +5,7 @@
 import { canGoBack, currentEntry, goBack, goForward, pushHistory, type NavHistory } from '../../explorer/nav-history.ts';
 import { sameView, type SortState, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { ObjectTarget } from '../panes/pane-types.ts';
+import type { PluginBinding } from '../../keys/user-binding.ts';
 
 /** What covers the table, if anything. */
 export type PaneState =
@@ -19,7 +20,11 @@ export type PaneState =
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }
   /** Which container of the target pod an action (a shell) goes into; `initial` is kubectl's default. */
   | { kind: 'pick-container'; purpose: 'shell'; target: ObjectTarget; containers: readonly string[]; initial: number }
-  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget };
+  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget }
+  /** A plugin with `confirm: true`, asking before it runs its command line (args already substituted). */
+  | { kind: 'confirm-plugin'; plugin: PluginBinding; args: readonly string[] }
+  /** Delete, kill or restart every marked object (one confirmation, then each object's result). */
+  | { kind: 'bulk'; action: 'delete' | 'kill' | 'restart'; targets: readonly ObjectTarget[] };
 
 export interface ExplorerState {
   history: NavHistory<ViewEntry>;

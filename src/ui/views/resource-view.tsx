@@ -7,6 +7,7 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
+import { clearMarks, isMarked, keepExisting, markedRows, markRange, toggleMark, type Marks } from '../../explorer/marks.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
 import { cacheKeyOf, viewRows, viewSort, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
@@ -21,7 +22,8 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useNow } from '../hooks/use-now.ts';
-import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { useKeyActions, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
+import type { PluginBinding, UserBinding } from '../../keys/user-binding.ts';
 import { objectActionIds, type ActionId, type ObjectActionId } from '../../keys/actions.ts';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
@@ -41,8 +43,12 @@ export interface ResourceViewProps {
   gate?: () => boolean;
   /** Actions handled above the view (quit, help, command, back, …). */
   globalHandlers: ActionHandlers;
-  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
-  onAction: (id: ViewActionId, row: Row | undefined) => void;
+  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table; `marked` are the marked rows that still exist. */
+  onAction: (id: ViewActionId, row: Row | undefined, marked: readonly Row[]) => void;
+  /** The view's marks (space, ctrl-space, ctrl-\); without onMarks the view offers no marking. */
+  marks?: Marks | undefined;
+  /** Changes the marks; an update of the latest ones, since several keys of one chunk may mark in turn. */
+  onMarks?: ((update: (marks: Marks) => Marks) => void) | undefined;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
   /** The selected object changed (kept in history so back restores it); called after the commit. */
@@ -56,6 +62,10 @@ export interface ResourceViewProps {
   filtering?: boolean;
   /** Pods, containers and nodes with a metrics API: the usage columns (CPU, MEM and percentages), after the kind's. */
   usage?: ViewUsage | undefined;
+  /** Whether one of the user's plugins applies to this view (its scopes). */
+  pluginInScope?: (plugin: PluginBinding) => boolean;
+  /** The user's hotkey or plugin on a key pressed here, with the selected row and its cells by column title. */
+  onUserBinding?: (binding: UserBinding, row: Row | undefined, columns: Readonly<Record<string, string>>) => void;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -197,8 +207,45 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         );
     };
   }
-  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  // Marks follow objects (by uid): those of objects gone from the view no longer count.
+  const marks = props.marks;
+  const markedObjects = useMemo(() => (marks ? markedRows(marks, allRows) : []), [marks, allRows]);
+  const onMarks = props.onMarks;
+  if (marks && onMarks) {
+    const existing = (): ReadonlySet<string> => new Set(allRows.map((row) => row.uid));
+    handlers['mark'] = () => {
+      const uid = keys[selected.current.index];
+      if (uid !== undefined) onMarks((now) => keepExisting(toggleMark(now, uid), existing()));
+    };
+    handlers['mark-range'] = () => {
+      const uid = keys[selected.current.index];
+      if (uid !== undefined) onMarks((now) => keepExisting(markRange(now, keys, uid), existing()));
+    };
+    handlers['mark-clear'] = () => onMarks(clearMarks);
+  }
+  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index], markedObjects);
+  const keymap = useKeymap();
+  const { onUserBinding, pluginInScope } = props;
+  const userKey = (name: string): boolean => {
+    const binding = onUserBinding && keymap.userBinding(name, pluginInScope ?? (() => false));
+    if (!binding) return false;
+    const row = rows[selected.current.index];
+    onUserBinding(binding, row, row ? cellsByTitle(row) : {});
+    return true;
+  };
+  // A plugin's $COL-<NAME>: the row's cells as shown, wide columns and CPU/MEM included.
+  const cellsByTitle = (row: Row): Record<string, string> => {
+    const cells = cellsAt(row, Date.now());
+    const out: Record<string, string> = {};
+    allColumns.forEach((c, i) => (out[c.name] = cells[i] ?? ''));
+    if (usage) {
+      const shown = usageCells(usage, row, podKey);
+      usageColumns.forEach((u, i) => (out[u.spec.name] = shown[i] ?? ''));
+    }
+    return out;
+  };
   useKeyActions('table', handlers, {
+    userKey,
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, selectedRow),
     ...(props.gate ? { gate: props.gate } : {}),
@@ -225,7 +272,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     }
     const shownCells = shownColumns.map(({ i }) => cells[i] ?? '');
     if (usage) shownCells.push(...usageCells(usage, row, podKey));
-    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches };
+    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches, marked: marks !== undefined && isMarked(marks, row.uid) };
   });
   return (
     <Box flexDirection="column">
@@ -237,6 +284,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         flash={props.flash}
         now={now}
         title={usage?.problem ? `${props.title} · ${usage.problem}` : props.title}
+        marked={markedObjects.length}
       />
       <ResourceTable
         columns={columns}
@@ -247,6 +295,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         width={props.width}
         sort={sortShown >= 0 && sort ? { column: sortShown, descending: sort.descending } : undefined}
         emptyText={emptyText(entry, state, allRows.length > 0)}
+        marking={markedObjects.length > 0}
       />
     </Box>
   );
