@@ -10,6 +10,7 @@ import type { ApiClient } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { resolveResource } from '../kube/resource-resolver.ts';
 import { loadKxConfig } from '../config/kx-config.ts';
+import { readRecentNamespaces, writeRecentNamespaces } from '../config/recent-namespaces-file.ts';
 import { saveMemory } from './memory-saver.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 
@@ -137,6 +138,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     demoReason,
     keyProblems: [...keys.problems, ...settings.problems],
     forwards,
+    recentNamespaces: { load: () => readRecentNamespaces(), save: (value) => writeRecentNamespaces(value) },
   });
   enableWheelScrolling();
   // The theme follows NO_COLOR (theme-context's default).

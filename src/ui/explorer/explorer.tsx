@@ -6,6 +6,7 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { recentAt, recentFor, recentFromJson, rememberNamespace, type RecentNamespaces } from '../../explorer/recent-namespaces.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
@@ -16,6 +17,7 @@ import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
 import { Header } from '../components/header.tsx';
+import { headerLayout } from '../components/header-layout.ts';
 import { GlobalActionsProvider, type ActionHandlers } from '../keys/keymap-context.tsx';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
@@ -51,6 +53,8 @@ export interface ExplorerProps {
   keyProblems?: readonly string[];
   /** The port-forwards' registry; the caller stops them when kx exits (one of its own when absent). */
   forwards?: PortForwardRegistry;
+  /** Where the recent namespaces (keys 1–9) are kept between runs; in memory only when absent. */
+  recentNamespaces?: { load: () => unknown; save: (value: RecentNamespaces) => void };
 }
 
 /** The smallest terminal kx draws in; below it a single line says so (and nothing crashes). */
@@ -92,6 +96,19 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
   const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
+  // k9s's favourites: the namespaces used on this context, the current one first.
+  const [recent, setRecent] = useState<RecentNamespaces>(() => recentFromJson(props.recentNamespaces?.load()));
+  const context = session.context.name;
+  const store = props.recentNamespaces;
+  useEffect(() => {
+    if (state.namespace === undefined) return;
+    const namespace = state.namespace;
+    setRecent((before) => {
+      const after = rememberNamespace(before, context, namespace);
+      if (after !== before) store?.save(after);
+      return after;
+    });
+  }, [context, state.namespace, store]);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
 
@@ -112,12 +129,22 @@ export function Explorer(props: ExplorerProps): ReactElement {
     },
     'history-back': () => dispatch({ type: 'back' }),
     'history-forward': () => dispatch({ type: 'forward' }),
+    'last-view': () => dispatch({ type: 'last-view' }),
     'all-namespaces': () => {
       if (!entry.resource.namespaced) return;
       const next = entry.namespace === undefined ? session.namespace : undefined;
       switchNamespace(next);
       visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
     },
+    ...recentNamespaceHandlers((n) => {
+      const namespace = recentAt(recent, context, n);
+      if (namespace === undefined) {
+        say(`No recent namespace ${n} on context ${context} (the header lists them)`);
+        return;
+      }
+      switchNamespace(namespace);
+      if (entry.resource.namespaced) visit({ ...entry, namespace, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: undefined });
+    }),
   };
 
   const commands = useCommandMode({
@@ -154,10 +181,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
       </Text>
     );
   }
-  const headerLines = props.demoReason && rows >= 20 ? 2 : 1;
-  const bottomLines = 1;
-  const mainHeight = Math.max(3, rows - headerLines - bottomLines);
-  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
   const header = {
     context: session.context.name,
     cluster: session.context.cluster,
@@ -165,14 +188,19 @@ export function Explorer(props: ExplorerProps): ReactElement {
     namespace: state.namespace ?? 'all',
     serverVersion,
     usage: metrics.cluster,
-    demoReason: headerLines === 2 ? props.demoReason : undefined,
+    demoReason: props.demoReason,
+    recent: recentFor(recent, context),
   };
+  const layout = headerLayout(header, columns, rows);
+  const bottomLines = 1;
+  const mainHeight = Math.max(3, rows - layout.lines - bottomLines);
+  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
 
   return (
     <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
       <GlobalActionsProvider handlers={globalHandlers}>
         <Box flexDirection="column" width={columns} height={rows}>
-          <Header info={header} width={columns} />
+          <Header info={header} width={columns} layout={layout} />
           <Box height={mainHeight} flexDirection="column">
             {state.pane ? (
               <PaneHost
@@ -220,4 +248,20 @@ export function Explorer(props: ExplorerProps): ReactElement {
       </GlobalActionsProvider>
     </ExplorerServicesProvider>
   );
+}
+
+/** The handlers of keys 1–9, each calling `pick` with its digit. */
+function recentNamespaceHandlers(pick: (n: number) => void): ActionHandlers {
+  const ids = [
+    'recent-namespace-1',
+    'recent-namespace-2',
+    'recent-namespace-3',
+    'recent-namespace-4',
+    'recent-namespace-5',
+    'recent-namespace-6',
+    'recent-namespace-7',
+    'recent-namespace-8',
+    'recent-namespace-9',
+  ] as const;
+  return Object.fromEntries(ids.map((id, i) => [id, () => pick(i + 1)]));
 }
