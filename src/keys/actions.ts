@@ -96,6 +96,7 @@ export const actionSpecs = [
   a({ id: 'drain', scope: 'table', target: 'object', keys: ['r'], label: 'drain', description: 'Drain the node, like kubectl drain: pick its options, then watch each pod’s eviction (PodDisruptionBudget refusals are retried).', group: 'Danger', needs: 'node-ops', access: { ...self('patch'), also: { verb: 'create', resource: 'pods', subresource: 'eviction' } } }),
   a({ id: 'copy-name', scope: 'table', target: 'object', keys: ['c'], label: 'copy', description: 'Copy the selected object’s name to the clipboard (the terminal’s, over OSC 52).', group: 'Resource' }),
   a({ id: 'copy-namespaced-name', scope: 'table', target: 'object', keys: ['n'], label: 'copy ns/name', description: 'Copy namespace/name of the selected object (just the name when cluster-scoped) to the clipboard.', group: 'Resource' }),
+  a({ id: 'save-table', scope: 'table', keys: ['ctrl-s'], label: 'save', description: 'Save the table as CSV: every row the filter keeps, in its sort order, with the columns the view shows (~/.local/state/kx/dumps).', group: 'Resource' }),
 
   a({ id: 'sort-name', scope: 'table', keys: ['N'], label: 'sort name', description: 'Sort by name (again: reverse).', group: 'Sort' }),
   a({ id: 'sort-age', scope: 'table', keys: ['A'], label: 'sort age', description: 'Sort by age (again: reverse).', group: 'Sort' }),

@@ -16,9 +16,11 @@ import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
+import { displayPath } from '../../config/paths.ts';
 import { Header } from '../components/header.tsx';
 import { headerLayout } from '../components/header-layout.ts';
 import { GlobalActionsProvider, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { saveTableCsv } from '../table/save-table.ts';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
 import { clusterSwitches } from './cluster-switches.ts';
@@ -236,6 +238,14 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 title={title}
                 flash={flash}
                 usage={metrics.view}
+                onSaveTable={(heading, rows) => {
+                  try {
+                    const path = saveTableCsv({ context, resource: resourceKey(entry.resource), heading, rows });
+                    say(`Saved ${rows.length} rows to ${displayPath(path)}`);
+                  } catch (err) {
+                    say(`Cannot save the table: ${(err as Error).message}`, 'error');
+                  }
+                }}
               />
             )}
           </Box>

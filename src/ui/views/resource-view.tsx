@@ -56,6 +56,8 @@ export interface ResourceViewProps {
   filtering?: boolean;
   /** Pods, containers and nodes with a metrics API: the usage columns (CPU, MEM and percentages), after the kind's. */
   usage?: ViewUsage | undefined;
+  /** ctrl-s: the view's headings and every row after filter and sort, as the cells read now. */
+  onSaveTable?: (heading: string[], rows: string[][]) => void;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -190,6 +192,23 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     };
   }
   for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  const onSaveTable = props.onSaveTable;
+  if (onSaveTable) {
+    handlers['save-table'] = () => {
+      // All rows, not the screenful; the cells are the table's own (a Secret's row holds no value).
+      const at = Date.now();
+      const cellsOf = (row: Row): string[] => {
+        const cells = cellsAt(row, at);
+        const out = shownColumns.map(({ i }) => cells[i] ?? '');
+        if (usage) out.push(...usageCells(usage, row, podKey));
+        return out;
+      };
+      onSaveTable(
+        columns.map((c) => c.title),
+        rows.map(cellsOf),
+      );
+    };
+  }
   useKeyActions('table', handlers, {
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, selectedRow),
