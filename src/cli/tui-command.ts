@@ -92,23 +92,36 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     stopSavingMemory?.();
   });
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { ThemeProvider }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
-    await Promise.all([
-      import('ink'),
-      // React is CommonJS: its exports are the default export of a bundled chunk.
-      import('react').then((m) => m.default),
-      import('../ui/explorer/explorer.tsx'),
-      import('../ui/keys/keymap-context.tsx'),
-      import('../keys/keys-file.ts'),
-      import('../config/paths.ts'),
-      import('../ui/theme-context.tsx'),
-      import('../ui/terminal.ts'),
-      import('../explorer/view-entry.ts'),
-    ]);
+  const [
+    { render },
+    React,
+    { Explorer },
+    { KeymapProvider },
+    { loadKeysFile },
+    { keysFilePath },
+    { ThemeProvider },
+    { guardTerminal, restoreTerminal, enableWheelScrolling },
+    { viewOf },
+    { loadThemeFile },
+  ] = await Promise.all([
+    import('ink'),
+    // React is CommonJS: its exports are the default export of a bundled chunk.
+    import('react').then((m) => m.default),
+    import('../ui/explorer/explorer.tsx'),
+    import('../ui/keys/keymap-context.tsx'),
+    import('../keys/keys-file.ts'),
+    import('../config/paths.ts'),
+    import('../ui/theme-context.tsx'),
+    import('../ui/terminal.ts'),
+    import('../explorer/view-entry.ts'),
+    import('../ui/theme-file.ts'),
+  ]);
 
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
   const keys = loadKeysFile(keysFilePath());
   const settings = loadKxConfig();
+  // The user's theme.yaml over the default colours, the same way (NO_COLOR still wins).
+  const colours = loadThemeFile();
 
   let shuttingDown = false;
   // The port-forwards started in the explorer (F): they end with kx.
@@ -136,13 +149,12 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     readonly: flags.readonly,
     readonlyContexts: settings.readonlyContexts,
     demoReason,
-    keyProblems: [...keys.problems, ...settings.problems],
+    keyProblems: [...keys.problems, ...settings.problems, ...colours.problems],
     forwards,
     recentNamespaces: { load: () => readRecentNamespaces(), save: (value) => writeRecentNamespaces(value) },
   });
   enableWheelScrolling();
-  // The theme follows NO_COLOR (theme-context's default).
-  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { children: explorer }) }), {
+  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { theme: colours.theme, children: explorer }) }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
     exitOnCtrlC: true,
