@@ -10,6 +10,7 @@ import type { ApiClient } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { resolveResource } from '../kube/resource-resolver.ts';
 import { loadKxConfig } from '../config/kx-config.ts';
+import { readRecentNamespaces, writeRecentNamespaces } from '../config/recent-namespaces-file.ts';
 import { saveMemory } from './memory-saver.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 
@@ -110,6 +111,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     { guardTerminal, restoreTerminal, enableWheelScrolling },
     { viewOf },
     { loadUserFiles },
+    { loadThemeFile },
   ] = await Promise.all([
     import('ink'),
     // React is CommonJS: its exports are the default export of a bundled chunk.
@@ -122,11 +124,14 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     import('../ui/terminal.ts'),
     import('../explorer/view-entry.ts'),
     import('../explorer/user-files.ts'),
+    import('../ui/theme-file.ts'),
   ]);
 
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
   const keys = loadKeysFile(keysFilePath());
   const settings = loadKxConfig();
+  // The user's theme.yaml over the default colours, the same way (NO_COLOR still wins).
+  const colours = loadThemeFile();
 
   let shuttingDown = false;
   // The port-forwards started in the explorer (F): they end with kx.
@@ -154,14 +159,14 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     readonly: flags.readonly,
     readonlyContexts: settings.readonlyContexts,
     demoReason,
-    keyProblems: [...keys.problems, ...settings.problems, ...views.problems, ...builtinViewProblems(views)],
+    keyProblems: [...keys.problems, ...settings.problems, ...views.problems, ...builtinViewProblems(views), ...colours.problems],
     forwards,
     loadUserFiles,
     kubeconfigPath: kubeconfig ?? process.env['KUBECONFIG'] ?? '',
+    recentNamespaces: { load: () => readRecentNamespaces(), save: (value) => writeRecentNamespaces(value) },
   });
   enableWheelScrolling();
-  // The theme follows NO_COLOR (theme-context's default).
-  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { children: explorer }) }), {
+  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { theme: colours.theme, children: explorer }) }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
     exitOnCtrlC: true,

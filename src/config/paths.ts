@@ -40,6 +40,15 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
   return join(homedir(), '.cache', 'kx');
 }
 
+/**
+ * Where kx keeps what it writes for the user and remembers between runs (saved logs and tables,
+ * recent namespaces): `$XDG_STATE_HOME/kx`, else `~/.local/state/kx`.
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env['XDG_STATE_HOME'];
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'state'), 'kx');
+}
+
 /** The path of keys.yaml, which may not exist. */
 export function keysFilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   return join(configDir(env, platform), keysFileName);

@@ -19,7 +19,8 @@ export interface Theme {
   colour: boolean;
 }
 
-const colourful: Theme = {
+/** kx's default colours (a theme.yaml changes some of them). */
+export const colourful: Theme = {
   tone: { normal: undefined, ok: 'green', warn: 'yellow', error: 'red', muted: 'gray', info: 'cyan' },
   header: { label: 'yellow', value: 'white', demo: 'magenta' },
   table: { heading: 'cyan', cursor: 'cyan', added: 'blue', changed: 'white', deleted: 'gray', match: 'yellowBright', marked: 'magentaBright' },

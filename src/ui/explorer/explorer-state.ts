@@ -38,6 +38,8 @@ export interface ExplorerState {
 export type ExplorerAction =
   | { type: 'visit'; entry: ViewEntry; cursorUid: string | undefined }
   | { type: 'back' }
+  /** k9s's `-`: the previous view becomes a new step, so doing it again returns. */
+  | { type: 'last-view' }
   | { type: 'forward' }
   | { type: 'filter'; text: string }
   | { type: 'sort'; sort: SortState }
@@ -80,6 +82,11 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     }
     case 'back':
       return canGoBack(state.history) ? { ...state, history: goBack(state.history), pane: undefined } : state;
+    case 'last-view': {
+      const { entries, index } = state.history;
+      if (!canGoBack(state.history)) return state;
+      return { ...state, history: pushHistory(state.history, entries[index - 1]!, { same: sameView }), pane: undefined };
+    }
     case 'forward':
       return { ...state, history: goForward(state.history), pane: undefined };
     case 'filter':

@@ -7,6 +7,7 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import { clearMarks, emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
+import { recentAt, recentFor, recentFromJson, rememberNamespace, type RecentNamespaces } from '../../explorer/recent-namespaces.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
@@ -16,6 +17,7 @@ import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
+import { displayPath } from '../../config/paths.ts';
 import { Header } from '../components/header.tsx';
 import { GlobalActionsProvider, KeymapProvider, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
 import type { Keymap } from '../../keys/keymap.ts';
@@ -23,6 +25,8 @@ import type { PluginBinding, UserBinding } from '../../keys/user-binding.ts';
 import { pluginEnv, substitute } from '../../explorer/plugin-env.ts';
 import { pluginInScope, viewScopeNames } from '../../explorer/plugin-scopes.ts';
 import { runPlugin } from './run-plugin.ts';
+import { headerLayout } from '../components/header-layout.ts';
+import { saveTableCsv } from '../table/save-table.ts';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
 import { clusterSwitches } from './cluster-switches.ts';
@@ -62,6 +66,8 @@ export interface ExplorerProps {
   loadUserFiles?: (at: UserFilesContext, keymap: Keymap) => UserFiles;
   /** The kubeconfig kx read, for plugins' $KUBECONFIG ('' for kubectl's default). */
   kubeconfigPath?: string;
+  /** Where the recent namespaces (keys 1–9) are kept between runs; in memory only when absent. */
+  recentNamespaces?: { load: () => unknown; save: (value: RecentNamespaces) => void };
 }
 
 const noUserFiles: UserFiles = { aliases: new Map(), bindings: [], problems: [] };
@@ -128,6 +134,19 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
   const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
+  // k9s's favourites: the namespaces used on this context, the current one first.
+  const [recent, setRecent] = useState<RecentNamespaces>(() => recentFromJson(props.recentNamespaces?.load()));
+  const context = session.context.name;
+  const store = props.recentNamespaces;
+  useEffect(() => {
+    if (state.namespace === undefined) return;
+    const namespace = state.namespace;
+    setRecent((before) => {
+      const after = rememberNamespace(before, context, namespace);
+      if (after !== before) store?.save(after);
+      return after;
+    });
+  }, [context, state.namespace, store]);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
 
@@ -148,12 +167,22 @@ export function Explorer(props: ExplorerProps): ReactElement {
     },
     'history-back': () => dispatch({ type: 'back' }),
     'history-forward': () => dispatch({ type: 'forward' }),
+    'last-view': () => dispatch({ type: 'last-view' }),
     'all-namespaces': () => {
       if (!entry.resource.namespaced) return;
       const next = entry.namespace === undefined && !entry.namespaces ? session.namespace : undefined;
       switchNamespace(next);
       visit({ ...entry, namespace: next, namespaces: undefined, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
     },
+    ...recentNamespaceHandlers((n) => {
+      const namespace = recentAt(recent, context, n);
+      if (namespace === undefined) {
+        say(`No recent namespace ${n} on context ${context} (the header lists them)`);
+        return;
+      }
+      switchNamespace(namespace);
+      if (entry.resource.namespaced) visit({ ...entry, namespace, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: undefined });
+    }),
   };
 
   const commands = useCommandMode({
@@ -225,10 +254,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
       </Text>
     );
   }
-  const headerLines = props.demoReason && rows >= 20 ? 2 : 1;
-  const bottomLines = 1;
-  const mainHeight = Math.max(3, rows - headerLines - bottomLines);
-  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
   const header = {
     context: session.context.name,
     cluster: session.context.cluster,
@@ -236,15 +261,20 @@ export function Explorer(props: ExplorerProps): ReactElement {
     namespace: state.namespace ?? 'all',
     serverVersion,
     usage: metrics.cluster,
-    demoReason: headerLines === 2 ? props.demoReason : undefined,
+    demoReason: props.demoReason,
+    recent: recentFor(recent, context),
   };
+  const layout = headerLayout(header, columns, rows);
+  const bottomLines = 1;
+  const mainHeight = Math.max(3, rows - layout.lines - bottomLines);
+  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
 
   return (
     <KeymapProvider keymap={keymap}>
       <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
         <GlobalActionsProvider handlers={globalHandlers}>
           <Box flexDirection="column" width={columns} height={rows}>
-            <Header info={header} width={columns} />
+            <Header info={header} width={columns} layout={layout} />
             <Box height={mainHeight} flexDirection="column">
               {state.pane ? (
                 <PaneHost
@@ -286,6 +316,14 @@ export function Explorer(props: ExplorerProps): ReactElement {
                   onMarks={setMarks}
                   pluginInScope={(plugin) => pluginInScope(plugin.scopes, scopeNames)}
                   onUserBinding={onUserBinding}
+                  onSaveTable={(heading, rows) => {
+                    try {
+                      const path = saveTableCsv({ context, resource: resourceKey(entry.resource), heading, rows });
+                      say(`Saved ${rows.length} rows to ${displayPath(path)}`);
+                    } catch (err) {
+                      say(`Cannot save the table: ${(err as Error).message}`, 'error');
+                    }
+                  }}
                 />
               )}
             </Box>
@@ -299,4 +337,20 @@ export function Explorer(props: ExplorerProps): ReactElement {
       </ExplorerServicesProvider>
     </KeymapProvider>
   );
+}
+
+/** The handlers of keys 1–9, each calling `pick` with its digit. */
+function recentNamespaceHandlers(pick: (n: number) => void): ActionHandlers {
+  const ids = [
+    'recent-namespace-1',
+    'recent-namespace-2',
+    'recent-namespace-3',
+    'recent-namespace-4',
+    'recent-namespace-5',
+    'recent-namespace-6',
+    'recent-namespace-7',
+    'recent-namespace-8',
+    'recent-namespace-9',
+  ] as const;
+  return Object.fromEntries(ids.map((id, i) => [id, () => pick(i + 1)]));
 }

@@ -66,6 +66,8 @@ export interface ResourceViewProps {
   pluginInScope?: (plugin: PluginBinding) => boolean;
   /** The user's hotkey or plugin on a key pressed here, with the selected row and its cells by column title. */
   onUserBinding?: (binding: UserBinding, row: Row | undefined, columns: Readonly<Record<string, string>>) => void;
+  /** ctrl-s: the view's headings and every row after filter and sort, as the cells read now. */
+  onSaveTable?: (heading: string[], rows: string[][]) => void;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -244,6 +246,23 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     }
     return out;
   };
+  const onSaveTable = props.onSaveTable;
+  if (onSaveTable) {
+    handlers['save-table'] = () => {
+      // All rows, not the screenful; the cells are the table's own (a Secret's row holds no value).
+      const at = Date.now();
+      const cellsOf = (row: Row): string[] => {
+        const cells = cellsAt(row, at);
+        const out = shownColumns.map(({ i }) => cells[i] ?? '');
+        if (usage) out.push(...usageCells(usage, row, podKey));
+        return out;
+      };
+      onSaveTable(
+        columns.map((c) => c.title),
+        rows.map(cellsOf),
+      );
+    };
+  }
   useKeyActions('table', handlers, {
     userKey,
     isActive: props.active,
