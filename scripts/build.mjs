@@ -7,7 +7,9 @@
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { gitCommit } from './build-commit.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Left outside the bundle: build and test tools, undici (loaded on demand only, see below), and
@@ -105,6 +107,7 @@ await build({
   jsx: 'automatic',
   // React and its reconciler choose their builds on NODE_ENV; the launcher runs production, so the
   // development builds (several times slower, ~1 MB) need not be in the bundle at all.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // KX_BUILD_COMMIT: the commit `kx version` names.
+  define: { 'process.env.NODE_ENV': '"production"', KX_BUILD_COMMIT: JSON.stringify(gitCommit(fileURLToPath(new URL('..', import.meta.url)))) },
   logLevel: 'warning',
 });
