@@ -64,7 +64,9 @@ function pathColumn(c: ViewColumn): ColumnSpec {
 }
 
 function withFlags(spec: ColumnSpec, c: ViewColumn): ColumnSpec {
-  const out: ColumnSpec = { ...spec };
+  // A column the user lists is one they asked to see: a kind's -o wide column (a pod's NODE) is
+  // not dropped first on a narrow screen unless views.yaml says |W.
+  const out: ColumnSpec = { ...spec, wide: false };
   if (c.flags.align) out.align = c.flags.align;
   if (c.flags.number) out.sort = 'number';
   if (c.flags.wide) out.wide = true;
