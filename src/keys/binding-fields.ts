@@ -4,7 +4,8 @@
  * field, or one kx cannot honour, leaves the whole entry out (running half a plugin is worse).
  */
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { scalarText, type FileProblem } from '../config/yaml-file.ts';
+import { scalarText, type FileProblem, type YamlFile } from '../config/yaml-file.ts';
+import { k9sShortcutKey } from './k9s-shortcut.ts';
 import { closestName } from './did-you-mean.ts';
 
 /** How a field is written: text, true/false, a list of words, a list of arguments, or a k9s field kx does not run. */
@@ -115,4 +116,41 @@ function expected(type: FieldType): string {
       return never;
     }
   }
+}
+
+/** One hotkeys.yaml or plugins.yaml entry that passed its rules and whose shortCut kx can read. */
+export interface ShortcutEntry {
+  name: string;
+  line: number;
+  /** `hotkey "name"` or `plugin "name"`, for sentences. */
+  label: string;
+  fields: FieldValues;
+  /** As written in the file (`Shift-0`). */
+  shortCut: string;
+  /** kx's key name for it (`)`). */
+  key: string;
+}
+
+/**
+ * The entries of a hotkeys or plugins map (`what` names them: hotkey, plugin), read by `rules`;
+ * an entry whose fields or shortCut do not pass is left out with its sentence in `problems`.
+ */
+export function shortcutEntries(section: YAMLMap | undefined, file: YamlFile, what: string, rules: Readonly<Record<string, FieldRule>>, problems: FileProblem[]): ShortcutEntry[] {
+  const out: ShortcutEntry[] = [];
+  for (const pair of section?.items ?? []) {
+    const nameNode = pair.key as Node | null;
+    const line = file.lineOf(nameNode);
+    const name = scalarText(nameNode) ?? '';
+    const label = `${what} "${name}"`;
+    const fields = readFields(pair.value as Node | null, label, rules, file.lineOf, problems, line);
+    if (!fields) continue;
+    const shortCut = fields['shortCut'] as string;
+    const key = k9sShortcutKey(shortCut);
+    if ('problem' in key) {
+      problems.push({ line, text: `${label}: shortCut "${shortCut}" ${key.problem}, so it is ignored.` });
+      continue;
+    }
+    out.push({ name, line, label, fields, shortCut, key: key.key });
+  }
+  return out;
 }

@@ -10,11 +10,9 @@
  *     keepHistory: true
  * ```
  */
-import type { Node } from 'yaml';
 import { displayPath } from '../config/paths.ts';
-import { parseYamlFile, problemSentences, readOptionalText, scalarText, topSection, type FileProblem } from '../config/yaml-file.ts';
-import { readFields, type FieldRule } from './binding-fields.ts';
-import { k9sShortcutKey } from './k9s-shortcut.ts';
+import { parseYamlFile, problemSentences, readOptionalText, topSection, type FileProblem } from '../config/yaml-file.ts';
+import { shortcutEntries, type FieldRule } from './binding-fields.ts';
 import type { HotkeyBinding } from './user-binding.ts';
 
 /** The hotkeys of one file, in file order, and its problems (sentences naming file and line). */
@@ -47,19 +45,7 @@ export function parseHotkeysFile(text: string, path: string): HotkeysFile {
   const problems: FileProblem[] = [];
   const hotkeys: HotkeyBinding[] = [];
   const section = topSection(file, 'hotKeys', 'hotkeys (shortCut, description, command)', problems);
-  for (const pair of section?.items ?? []) {
-    const nameNode = pair.key as Node | null;
-    const line = file.lineOf(nameNode);
-    const name = scalarText(nameNode) ?? '';
-    const label = `hotkey "${name}"`;
-    const fields = readFields(pair.value as Node | null, label, rules, file.lineOf, problems, line);
-    if (!fields) continue;
-    const shortCut = fields['shortCut'] as string;
-    const key = k9sShortcutKey(shortCut);
-    if ('problem' in key) {
-      problems.push({ line, text: `${label}: shortCut "${shortCut}" ${key.problem}, so it is ignored.` });
-      continue;
-    }
+  for (const { name, line, label, fields, shortCut, key } of shortcutEntries(section, file, 'hotkey', rules, problems)) {
     const command = (fields['command'] as string).trim();
     if (command === '') {
       problems.push({ line, text: `${label} has an empty "command", so it is ignored.` });
@@ -68,7 +54,7 @@ export function parseHotkeysFile(text: string, path: string): HotkeysFile {
     hotkeys.push({
       kind: 'hotkey',
       name,
-      key: key.key,
+      key,
       shortCut,
       description: (fields['description'] as string | undefined) ?? `:${command}`,
       override: fields['override'] === true,

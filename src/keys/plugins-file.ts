@@ -17,11 +17,10 @@
  * k9s also reads a file of plugins without the `plugins:` key (its "multi" form); so does kx.
  * Inputs and pipes are k9s features kx does not have yet: such a plugin is left out, with a sentence.
  */
-import { isMap, type Node, type YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import { displayPath } from '../config/paths.ts';
 import { parseYamlFile, problemSentences, readOptionalText, scalarText, topSection, type FileProblem, type YamlFile } from '../config/yaml-file.ts';
-import { readFields, type FieldRule } from './binding-fields.ts';
-import { k9sShortcutKey } from './k9s-shortcut.ts';
+import { shortcutEntries, type FieldRule } from './binding-fields.ts';
 import type { PluginBinding } from './user-binding.ts';
 
 /** The plugins of one file, in file order, and its problems (sentences naming file and line). */
@@ -60,19 +59,7 @@ export function parsePluginsFile(text: string, path: string): PluginsFile {
   if (!('doc' in file)) return { plugins: [], problems: problemSentences(path, [file]) };
   const problems: FileProblem[] = [];
   const plugins: PluginBinding[] = [];
-  for (const pair of sectionOf(file, problems)?.items ?? []) {
-    const nameNode = pair.key as Node | null;
-    const line = file.lineOf(nameNode);
-    const name = scalarText(nameNode) ?? '';
-    const label = `plugin "${name}"`;
-    const fields = readFields(pair.value as Node | null, label, rules, file.lineOf, problems, line);
-    if (!fields) continue;
-    const shortCut = fields['shortCut'] as string;
-    const key = k9sShortcutKey(shortCut);
-    if ('problem' in key) {
-      problems.push({ line, text: `${label}: shortCut "${shortCut}" ${key.problem}, so it is ignored.` });
-      continue;
-    }
+  for (const { name, line, label, fields, shortCut, key } of shortcutEntries(sectionOf(file, problems), file, 'plugin', rules, problems)) {
     const command = (fields['command'] as string).trim();
     const scopes = fields['scopes'] as string[];
     if (command === '' || scopes.length === 0) {
@@ -82,7 +69,7 @@ export function parsePluginsFile(text: string, path: string): PluginsFile {
     plugins.push({
       kind: 'plugin',
       name,
-      key: key.key,
+      key,
       shortCut,
       description: fields['description'] as string,
       override: fields['override'] === true,
