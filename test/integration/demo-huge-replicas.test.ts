@@ -24,16 +24,21 @@ after(async () => {
 
 test('scaling a Deployment to 2147483647 creates pods in bursts of at most 500 and the server keeps answering', async () => {
   const { server } = cluster;
-  // Pods created in one turn of the event loop: one controller sync's burst.
+  // Pods created in one turn of the event loop by one ReplicaSet: one controller sync's burst. Per
+  // ReplicaSet, because a Deployment caught mid-rollout scales both of its ReplicaSets
+  // (proportional scaling), and each of those controllers may make its own burst in the same turn.
   const bursts: number[] = [];
-  let current = 0;
+  const current = new Map<string, number>();
   const unsubscribe = server.store.subscribe((change) => {
     if (change.type !== 'ADDED' || change.resource.plural !== 'pods' || change.object.metadata.namespace !== 'shop') return;
     if (!change.object.metadata.name.startsWith('cart-')) return;
-    if (current++ === 0) {
+    const owner = change.object.metadata.ownerReferences?.[0]?.uid ?? '';
+    const seen = current.get(owner) ?? 0;
+    current.set(owner, seen + 1);
+    if (seen === 0) {
       setImmediate(() => {
-        bursts.push(current);
-        current = 0;
+        bursts.push(current.get(owner) ?? 0);
+        current.delete(owner);
       });
     }
   });

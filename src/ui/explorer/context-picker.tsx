@@ -3,11 +3,10 @@
  * discovery and header follow), esc goes back. The current context is marked.
  */
 import { Box, Text } from 'ink';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { ContextInfo } from '../../kube/kubeconfig.ts';
 import { useKeyActions } from '../keys/keymap-context.tsx';
-import { moveCursor, type CursorMove } from '../table/cursor.ts';
-import { windowStart } from '../table/layout.ts';
+import { useListCursor } from '../hooks/use-list-cursor.ts';
 import { useTheme } from '../theme-context.tsx';
 
 /** Props of ContextPicker. */
@@ -23,18 +22,16 @@ export interface ContextPickerProps {
 export function ContextPicker(props: ContextPickerProps): ReactElement {
   const { contexts } = props;
   const theme = useTheme();
-  const [cursor, setCursor] = useState(() =>
-    Math.max(
-      0,
-      contexts.findIndex((c) => c.current),
-    ),
-  );
   const body = Math.max(1, props.height - 2);
-  const [top, setTop] = useState(0);
-  const move = (m: CursorMove): void => {
-    const next = moveCursor(cursor, m, contexts.length, body);
-    setCursor(next);
-    setTop((t) => windowStart(t, next, body, contexts.length));
+  const { cursor, shown, move, current } = useListCursor(
+    contexts.length,
+    contexts.findIndex((c) => c.current),
+    body,
+  );
+  // Read at the moment of the key, so 'j' and enter in one chunk pick the row 'j' moved to.
+  const pick = (): void => {
+    const picked = contexts[current()];
+    if (picked) props.onPick(picked.name);
   };
   useKeyActions(
     'history',
@@ -45,20 +42,13 @@ export function ContextPicker(props: ContextPickerProps): ReactElement {
       'page-down': () => move('pageDown'),
       top: () => move('home'),
       bottom: () => move('end'),
-      open: () => {
-        const picked = contexts[cursor];
-        if (picked) props.onPick(picked.name);
-      },
-      'history-diff': () => {
-        const picked = contexts[cursor];
-        if (picked) props.onPick(picked.name);
-      },
+      open: pick,
+      'history-diff': pick,
       back: props.onClose,
       quit: props.onClose,
     },
     { isActive: true },
   );
-  const shown = windowStart(top, cursor, body, contexts.length);
   return (
     <Box flexDirection="column" width={props.width}>
       <Text bold>contexts ({contexts.length}) · enter switches · esc goes back</Text>

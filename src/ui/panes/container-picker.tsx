@@ -3,10 +3,9 @@
  * would take (the default-container annotation, else the first); enter goes in, esc goes back.
  */
 import { Box, Text } from 'ink';
-import { useRef, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useKeyActions } from '../keys/keymap-context.tsx';
-import { moveCursor, type CursorMove } from '../table/cursor.ts';
-import { windowStart } from '../table/layout.ts';
+import { useListCursor } from '../hooks/use-list-cursor.ts';
 import { useTheme } from '../theme-context.tsx';
 
 /** Props of ContainerPicker. */
@@ -26,20 +25,10 @@ export interface ContainerPickerProps {
 export function ContainerPicker(props: ContainerPickerProps): ReactElement {
   const { containers } = props;
   const theme = useTheme();
-  // The cursor lives in a ref: keys that arrive together ('j' then enter) act before a re-render.
-  const cursorRef = useRef(Math.min(props.initial, Math.max(0, containers.length - 1)));
-  const [, setTick] = useState(0);
-  const cursor = cursorRef.current;
   const body = Math.max(1, props.height - 1);
-  const [top, setTop] = useState(0);
-  const move = (m: CursorMove): void => {
-    const next = moveCursor(cursorRef.current, m, containers.length, body);
-    cursorRef.current = next;
-    setTick((n) => n + 1);
-    setTop((t) => windowStart(t, next, body, containers.length));
-  };
+  const { cursor, shown, move, current } = useListCursor(containers.length, props.initial, body);
   const pick = (): void => {
-    const picked = containers[cursorRef.current];
+    const picked = containers[current()];
     if (picked !== undefined) props.onPick(picked);
   };
   useKeyActions(
@@ -58,7 +47,6 @@ export function ContainerPicker(props: ContainerPickerProps): ReactElement {
     },
     { isActive: true },
   );
-  const shown = windowStart(top, cursor, body, containers.length);
   return (
     <Box flexDirection="column" width={props.width}>
       <Text bold wrap="truncate">
