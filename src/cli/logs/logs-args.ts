@@ -8,6 +8,8 @@ import { checkObjectName, splitResourceName } from '../object-name.ts';
 import { parseLabelSelector } from '../../explorer/filter/label-selector.ts';
 import { parseGoDuration } from '../../logs/go-duration.ts';
 import type { ContainerChoice, LogQuery } from '../../logs/log-types.ts';
+import type { LineFilter } from '../../logs/line-filter.ts';
+import { compileRegexFlag } from './regex-flag.ts';
 
 /** What `kx logs …` asks for. */
 export interface LogsRequest {
@@ -22,6 +24,8 @@ export interface LogsRequest {
   timestamps: boolean;
   prefix: boolean;
   maxPods: number;
+  /** --include / --exclude (stern): which lines are printed. */
+  lines: LineFilter;
 }
 
 const logsOptions = {
@@ -36,6 +40,8 @@ const logsOptions = {
   prefix: { type: 'boolean' },
   'max-pods': { type: 'string' },
   selector: { type: 'string', short: 'l' },
+  include: { type: 'string', short: 'i', multiple: true },
+  exclude: { type: 'string', short: 'e', multiple: true },
 } as const;
 
 /** The default of --max-pods (stern's --max-log-requests default). */
@@ -50,6 +56,7 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
   const o = args.options;
   const str = (name: string): string | undefined => (typeof o[name] === 'string' ? (o[name] as string) : undefined);
   const bool = (name: string): boolean => o[name] === true;
+  const list = (name: string): string[] => (Array.isArray(o[name]) ? o[name] : []);
   const positionals = args.command ? [args.command, ...args.positionals] : [];
   const help = args.flags.help;
 
@@ -99,6 +106,10 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
     timestamps: bool('timestamps'),
     prefix: bool('prefix'),
     maxPods: parseMaxPods(str('max-pods')),
+    lines: {
+      include: list('include').map((re) => compileRegexFlag(re, '--include')),
+      exclude: list('exclude').map((re) => compileRegexFlag(re, '--exclude')),
+    },
   };
 }
 

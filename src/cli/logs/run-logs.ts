@@ -11,6 +11,7 @@ import type { KubeSession } from '../../kube/session.ts';
 import { startLogFollower } from '../../logs/log-follower.ts';
 import { LogTargetTypeError, resolveLogTarget } from '../../logs/log-target.ts';
 import type { LogNotice, PodSelection } from '../../logs/log-types.ts';
+import { filterLines } from '../../logs/line-filter.ts';
 import { OutputWriter } from '../../logs/output-writer.ts';
 import { LineFormatter, useColor } from '../../logs/prefixer.ts';
 import { logsHelpText } from './logs-help.ts';
@@ -98,7 +99,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     for (;;) {
       const batch = await follower.next();
       if (!batch) break;
-      const wait = writer.write(formatter.formatBatch(batch));
+      const wait = writer.write(formatter.formatBatch(filterLines(request.lines, batch)));
       if (wait) await wait;
       if (writer.broken) {
         // `kx logs … | head`: the reader has what it wanted; end quietly.
