@@ -96,8 +96,21 @@ class Follower implements LogFollower {
     return this.#queue.push(line);
   };
 
-  #initial(pods: KubeObject[]): void {
+  #wanted(pod: KubeObject): boolean {
+    return this.#opts.podName === undefined || this.#opts.podName.test(pod.metadata.name);
+  }
+
+  // --container-state: whether this container is read now (its state may change while following).
+  #stateWanted(entry: PodEntry, slot: Slot): boolean {
+    const states = this.#opts.containerStates;
+    if (!states) return true;
+    const now = podContainers(entry.latest).find((c) => c.name === slot.origin.container);
+    return now !== undefined && states.includes(now.state);
+  }
+
+  #initial(all: KubeObject[]): void {
     const selection = this.#opts.selection;
+    const pods = all.filter((pod) => this.#wanted(pod));
     if (pods.length > this.#maxPods) {
       const what = selection.kind === 'selector' ? selection.description : selection.name;
       this.#fail(new KxError('invalid', `${pods.length} pods match ${what}, more than the limit of ${this.#maxPods}: narrow the selection or raise --max-pods`));
@@ -121,7 +134,7 @@ class Follower implements LogFollower {
 
   /** Registers a pod and its chosen containers; false when that was fatal (named pod, bad -c). */
   #addPod(pod: KubeObject, initial: boolean): boolean {
-    const chosen = chooseContainers(pod, this.#opts.containers);
+    const chosen = chooseContainers(pod, this.#opts.containers, this.#opts.excludeContainers);
     const namespace = pod.metadata.namespace ?? this.#opts.namespace ?? '';
     if (!chosen.ok) {
       if (this.#namedPod) {
@@ -150,6 +163,7 @@ class Follower implements LogFollower {
     for (const entry of [...this.#pods.values()]) {
       for (const slot of entry.slots) {
         if (this.#stop.signal.aborted) return;
+        if (!this.#stateWanted(entry, slot)) continue;
         await this.#stream(entry, slot, false);
       }
     }
@@ -164,7 +178,7 @@ class Follower implements LogFollower {
       this.#reconcile(entry);
       return;
     }
-    if (this.#namedPod) return;
+    if (this.#namedPod || !this.#wanted(pod)) return;
     if (this.#pods.size >= this.#maxPods) {
       if (!this.#skipped.has(keyOf(pod))) {
         this.#notice({
@@ -217,6 +231,11 @@ class Follower implements LogFollower {
       if (slot.active || slot.done) continue;
       const now = containers.find((c) => c.name === slot.origin.container);
       if (!now) continue;
+      if (this.#opts.containerStates && !this.#opts.containerStates.includes(now.state)) {
+        // A named pod's container that has finished will not come back into a wanted state.
+        if (this.#namedPod && now.state === 'terminated' && !now.running) slot.done = true;
+        continue;
+      }
       if (now.instance === undefined) {
         const finished = podPhase(entry.latest) === 'Succeeded' || podPhase(entry.latest) === 'Failed';
         if (this.#namedPod && finished) {

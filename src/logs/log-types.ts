@@ -41,10 +41,16 @@ export interface LogQuery {
 }
 
 /** Which pods to read: one named pod, or every pod a label selector matches. */
-export type PodSelection = { kind: 'pod'; name: string } | { kind: 'selector'; labelSelector: string; description: string };
+export type PodSelection =
+  | { kind: 'pod'; name: string }
+  /** `labelSelector` '' is every pod; `fieldSelector` (--field-selector, --node) narrows on the server. */
+  | { kind: 'selector'; labelSelector: string; description: string; fieldSelector?: string | undefined };
 
 /** Which containers of each pod: the named one, all of them, or the default (all, said once). */
-export type ContainerChoice = { kind: 'named'; name: string } | { kind: 'all' } | { kind: 'default' };
+export type ContainerChoice = { kind: 'named'; name: string } | { kind: 'all' } | { kind: 'default' } | { kind: 'pattern'; pattern: RegExp };
+
+/** A container's state as stern's --container-state names it. */
+export type ContainerState = 'running' | 'waiting' | 'terminated';
 
 /** Why one container's stream stopped. */
 export type StreamEnd = 'complete' | 'exited' | 'podDeleted' | 'aborted';

@@ -24,6 +24,20 @@ before(async () => {
     demo.runtime.log('default', name, 'envoy').write(`${name} envoy ready`, new Date(start + 5000));
   }
   demo.runtime.log('default', 'web-1', 'app').write('web-1 serving', new Date(start));
+
+  // One container in each state: running, terminated (it ran and wrote), waiting (never started).
+  const mixed = pod('default', 'mixed', { containers: ['run', 'done', 'wait'] });
+  mixed['status'] = {
+    phase: 'Running',
+    containerStatuses: [
+      { name: 'run', ready: true, restartCount: 0, state: { running: { startedAt: '2025-01-01T00:00:00Z' } } },
+      { name: 'done', ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: '2025-01-01T00:00:00Z' } } },
+      { name: 'wait', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } },
+    ],
+  };
+  store.create(pods, mixed);
+  demo.runtime.log('default', 'mixed', 'run').write('run is running', new Date(start));
+  demo.runtime.log('default', 'mixed', 'done').write('done has finished', new Date(start));
 });
 after(async () => {
   await demo.close();
@@ -44,4 +58,53 @@ test('a regex that does not compile: one sentence, a usage error', async () => {
   const r = await kx(['api-1', '-i', '(']);
   assert.ok(r.error instanceof UsageError);
   assert.equal(r.error.message, 'invalid argument "(" for "--include" flag: not a regular expression: Unterminated group');
+});
+
+test('a pod query is a regex over pod names; a plain name is still one pod; -l narrows a query', async () => {
+  const all = await kx(['api-.*', '-c', 'api', '-i', 'POST']);
+  assert.equal(all.error, undefined);
+  assert.equal(all.stdout, 'api-1 api api-1 POST /cart 201\napi-2 api api-2 POST /cart 201\n');
+  const second = await kx(['^api-[2-9]$', '-c', 'api', '--tail', '1']);
+  assert.equal(second.stdout, 'api-2 api api-2 GET /api 500\n');
+  assert.equal((await kx(['web-1'])).stdout, 'web-1 serving\n', 'a pod name, unprefixed as kubectl prints it');
+  const narrowed = await kx(['1$', '-l', 'app=web']);
+  assert.equal(narrowed.stdout, 'web-1 app web-1 serving\n');
+  const none = await kx(['^nothing-.*']);
+  assert.equal(none.stdout, '');
+  assert.equal(none.stderr, 'no pods match "^nothing-.*" in default namespace\n');
+});
+
+test('-c as a regex picks the containers it matches, -E leaves containers out', async () => {
+  const envoys = await kx(['api-.*', '-c', 'env.*']);
+  assert.equal(envoys.stdout, 'api-1 envoy api-1 envoy ready\napi-2 envoy api-2 envoy ready\n');
+  const notEnvoy = await kx(['api-1', '-E', 'envoy', '-e', 'healthz']);
+  assert.equal(notEnvoy.stdout, 'api-1 POST /cart 201\napi-1 GET /api 500\n', 'one container left: printed as kubectl would');
+  const byPattern = await kx(['api-1', '-c', '^(api|envoy)$', '-E', '^api$']);
+  assert.equal(byPattern.stdout, 'api-1 envoy ready\n');
+});
+
+test('--container-state reads only the containers in the given states', async () => {
+  const running = await kx(['mixed', '--container-state', 'running']);
+  // The pod has several containers, so its lines are prefixed whichever of them are read.
+  assert.equal(running.stdout, 'mixed run run is running\n');
+  const terminated = await kx(['mixed', '--container-state', 'terminated']);
+  assert.equal(terminated.stdout, 'mixed done done has finished\n');
+  const both = await kx(['mixed', '--container-state', 'running,terminated']);
+  assert.equal(both.stdout, 'mixed run run is running\nmixed done done has finished\n');
+  assert.equal(both.code, 0, 'the waiting container is not read, so it is no error');
+  const all = await kx(['mixed', '--container-state', 'all']);
+  assert.equal(all.code, 1, 'all: the waiting one too, which kubectl cannot read');
+  const bad = await kx(['mixed', '--container-state', 'sleeping']);
+  assert.ok(bad.error instanceof UsageError);
+  assert.equal(bad.error.message, 'invalid argument "sleeping" for "--container-state" flag: must be running, waiting, terminated or all');
+});
+
+test('--node and --field-selector narrow the pods on the server', async () => {
+  const onNode2 = await kx(['api-.*', '-c', 'api', '--tail', '1', '--node', 'node-2']);
+  assert.equal(onNode2.stdout, 'api-2 api api-2 GET /api 500\n');
+  const byField = await kx(['-l', 'app=api', '-c', 'envoy', '--field-selector', 'spec.nodeName=node-1']);
+  assert.equal(byField.stdout, 'api-1 envoy api-1 envoy ready\n');
+  const named = await kx(['api-1', '--node', 'node-1']);
+  assert.ok(named.error instanceof UsageError);
+  assert.match(named.error.message, /^--field-selector and --node go with a pod query, TYPE\/NAME or -l, not a pod name/);
 });

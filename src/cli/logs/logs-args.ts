@@ -7,16 +7,24 @@ import { parseCommandLine, UsageError, type GlobalFlags } from '../args.ts';
 import { checkObjectName, splitResourceName } from '../object-name.ts';
 import { parseLabelSelector } from '../../explorer/filter/label-selector.ts';
 import { parseGoDuration } from '../../logs/go-duration.ts';
-import type { ContainerChoice, LogQuery } from '../../logs/log-types.ts';
+import type { ContainerChoice, ContainerState, LogQuery } from '../../logs/log-types.ts';
 import type { LineFilter } from '../../logs/line-filter.ts';
-import { compileRegexFlag } from './regex-flag.ts';
+import { compileRegexFlag, looksLikeRegex } from './regex-flag.ts';
 
 /** What `kx logs …` asks for. */
 export interface LogsRequest {
   flags: GlobalFlags;
   help: boolean;
-  /** A pod name, or TYPE and NAME; undefined with -l. */
+  /** A pod name, or TYPE and NAME; undefined with -l or a pod query. */
   target: { type: string | undefined; name: string } | undefined;
+  /** stern's pod query: a regular expression over pod names (alone or with -l). */
+  podQuery: RegExp | undefined;
+  /** --field-selector and --node, joined; only with a query, TYPE/NAME or -l. */
+  fieldSelector: string | undefined;
+  /** -E/--exclude-container. */
+  excludeContainers: RegExp[];
+  /** --container-state; undefined: any state. */
+  containerStates: ContainerState[] | undefined;
   /** The -l selector, canonicalised. */
   selector: string | undefined;
   containers: ContainerChoice;
@@ -42,6 +50,10 @@ const logsOptions = {
   selector: { type: 'string', short: 'l' },
   include: { type: 'string', short: 'i', multiple: true },
   exclude: { type: 'string', short: 'e', multiple: true },
+  'exclude-container': { type: 'string', short: 'E', multiple: true },
+  'container-state': { type: 'string', multiple: true },
+  'field-selector': { type: 'string' },
+  node: { type: 'string' },
 } as const;
 
 /** The default of --max-pods (stern's --max-log-requests default). */
@@ -70,14 +82,20 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
 
   let container = str('container');
   let target: LogsRequest['target'];
+  let podQuery: RegExp | undefined;
   if (positionals.length > 0) {
-    if (selector !== undefined) throw new UsageError(`only a selector (-l) or a POD name is allowed, not both (${seeHelp})`);
     const [first, second, ...extra] = positionals as [string, ...string[]];
     if (extra.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')} (expected POD [CONTAINER] or TYPE/NAME; ${seeHelp})`);
-    const split = splitResourceName(first);
+    // Not a Kubernetes name and not TYPE/NAME: stern's query, a pattern over pod names (with -l too).
+    const query = !first.includes('/') && looksLikeRegex(first);
+    if (selector !== undefined && !query) throw new UsageError(`only a selector (-l) or a POD name is allowed, not both (${seeHelp})`);
+    const split = query ? undefined : splitResourceName(first);
     if (split && (!split.type || !split.name)) throw new UsageError(`"${first}" is not TYPE/NAME (${seeHelp})`);
-    target = split ?? { type: undefined, name: first };
-    checkObjectName(target.name);
+    if (query) podQuery = compileRegexFlag(first, 'pod query');
+    else {
+      target = split ?? { type: undefined, name: first };
+      checkObjectName(target.name);
+    }
     if (second !== undefined) {
       if (container !== undefined) throw new UsageError(`the container is given twice: "${second}" and -c ${container}`);
       container = second;
@@ -89,12 +107,27 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
 
   const allContainers = bool('all-containers');
   if (allContainers && container !== undefined) throw new UsageError(`--all-containers should not be given with a container name (-c ${container})`);
-  const containers: ContainerChoice = container !== undefined ? { kind: 'named', name: container } : allContainers ? { kind: 'all' } : { kind: 'default' };
+  const containers: ContainerChoice =
+    container === undefined
+      ? allContainers
+        ? { kind: 'all' }
+        : { kind: 'default' }
+      : looksLikeRegex(container)
+        ? { kind: 'pattern', pattern: compileRegexFlag(container, '--container') }
+        : { kind: 'named', name: container };
+  const fieldSelector = [str('field-selector'), str('node') !== undefined ? `spec.nodeName=${str('node')}` : undefined].filter((s) => s !== undefined).join(',') || undefined;
+  if (fieldSelector !== undefined && target !== undefined && target.type === undefined) {
+    throw new UsageError(`--field-selector and --node go with a pod query, TYPE/NAME or -l, not a pod name (${seeHelp})`);
+  }
 
   return {
     flags: args.flags,
     help,
     target,
+    podQuery,
+    fieldSelector,
+    excludeContainers: list('exclude-container').map((re) => compileRegexFlag(re, '--exclude-container')),
+    containerStates: parseContainerStates(list('container-state')),
     selector,
     containers,
     query: {
@@ -111,6 +144,22 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
       exclude: list('exclude').map((re) => compileRegexFlag(re, '--exclude')),
     },
   };
+}
+
+const containerStates: readonly ContainerState[] = ['running', 'waiting', 'terminated'];
+
+// stern: repeatable or comma-separated; 'all' is every state (the same as not giving the flag).
+function parseContainerStates(values: string[]): ContainerState[] | undefined {
+  if (values.length === 0) return undefined;
+  const states = new Set<ContainerState>();
+  for (const value of values.flatMap((v) => v.split(','))) {
+    const word = value.trim();
+    if (word === 'all') return undefined;
+    const state = containerStates.find((s) => s === word);
+    if (!state) throw new UsageError(`invalid argument "${value}" for "--container-state" flag: must be running, waiting, terminated or all`);
+    states.add(state);
+  }
+  return [...states];
 }
 
 // kubectl: -1 (the default) means every line, except with a selector, where it is 10.

@@ -56,11 +56,19 @@ export async function runLogs(argv: string[], io: LogsIo): Promise<number> {
 }
 
 async function selectionOf(session: KubeSession, request: LogsRequest, namespace: string, signal: AbortSignal, invokedAs: string): Promise<PodSelection> {
-  if (request.selector !== undefined) return { kind: 'selector', labelSelector: request.selector, description: request.selector };
+  const fieldSelector = request.fieldSelector;
+  if (request.podQuery !== undefined) {
+    const query = `"${request.podQuery.source}"`;
+    return { kind: 'selector', labelSelector: request.selector ?? '', fieldSelector, description: request.selector ? `${query} and ${request.selector}` : query };
+  }
+  if (request.selector !== undefined) return { kind: 'selector', labelSelector: request.selector, fieldSelector, description: request.selector };
   const target = request.target!;
   if (target.type === undefined) return { kind: 'pod', name: target.name };
   try {
-    return await resolveLogTarget(session.client, namespace, target.type, target.name, signal);
+    const selection = await resolveLogTarget(session.client, namespace, target.type, target.name, signal);
+    if (fieldSelector === undefined) return selection;
+    if (selection.kind === 'pod') throw new UsageError(`--field-selector and --node go with a pod query, TYPE/NAME or -l, not a pod name (see '${invokedAs} logs --help')`);
+    return { ...selection, fieldSelector };
   } catch (err) {
     if (err instanceof LogTargetTypeError) throw new UsageError(`${err.message} (see '${invokedAs} logs --help')`);
     throw err;
@@ -71,7 +79,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   io.signal?.addEventListener('abort', onAbort, { once: true });
-  const allNamespaces = request.flags.allNamespaces && request.selector !== undefined;
+  const allNamespaces = request.flags.allNamespaces && request.target === undefined;
   const namespace = session.namespace;
   const selection = await selectionOf(session, request, namespace, stop.signal, io.invokedAs);
   const formatter = new LineFormatter({
@@ -89,6 +97,9 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     namespace: allNamespaces ? undefined : namespace,
     selection,
     containers: request.containers,
+    podName: request.podQuery,
+    excludeContainers: request.excludeContainers,
+    containerStates: request.containerStates,
     query: request.query,
     maxPods: request.maxPods,
     onNotice: notices,
