@@ -146,7 +146,7 @@ class Follower implements LogFollower {
       return true;
     }
     const slots = chosen.containers.map<Slot>((c) => ({
-      origin: { namespace, pod: pod.metadata.name, container: c.name, kind: c.kind },
+      origin: { namespace, pod: pod.metadata.name, container: c.name, kind: c.kind, node: (pod['spec'] as { nodeName?: string } | undefined)?.nodeName ?? '' },
       resume: new ResumePoint(),
       instance: undefined,
       active: undefined,

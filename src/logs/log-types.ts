@@ -16,6 +16,8 @@ export interface LogOrigin {
   readonly pod: string;
   readonly container: string;
   readonly kind: ContainerKind;
+  /** The node the pod runs on ('' before it is scheduled), for stern's json output. */
+  readonly node?: string;
 }
 
 /** One whole log line (never a fragment), without its newline. */

@@ -108,3 +108,47 @@ test('--node and --field-selector narrow the pods on the server', async () => {
   assert.ok(named.error instanceof UsageError);
   assert.match(named.error.message, /^--field-selector and --node go with a pod query, TYPE\/NAME or -l, not a pod name/);
 });
+
+test('-o raw prints the message only; -o json one stern Log object a line', async () => {
+  const raw = await kx(['api-.*', '-c', 'api', '-i', 'POST', '-o', 'raw']);
+  assert.equal(raw.stdout, 'api-1 POST /cart 201\napi-2 POST /cart 201\n');
+  const json = await kx(['api-.*', '-c', 'envoy', '-o', 'json']);
+  assert.deepEqual(
+    json.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown),
+    [
+      { message: 'api-1 envoy ready', nodeName: 'node-1', namespace: 'default', podName: 'api-1', containerName: 'envoy' },
+      { message: 'api-2 envoy ready', nodeName: 'node-2', namespace: 'default', podName: 'api-2', containerName: 'envoy' },
+    ],
+  );
+  const stamped = await kx(['api-1', '-c', 'envoy', '-o', 'json', '--timestamps'], { tty: true });
+  assert.equal(
+    stamped.stdout,
+    '{"message":"2025-01-01T10:00:05Z api-1 envoy ready","nodeName":"node-1","namespace":"default","podName":"api-1","containerName":"envoy"}\n',
+    'no colour in json, even on a terminal',
+  );
+  const bad = await kx(['api-1', '-o', 'yaml']);
+  assert.ok(bad.error instanceof UsageError);
+  assert.equal(bad.error.message, 'invalid argument "yaml" for "--output" flag: must be one of default, raw, json');
+});
+
+test('--no-prefix leaves the prefix off several pods; --prefix and --no-prefix together is a usage error', async () => {
+  assert.equal((await kx(['api-.*', '-c', 'envoy', '--no-prefix'])).stdout, 'api-1 envoy ready\napi-2 envoy ready\n');
+  assert.equal((await kx(['api-.*', '-c', 'envoy', '--prefix'])).stdout, '[pod/api-1/envoy] api-1 envoy ready\n[pod/api-2/envoy] api-2 envoy ready\n');
+  assert.ok((await kx(['api-1', '--prefix', '--no-prefix'])).error instanceof UsageError);
+});
+
+test("--color: a pod's colour depends only on its name; always colours a pipe, never not a terminal", async () => {
+  const always = await kx(['api-.*', '-c', 'envoy', '--color', 'always']);
+  const [first, second] = always.stdout.trimEnd().split('\n');
+  const podColour = (line: string | undefined): string => /^\x1b\[(\d+)m/.exec(line ?? '')?.[1] ?? 'none';
+  assert.match(first!, /^\x1b\[\d+mapi-1\x1b\[0m \x1b\[\d+menvoy\x1b\[0m api-1 envoy ready$/);
+  const again = await kx(['^api-1$', '-c', 'envoy', '--color', 'always']);
+  assert.equal(podColour(again.stdout), podColour(first), 'the same pod, the same colour in another run');
+  assert.ok(podColour(second) !== 'none');
+  assert.equal((await kx(['api-.*', '-c', 'envoy', '--color', 'never'], { tty: true })).stdout, 'api-1 envoy api-1 envoy ready\napi-2 envoy api-2 envoy ready\n');
+  assert.match((await kx(['api-.*', '-c', 'envoy'], { tty: true })).stdout, /^\x1b\[/, 'auto: a terminal is coloured');
+  assert.doesNotMatch((await kx(['api-.*', '-c', 'envoy'], { tty: true, env: { NO_COLOR: '1' } })).stdout, /\x1b/, 'auto: NO_COLOR');
+});

@@ -9,6 +9,7 @@ import { parseLabelSelector } from '../../explorer/filter/label-selector.ts';
 import { parseGoDuration } from '../../logs/go-duration.ts';
 import type { ContainerChoice, ContainerState, LogQuery } from '../../logs/log-types.ts';
 import type { LineFilter } from '../../logs/line-filter.ts';
+import type { ColorMode, OutputFormat } from '../../logs/prefixer.ts';
 import { compileRegexFlag, looksLikeRegex } from './regex-flag.ts';
 
 /** What `kx logs …` asks for. */
@@ -30,7 +31,12 @@ export interface LogsRequest {
   containers: ContainerChoice;
   query: LogQuery;
   timestamps: boolean;
-  prefix: boolean;
+  /** --prefix (kubectl's `[pod/NAME/CONTAINER] `), --no-prefix, or auto (stern's `POD CONTAINER ` when several). */
+  prefix: 'auto' | 'on' | 'off';
+  /** -o/--output (stern). */
+  output: OutputFormat;
+  /** --color (stern). */
+  color: ColorMode;
   maxPods: number;
   /** --include / --exclude (stern): which lines are printed. */
   lines: LineFilter;
@@ -46,6 +52,9 @@ const logsOptions = {
   previous: { type: 'boolean', short: 'p' },
   timestamps: { type: 'boolean' },
   prefix: { type: 'boolean' },
+  'no-prefix': { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'string' },
   'max-pods': { type: 'string' },
   selector: { type: 'string', short: 'l' },
   include: { type: 'string', short: 'i', multiple: true },
@@ -137,13 +146,26 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
       ...parseSince(str('since'), str('since-time')),
     },
     timestamps: bool('timestamps'),
-    prefix: bool('prefix'),
+    prefix: parsePrefix(bool('prefix'), bool('no-prefix')),
+    output: oneOf(str('output') ?? 'default', '--output', ['default', 'raw', 'json'] as const),
+    color: oneOf(str('color') ?? 'auto', '--color', ['auto', 'always', 'never'] as const),
     maxPods: parseMaxPods(str('max-pods')),
     lines: {
       include: list('include').map((re) => compileRegexFlag(re, '--include')),
       exclude: list('exclude').map((re) => compileRegexFlag(re, '--exclude')),
     },
   };
+}
+
+function parsePrefix(on: boolean, off: boolean): LogsRequest['prefix'] {
+  if (on && off) throw new UsageError('--prefix and --no-prefix cannot be given together');
+  return on ? 'on' : off ? 'off' : 'auto';
+}
+
+function oneOf<T extends string>(value: string, flag: string, allowed: readonly T[]): T {
+  const hit = allowed.find((a) => a === value);
+  if (hit === undefined) throw new UsageError(`invalid argument "${value}" for "${flag}" flag: must be one of ${allowed.join(', ')}`);
+  return hit;
 }
 
 const containerStates: readonly ContainerState[] = ['running', 'waiting', 'terminated'];

@@ -84,14 +84,16 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
   const selection = await selectionOf(session, request, namespace, stop.signal, io.invokedAs);
   const formatter = new LineFormatter({
     // A workload or selector may grow more pods while following, so it is prefixed from the start.
-    prefix: request.prefix || selection.kind === 'selector',
+    prefix: request.prefix === 'on' || (request.prefix === 'auto' && selection.kind === 'selector'),
+    prefixStyle: request.prefix === 'on' ? 'kubectl' : 'stern',
+    output: request.output,
     // eslint-disable-next-line react-hooks/rules-of-hooks -- useColor is a plain function (colour on or off), not a React hook
-    color: useColor(io.stdout, io.env),
+    color: useColor(io.stdout, io.env, request.color),
     timestamps: request.timestamps,
     namespace: allNamespaces,
   });
   const say = (sentence: string): void => void io.stderr.write(`${sentence}\n`);
-  const notices = noticePrinter(say, formatter, request.query.follow, selection);
+  const notices = noticePrinter(say, formatter, request.query.follow, selection, request.prefix === 'auto');
   const follower = startLogFollower({
     client: session.client,
     namespace: allNamespaces ? undefined : namespace,
@@ -129,14 +131,14 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
 }
 
 /** Turns the follower's notices into stderr sentences (and prefixes on for multi-container pods). */
-function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection): (n: LogNotice) => void {
+function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection, autoPrefix: boolean): (n: LogNotice) => void {
   let saidDefaulted = false;
   // One line in all: for a selection it names the first pod with several containers and speaks for all.
   const showing = selection.kind === 'pod' ? 'showing all of them' : 'showing all containers of every pod';
   return (n) => {
     switch (n.type) {
       case 'containers':
-        if (n.containers.length > 1) formatter.options = { ...formatter.options, prefix: true };
+        if (n.containers.length > 1 && autoPrefix) formatter.options = { ...formatter.options, prefix: true };
         if (n.defaulted && !saidDefaulted) {
           saidDefaulted = true;
           say(`pod ${n.pod} has ${n.containers.length} containers (${n.containers.join(', ')}): ${showing}; use -c NAME for one`);
