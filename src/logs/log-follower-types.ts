@@ -20,8 +20,11 @@ export interface LogFollowerOptions {
   /** stern's --container-state: only containers in one of these states are read (undefined: any). */
   containerStates?: readonly ContainerState[] | undefined;
   query: LogQuery;
-  /** At most this many pods (kubectl's --max-log-requests); more is an error at the start, later ones are skipped. Default 50. */
-  maxPods?: number;
+  /**
+   * Following: at most this many log streams at once (kubectl's --max-log-requests); more at the
+   * start is kubectl's error, later pods that would exceed it are skipped. Default 50.
+   */
+  maxLogRequests?: number;
   /** The hand-over to the consumer; default 8,192 lines with back-pressure ('block'). */
   queue?: LineQueueOptions;
   onNotice?: (notice: LogNotice) => void;

@@ -32,7 +32,7 @@ class Follower implements LogFollower {
   readonly #stop = new AbortController();
   readonly #pods = new Map<string, PodEntry>();
   readonly #skipped = new Map<string, KubeObject>();
-  readonly #maxPods: number;
+  readonly #maxStreams: number;
   #tracker: PodTracker | undefined;
   #lines = 0;
   #failures = 0;
@@ -43,7 +43,7 @@ class Follower implements LogFollower {
     // The server does not follow a previous instance: it has ended.
     this.#query = opts.query.previous ? { ...opts.query, follow: false } : opts.query;
     this.#queue = new LineQueue<LogLine>(opts.queue);
-    this.#maxPods = opts.maxPods ?? 50;
+    this.#maxStreams = opts.maxLogRequests ?? 50;
     this.#tracker = trackPods(
       { client: opts.client, namespace: opts.namespace, selection: opts.selection, follow: this.#query.follow, signal: this.#stop.signal },
       {
@@ -111,9 +111,10 @@ class Follower implements LogFollower {
   #initial(all: KubeObject[]): void {
     const selection = this.#opts.selection;
     const pods = all.filter((pod) => this.#wanted(pod));
-    if (pods.length > this.#maxPods) {
-      const what = selection.kind === 'selector' ? selection.description : selection.name;
-      this.#fail(new KxError('invalid', `${pods.length} pods match ${what}, more than the limit of ${this.#maxPods}: narrow the selection or raise --max-pods`));
+    // kubectl limits concurrent streams only when following (without, they are read one by one).
+    const streams = this.#query.follow ? pods.reduce((n, pod) => n + this.#streamsOf(pod), 0) : 0;
+    if (streams > this.#maxStreams) {
+      this.#fail(new KxError('invalid', `you are attempting to follow ${streams} log streams, but maximum allowed concurrency is ${this.#maxStreams}, use --max-log-requests to increase the limit`));
       return;
     }
     if (pods.length === 0) {
@@ -130,6 +131,17 @@ class Follower implements LogFollower {
     } else {
       void this.#readAllInTurn();
     }
+  }
+
+  #streamsOf(pod: KubeObject): number {
+    const chosen = chooseContainers(pod, this.#opts.containers, this.#opts.excludeContainers);
+    return chosen.ok ? chosen.containers.length : 0;
+  }
+
+  #streamCount(): number {
+    let n = 0;
+    for (const entry of this.#pods.values()) n += entry.slots.length;
+    return n;
   }
 
   /** Registers a pod and its chosen containers; false when that was fatal (named pod, bad -c). */
@@ -179,13 +191,13 @@ class Follower implements LogFollower {
       return;
     }
     if (this.#namedPod || !this.#wanted(pod)) return;
-    if (this.#pods.size >= this.#maxPods) {
+    if (this.#streamCount() + this.#streamsOf(pod) > this.#maxStreams) {
       if (!this.#skipped.has(keyOf(pod))) {
         this.#notice({
           type: 'skipped',
           namespace: pod.metadata.namespace ?? '',
           pod: pod.metadata.name,
-          message: `not following pod ${pod.metadata.name}: already following ${this.#maxPods} pods (--max-pods)`,
+          message: `not following pod ${pod.metadata.name}: already following ${this.#streamCount()} log streams, the limit of --max-log-requests is ${this.#maxStreams}`,
         });
       }
       this.#skipped.set(keyOf(pod), pod);

@@ -40,6 +40,11 @@ export interface LogQuery {
   sinceTime?: string | undefined;
   /** The previous (terminated) instance of each container. */
   previous: boolean;
+  /**
+   * kubectl's --limit-bytes: at most this many bytes of each container's log. Counted here, not
+   * by the server, whose count would include the timestamps kx always asks for.
+   */
+  limitBytes?: number | undefined;
 }
 
 /** Which pods to read: one named pod, or every pod a label selector matches. */

@@ -8,6 +8,7 @@ import { UsageError } from '../../src/cli/args.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
 import { pod } from '../support/demo-fixtures.ts';
 import { kxLogs } from '../support/kx-logs-in-process.ts';
+import { kubectlFor } from '../support/kubectl.ts';
 
 const pods = { group: '', plural: 'pods' };
 let demo: DemoSetup;
@@ -151,4 +152,53 @@ test("--color: a pod's colour depends only on its name; always colours a pipe, n
   assert.equal((await kx(['api-.*', '-c', 'envoy', '--color', 'never'], { tty: true })).stdout, 'api-1 envoy api-1 envoy ready\napi-2 envoy api-2 envoy ready\n');
   assert.match((await kx(['api-.*', '-c', 'envoy'], { tty: true })).stdout, /^\x1b\[/, 'auto: a terminal is coloured');
   assert.doesNotMatch((await kx(['api-.*', '-c', 'envoy'], { tty: true, env: { NO_COLOR: '1' } })).stdout, /\x1b/, 'auto: NO_COLOR');
+});
+
+const kubectl = kubectlFor(() => demo.kubeconfig).run;
+
+test('--limit-bytes, --since-time and --prefix print what kubectl logs prints', async () => {
+  for (const flags of [
+    ['--limit-bytes', '20'],
+    ['--limit-bytes', '1'],
+    ['--since-time', '2025-01-01T10:00:01Z'],
+    ['--prefix', '--since-time', '2025-01-01T10:00:02Z'],
+    ['--all-containers', '--prefix', '--limit-bytes', '30'],
+  ]) {
+    const [ours, theirs] = await Promise.all([
+      kx(['api-1', '-c', 'api', ...flags.filter((f) => f !== '--all-containers')]),
+      kubectl('logs', 'api-1', '-c', 'api', ...flags.filter((f) => f !== '--all-containers')),
+    ]);
+    assert.equal(theirs.code, 0, theirs.stderr);
+    // kx writes whole lines: a line cut by the limit still ends with a newline, where kubectl's does not.
+    assert.equal(ours.stdout, theirs.stdout.endsWith('\n') || theirs.stdout === '' ? theirs.stdout : `${theirs.stdout}\n`, `kx logs api-1 -c api ${flags.join(' ')}`);
+  }
+  const [ours, theirs] = await Promise.all([kx(['api-1', '--all-containers', '--prefix', '--limit-bytes', '30']), kubectl('logs', 'api-1', '--all-containers', '--prefix', '--limit-bytes', '30')]);
+  assert.equal(ours.stdout, theirs.stdout.replace(/([^\n])(\[pod\/)/g, '$1\n$2').replace(/([^\n])$/, '$1\n'), 'each container is cut on its own');
+  assert.ok((await kx(['api-1', '--limit-bytes=-1'])).error instanceof UsageError);
+});
+
+test("following more streams than --max-log-requests: kubectl's sentence, before any line", async () => {
+  const ours = await kx(['-l', 'app=api', '--all-containers', '-f', '--max-log-requests', '3']);
+  const theirs = await kubectl('logs', '-l', 'app=api', '--all-containers', '-f', '--max-log-requests', '3');
+  assert.equal(theirs.code, 1);
+  assert.equal(`error: ${(ours.error as Error).message}`, theirs.stderr.trim());
+  assert.equal(ours.stdout, '');
+  assert.equal((await kx(['-l', 'app=api', '--all-containers', '--max-log-requests', '3'])).error, undefined, 'without -f streams are read one by one: no limit, as kubectl');
+});
+
+test('--ignore-errors: a container that cannot be read is said on stderr but the exit code is 0', async () => {
+  const failing = await kx(['mixed', '-c', 'wait']);
+  assert.equal(failing.code, 1);
+  const ignored = await kx(['mixed', '-c', 'wait', '--ignore-errors']);
+  assert.equal(ignored.code, 0);
+  assert.match(ignored.stderr, /container "wait" in pod "mixed" is waiting to start/);
+});
+
+test('--pod-running-timeout: following, no log started by then is an error; a bad value is a usage error', async () => {
+  const r = await kx(['mixed', '-c', 'wait', '-f', '--pod-running-timeout', '300ms']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /error: timed out waiting for the condition\n$/);
+  const zero = await kx(['mixed', '--pod-running-timeout', '0s']);
+  assert.ok(zero.error instanceof UsageError);
+  assert.equal(zero.error.message, '--pod-running-timeout must be higher than zero');
 });

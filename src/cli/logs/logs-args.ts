@@ -37,7 +37,12 @@ export interface LogsRequest {
   output: OutputFormat;
   /** --color (stern). */
   color: ColorMode;
-  maxPods: number;
+  /** --max-log-requests (--max-pods, its old name, still works). */
+  maxLogRequests: number;
+  /** --pod-running-timeout when given: following gives up when no log has started by then. */
+  podRunningTimeoutMs: number | undefined;
+  /** --ignore-errors: a container whose log cannot be read does not make the exit code 1. */
+  ignoreErrors: boolean;
   /** --include / --exclude (stern): which lines are printed. */
   lines: LineFilter;
 }
@@ -56,6 +61,10 @@ const logsOptions = {
   output: { type: 'string', short: 'o' },
   color: { type: 'string' },
   'max-pods': { type: 'string' },
+  'max-log-requests': { type: 'string' },
+  'limit-bytes': { type: 'string' },
+  'pod-running-timeout': { type: 'string' },
+  'ignore-errors': { type: 'boolean' },
   selector: { type: 'string', short: 'l' },
   include: { type: 'string', short: 'i', multiple: true },
   exclude: { type: 'string', short: 'e', multiple: true },
@@ -65,7 +74,7 @@ const logsOptions = {
   node: { type: 'string' },
 } as const;
 
-/** The default of --max-pods (stern's --max-log-requests default). */
+/** The default of --max-log-requests (stern's; kubectl's is 5). */
 export const defaultMaxPods = 50;
 
 const rfc3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
@@ -144,12 +153,15 @@ export function parseLogsArgs(argv: string[], invokedAs = 'kx'): LogsRequest {
       previous: bool('previous'),
       tailLines: parseTail(str('tail'), selector !== undefined),
       ...parseSince(str('since'), str('since-time')),
+      ...parseLimitBytes(str('limit-bytes')),
     },
     timestamps: bool('timestamps'),
     prefix: parsePrefix(bool('prefix'), bool('no-prefix')),
     output: oneOf(str('output') ?? 'default', '--output', ['default', 'raw', 'json'] as const),
     color: oneOf(str('color') ?? 'auto', '--color', ['auto', 'always', 'never'] as const),
-    maxPods: parseMaxPods(str('max-pods')),
+    maxLogRequests: str('max-log-requests') !== undefined ? parseMaxLogRequests(str('max-log-requests')!) : parseMaxPods(str('max-pods')),
+    podRunningTimeoutMs: parsePodRunningTimeout(str('pod-running-timeout')),
+    ignoreErrors: bool('ignore-errors'),
     lines: {
       include: list('include').map((re) => compileRegexFlag(re, '--include')),
       exclude: list('exclude').map((re) => compileRegexFlag(re, '--exclude')),
@@ -209,6 +221,29 @@ function parseSince(since: string | undefined, sinceTime: string | undefined): P
   // kubectl rounds up to whole seconds and leaves a zero duration out.
   const seconds = Math.ceil(parsed.ms / 1000);
   return seconds > 0 ? { sinceSeconds: seconds } : {};
+}
+
+function parseMaxLogRequests(text: string): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`invalid argument "${text}" for "--max-log-requests" flag: not a whole number`);
+  if (Number(text) < 1) throw new UsageError('--max-log-requests should be greater than 0');
+  return Number(text);
+}
+
+// kubectl: 0 (the default) is no limit; below that is an error.
+function parseLimitBytes(text: string | undefined): Pick<LogQuery, 'limitBytes'> {
+  if (text === undefined) return {};
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`invalid argument "${text}" for "--limit-bytes" flag: not a whole number`);
+  const n = Number(text);
+  if (n < 0) throw new UsageError('--limit-bytes must be greater than 0');
+  return n > 0 ? { limitBytes: n } : {};
+}
+
+function parsePodRunningTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseGoDuration(text);
+  if (!parsed.ok) throw new UsageError(`invalid argument "${text}" for "--pod-running-timeout" flag: ${parsed.message}`);
+  if (parsed.ms <= 0) throw new UsageError('--pod-running-timeout must be higher than zero');
+  return parsed.ms;
 }
 
 function parseMaxPods(text: string | undefined): number {

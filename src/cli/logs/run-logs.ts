@@ -93,7 +93,17 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     namespace: allNamespaces,
   });
   const say = (sentence: string): void => void io.stderr.write(`${sentence}\n`);
-  const notices = noticePrinter(say, formatter, request.query.follow, selection, request.prefix === 'auto');
+  let timedOut = false;
+  const runningTimer =
+    request.podRunningTimeoutMs !== undefined && request.query.follow
+      ? setTimeout(() => {
+          // kubectl's words when no pod became ready to log in time.
+          timedOut = true;
+          say('error: timed out waiting for the condition');
+          follower.stop();
+        }, request.podRunningTimeoutMs)
+      : undefined;
+  const notices = noticePrinter(say, formatter, request.query.follow, selection, request.prefix === 'auto', () => clearTimeout(runningTimer));
   const follower = startLogFollower({
     client: session.client,
     namespace: allNamespaces ? undefined : namespace,
@@ -103,7 +113,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     excludeContainers: request.excludeContainers,
     containerStates: request.containerStates,
     query: request.query,
-    maxPods: request.maxPods,
+    maxLogRequests: request.maxLogRequests,
     onNotice: notices,
   });
   const writer = new OutputWriter(io.stdout);
@@ -122,16 +132,18 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     }
     await writer.flush();
   } finally {
+    clearTimeout(runningTimer);
     follower.stop();
     writer.detach();
     io.signal?.removeEventListener('abort', onAbort);
   }
   if (io.signal?.aborted) return 130;
-  return follower.stats().failures > 0 ? 1 : 0;
+  if (timedOut) return 1;
+  return follower.stats().failures > 0 && !request.ignoreErrors ? 1 : 0;
 }
 
 /** Turns the follower's notices into stderr sentences (and prefixes on for multi-container pods). */
-function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection, autoPrefix: boolean): (n: LogNotice) => void {
+function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection, autoPrefix: boolean, onStarted: () => void): (n: LogNotice) => void {
   let saidDefaulted = false;
   // One line in all: for a selection it names the first pod with several containers and speaks for all.
   const showing = selection.kind === 'pod' ? 'showing all of them' : 'showing all containers of every pod';
@@ -160,6 +172,8 @@ function noticePrinter(say: (s: string) => void, formatter: LineFormatter, follo
         say(n.message);
         return;
       case 'started':
+        onStarted();
+        return;
       case 'ended':
         return;
       default: {
