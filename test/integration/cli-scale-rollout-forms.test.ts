@@ -153,3 +153,10 @@ test('rollout undo --dry-run=server and restart over several objects and a bare 
   await same(['rollout', 'undo', 'deploy', 'web']);
   await same(['rollout', 'undo', 'deploy', '-l', 'tier=nothing']);
 });
+
+test('pflag’s rules: flags anywhere, --flag=value, attached shorthand values', async () => {
+  await same(['scale', '--replicas=2', 'deploy', '-ltier=front']);
+  await same(['scale', '--all=true', 'deploy', '--replicas', '1']);
+  await same(['rollout', 'pause', '--selector', 'tier=back', 'deploy']);
+  await same(['rollout', 'resume', 'deploy', '--selector=tier=back']);
+});
