@@ -7,13 +7,16 @@
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { gitCommit } from './build-commit.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// Left outside the bundle: build and test tools, undici (loaded on demand only, see below), and
-// ws's optional native helpers, which it requires inside try/catch when they are installed, and
-// react-devtools-core, which Ink imports only when DEV=true asks for React DevTools.
-const external = [...Object.keys(pkg.devDependencies), 'undici', 'bufferutil', 'utf-8-validate', 'react-devtools-core'].flatMap((name) => [name, `${name}/*`]);
+// Left outside the bundle: package.json's dependencies, which npm installs beside an installed kx
+// (only undici, loaded on demand, see below: every other library is bundled, so it is a
+// devDependency), ws's optional native helpers, which it requires inside try/catch when they are
+// installed, and react-devtools-core, which Ink imports only when DEV=true asks for React DevTools.
+const external = [...Object.keys(pkg.dependencies), 'bufferutil', 'utf-8-validate', 'react-devtools-core'].flatMap((name) => [name, `${name}/*`]);
 
 /** Tells esbuild that client-node's generated API code has no side effects, so unused parts drop. */
 const generatedCodeIsPure = {
@@ -105,6 +108,7 @@ await build({
   jsx: 'automatic',
   // React and its reconciler choose their builds on NODE_ENV; the launcher runs production, so the
   // development builds (several times slower, ~1 MB) need not be in the bundle at all.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // KX_BUILD_COMMIT: the commit `kx version` names.
+  define: { 'process.env.NODE_ENV': '"production"', KX_BUILD_COMMIT: JSON.stringify(gitCommit(fileURLToPath(new URL('..', import.meta.url)))) },
   logLevel: 'warning',
 });

@@ -6,7 +6,8 @@
  * the run with its name. `--only a,b` picks shots.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrame } from './ansi-frame.ts';
@@ -24,6 +25,8 @@ interface Shot {
   columns: number;
   rows: number;
   steps: Step[];
+  /** Files for kx's config dir (name → text), e.g. a views.yaml; none: an empty config dir. */
+  config?: Record<string, string>;
 }
 
 const prompt = (key: ':' | '/', text: string): Step[] => [{ text: key }, { wait: new RegExp(`^\\${key}\\s*$`, 'm') }, { text }, { keys: ['Enter'] }];
@@ -94,6 +97,55 @@ const shots: Shot[] = [
       { wait: /port-forwards \(1\)[\s\S]*forwarding/ },
     ],
   },
+  {
+    file: 'usage.png',
+    title: 'usage from the metrics API: k9s’s percentages, busiest first, the cluster in the header',
+    args: '--demo pods -n payments',
+    columns: 150,
+    rows: 12,
+    steps: [{ wait: /pods \(payments\)\s+● live/ }, { wait: /^ledger-\S+.*\s\d+m\s+\d+Mi\s/m }, { text: 'C' }, { wait: /\sCPU↓\s/ }],
+  },
+  {
+    file: 'marks.png',
+    title: 'three pods marked: ctrl-d, ctrl-k and r act on all of them after one question',
+    args: '--demo pods -n shop',
+    columns: 130,
+    rows: 18,
+    steps: [
+      { wait: /pods \(shop\)\s+● live\s+\d/ },
+      { text: ' ' },
+      { wait: /1 marked/ },
+      { keys: ['Down'] },
+      { text: ' ' },
+      { wait: /2 marked/ },
+      { keys: ['Down', 'Down'] },
+      { text: ' ' },
+      { wait: /3 marked/ },
+    ],
+  },
+  {
+    file: 'custom-columns.png',
+    title: 'a k9s views.yaml: columns chosen and reordered, JSONPath IMAGE and QOS columns, sorted by NODE',
+    args: '--demo pods -n shop',
+    columns: 130,
+    rows: 14,
+    config: {
+      'views.yaml': [
+        'views:',
+        '  v1/pods:',
+        '    sortColumn: NODE:asc',
+        '    columns:',
+        '      - NAME',
+        '      - STATUS',
+        '      - NODE',
+        '      - "IMAGE:.spec.containers[0].image"',
+        '      - "QOS:.status.qosClass"',
+        '      - AGE',
+        '',
+      ].join('\n'),
+    },
+    steps: [{ wait: /pods \(shop\)\s+● live\s+\d/ }, { wait: /^NAME\s+STATUS\s+NODE\S*\s+IMAGE\s+QOS\s+AGE/m }],
+  },
   { file: 'help.png', title: 'help, generated from the keymap', args: '--demo', columns: 130, rows: 40, steps: [{ wait: /● live/ }, { text: '?' }, { wait: /^Keys · ids go in/m }] },
 ];
 
@@ -115,8 +167,11 @@ async function waitFor(session: string, pattern: RegExp, shot: Shot, timeoutMs =
 async function take(shot: Shot, outDir: string): Promise<string> {
   const session = `kx-shot-${process.pid}-${shot.file.replace(/\W/g, '')}`;
   const kx = join(root, 'bin', 'kx');
-  // A private config dir: the user's keys.yaml must not change the pictures.
-  const command = `sleep 0.3; KX_CONFIG_DIR=/nonexistent ${process.execPath} ${kx} ${shot.args}; sleep 3600`;
+  // A private config, k9s and state dir: the user's files (keys.yaml, k9s's views, recent namespaces) must not change the pictures.
+  const home = mkdtempSync(join(tmpdir(), 'kx-shot-'));
+  for (const [name, text] of Object.entries(shot.config ?? {})) writeFileSync(join(home, name), text);
+  const env = `KX_CONFIG_DIR=${home} K9S_CONFIG_DIR=${home}/k9s XDG_STATE_HOME=${home}/state`;
+  const command = `sleep 0.3; ${env} ${process.execPath} ${kx} ${shot.args}; sleep 3600`;
   tmux('new-session', '-d', '-s', session, '-x', String(shot.columns), '-y', String(shot.rows), command);
   try {
     for (const step of shot.steps) {

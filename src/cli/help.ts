@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCommit } from './build-commit.ts';
 
-/** `kx --version`: kx's version and the runtime it runs on. */
+/** `kx --version`: kx's version, the runtime and platform it runs on, and the commit it was built from (for bug reports). */
 export function versionText(): string {
-  return `kx ${packageVersion()} (node ${process.version})\n`;
+  return `kx ${packageVersion()} (node ${process.version}, ${process.platform}/${process.arch}, commit ${buildCommit()})\n`;
 }
 
 /** kx's version from its package.json, found by walking up (the bundle and the sources sit at different depths). */

@@ -10,6 +10,7 @@ import type { ApiClient } from '../kube/api-client.ts';
 import { discover } from '../kube/discovery.ts';
 import { resolveResource } from '../kube/resource-resolver.ts';
 import { loadKxConfig } from '../config/kx-config.ts';
+import { readRecentNamespaces, writeRecentNamespaces } from '../config/recent-namespaces-file.ts';
 import { saveMemory } from './memory-saver.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 
@@ -78,8 +79,16 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
   // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
   // takes over the same stream (streams are shared and counted) when it mounts.
-  const [{ ObjectCache }, { WatchManager }, { kindFor }] = await Promise.all([import('../store/object-cache.ts'), import('../store/watch-manager.ts'), import('../kinds/registry.ts')]);
-  const cache = new ObjectCache();
+  const [{ ObjectCache }, { WatchManager }, { kindFor }, { loadViewsFile }, { builtinViewProblems, viewCustomizer }] = await Promise.all([
+    import('../store/object-cache.ts'),
+    import('../store/watch-manager.ts'),
+    import('../kinds/registry.ts'),
+    import('../kinds/views-file.ts'),
+    import('../kinds/custom-columns.ts'),
+  ]);
+  // views.yaml (kx's, else k9s's): columns per resource, evaluated as objects arrive.
+  const views = loadViewsFile();
+  const cache = new ObjectCache(views.views.length > 0 ? { customize: viewCustomizer(views.views) } : {});
   const watches = new WatchManager(session.client, cache);
   const releaseEarlyStream = watches.watch({ resource, namespace, table: kindFor(resourceKey(resource)) === undefined });
   // The memory saver is for the first list's load only (see memory-saver.ts): off once it is live,
@@ -91,23 +100,38 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     stopSavingMemory?.();
   });
 
-  const [{ render }, React, { Explorer }, { KeymapProvider }, { loadKeysFile }, { keysFilePath }, { ThemeProvider }, { guardTerminal, restoreTerminal, enableWheelScrolling }, { viewOf }] =
-    await Promise.all([
-      import('ink'),
-      // React is CommonJS: its exports are the default export of a bundled chunk.
-      import('react').then((m) => m.default),
-      import('../ui/explorer/explorer.tsx'),
-      import('../ui/keys/keymap-context.tsx'),
-      import('../keys/keys-file.ts'),
-      import('../config/paths.ts'),
-      import('../ui/theme-context.tsx'),
-      import('../ui/terminal.ts'),
-      import('../explorer/view-entry.ts'),
-    ]);
+  const [
+    { render },
+    React,
+    { Explorer },
+    { KeymapProvider },
+    { loadKeysFile },
+    { keysFilePath },
+    { ThemeProvider },
+    { guardTerminal, restoreTerminal, enableWheelScrolling },
+    { viewOf },
+    { loadUserFiles },
+    { loadThemeFile },
+  ] = await Promise.all([
+    import('ink'),
+    // React is CommonJS: its exports are the default export of a bundled chunk.
+    import('react').then((m) => m.default),
+    import('../ui/explorer/explorer.tsx'),
+    import('../ui/keys/keymap-context.tsx'),
+    import('../keys/keys-file.ts'),
+    import('../config/paths.ts'),
+    import('../ui/theme-context.tsx'),
+    import('../ui/terminal.ts'),
+    import('../explorer/view-entry.ts'),
+    import('../explorer/user-files.ts'),
+    import('../ui/theme-file.ts'),
+  ]);
 
   // The user's keys.yaml: each problem keeps the defaults for what it touches and is shown once kx is up.
   const keys = loadKeysFile(keysFilePath());
   const settings = loadKxConfig();
+  // The user's theme.yaml over the default colours, the same way (NO_COLOR still wins).
+  const colours = loadThemeFile();
 
   let shuttingDown = false;
   // The port-forwards started in the explorer (F): they end with kx.
@@ -135,12 +159,14 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     readonly: flags.readonly,
     readonlyContexts: settings.readonlyContexts,
     demoReason,
-    keyProblems: [...keys.problems, ...settings.problems],
+    keyProblems: [...keys.problems, ...settings.problems, ...views.problems, ...builtinViewProblems(views), ...colours.problems],
     forwards,
+    loadUserFiles,
+    kubeconfigPath: kubeconfig ?? process.env['KUBECONFIG'] ?? '',
+    recentNamespaces: { load: () => readRecentNamespaces(), save: (value) => writeRecentNamespaces(value) },
   });
   enableWheelScrolling();
-  // The theme follows NO_COLOR (theme-context's default).
-  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { children: explorer }) }), {
+  const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { theme: colours.theme, children: explorer }) }), {
     alternateScreen: true,
     interactive: Boolean(process.stdout.isTTY),
     exitOnCtrlC: true,

@@ -40,6 +40,15 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
   return join(homedir(), '.cache', 'kx');
 }
 
+/**
+ * Where kx keeps what it writes for the user and remembers between runs (saved logs and tables,
+ * recent namespaces): `$XDG_STATE_HOME/kx`, else `~/.local/state/kx`.
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env['XDG_STATE_HOME'];
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'state'), 'kx');
+}
+
 /** The path of keys.yaml, which may not exist. */
 export function keysFilePath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   return join(configDir(env, platform), keysFileName);
@@ -80,4 +89,14 @@ export function k9sDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'k9s');
   if (platform === 'win32') return join(env['LOCALAPPDATA'] ?? join(homedir(), 'AppData', 'Local'), 'k9s');
   return join(homedir(), '.local', 'share', 'k9s');
+}
+
+/**
+ * The folder of one context's k9s files, `<k9sDataDir>/clusters/<cluster>/<context>`, with k9s's
+ * sanitising: every run of ':' and '/' in either name becomes one '-' (k9s data.SanitizeFileName),
+ * so `arn:aws:eks:…:cluster/prod` finds the folder k9s made.
+ */
+export function k9sContextDir(cluster: string, context: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const clean = (name: string): string => name.replace(/[:/]+/g, '-');
+  return join(k9sDataDir(env, platform), 'clusters', clean(cluster), clean(context));
 }

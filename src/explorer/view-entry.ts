@@ -30,8 +30,13 @@ export interface SortState {
 /** One view in the history. */
 export interface ViewEntry {
   resource: ResourceInfo;
-  /** undefined = all namespaces (always for cluster-scoped resources). */
+  /** undefined = all namespaces (always for cluster-scoped resources), or the `namespaces` below. */
   namespace: string | undefined;
+  /**
+   * Several namespaces at once (`:po ns1,ns2`, two or more; `namespace` is then undefined): the
+   * view shows the union, watched one namespace at a time (see use-view-watches.ts).
+   */
+  namespaces?: readonly string[] | undefined;
   scope?: DrillScope | undefined;
   /** What was typed after `/` (text filter or `-l selector`). */
   filter: string;
@@ -49,12 +54,13 @@ export interface ViewEntry {
 
 /** A new view of `resource`; cluster-scoped resources ignore the namespace. */
 export function viewOf(resource: ResourceInfo, namespace: string | undefined, extra: Partial<ViewEntry> = {}): ViewEntry {
-  return { filter: '', ...extra, resource, namespace: resource.namespaced ? namespace : undefined };
+  const namespaces = resource.namespaced && extra.namespaces && extra.namespaces.length > 1 ? extra.namespaces : undefined;
+  return { filter: '', ...extra, resource, namespace: resource.namespaced && !namespaces ? namespace : undefined, namespaces };
 }
 
 /** Whether two entries show the same thing (history does not repeat the current view). */
 export function sameView(a: ViewEntry, b: ViewEntry): boolean {
-  return resourceKey(a.resource) === resourceKey(b.resource) && a.namespace === b.namespace && scopeId(a.scope) === scopeId(b.scope);
+  return resourceKey(a.resource) === resourceKey(b.resource) && a.namespace === b.namespace && (a.namespaces ?? []).join() === (b.namespaces ?? []).join() && scopeId(a.scope) === scopeId(b.scope);
 }
 
 function scopeId(scope: DrillScope | undefined): string {
@@ -85,9 +91,9 @@ export function viewTitle(entry: ViewEntry): string {
   return `${entry.resource.plural} ${entry.scope.kind === 'uses' ? 'using' : 'of'} ${entry.scope.label}`;
 }
 
-/** The namespace part of a title: '(shop)', '(all namespaces)' or '' for cluster-scoped resources. */
+/** The namespace part of a title: '(shop)', '(shop,web)', '(all namespaces)' or '' for cluster-scoped resources. */
 export function namespaceLabel(entry: ViewEntry): string {
   if (entry.scope?.kind === 'containers') return `(${entry.scope.podNamespace})`;
   if (!entry.resource.namespaced || entry.scope?.kind === 'node') return entry.scope?.kind === 'node' ? '(all namespaces)' : '';
-  return `(${entry.namespace ?? 'all namespaces'})`;
+  return `(${entry.namespace ?? entry.namespaces?.join(',') ?? 'all namespaces'})`;
 }

@@ -8,7 +8,8 @@ import type { ColumnSpec, Row, Tone } from '../kinds/types.ts';
 import { resourceKey } from '../kube/resource-info.ts';
 import { selectorCacheKey, type ObjectCache } from '../store/object-cache.ts';
 import { selectorMatches } from '../kinds/selector.ts';
-import type { ViewEntry } from './view-entry.ts';
+import type { StreamState } from '../kube/stream-types.ts';
+import type { SortState, ViewEntry } from './view-entry.ts';
 import { parseFilterInput } from './filter/filter-query.ts';
 
 /** The server-side label selector a view's filter asks for (`/-l app=web`), or undefined. */
@@ -29,6 +30,27 @@ export function viewTable(cache: ObjectCache, entry: ViewEntry): { columns: read
   return { columns: kind.columns, tone: (row) => kind.tone(row) };
 }
 
+/** The view's sort: its own, else the one views.yaml starts its kind with. */
+export function viewSort(cache: ObjectCache, entry: ViewEntry): SortState | undefined {
+  if (entry.sort || entry.scope?.kind === 'containers') return entry.sort;
+  return cache.kindOf(cacheKeyOf(entry)).defaultSort;
+}
+
+/**
+ * Where the view's streams stand: its one stream's state, or for several namespaces the one most
+ * in need of attention (failed, forbidden, reconnecting, loading), else live since the latest.
+ */
+export function viewStreamState(cache: ObjectCache, entry: ViewEntry): StreamState | undefined {
+  const key = cacheKeyOf(entry);
+  if (!entry.namespaces) return cache.streamState(key, entry.namespace);
+  const states = entry.namespaces.map((ns) => cache.streamState(key, ns) ?? { phase: 'connecting' as const });
+  for (const phase of ['failed', 'forbidden', 'reconnecting', 'syncing', 'connecting'] as const) {
+    const hit = states.find((s) => s.phase === phase);
+    if (hit) return hit;
+  }
+  return { phase: 'live', since: Math.max(...states.map((s) => (s.phase === 'live' ? s.since : 0))) };
+}
+
 /** The view's rows before the `/` text filter, in its sort order. */
 export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Date.now()): readonly Row[] {
   const key = cacheKeyOf(entry);
@@ -38,11 +60,15 @@ export function viewRows(cache: ObjectCache, entry: ViewEntry, now: number = Dat
     const rows = pod ? containerRows(pod, now) : [];
     return entry.sort ? rows.sort(compareRowsBy(containerColumns, entry.sort.column, entry.sort.descending)) : rows;
   }
-  const all = cache.rows(key, {
+  const sort = viewSort(cache, entry);
+  const sorted = cache.rows(key, {
     namespace: entry.namespace,
-    sortBy: entry.sort?.column,
-    descending: entry.sort?.descending,
+    sortBy: sort?.column,
+    descending: sort?.descending,
   });
+  // Several namespaces: the cache may also hold rows of others (an all-namespaces stream elsewhere).
+  const wanted = entry.namespaces && new Set(entry.namespaces);
+  const all = wanted ? sorted.filter((row) => wanted.has(row.namespace)) : sorted;
   const scope = entry.scope;
   if (!scope) return all;
   switch (scope.kind) {

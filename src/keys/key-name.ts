@@ -34,7 +34,8 @@ function namedKey(input: string, key: Key): string | undefined {
   if (key.pageDown) return 'pgdn';
   if (key.home) return 'home';
   if (key.end) return 'end';
-  if (input === ' ' && !key.ctrl && !key.meta) return 'space';
+  // ctrl-space arrives as NUL, which Ink reports as ' ' with ctrl: it is 'ctrl-space', not 'ctrl- '.
+  if (input === ' ') return 'space';
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * the defaults are checked by the same rule.
  */
 import { actionSpecs, scopesFor, type ActionId, type ActionSpec, type Capability, type KeyScope } from './actions.ts';
+import type { PluginBinding, UserBinding } from './user-binding.ts';
 
 /** A user's override: new keys for one action id. */
 export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
@@ -18,11 +19,24 @@ export interface KeyClash {
 /** Bindings resolved for use; immutable. */
 export class Keymap {
   readonly actions: readonly ActionSpec[];
+  /** The user's hotkeys and plugins (already checked for clashes: user-bindings.ts); they act in tables. */
+  readonly user: readonly UserBinding[];
   readonly #byId: ReadonlyMap<string, ActionSpec>;
 
-  constructor(actions: readonly ActionSpec[]) {
+  constructor(actions: readonly ActionSpec[], user: readonly UserBinding[] = []) {
     this.actions = actions;
+    this.user = user;
     this.#byId = new Map(actions.map((spec) => [spec.id, spec]));
+  }
+
+  /** The same actions with `user` as the hotkeys and plugins. */
+  withUser(user: readonly UserBinding[]): Keymap {
+    return new Keymap(this.actions, user);
+  }
+
+  /** The hotkey or plugin `key` runs in a table; `inScope` says whether a plugin applies to the view. */
+  userBinding(key: string, inScope: (plugin: PluginBinding) => boolean): UserBinding | undefined {
+    return this.user.find((b) => b.key === key && (b.kind === 'hotkey' || inScope(b)));
   }
 
   /** The action spec by id. */

@@ -59,7 +59,7 @@ interface Problem {
 const quoteTip = 'quote keys such as "?", ":" and "#"';
 const actionIds = actionSpecs.map((spec) => spec.id);
 /** Control characters a terminal sends for these, so Ink reports the named key instead. */
-const terminalTwins: Readonly<Record<string, string>> = { 'ctrl-m': 'enter', 'ctrl-i': 'tab', 'ctrl-h': 'backspace', 'ctrl-[': 'esc' };
+export const terminalTwins: Readonly<Record<string, string>> = { 'ctrl-m': 'enter', 'ctrl-i': 'tab', 'ctrl-h': 'backspace', 'ctrl-[': 'esc' };
 
 /** Validates the text of keys.yaml (`path` only names the file in messages) and applies it. */
 export function parseKeysFile(text: string, path: string): KeysFile {

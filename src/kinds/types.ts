@@ -25,6 +25,8 @@ export interface ColumnSpec {
   allNamespaces?: boolean;
   /** The column `S` sorts by when its name is not one of STATUS, PHASE, STATE or READY. */
   status?: boolean;
+  /** Not shown (views.yaml left it out or marked it `|H`); its cells still feed tone and filters. */
+  hidden?: boolean;
 }
 
 export type { LabelSelector, SelectorRequirement } from '../kube/label-selector.ts';
@@ -110,4 +112,6 @@ export interface KindSpec {
   /** The semantic tone of a row (status colours). */
   tone(row: Row): Tone;
   capabilities: Capabilities;
+  /** The sort a view starts with when it has none of its own (views.yaml's sortColumn). */
+  defaultSort?: { column: number; descending: boolean } | undefined;
 }

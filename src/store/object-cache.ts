@@ -22,6 +22,8 @@ export interface CacheOptions extends FrameOptions {
   markMs?: number;
   /** The kind registry; defaults to the built-in kinds. */
   kinds?: (resourceKey: string) => KindSpec | undefined;
+  /** Reshapes each kind (views.yaml's columns and sort); applied to built-in and server-table kinds alike. */
+  customize?: (kind: KindSpec, shortNames?: readonly string[]) => KindSpec;
 }
 
 function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -46,6 +48,7 @@ export class ObjectCache implements SinkHost {
   readonly #gate: FrameGate;
   readonly #markMs: number;
   readonly #kinds: (resourceKey: string) => KindSpec | undefined;
+  readonly #customize: (kind: KindSpec, shortNames?: readonly string[]) => KindSpec;
   readonly #buckets = new Map<string, ResourceBucket>();
   readonly #bucketOf = new Map<string, ResourceBucket>();
   readonly #owners = new SetIndex();
@@ -63,6 +66,7 @@ export class ObjectCache implements SinkHost {
     this.#gate = new FrameGate(this.#scheduler, () => this.#publish(), opts);
     this.#markMs = opts.markMs ?? 1000;
     this.#kinds = opts.kinds ?? kindFor;
+    this.#customize = opts.customize ?? ((kind) => kind);
     this.#snapshot = { frame: 0, publishedAt: this.#scheduler.now(), resources: new Map(), streams: new Map() };
   }
 
@@ -143,7 +147,7 @@ export class ObjectCache implements SinkHost {
     const b = this.#bucket(resourceKey);
     const scope = this.#scopes.get(resourceKey) ?? {};
     const namespaced = scope.namespaced ?? true;
-    b.kind = tableKind(resourceKey, scope.kind ?? b.kind.kind, namespaced, defs);
+    b.kind = this.#customize(tableKind(resourceKey, scope.kind ?? b.kind.kind, namespaced, defs), scope.shortNames);
     b.tableMode = true;
     // Columns changed: existing rows must be projected again even if their resourceVersion is unchanged.
     for (const [uid, row] of b.rows) b.rows.set(uid, { ...row, resourceVersion: '' });
@@ -192,7 +196,7 @@ export class ObjectCache implements SinkHost {
     const scope = this.#scopes.get(resourceKey) ?? {};
     // A server-side selector stream keeps its rows apart under 'pods|app=web'; its kind is the resource's.
     const base = baseResourceKey(resourceKey);
-    return this.#kinds(base) ?? metaKind(base, scope.kind ?? base, scope.namespaced ?? true);
+    return this.#customize(this.#kinds(base) ?? metaKind(base, scope.kind ?? base, scope.namespaced ?? true), scope.shortNames);
   }
 
   /** The columns of a resource. */

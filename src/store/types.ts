@@ -41,6 +41,8 @@ export interface StreamScope {
   /** Table-mode metadata: the resource's kind name and whether it is namespaced. */
   kind?: string | undefined;
   namespaced?: boolean | undefined;
+  /** The resource's short names ('po'), which views.yaml may name it by. */
+  shortNames?: readonly string[] | undefined;
 }
 
 /** The id of a stream's state in CacheSnapshot.streams: 'pods@shop', 'pods@*'. */

@@ -112,7 +112,7 @@ export class WatchManager {
 
   #start(r: Omit<Running, 'handle' | 'refs'>): ListWatchHandle {
     const { resource, namespace, table, labelSelector } = r;
-    const sink = this.#cache.sinkFor(r.cacheKey, { namespace, kind: resource.kind, namespaced: resource.namespaced });
+    const sink = this.#cache.sinkFor(r.cacheKey, { namespace, kind: resource.kind, namespaced: resource.namespaced, shortNames: resource.shortNames });
     return startListWatch({ client: this.#client, resource, namespace, table, labelSelector, ...this.#tuning }, sink);
   }
 }

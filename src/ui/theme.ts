@@ -13,16 +13,17 @@ export type Colour = string | undefined;
 export interface Theme {
   tone: Record<Tone, Colour>;
   header: { label: Colour; value: Colour; demo: Colour };
-  table: { heading: Colour; cursor: Colour; added: Colour; changed: Colour; deleted: Colour; match: Colour };
+  table: { heading: Colour; cursor: Colour; added: Colour; changed: Colour; deleted: Colour; match: Colour; marked: Colour };
   flash: { info: Colour; error: Colour };
   /** Whether colour is on at all; without it, emphasis falls back to bold/inverse. */
   colour: boolean;
 }
 
-const colourful: Theme = {
+/** kx's default colours (a theme.yaml changes some of them). */
+export const colourful: Theme = {
   tone: { normal: undefined, ok: 'green', warn: 'yellow', error: 'red', muted: 'gray', info: 'cyan' },
   header: { label: 'yellow', value: 'white', demo: 'magenta' },
-  table: { heading: 'cyan', cursor: 'cyan', added: 'blue', changed: 'white', deleted: 'gray', match: 'yellowBright' },
+  table: { heading: 'cyan', cursor: 'cyan', added: 'blue', changed: 'white', deleted: 'gray', match: 'yellowBright', marked: 'magentaBright' },
   flash: { info: 'cyan', error: 'red' },
   colour: true,
 };
@@ -30,7 +31,7 @@ const colourful: Theme = {
 const plain: Theme = {
   tone: { normal: undefined, ok: undefined, warn: undefined, error: undefined, muted: undefined, info: undefined },
   header: { label: undefined, value: undefined, demo: undefined },
-  table: { heading: undefined, cursor: undefined, added: undefined, changed: undefined, deleted: undefined, match: undefined },
+  table: { heading: undefined, cursor: undefined, added: undefined, changed: undefined, deleted: undefined, match: undefined, marked: undefined },
   flash: { info: undefined, error: undefined },
   colour: false,
 };

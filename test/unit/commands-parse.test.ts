@@ -60,7 +60,7 @@ test('a namespace after the resource, -n, --namespace= or -A for all namespaces'
   assert.equal(viewOf('po --namespace=shop'), 'pods ns=shop');
   assert.equal(viewOf('po -A'), 'pods all');
   assert.equal(viewOf('deploy --all-namespaces'), 'deployments.apps all');
-  assert.match(errorOf('po -x').message, /":po" takes a namespace, -n NAMESPACE or -A, not "-x"\./);
+  assert.match(errorOf('po -x').message, /":po" takes namespaces \(ns1,ns2\), -n NAMESPACE or -A, @CONTEXT, a label selector \(app=web\) or \/FILTER, not "-x"\./);
   assert.match(errorOf('po a b').message, /not "a b"/);
   assert.match(errorOf('po Kube_System').message, /"Kube_System" is not a valid namespace name/);
 });

@@ -9,7 +9,8 @@ export interface CommandHelp {
 /** The `:` commands, in the order help lists them. */
 export const commandHelp: readonly CommandHelp[] = [
   { usage: ':RESOURCE', description: 'Open a resource as kubectl names it (:po, :deploy, :svc, :crd, :ct, deployments.apps) or by a k9s alias (:dp, :sec).' },
-  { usage: ':RESOURCE NS', description: 'The same in namespace NS (also -n NS); -A for all namespaces.' },
+  { usage: ':RESOURCE NS', description: 'The same in namespace NS (also -n NS); -A for all namespaces; NS1,NS2 for several at once.' },
+  { usage: ':RESOURCE app=web', description: 'With a label selector; /TEXT filters instead (anything / takes), @CTX switches context first; combine them: :deploy kube-system app=web.' },
   { usage: ':ns NAME', description: 'Make NAME the current namespace (:ns alone lists the namespaces).' },
   { usage: ':ctx [NAME]', description: 'Switch to context NAME; alone, pick a context from the kubeconfig.' },
   { usage: ':pf', description: 'The port-forwards started with F: state, the pod each reaches now, connections, bytes; ctrl-d stops one.' },

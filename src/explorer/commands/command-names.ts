@@ -22,8 +22,10 @@ export interface CommandName {
   name: string;
   source: NameSource;
   target: CommandTarget;
-  /** Stable id of the target ('pods', 'deployments.apps', 'builtin:quit'), for grouping names. */
+  /** Stable id of the target ('pods', 'deployments.apps', 'builtin:quit', 'alias:pp'), for grouping names. */
   targetId: string;
+  /** What completion shows beside the name, when not the target's id (a user alias: what it expands to). */
+  detail?: string;
 }
 
 /** kx's own commands; the first name of each is the one completion offers. */

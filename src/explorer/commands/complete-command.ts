@@ -1,13 +1,15 @@
 /**
  * Completion for the `:` prompt. The word under the cursor (the last one) is completed against
- * command names, or, after a command, against what it takes: namespaces (and -A) after a
- * namespaced resource or `ns`, context names after `ctx`. Prefix matches come first (shortest
+ * command names, or, after a command, against what it takes: namespaces (and -A, and the next of a
+ * comma-separated list) after a namespaced resource or `ns`, context names after `ctx` or `@`. Prefix matches come first (shortest
  * first, so `:s` offers `svc` before `statefulsets`), then fuzzy matches by score.
  */
 import fuzzysort from 'fuzzysort';
 import { findResource } from '../../kube/resource-resolver.ts';
 import { aliasFor, builtinFor, commandNames, type CommandName, type NameSource } from './command-names.ts';
 import type { CommandContext } from './parse-command.ts';
+import { aliasTarget, userAliasNames } from './user-aliases.ts';
+import { isSelectorWord } from './view-args.ts';
 
 /** One completion candidate. */
 export interface Candidate {
@@ -52,7 +54,7 @@ export function completeCommand(input: string, ctx: CommandContext, limit = 20):
 type Draft = Omit<Candidate, 'text'>;
 
 function commandCandidates(word: string, ctx: CommandContext): Draft[] {
-  const names = commandNames(ctx.discovery);
+  const names = [...userAliasNames(ctx), ...commandNames(ctx.discovery)];
   const lower = word.toLowerCase();
   if (lower === '') return bestPerTarget(names).map((n) => draft(n, true));
   // A word that already names something completes to itself first.
@@ -79,7 +81,7 @@ function bestPerTarget(names: readonly CommandName[]): CommandName[] {
 }
 
 function draft(n: CommandName, prefix: boolean): Draft {
-  const detail = n.target.kind === 'builtin' ? n.target.command : n.targetId;
+  const detail = n.detail ?? (n.target.kind === 'builtin' ? n.target.command : n.targetId);
   return { word: n.name, detail, prefix };
 }
 
@@ -89,17 +91,29 @@ function argumentCandidates(previous: string[], word: string, ctx: CommandContex
   const values = (names: readonly string[], detail: string): Value[] => names.map((name) => ({ name, detail }));
   if (builtinFor(head) === 'context') return previous.length === 1 ? ranked(word, values(ctx.contexts, 'context')) : [];
   if (builtinFor(head) === 'helm') return previous.length === 1 ? ranked(word, [...values(ctx.namespaces, 'namespace'), ...values(['-A'], 'all namespaces')]) : [];
-  const resource = findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head);
+  const viaAlias = aliasTarget(ctx, head);
+  const resource = viaAlias ? (viaAlias.kind === 'resource' ? viaAlias.resource : undefined) : (findResource(ctx.discovery, head) ?? aliasFor(ctx.discovery, head));
   if (!resource) return [];
+  // After `/` the rest of the line is a filter; a selector word (`app=web`) is the user's own.
+  if (previous.some((w) => w.startsWith('/')) || word.startsWith('/')) return [];
+  if (word.startsWith('@')) return ranked(word.slice(1), values(ctx.contexts, 'context')).map((d) => ({ ...d, word: `@${d.word}` }));
   const isNamespaces = resource.group === '' && resource.plural === 'namespaces';
-  if (previous.length === 1 && (resource.namespaced || isNamespaces)) {
-    const flags = resource.namespaced ? values(['-A'], 'all namespaces') : [];
-    return ranked(word, [...values(ctx.namespaces, 'namespace'), ...flags]);
+  if (previous.length === 1 && isNamespaces) return ranked(word, values(ctx.namespaces, 'namespace'));
+  if (!resource.namespaced || isSelectorWord(word)) return [];
+  const afterN = last === '-n' || last === '--namespace';
+  // Namespaces are given once (`:po shop app=web` takes no second list).
+  const given = previous.slice(1).some((w, i, args) => w === '-A' || w.startsWith('--namespace=') || args[i - 1] === '-n' || (!w.startsWith('-') && !w.startsWith('@') && !isSelectorWord(w)));
+  if (given && !afterN) return [];
+  // `shop,ku` completes its last name; names already in the list are not offered again.
+  const comma = word.lastIndexOf(',');
+  if (comma >= 0) {
+    const listed = word.slice(0, comma + 1);
+    const taken = new Set(listed.split(','));
+    const open = ctx.namespaces.filter((n) => !taken.has(n));
+    return ranked(word.slice(comma + 1), values(open, 'namespace')).map((d) => ({ ...d, word: listed + d.word }));
   }
-  if (previous.length === 2 && (last === '-n' || last === '--namespace') && resource.namespaced) {
-    return ranked(word, values(ctx.namespaces, 'namespace'));
-  }
-  return [];
+  const flags = afterN ? [] : values(['-A'], 'all namespaces');
+  return ranked(word, [...values(ctx.namespaces, 'namespace'), ...flags]);
 }
 
 interface Value {

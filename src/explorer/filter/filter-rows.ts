@@ -6,7 +6,7 @@
  */
 import type { Row } from '../../kinds/types.ts';
 import type { FilterQuery } from './filter-query.ts';
-import { filterWords, matchRow, rowMatches, rowScore, type RowMatch } from './row-match.ts';
+import { filterWords, matchRow, matchRowRegex, rowMatches, rowMatchesRegex, rowScore, type RowMatch } from './row-match.ts';
 
 /** 'table' keeps the order rows came in; 'score' puts the best matches first (ties keep table order). */
 export type FilterOrder = 'table' | 'score';
@@ -45,6 +45,20 @@ export function filterRowsByText(rows: readonly Row[], text: string, opts: { inv
   return { rows: kept, matchOf };
 }
 
+/** Filters `rows` by a regular expression found in a cell or the name; `inverse` keeps the others. Table order. */
+export function filterRowsByRegex(rows: readonly Row[], regex: RegExp, opts: { inverse?: boolean } = {}): FilteredRows {
+  const inverse = opts.inverse === true;
+  const kept = rows.filter((row) => rowMatchesRegex(row, regex) !== inverse);
+  if (inverse) return { rows: kept, matchOf: noMatch };
+  const global = new RegExp(regex.source, `${regex.flags}g`);
+  const matches = new Map<Row, RowMatch | undefined>();
+  const matchOf = (row: Row): RowMatch | undefined => {
+    if (!matches.has(row)) matches.set(row, matchRowRegex(row, global));
+    return matches.get(row);
+  };
+  return { rows: kept, matchOf };
+}
+
 /**
  * Applies any parsed filter locally: text filters narrow the rows; a label selector was already
  * applied by the server (the view re-lists with it) and an invalid filter changes nothing.
@@ -53,6 +67,8 @@ export function applyFilter(rows: readonly Row[], query: FilterQuery, order: Fil
   switch (query.kind) {
     case 'text':
       return filterRowsByText(rows, query.text, { inverse: query.inverse, order });
+    case 'regex':
+      return filterRowsByRegex(rows, query.regex, { inverse: query.inverse });
     case 'none':
     case 'labels':
     case 'invalid':

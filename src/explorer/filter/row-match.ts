@@ -27,6 +27,8 @@ interface Target {
   /** Start offset in `rest` of each entry of `restColumns`. */
   restStarts: number[];
   restColumns: number[];
+  /** Every matchable column, the name's included (for a regex, which tests each cell as shown). */
+  columns: number[];
 }
 
 // Rows are immutable (a changed object is a new Row), so a WeakMap keyed by identity is a cache of
@@ -55,7 +57,8 @@ function targetOf(row: Row): Target {
     parts.push(lower);
     offset += lower.length + 1;
   });
-  target = { name: fuzzysort.prepare(row.name), nameLower: row.name.toLowerCase(), nameColumn, rest: parts.join('\n'), restStarts, restColumns };
+  const columns = nameColumn >= 0 ? [nameColumn, ...restColumns] : restColumns;
+  target = { name: fuzzysort.prepare(row.name), nameLower: row.name.toLowerCase(), nameColumn, rest: parts.join('\n'), restStarts, restColumns, columns };
   targets.set(row, target);
   return target;
 }
@@ -143,6 +146,35 @@ export function matchRow(row: Row, words: readonly string[]): RowMatch | undefin
       [...set].sort((a, b) => a - b),
     );
   return { score, cells: sorted };
+}
+
+/**
+ * Whether `regex` (not global) finds a match in one of the row's matchable cells or in its name.
+ * Each cell is tested alone, so `^web` anchors at the start of a cell, as a user reads the table.
+ */
+export function rowMatchesRegex(row: Row, regex: RegExp): boolean {
+  const target = targetOf(row);
+  if (regex.test(row.name)) return true;
+  return target.columns.some((column) => regex.test(row.cells[column]!));
+}
+
+/**
+ * Where a global regex matched in the row's cells (for highlighting); undefined when nowhere.
+ * Call it for visible rows only: it allocates the index lists.
+ */
+export function matchRowRegex(row: Row, global: RegExp): RowMatch | undefined {
+  const target = targetOf(row);
+  const cells = new Map<number, readonly number[]>();
+  for (const column of target.columns) {
+    const indexes: number[] = [];
+    for (const m of row.cells[column]!.matchAll(global)) {
+      // An empty match (`^`, `x*`) matches without characters to highlight.
+      for (let i = 0; i < m[0].length; i++) indexes.push(m.index + i);
+    }
+    if (indexes.length > 0) cells.set(column, indexes);
+  }
+  if (cells.size === 0 && !rowMatchesRegex(row, new RegExp(global.source, global.flags.replace('g', '')))) return undefined;
+  return { score: 1, cells };
 }
 
 /** The entry of `starts` (ascending) that contains `offset`. */

@@ -1,36 +1,25 @@
-/** The top lines: where kx is pointed (context, cluster, user, namespace, server version). */
+/** The top lines: where kx is pointed (context, cluster, user, namespace, server version) and the recent namespaces. */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import { clusterUsageText, type ClusterUsage } from '../../explorer/usage-columns.ts';
 import { useTheme } from '../theme-context.tsx';
+import { favouriteItems, headerPairs, type HeaderInfo, type HeaderLayout } from './header-layout.ts';
 
-/** What the header shows about the current connection. */
-export interface HeaderInfo {
-  context: string;
-  cluster: string;
-  user: string;
-  namespace: string;
-  serverVersion?: string | undefined;
-  /** The cluster's CPU and memory in use against allocatable, when the metrics API answers. */
-  usage?: ClusterUsage | undefined;
-  /** Set when kx runs on its built-in demo cluster; says why (e.g. 'no kubeconfig found'). */
-  demoReason?: string | undefined;
-}
+export type { HeaderInfo } from './header-layout.ts';
 
-/** Renders HeaderInfo as labelled pairs on one or two lines, depending on the width. */
-export function Header({ info, width }: { info: HeaderInfo; width: number }): ReactElement {
+/** Renders HeaderInfo as labelled pairs, with the favourites and the demo notice where `layout` puts them. */
+export function Header({ info, width, layout }: { info: HeaderInfo; width: number; layout: HeaderLayout }): ReactElement {
   const theme = useTheme();
-  const pairs: Array<[string, string]> = [
-    ['Context', info.context],
-    ['Cluster', info.cluster],
-    ['User', info.user],
-    ['Namespace', info.namespace],
-    ['K8s', info.serverVersion ?? '…'],
-  ];
-  if (info.usage) {
-    const text = clusterUsageText(info.usage);
-    pairs.push(['CPU', text.cpu], ['MEM', text.memory]);
-  }
+  const pairs = headerPairs(info);
+  const favourites = (
+    <>
+      {favouriteItems(info.recent ?? []).map(([key, ns], i) => (
+        <Text key={key}>
+          {i > 0 ? ' ' : ''}
+          <Text color={theme.header.label}>{key}</Text> <Text color={theme.header.value}>{ns}</Text>
+        </Text>
+      ))}
+    </>
+  );
   return (
     <Box flexDirection="column" width={width}>
       {/* One line whatever the width: the layout below counts on it; narrow terminals lose the tail. */}
@@ -44,8 +33,15 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }): Re
             </Text>
           </Text>
         ))}
+        {layout.favourites === 'inline' ? (
+          <Text>
+            {'  '}
+            {favourites}
+          </Text>
+        ) : null}
       </Text>
-      {info.demoReason ? (
+      {layout.favourites === 'line' ? <Text wrap="truncate">{favourites}</Text> : null}
+      {layout.demo && info.demoReason ? (
         <Text color={theme.header.demo} bold wrap="truncate">
           Demo cluster ({info.demoReason}): a simulated API server on this machine; kubectl can use it too.
         </Text>

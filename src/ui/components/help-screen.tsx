@@ -10,6 +10,7 @@ import { keyGroups, type ActionSpec } from '../../keys/actions.ts';
 import { displayPath } from '../../config/paths.ts';
 import { displayKey } from '../../keys/key-name.ts';
 import type { Keymap } from '../../keys/keymap.ts';
+import type { UserBinding } from '../../keys/user-binding.ts';
 import { useKeyActions, useKeymap } from '../keys/keymap-context.tsx';
 import { cellWidth, fit } from '../text-fit.ts';
 import { commandHelp } from '../../explorer/commands/command-help.ts';
@@ -38,6 +39,15 @@ export interface HelpOptions {
 }
 
 const marker = '! ';
+
+/** One line's worth of help: a built-in action, a hotkey or a plugin. */
+interface HelpRow {
+  keys: string;
+  id: string;
+  description: string;
+  /** Changes the cluster (or is a dangerous plugin): marked. */
+  danger: boolean;
+}
 /** Below this many cells for the description the id column goes. */
 const minDescription = 24;
 
@@ -58,16 +68,33 @@ export function helpLines(keymap: Keymap, opts: HelpOptions): HelpLine[] {
   text(opts.readonly ? 'Read-only: actions that change the cluster are hidden.' : `${marker}marks actions that change the cluster.`, 'note');
   if (opts.problems.length > 0) {
     out.push([]);
-    text(`keys.yaml has ${opts.problems.length === 1 ? 'a problem' : `${opts.problems.length} problems`}; kx kept the defaults for these keys:`, 'problem');
+    text(`${opts.problems.length === 1 ? 'A problem' : `${opts.problems.length} problems`} in your files (kx uses the rest of each):`, 'problem');
     for (const problem of opts.problems) {
       wrap(problem, width - 2).forEach((l, i) => out.push([{ text: `${i === 0 ? '• ' : '  '}${l}`, tone: 'problem' }]));
     }
   }
 
-  const keysOf = (a: ActionSpec) => a.keys.map(displayKey).join(' / ');
+  // The user's hotkeys and plugins (hotkeys.yaml, plugins.yaml) are listed like the built-in actions, by their names.
+  const userShown = keymap.user.filter((b) => !(opts.readonly && b.kind === 'plugin' && b.dangerous));
+  const rowsOf = (list: readonly ActionSpec[]): HelpRow[] => list.map((a) => ({ keys: a.keys.map(displayKey).join(' / '), id: a.id, description: a.description, danger: a.mutates }));
+  const userRows = (kind: UserBinding['kind']): HelpRow[] =>
+    userShown
+      .filter((b) => b.kind === kind)
+      .map((b) => ({
+        keys: displayKey(b.key),
+        id: b.name,
+        description: b.kind === 'plugin' ? `${b.description} (${b.scopes.join(', ')}: ${b.command}${b.background ? ', in the background' : ''})` : `${b.description} (:${b.command})`,
+        danger: b.kind === 'plugin' && b.dangerous,
+      }));
+  const sections: [string, HelpRow[]][] = [
+    ...keyGroups.map((group): [string, HelpRow[]] => [group, rowsOf(shown.filter((a) => a.group === group))]),
+    ['Hotkeys', userRows('hotkey')],
+    ['Plugins', userRows('plugin')],
+  ];
+  const all = sections.flatMap(([, rows]) => rows);
   // A quarter of the width at most: a long key list wraps rather than starving the descriptions.
-  const keysWidth = Math.min(Math.max(1, ...shown.map((a) => cellWidth(keysOf(a)))), Math.max(8, Math.floor(width / 4)));
-  const idWidth = Math.max(...shown.map((a) => cellWidth(a.id)));
+  const keysWidth = Math.min(Math.max(1, ...all.map((r) => cellWidth(r.keys))), Math.max(8, Math.floor(width / 4)));
+  const idWidth = Math.max(...all.map((r) => cellWidth(r.id)));
   const rest = width - marker.length - keysWidth - 2;
   const withIds = rest - idWidth - 2 >= minDescription;
   const descWidth = withIds ? rest - idWidth - 2 : rest;
@@ -91,20 +118,19 @@ export function helpLines(keymap: Keymap, opts: HelpOptions): HelpLine[] {
     }
   }
 
-  for (const group of keyGroups) {
-    const actions = shown.filter((a) => a.group === group);
-    if (actions.length === 0) continue;
+  for (const [group, rows] of sections) {
+    if (rows.length === 0) continue;
     out.push([], [{ text: fit(group, width).trimEnd(), tone: 'heading' }]);
-    for (const a of actions) {
-      const keys = wrap(keysOf(a), keysWidth);
+    for (const a of rows) {
+      const keys = wrap(a.keys, keysWidth);
       const desc = wrap(a.description, Math.max(1, descWidth));
       for (let i = 0; i < Math.max(keys.length, desc.length); i++) {
         const line: HelpLine = [
-          { text: i === 0 && a.mutates ? marker : ' '.repeat(marker.length), tone: 'danger' },
+          { text: i === 0 && a.danger ? marker : ' '.repeat(marker.length), tone: 'danger' },
           { text: `${fit(keys[i] ?? '', keysWidth)}  `, tone: 'plain' },
         ];
         if (withIds) line.push({ text: `${fit(i === 0 ? a.id : '', idWidth)}  `, tone: 'id' });
-        line.push({ text: desc[i] ?? '', tone: a.mutates ? 'danger' : 'plain' });
+        line.push({ text: desc[i] ?? '', tone: a.danger ? 'danger' : 'plain' });
         out.push(clip(line, width));
       }
     }

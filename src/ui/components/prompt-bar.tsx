@@ -23,8 +23,8 @@ export interface PromptCompletion {
 
 /** Props of PromptBar. */
 export interface PromptBarProps {
-  /** ':' for commands, '/' for filters. */
-  mode: ':' | '/';
+  /** ':' for commands, '/' for filters and search, '&' for the logs filter. */
+  mode: ':' | '/' | '&';
   width: number;
   /** Text to start with (e.g. the active filter when it is edited again). */
   initialText?: string;
@@ -166,7 +166,7 @@ export function PromptBar(props: PromptBarProps): ReactElement {
 }
 
 /** The drawn line: prefix, text, cursor (inverse), dimmed hint, and the error sentence. */
-export function PromptLine(props: { mode: ':' | '/'; width: number; state: PromptState; hint: string; error?: string | undefined }): ReactElement {
+export function PromptLine(props: { mode: ':' | '/' | '&'; width: number; state: PromptState; hint: string; error?: string | undefined }): ReactElement {
   const { mode, state, hint, error } = props;
   const theme = useTheme();
   const before = state.text.slice(0, state.cursor);

@@ -23,17 +23,19 @@ export interface StatusLineProps {
   title?: string | undefined;
   /** Cells the line may take; defaults to the terminal's width. */
   width?: number | undefined;
+  /** Rows marked for a bulk action ('3 marked' after the counts). */
+  marked?: number | undefined;
 }
 
 /**
  * One line: '● live  120 of 3,400 pods' and the flash message on the right. Both are fitted here,
  * at word boundaries, so that they never run into each other (Ink's truncate would cut both mid-word).
  */
-export function StatusLine({ state, shown, total, flash, now, title, width }: StatusLineProps): ReactElement {
+export function StatusLine({ state, shown, total, flash, now, title, width, marked }: StatusLineProps): ReactElement {
   const theme = useTheme();
   const terminal = useWindowSize();
   const tone = streamStateTone(state);
-  const counts = shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`;
+  const counts = (shown === total ? formatCount(total) : `${formatCount(shown)} of ${formatCount(total)}`) + (marked ? `  ${formatCount(marked)} marked` : '');
   const titleText = title ? `${title}  ` : '';
   const fixed = cellWidth(titleText) + cellWidth('● ') + cellWidth(`  ${counts}`);
   const lineWidth = width ?? terminal.columns;

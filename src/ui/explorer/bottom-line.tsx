@@ -39,9 +39,11 @@ export function BottomLine(props: BottomLineProps): ReactElement {
         ? 'label selector, applied by the server'
         : query.kind === 'invalid'
           ? query.message
-          : query.kind === 'text' && query.inverse
+          : (query.kind === 'text' || query.kind === 'regex') && query.inverse
             ? 'rows that do not match'
-            : 'fuzzy on names, text in other cells';
+            : query.kind === 'regex'
+              ? 'regular expression, any cell'
+              : 'fuzzy on names, text in other cells';
     return (
       <Text wrap="truncate" color={query.kind === 'invalid' ? theme.tone.warn : theme.tone.muted}>
         {`/${entry.filter}  (${meaning}) · / edits · esc clears`}
@@ -91,6 +93,8 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   helm: 'helm',
   history: 'history',
   confirm: 'dialog',
+  'confirm-plugin': 'dialog',
+  bulk: 'dialog',
   'pick-container': 'pane',
 };
 

@@ -21,19 +21,25 @@ export interface SwitchContext {
 }
 
 /** The namespace and context switches for the explorer's current state. */
-export function clusterSwitches(ctx: SwitchContext): { switchNamespace: (namespace: string | undefined) => void; switchContext: (name: string) => Promise<void> } {
+export function clusterSwitches(ctx: SwitchContext): {
+  switchNamespace: (namespace: string | undefined) => void;
+  /** Switches context; `open` gives the first view there (from the context's namespace), else pods. */
+  switchContext: (name: string, open?: (namespace: string | undefined) => { entry: ViewEntry; namespace: string | undefined }) => Promise<void>;
+} {
   const { connection, dispatch, say } = ctx;
   return {
     switchNamespace(namespace) {
       dispatch({ type: 'namespace', namespace });
       if (namespace !== undefined) void connection.useNamespace(namespace, { verify: false }).catch(() => undefined);
     },
-    async switchContext(name) {
+    async switchContext(name, open) {
       try {
         const next = await connection.useContext(name);
         ctx.watches.switchClient(next.client);
         const pods = ctx.entry.resource.plural === 'pods' && ctx.entry.resource.group === '' ? ctx.entry.resource : ctx.initial.resource;
-        dispatch({ type: 'reset', entry: viewOf(pods, next.namespace), namespace: next.namespace });
+        const first = open?.(next.namespace) ?? { entry: viewOf(pods, next.namespace), namespace: next.namespace };
+        if (first.namespace !== undefined && first.namespace !== next.namespace) void connection.useNamespace(first.namespace, { verify: false }).catch(() => undefined);
+        dispatch({ type: 'reset', ...first });
         say(`Switched to context ${name}`);
       } catch (err) {
         say(toKxError(err).message, 'error');

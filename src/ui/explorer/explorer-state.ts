@@ -5,6 +5,7 @@
 import { canGoBack, currentEntry, goBack, goForward, pushHistory, type NavHistory } from '../../explorer/nav-history.ts';
 import { sameView, type SortState, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { ObjectTarget } from '../panes/pane-types.ts';
+import type { PluginBinding } from '../../keys/user-binding.ts';
 
 /** What covers the table, if anything. */
 export type PaneState =
@@ -19,7 +20,11 @@ export type PaneState =
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }
   /** Which container of the target pod an action (a shell) goes into; `initial` is kubectl's default. */
   | { kind: 'pick-container'; purpose: 'shell'; target: ObjectTarget; containers: readonly string[]; initial: number }
-  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget };
+  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget }
+  /** A plugin with `confirm: true`, asking before it runs its command line (args already substituted). */
+  | { kind: 'confirm-plugin'; plugin: PluginBinding; args: readonly string[] }
+  /** Delete, kill or restart every marked object (one confirmation, then each object's result). */
+  | { kind: 'bulk'; action: 'delete' | 'kill' | 'restart'; targets: readonly ObjectTarget[] };
 
 export interface ExplorerState {
   history: NavHistory<ViewEntry>;
@@ -33,6 +38,8 @@ export interface ExplorerState {
 export type ExplorerAction =
   | { type: 'visit'; entry: ViewEntry; cursorUid: string | undefined }
   | { type: 'back' }
+  /** k9s's `-`: the previous view becomes a new step, so doing it again returns. */
+  | { type: 'last-view' }
   | { type: 'forward' }
   | { type: 'filter'; text: string }
   | { type: 'sort'; sort: SortState }
@@ -66,11 +73,20 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case 'visit': {
       // Remember where the cursor was, so going back lands on the same object.
       const saved = updateCurrent(state, { cursorUid: action.cursorUid });
-      if (sameView(currentView(saved), action.entry)) return { ...saved, pane: undefined, prompt: undefined };
+      if (sameView(currentView(saved), action.entry)) {
+        // `:po /web` on the pods view already shown filters it.
+        const filtered = action.entry.filter !== '' ? updateCurrent(saved, { filter: action.entry.filter }) : saved;
+        return { ...filtered, pane: undefined, prompt: undefined };
+      }
       return { ...saved, history: pushHistory(saved.history, action.entry, { same: sameView }), pane: undefined, prompt: undefined };
     }
     case 'back':
       return canGoBack(state.history) ? { ...state, history: goBack(state.history), pane: undefined } : state;
+    case 'last-view': {
+      const { entries, index } = state.history;
+      if (!canGoBack(state.history)) return state;
+      return { ...state, history: pushHistory(state.history, entries[index - 1]!, { same: sameView }), pane: undefined };
+    }
     case 'forward':
       return { ...state, history: goForward(state.history), pane: undefined };
     case 'filter':

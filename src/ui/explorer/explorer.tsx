@@ -6,6 +6,8 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { clearMarks, emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
+import { recentAt, recentFor, recentFromJson, rememberNamespace, type RecentNamespaces } from '../../explorer/recent-namespaces.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
 import { writeGateFor } from '../../kube/access/write-gate.ts';
@@ -15,8 +17,16 @@ import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
+import { displayPath } from '../../config/paths.ts';
 import { Header } from '../components/header.tsx';
-import { GlobalActionsProvider, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { GlobalActionsProvider, KeymapProvider, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
+import type { Keymap } from '../../keys/keymap.ts';
+import type { PluginBinding, UserBinding } from '../../keys/user-binding.ts';
+import { pluginEnv, substitute } from '../../explorer/plugin-env.ts';
+import { pluginInScope, viewScopeNames } from '../../explorer/plugin-scopes.ts';
+import { runPlugin } from './run-plugin.ts';
+import { headerLayout } from '../components/header-layout.ts';
+import { saveTableCsv } from '../table/save-table.ts';
 import { ResourceView } from '../views/resource-view.tsx';
 import { BottomLine } from './bottom-line.tsx';
 import { clusterSwitches } from './cluster-switches.ts';
@@ -31,6 +41,7 @@ import { useFlash } from './use-flash.ts';
 import { useObjectActions } from './use-object-actions.ts';
 import { useUsage } from './use-usage.ts';
 import { useViewWatches } from './use-view-watches.ts';
+import type { UserFiles, UserFilesContext } from '../../explorer/user-files.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {
@@ -51,7 +62,15 @@ export interface ExplorerProps {
   keyProblems?: readonly string[];
   /** The port-forwards' registry; the caller stops them when kx exits (one of its own when absent). */
   forwards?: PortForwardRegistry;
+  /** Reads the user's aliases, hotkeys and plugins for a context (explorer/user-files.ts), checked against `keymap`; none when absent. */
+  loadUserFiles?: (at: UserFilesContext, keymap: Keymap) => UserFiles;
+  /** The kubeconfig kx read, for plugins' $KUBECONFIG ('' for kubectl's default). */
+  kubeconfigPath?: string;
+  /** Where the recent namespaces (keys 1–9) are kept between runs; in memory only when absent. */
+  recentNamespaces?: { load: () => unknown; save: (value: RecentNamespaces) => void };
 }
+
+const noUserFiles: UserFiles = { aliases: new Map(), bindings: [], problems: [] };
 
 /** The smallest terminal kx draws in; below it a single line says so (and nothing crashes). */
 const minColumns = 40;
@@ -82,16 +101,52 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // One registry for the explorer's life: forwards outlive the dialog that started them.
   const [forwards] = useState(() => props.forwards ?? new PortForwardRegistry());
   useEffect(() => connection.subscribe(setSession), [connection]);
+  // Marks belong to one view on one context: another resource, namespace or context clears them
+  // (stored, so coming back to the view does not bring old marks back).
+  const [storedMarks, setMarks] = useState<Marks>(() => emptyMarks(session.context.name, entry));
+  const marks = marksFor(storedMarks, session.context.name, entry);
+  if (marks !== storedMarks) setMarks(marks);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
   const gate = useMemo(
     () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
     [props.readonly, props.readonlyContexts, session.context.name],
   );
-  const { flash, say } = useFlash(props.keyProblems ?? []);
+  // The user's k9s-shaped files follow the context: k9s keeps per-context ones under clusters/<cluster>/<context>/.
+  const { loadUserFiles } = props;
+  const baseKeymap = useKeymap();
+  const userFiles = useMemo(
+    () => loadUserFiles?.({ cluster: session.context.cluster, context: session.context.name }, baseKeymap) ?? noUserFiles,
+    [loadUserFiles, session.context.cluster, session.context.name, baseKeymap],
+  );
+  // The built-in keys with the user's hotkeys and plugins: help lists them from the same keymap.
+  const keymap = useMemo(() => baseKeymap.withUser(userFiles.bindings), [baseKeymap, userFiles.bindings]);
+  const problems = useMemo(() => [...(props.keyProblems ?? []), ...userFiles.problems], [props.keyProblems, userFiles.problems]);
+  const { flash, say } = useFlash(problems);
+  // Problems of another context's files are flashed when kx switches to it (the first ones flash at start).
+  const firstFiles = useRef(userFiles);
+  useEffect(() => {
+    if (userFiles === firstFiles.current || userFiles.problems.length === 0) return;
+    const [first, ...more] = userFiles.problems;
+    say(`${first}${more.length > 0 ? ` (+${more.length} more: see ? help)` : ''}`, 'error');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- say is new each render; the files are what matter
+  }, [userFiles]);
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
   // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
   const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
   useViewWatches(watches, entry);
+  // k9s's favourites: the namespaces used on this context, the current one first.
+  const [recent, setRecent] = useState<RecentNamespaces>(() => recentFromJson(props.recentNamespaces?.load()));
+  const context = session.context.name;
+  const store = props.recentNamespaces;
+  useEffect(() => {
+    if (state.namespace === undefined) return;
+    const namespace = state.namespace;
+    setRecent((before) => {
+      const after = rememberNamespace(before, context, namespace);
+      if (after !== before) store?.save(after);
+      return after;
+    });
+  }, [context, state.namespace, store]);
 
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
 
@@ -112,12 +167,22 @@ export function Explorer(props: ExplorerProps): ReactElement {
     },
     'history-back': () => dispatch({ type: 'back' }),
     'history-forward': () => dispatch({ type: 'forward' }),
+    'last-view': () => dispatch({ type: 'last-view' }),
     'all-namespaces': () => {
       if (!entry.resource.namespaced) return;
-      const next = entry.namespace === undefined ? session.namespace : undefined;
+      const next = entry.namespace === undefined && !entry.namespaces ? session.namespace : undefined;
       switchNamespace(next);
-      visit({ ...entry, namespace: next, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
+      visit({ ...entry, namespace: next, namespaces: undefined, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: selected?.uid });
     },
+    ...recentNamespaceHandlers((n) => {
+      const namespace = recentAt(recent, context, n);
+      if (namespace === undefined) {
+        say(`No recent namespace ${n} on context ${context} (the header lists them)`);
+        return;
+      }
+      switchNamespace(namespace);
+      if (entry.resource.namespaced) visit({ ...entry, namespace, scope: entry.scope?.kind === 'node' ? entry.scope : undefined, cursorUid: undefined });
+    }),
   };
 
   const commands = useCommandMode({
@@ -125,6 +190,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     connection,
     session,
     open: state.prompt === ':',
+    aliases: userFiles.aliases,
     actions: {
       close: () => dispatch({ type: 'prompt', prompt: undefined }),
       quit: () => app.exit(),
@@ -139,13 +205,47 @@ export function Explorer(props: ExplorerProps): ReactElement {
         if (name) void switchContext(name);
         else dispatch({ type: 'pane', pane: { kind: 'contexts' } });
       },
-      view: (resource, scope) => {
-        const namespace = scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace;
-        if (scope.kind !== 'current') switchNamespace(namespace);
-        visit(viewOf(resource, namespace));
+      view: (resource, scope, extra) => {
+        // Several namespaces are this view's own: the current namespace stays for the next views.
+        const namespaceIn = (current: string | undefined): string | undefined => (scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : current);
+        const open = (current: string | undefined): ViewEntry =>
+          viewOf(resource, namespaceIn(current), { filter: extra.filter ?? '', namespaces: scope.kind === 'namespaces' ? scope.names : undefined });
+        if (extra.context !== undefined) {
+          const settled = (current: string | undefined): string | undefined => (scope.kind === 'namespace' || scope.kind === 'all' ? namespaceIn(current) : current);
+          void switchContext(extra.context, (current) => ({ entry: open(current), namespace: settled(current) }));
+          return;
+        }
+        if (scope.kind === 'namespace' || scope.kind === 'all') switchNamespace(namespaceIn(state.namespace));
+        visit(open(state.namespace));
       },
     },
   });
+
+  const scopeNames = useMemo(() => viewScopeNames(entry, userFiles.aliases), [entry, userFiles.aliases]);
+  const onUserBinding = (binding: UserBinding, row: Row | undefined, cells: Readonly<Record<string, string>>): void => {
+    const env = row ? pluginEnv({ ...session.context, context: session.context.name, kubeconfig: props.kubeconfigPath ?? '' }, entry, row, cells) : {};
+    if (binding.kind === 'hotkey') {
+      // k9s substitutes the plugin variables in a hotkey's command too ("$RESOURCE_NAME $NAMESPACE").
+      const failure = commands.runNow(substitute(binding.command, env));
+      if (failure) say(`hotkey "${binding.name}": ${failure}`, 'error');
+      return;
+    }
+    // The one write gate: a dangerous plugin is refused in read-only mode (help hides it there).
+    const refused = binding.dangerous ? gate.refusal(`plugin ${binding.name}`) : undefined;
+    if (refused) return say(refused);
+    if (!row) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
+    const args = binding.args.map((arg) => substitute(arg, env));
+    if (binding.confirm) return dispatch({ type: 'pane', pane: { kind: 'confirm-plugin', plugin: binding, args }, cursorUid: row.uid });
+    runUserPlugin(binding, args);
+  };
+  const runUserPlugin = (plugin: PluginBinding, args: readonly string[]): void => {
+    void runPlugin(
+      plugin,
+      args,
+      (work) => app.suspendTerminal(work),
+      (f) => say(f.text, f.level),
+    );
+  };
 
   if (columns < minColumns || rows < minRows) {
     return (
@@ -154,10 +254,6 @@ export function Explorer(props: ExplorerProps): ReactElement {
       </Text>
     );
   }
-  const headerLines = props.demoReason && rows >= 20 ? 2 : 1;
-  const bottomLines = 1;
-  const mainHeight = Math.max(3, rows - headerLines - bottomLines);
-  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
   const header = {
     context: session.context.name,
     cluster: session.context.cluster,
@@ -165,59 +261,96 @@ export function Explorer(props: ExplorerProps): ReactElement {
     namespace: state.namespace ?? 'all',
     serverVersion,
     usage: metrics.cluster,
-    demoReason: headerLines === 2 ? props.demoReason : undefined,
+    demoReason: props.demoReason,
+    recent: recentFor(recent, context),
   };
+  const layout = headerLayout(header, columns, rows);
+  const bottomLines = 1;
+  const mainHeight = Math.max(3, rows - layout.lines - bottomLines);
+  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
 
   return (
-    <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
-      <GlobalActionsProvider handlers={globalHandlers}>
-        <Box flexDirection="column" width={columns} height={rows}>
-          <Header info={header} width={columns} />
-          <Box height={mainHeight} flexDirection="column">
-            {state.pane ? (
-              <PaneHost
-                pane={state.pane}
-                entry={entry}
-                width={columns}
-                height={mainHeight}
-                keyProblems={props.keyProblems ?? []}
-                onClose={() => dispatch({ type: 'pane', pane: undefined })}
-                onFlash={(f) => say(f.text, f.level)}
-                onSwitchContext={(name) => {
-                  dispatch({ type: 'pane', pane: undefined });
-                  void switchContext(name);
-                }}
-                onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
-                onContainerPicked={onContainerPicked}
-              />
+    <KeymapProvider keymap={keymap}>
+      <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
+        <GlobalActionsProvider handlers={globalHandlers}>
+          <Box flexDirection="column" width={columns} height={rows}>
+            <Header info={header} width={columns} layout={layout} />
+            <Box height={mainHeight} flexDirection="column">
+              {state.pane ? (
+                <PaneHost
+                  pane={state.pane}
+                  entry={entry}
+                  width={columns}
+                  height={mainHeight}
+                  keyProblems={problems}
+                  onClose={() => dispatch({ type: 'pane', pane: undefined })}
+                  onFlash={(f) => say(f.text, f.level)}
+                  onSwitchContext={(name) => {
+                    dispatch({ type: 'pane', pane: undefined });
+                    void switchContext(name);
+                  }}
+                  onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
+                  onContainerPicked={onContainerPicked}
+                  onRunPlugin={runUserPlugin}
+                  onMarksUsed={() => setMarks(clearMarks)}
+                />
+              ) : (
+                <ResourceView
+                  key={`${resourceKey(entry.resource)}:${state.history.index}`}
+                  cache={cache}
+                  entry={entry}
+                  width={columns}
+                  height={mainHeight}
+                  active={state.prompt === undefined}
+                  filtering={state.prompt === '/'}
+                  gate={() => tableHasFocus.current}
+                  globalHandlers={globalHandlers}
+                  onAction={onAction}
+                  onSort={(sort) => dispatch({ type: 'sort', sort })}
+                  onSelect={setSelected}
+                  onNotice={(text) => say(text)}
+                  title={title}
+                  flash={flash}
+                  usage={metrics.view}
+                  marks={marks}
+                  onMarks={setMarks}
+                  pluginInScope={(plugin) => pluginInScope(plugin.scopes, scopeNames)}
+                  onUserBinding={onUserBinding}
+                  onSaveTable={(heading, rows) => {
+                    try {
+                      const path = saveTableCsv({ context, resource: resourceKey(entry.resource), heading, rows });
+                      say(`Saved ${rows.length} rows to ${displayPath(path)}`);
+                    } catch (err) {
+                      say(`Cannot save the table: ${(err as Error).message}`, 'error');
+                    }
+                  }}
+                />
+              )}
+            </Box>
+            {state.prompt ? (
+              <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} say={say} />
             ) : (
-              <ResourceView
-                key={`${resourceKey(entry.resource)}:${state.history.index}`}
-                cache={cache}
-                entry={entry}
-                width={columns}
-                height={mainHeight}
-                active={state.prompt === undefined}
-                filtering={state.prompt === '/'}
-                gate={() => tableHasFocus.current}
-                globalHandlers={globalHandlers}
-                onAction={onAction}
-                onSort={(sort) => dispatch({ type: 'sort', sort })}
-                onSelect={setSelected}
-                onNotice={(text) => say(text)}
-                title={title}
-                flash={flash}
-                usage={metrics.view}
-              />
+              <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
             )}
           </Box>
-          {state.prompt ? (
-            <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} />
-          ) : (
-            <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
-          )}
-        </Box>
-      </GlobalActionsProvider>
-    </ExplorerServicesProvider>
+        </GlobalActionsProvider>
+      </ExplorerServicesProvider>
+    </KeymapProvider>
   );
+}
+
+/** The handlers of keys 1–9, each calling `pick` with its digit. */
+function recentNamespaceHandlers(pick: (n: number) => void): ActionHandlers {
+  const ids = [
+    'recent-namespace-1',
+    'recent-namespace-2',
+    'recent-namespace-3',
+    'recent-namespace-4',
+    'recent-namespace-5',
+    'recent-namespace-6',
+    'recent-namespace-7',
+    'recent-namespace-8',
+    'recent-namespace-9',
+  ] as const;
+  return Object.fromEntries(ids.map((id, i) => [id, () => pick(i + 1)]));
 }

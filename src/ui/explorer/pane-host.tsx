@@ -18,6 +18,7 @@ import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
 import { HelmPane } from '../panes/helm/helm-pane.tsx';
 import { ContainerPicker } from '../panes/container-picker.tsx';
 import { SuspendCronJobPane } from '../panes/suspend-cronjob-pane.tsx';
+import { BulkActionPane } from '../panes/bulk-action-pane.tsx';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -25,6 +26,8 @@ import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../config/paths.ts';
 import { ContextPicker } from './context-picker.tsx';
 import type { PaneState } from './explorer-state.ts';
+import type { PluginBinding } from '../../keys/user-binding.ts';
+import { commandLine } from './run-plugin.ts';
 import { OwnerTreePane } from './owner-tree-pane.tsx';
 import { useExplorerServices, type ExplorerServices } from './explorer-services.tsx';
 
@@ -46,6 +49,10 @@ export interface PaneHostProps {
   onOpen: (pane: PaneState) => void;
   /** A container was picked for `purpose` (the picker has closed by then). */
   onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
+  /** A plugin's run was confirmed (the dialog has closed by then). */
+  onRunPlugin?: (plugin: PluginBinding, args: readonly string[]) => void;
+  /** A bulk action on the marked objects has run: the marks are used up. */
+  onMarksUsed?: () => void;
 }
 
 /** The pane for `pane`. */
@@ -76,6 +83,25 @@ export function PaneHost(props: PaneHostProps): ReactElement {
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, services, pane.target)} force={pane.action === 'kill'} />;
       if (pane.action === 'suspend') return <SuspendCronJobPane {...paneProps(props, services, pane.target)} />;
       return <RestartPane {...paneProps(props, services, pane.target)} />;
+    case 'confirm-plugin':
+      return (
+        <ConfirmDialog
+          title={`Run plugin "${pane.plugin.name}" (${pane.plugin.description}) on context ${services.session.context.name}?`}
+          lines={[commandLine(pane.plugin.command, pane.args)]}
+          width={props.width}
+          active={true}
+          // Nothing runs inside the dialog: a foreground plugin needs the terminal, so it runs once the dialog has gone.
+          onConfirm={() => Promise.resolve('')}
+          onClose={(outcome) => {
+            props.onClose();
+            if (outcome) props.onRunPlugin?.(pane.plugin, pane.args);
+          }}
+        />
+      );
+    case 'bulk': {
+      const { target: _one, ...common } = paneProps(props, services, pane.targets[0]!);
+      return <BulkActionPane {...common} action={pane.action} targets={pane.targets} onFinished={() => props.onMarksUsed?.()} />;
+    }
     case 'scale':
       return <ScaleDialog {...paneProps(props, services, pane.target)} />;
     case 'drain':

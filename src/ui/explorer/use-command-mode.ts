@@ -10,6 +10,7 @@ import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
 import type { ResourceInfo } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
+import type { UserAlias } from '../../explorer/commands/aliases-file.ts';
 
 /** What the explorer does for each command. */
 export interface CommandActions {
@@ -24,7 +25,8 @@ export interface CommandActions {
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
-  view(resource: ResourceInfo, scope: ViewScope): void;
+  /** Open a view; `filter` is its `/` filter, `context` is switched to first. */
+  view(resource: ResourceInfo, scope: ViewScope, extra: { filter?: string | undefined; context?: string | undefined }): void;
 }
 
 /** The prompt's side of command mode. */
@@ -37,11 +39,21 @@ export interface CommandMode {
   cancel(): void;
   /** The text changed: an old error no longer applies. */
   edited(): void;
+  /** Runs a command now, without the prompt (a hotkey's); returns the sentence when it cannot run. */
+  runNow(text: string): string | undefined;
 }
 
 /** Command mode for the session's cluster; `open` is whether the `:` prompt is showing. */
-export function useCommandMode(opts: { discovery: DiscoveryResult | undefined; connection: ClusterConnection; session: KubeSession; open: boolean; actions: CommandActions }): CommandMode {
-  const { discovery, connection, session, open } = opts;
+export function useCommandMode(opts: {
+  discovery: DiscoveryResult | undefined;
+  connection: ClusterConnection;
+  session: KubeSession;
+  open: boolean;
+  actions: CommandActions;
+  /** The user's aliases (aliases.yaml). */
+  aliases?: ReadonlyMap<string, UserAlias>;
+}): CommandMode {
+  const { discovery, connection, session, open, aliases } = opts;
   const [namespaces, setNamespaces] = useState<readonly string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   // The newest actions: they close over the explorer's current view.
@@ -57,10 +69,10 @@ export function useCommandMode(opts: { discovery: DiscoveryResult | undefined; c
   }, [open, session]);
 
   const context: CommandContext | undefined = useMemo(
-    () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces } : undefined),
+    () => (discovery ? { discovery, contexts: connection.contexts().map((c) => c.name), namespaces, aliases } : undefined),
     // session: a context switch changes what connection.contexts() marks current.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- session is an extra dependency on purpose (above)
-    [discovery, connection, namespaces, session],
+    [discovery, connection, namespaces, session, aliases],
   );
 
   const run = (text: string, ctx: CommandContext): void => {
@@ -92,6 +104,10 @@ export function useCommandMode(opts: { discovery: DiscoveryResult | undefined; c
     },
     edited() {
       setError(undefined);
+    },
+    runNow(text) {
+      if (!context) return 'Still discovering the cluster’s resources; try again in a moment.';
+      return runCommand(text, context, actions.current);
     },
   };
 }
@@ -129,7 +145,7 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       actions.context(command.name);
       return undefined;
     case 'view':
-      actions.view(command.resource, command.scope);
+      actions.view(command.resource, command.scope, { filter: command.filter, context: command.context });
       return undefined;
     default: {
       const never: never = command;

@@ -47,7 +47,7 @@ type RowActions = Record<ObjectActionId, (row: Row) => void>;
 
 /** The handler the table calls with an action id and the row it acted on, and the ids RBAC denies. */
 export function useObjectActions(ctx: ObjectActionContext): {
-  onAction: (id: ViewActionId, row: Row | undefined) => void;
+  onAction: (id: ViewActionId, row: Row | undefined, marked?: readonly Row[]) => void;
   denied: ReadonlySet<string>;
   onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
 } {
@@ -149,7 +149,7 @@ export function useObjectActions(ctx: ObjectActionContext): {
     },
   };
 
-  const onAction = (id: ViewActionId, row: Row | undefined): void => {
+  const onAction = (id: ViewActionId, row: Row | undefined, marked?: readonly Row[]): void => {
     if (id === 'filter') return dispatch({ type: 'prompt', prompt: '/' });
     const spec = keymap.action(id);
     const refused = spec?.mutates ? gate.refusal(spec.label) : undefined;
@@ -159,6 +159,10 @@ export function useObjectActions(ctx: ObjectActionContext): {
       return say(`You may not ${spec?.label ?? id} ${q?.resource.plural ?? entry.resource.plural}${entry.namespace ? ` in namespace ${entry.namespace}` : ''} (RBAC)`, 'error');
     }
     if (!row) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
+    // With marks, delete, kill and restart act on every marked object (bulk-action-pane.tsx).
+    if (marked && marked.length > 0 && (id === 'delete' || id === 'kill' || id === 'restart')) {
+      return openPane(row, { kind: 'bulk', action: id, targets: [...new Map(marked.map((r) => [r.uid, targetOf(r)])).values()] });
+    }
     rowActions[id](row);
   };
   const onContainerPicked = (purpose: 'shell', target: ObjectTarget, container: string): void => {

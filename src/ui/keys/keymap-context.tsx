@@ -50,6 +50,8 @@ export function useKeyActions(
      * prompt opened) but the view has not re-rendered yet, so later keys do not fire here.
      */
     gate?: () => boolean;
+    /** Offered each press first: true when the user's hotkey or plugin on it ran (tables: keymap.userBinding). */
+    userKey?: (name: string) => boolean;
   },
 ): void {
   const keymap = useKeymap();
@@ -63,6 +65,8 @@ export function useKeyActions(
       for (const name of names) {
         const { handlers: h, opts: o } = latest.current;
         if (o.gate && !o.gate()) return;
+        // A user's key is free here or took the key with override: true (user-bindings.ts); it may open a pane.
+        if (o.userKey?.(name)) return;
         const spec = keymap.resolve(scope, name, {
           ...(o.capabilities ? { capabilities: o.capabilities } : {}),
           available: (id) => h[id] !== undefined,
@@ -80,10 +84,10 @@ export function useKeyActions(
 }
 
 /** Actions a held key or a burst of presses may repeat within one chunk. */
-const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pane-down', 'pane-page-up', 'pane-page-down', 'pane-next', 'pane-previous']);
+const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pane-down', 'pane-page-up', 'pane-page-down', 'pane-next', 'pane-previous', 'mark', 'mark-range']);
 
 /** Control characters a chunk of fast typing may carry, by key name. */
-const chunkControls: Record<string, string> = { '\r': 'enter', '\t': 'tab', '\x7f': 'backspace' };
+const chunkControls: Record<string, string> = { '\r': 'enter', '\t': 'tab', '\x7f': 'backspace', '\x00': 'ctrl-space', '\x1c': 'ctrl-\\' };
 
 function pressesOf(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]): string[] {
   const one = keyName(input, key);

@@ -9,9 +9,10 @@ import { cellWidth } from '../text-fit.ts';
 const escapeSequence = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?/y;
 
 /** One piece of a line: drawn text, or an escape sequence that takes no cells. */
-type Piece = { text: string; escape: boolean };
+export type Piece = { text: string; escape: boolean };
 
-function pieces(line: string): Piece[] {
+/** The line split into drawn text and escape sequences, in order. */
+export function pieces(line: string): Piece[] {
   const out: Piece[] = [];
   let text = '';
   let i = 0;

@@ -28,15 +28,17 @@ export function TitleLine(props: { width: number; title: string; status: PaneSta
   );
 }
 
-/** The footer: the active search and its match count, or a note and the search hint. */
-export function Footer(props: { width: number; query: string; count: number; current: number; note: string | undefined }): ReactElement {
+/** The footer: the active search and its match count, or a note and the search hint; and wrap on/off with the sideways scroll. */
+export function Footer(props: { width: number; query: string; count: number; current: number; note: string | undefined; sideways?: string }): ReactElement {
   const { query, count, current } = props;
+  const sideways = props.sideways ? `${props.sideways} · ` : '';
   const theme = useTheme();
   if (query !== '') {
     return (
       <Box width={props.width}>
         <Text wrap="truncate-end" color={count === 0 ? theme.tone.warn : undefined}>
           {count === 0 ? `/${query}  no match` : `/${query}  match ${Math.max(1, current + 1)} of ${count} · n next · N previous`}
+          {sideways ? ` · ${props.sideways}` : ''}
         </Text>
       </Box>
     );
@@ -44,6 +46,7 @@ export function Footer(props: { width: number; query: string; count: number; cur
   return (
     <Box width={props.width}>
       <Text wrap="truncate-end" color={theme.tone.muted}>
+        {sideways}
         {props.note ? `${props.note} · ` : ''}/ search · esc close
       </Text>
     </Box>

@@ -1,21 +1,22 @@
 /**
  * A scrollable, searchable view of text lines (describe, YAML, logs): a title line, the lines
  * that fit (only those render), and a footer with the `/` search prompt or the match count.
- * Lines may carry ANSI colour; they are cut to the width (string-width aware) unless wrapping is
- * asked for. Keys come from the action table ('pane' scope, plus a pane kind's own scope).
+ * Lines may carry ANSI colour. Long lines are cut at the width and scroll sideways (h/l), or wrap
+ * (w toggles); the title says which, and how far the view is scrolled. Keys come from the action
+ * table ('pane' scope, plus a pane kind's own scope).
  */
 import { Box, Text } from 'ink';
 import { useMemo, useRef, useState, type ReactElement } from 'react';
 import type { KeyScope } from '../../keys/actions.ts';
 import { PromptBar } from '../components/prompt-bar.tsx';
 import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
-import { cellWidth } from '../text-fit.ts';
 import type { Tone } from '../theme.ts';
 import { markRanges, plainText, safeLine, type MarkRange } from './text-pane-ansi.ts';
 import { paneCopyText } from './pane-copy.ts';
 import { findMatches, firstMatchFrom, stepMatch, type TextMatch } from './text-pane-search.ts';
 import { Footer, TitleLine } from './text-pane-chrome.tsx';
 import { clamp, lastTop, visibleCount } from './text-pane-layout.ts';
+import { columnOf, maxOffset, sliceCells, wrapCells, wrappedRowCount } from './text-pane-cells.ts';
 import { useTheme } from '../theme-context.tsx';
 
 /** A word or two after the title ('live', 'deleted', 'reconnecting'), coloured by its tone. */
@@ -38,7 +39,7 @@ export interface TextPaneProps {
   scope?: Extract<KeyScope, 'pane' | 'yaml' | 'logs'>;
   /** Handlers for the scope's own actions (yaml-reveal, logs-wrap, …); pane actions are built in. */
   actions?: ActionHandlers;
-  /** Wrap long lines instead of cutting them. */
+  /** Start with long lines wrapped instead of cut (w toggles). */
   wrap?: boolean;
   /** Stay at the bottom as lines arrive (logs); scrolling up reports false, `G` reports true. */
   follow?: boolean;
@@ -58,8 +59,14 @@ export function TextPane(props: TextPaneProps): ReactElement {
   const bodyRows = Math.max(1, props.height - 2);
   const safe = useMemo(() => props.lines.map(safeLine), [props.lines]);
   const plain = useMemo(() => safe.map(plainText), [safe]);
-  const rowsOf = useMemo(() => (props.wrap ? plain.map((p) => Math.max(1, Math.ceil(cellWidth(p) / Math.max(1, width)))) : undefined), [plain, props.wrap, width]);
+  const [wrap, setWrap] = useState(props.wrap === true);
+  const [offsetState, setOffset] = useState(0);
+  const rowsOf = useMemo(() => (wrap ? plain.map((p) => wrappedRowCount(p, width)) : undefined), [plain, wrap, width]);
   const maxTop = useMemo(() => lastTop(plain.length, bodyRows, rowsOf), [plain.length, bodyRows, rowsOf]);
+  const maxLeft = useMemo(() => (wrap ? 0 : maxOffset(plain, width)), [plain, wrap, width]);
+  const offset = clamp(offsetState, 0, maxLeft);
+  // Half a screen a press, as less does.
+  const sideStep = Math.max(1, Math.floor(width / 2));
 
   const [topState, setTop] = useState(0);
   const [prompting, setPrompting] = useState(false);
@@ -82,6 +89,11 @@ export function TextPane(props: TextPaneProps): ReactElement {
   const reveal = (match: TextMatch | undefined): void => {
     if (!match) return;
     if (match.line < top || match.line >= top + visible) scrollTo(match.line - Math.floor(bodyRows / 3));
+    if (wrap) return;
+    // A match off to the side scrolls into view, a third of the width from the left.
+    const from = columnOf(plain[match.line]!, match.start);
+    const to = columnOf(plain[match.line]!, match.end);
+    if (from < offset || to > offset + width - 1) setOffset(clamp(from - Math.floor(width / 3), 0, maxLeft));
   };
   const jump = (direction: 1 | -1): void => {
     const next = current < 0 ? firstFromView(direction) : stepMatch(matches.length, current, direction);
@@ -110,6 +122,9 @@ export function TextPane(props: TextPaneProps): ReactElement {
     },
     'pane-next': () => jump(1),
     'pane-previous': () => jump(-1),
+    'pane-wrap': () => setWrap((w) => !w),
+    'pane-left': () => setOffset(clamp(offset - sideStep, 0, maxLeft)),
+    'pane-right': () => setOffset(clamp(offset + sideStep, 0, maxLeft)),
     'pane-close': props.onClose,
   };
   const onCopy = props.onCopy;
@@ -147,14 +162,19 @@ export function TextPane(props: TextPaneProps): ReactElement {
     const lineMatches = byLine.get(i);
     const ranges: MarkRange[] = (lineMatches ?? []).map(({ index, match }) => ({ start: match.start, end: match.end, current: index === current }));
     const text = ranges.length > 0 ? markRanges(safe[i]!, ranges, theme.colour) : safe[i]!;
-    rows.push(
-      <Text key={i} wrap={props.wrap ? 'hard' : 'truncate-end'}>
-        {text === '' ? ' ' : text}
-      </Text>,
+    // Each piece is at most the width already: Ink neither wraps nor cuts it again.
+    const pieces = wrap ? wrapCells(text, width) : [sliceCells(text, offset, width, '…')];
+    pieces.forEach((piece, j) =>
+      rows.push(
+        <Text key={`${i}.${j}`} wrap="truncate-end">
+          {piece === '' ? ' ' : piece}
+        </Text>,
+      ),
     );
   }
 
   const position = plain.length === 0 ? '' : `${top + 1}-${top + visible}/${plain.length}`;
+  const sideways = wrap ? 'wrap on' : maxLeft > 0 ? `wrap off · col ${offset + 1}-${offset + width} of ${maxLeft + width} · h/l scroll` : 'wrap off';
   return (
     <Box flexDirection="column" width={width} height={props.height}>
       <TitleLine width={width} title={props.title} status={props.status} position={position} />
@@ -178,7 +198,7 @@ export function TextPane(props: TextPaneProps): ReactElement {
           }}
         />
       ) : (
-        <Footer width={width} query={query} count={matches.length} current={current} note={props.footer} />
+        <Footer width={width} query={query} count={matches.length} current={current} note={props.footer} sideways={sideways} />
       )}
     </Box>
   );

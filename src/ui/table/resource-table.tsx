@@ -15,6 +15,8 @@ export interface RowView {
   mark?: 'added' | 'changed' | 'deleted' | undefined;
   /** Filter matches: displayed column index → matched character indexes of that cell's text. */
   matches?: ReadonlyMap<number, readonly number[]> | undefined;
+  /** Marked for a bulk action (space). */
+  marked?: boolean | undefined;
 }
 
 /** Props of ResourceTable; `top` is the first visible row (see windowStart). */
@@ -28,7 +30,12 @@ export interface ResourceTableProps {
   sort?: { column: number; descending: boolean } | undefined;
   /** What to show instead of rows when there are none (loading, empty, forbidden, …). */
   emptyText?: string;
+  /** The view has marks: a gutter before the first column shows which rows (colour alone would vanish under NO_COLOR). */
+  marking?: boolean | undefined;
 }
+
+/** The gutter's text on a marked row, and its width on every row while the view has marks. */
+export const markGutter = '✓ ';
 
 /** Draws the header line and the visible window of rows with the cursor highlighted. */
 export function ResourceTable(props: ResourceTableProps): ReactElement {
@@ -36,15 +43,18 @@ export function ResourceTable(props: ResourceTableProps): ReactElement {
   const theme = useTheme();
   const visible = rows.slice(top, top + Math.max(0, height));
   const titled = columns.map((c, i) => ({ ...c, title: sortMarked(c.title, i, sort) }));
+  const gutter = props.marking ? markGutter.length : 0;
   const widths = columnWidths(
     titled,
     visible.map((r) => r.cells),
-    width,
+    width - gutter,
   );
-  const heading = joinCells(
-    titled.map((c, i) => fit(c.title, widths[i]!, c.align)),
-    widths,
-  );
+  const heading =
+    ' '.repeat(gutter) +
+    joinCells(
+      titled.map((c, i) => fit(c.title, widths[i]!, c.align)),
+      widths,
+    );
   return (
     <Box flexDirection="column" width={width} height={height + 1}>
       <Text bold color={theme.table.heading} wrap="truncate">
@@ -56,9 +66,10 @@ export function ResourceTable(props: ResourceTableProps): ReactElement {
         visible.map((row, i) => {
           const fitted = columns.map((c, ci) => fit(row.cells[ci] ?? '', widths[ci]!, c.align));
           const selected = top + i === cursor;
-          const colour = markColour(row, theme) ?? theme.tone[row.tone];
+          const colour = markColour(row, theme) ?? (row.marked ? theme.table.marked : undefined) ?? theme.tone[row.tone];
           return (
-            <Text key={row.key} color={colour} inverse={selected} dimColor={row.mark === 'deleted'} wrap="truncate">
+            <Text key={row.key} color={colour} inverse={selected} bold={row.marked === true} dimColor={row.mark === 'deleted'} wrap="truncate">
+              {gutter > 0 ? (row.marked ? markGutter : ' '.repeat(gutter)) : ''}
               {row.matches && row.matches.size > 0 ? highlighted(row, fitted, widths, theme) : joinCells(fitted, widths)}
             </Text>
           );

@@ -7,11 +7,12 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
+import { clearMarks, isMarked, keepExisting, markedRows, markRange, toggleMark, type Marks } from '../../explorer/marks.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
-import { cacheKeyOf, viewRows, viewTable } from '../../explorer/view-rows.ts';
+import { cacheKeyOf, viewRows, viewSort, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
-import { parseFilterInput } from '../../explorer/filter/filter-query.ts';
+import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
 import { podKeyOf, usageCells, usageColumnsOf, type UsageColumn, type UsageSample, type ViewUsage } from '../../explorer/usage-columns.ts';
 import { compareByName } from '../../kinds/sort.ts';
 import { cellsAt } from '../../kinds/cells.ts';
@@ -21,7 +22,8 @@ import type { ObjectCache } from '../../store/object-cache.ts';
 import { StatusLine, type Flash } from '../components/status-line.tsx';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useNow } from '../hooks/use-now.ts';
-import { useKeyActions, type ActionHandlers } from '../keys/keymap-context.tsx';
+import { useKeyActions, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
+import type { PluginBinding, UserBinding } from '../../keys/user-binding.ts';
 import { objectActionIds, type ActionId, type ObjectActionId } from '../../keys/actions.ts';
 import { followCursor, moveCursor, type CursorMove } from '../table/cursor.ts';
 import { windowStart, type ColumnView } from '../table/layout.ts';
@@ -41,8 +43,12 @@ export interface ResourceViewProps {
   gate?: () => boolean;
   /** Actions handled above the view (quit, help, command, back, …). */
   globalHandlers: ActionHandlers;
-  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table. */
-  onAction: (id: ViewActionId, row: Row | undefined) => void;
+  /** An action on the selected object (describe, open, delete, …); row is undefined in an empty table; `marked` are the marked rows that still exist. */
+  onAction: (id: ViewActionId, row: Row | undefined, marked: readonly Row[]) => void;
+  /** The view's marks (space, ctrl-space, ctrl-\); without onMarks the view offers no marking. */
+  marks?: Marks | undefined;
+  /** Changes the marks; an update of the latest ones, since several keys of one chunk may mark in turn. */
+  onMarks?: ((update: (marks: Marks) => Marks) => void) | undefined;
   /** The view's sort changed (kept in history). */
   onSort: (sort: SortState) => void;
   /** The selected object changed (kept in history so back restores it); called after the commit. */
@@ -56,6 +62,12 @@ export interface ResourceViewProps {
   filtering?: boolean;
   /** Pods, containers and nodes with a metrics API: the usage columns (CPU, MEM and percentages), after the kind's. */
   usage?: ViewUsage | undefined;
+  /** Whether one of the user's plugins applies to this view (its scopes). */
+  pluginInScope?: (plugin: PluginBinding) => boolean;
+  /** The user's hotkey or plugin on a key pressed here, with the selected row and its cells by column title. */
+  onUserBinding?: (binding: UserBinding, row: Row | undefined, columns: Readonly<Record<string, string>>) => void;
+  /** ctrl-s: the view's headings and every row after filter and sort, as the cells read now. */
+  onSaveTable?: (heading: string[], rows: string[][]) => void;
 }
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
@@ -93,9 +105,14 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     () => viewRows(cache, entry),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
-    [cache, entry.resource, entry.namespace, entry.scope, entry.sort, cacheKey, snapshot],
+    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot],
   );
-  const query = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
+  // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
+  // rows do not jump to unfiltered and back with each keystroke; the prompt says what is wrong.
+  const lastValid = useRef<FilterQuery>({ kind: 'none' });
+  if (parsed.kind !== 'invalid') lastValid.current = parsed;
+  const query = parsed.kind === 'invalid' ? lastValid.current : parsed;
   const filtering = props.filtering === true;
   // The rows there are when '/' opens; later arrivals are prepared by the filter when it needs them
   // (re-running on every frame under churn would walk all rows again each time).
@@ -115,13 +132,16 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const podKey = podKeyOf(entry);
   // Usage columns come after the kind's, so a sort index past the kind's columns names one of
   // them: the cache orders such a view by name and the usage order is applied here, per sample.
-  const usageSort = entry.sort && entry.sort.column >= allColumns.length ? usageColumns[entry.sort.column - allColumns.length] : undefined;
+  // The view's own sort, else the one views.yaml starts its kind with.
+  const sort = viewSort(cache, entry);
+  const usageSort = sort && sort.column >= allColumns.length ? usageColumns[sort.column - allColumns.length] : undefined;
   const rows = useMemo(
-    () => (usageSort && usage?.sample ? sortByUsage(filtered.rows, usageSort, usage.sample, podKey, entry.sort?.descending === true) : filtered.rows),
-    [filtered.rows, usageSort, usage?.sample, podKey, entry.sort?.descending],
+    () => (usageSort && usage?.sample ? sortByUsage(filtered.rows, usageSort, usage.sample, podKey, sort?.descending === true) : filtered.rows),
+    [filtered.rows, usageSort, usage?.sample, podKey, sort?.descending],
   );
   // The NAMESPACE column only means something when several namespaces are shown.
-  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => entry.namespace === undefined || !c.allNamespaces), [allColumns, entry.namespace]);
+  // Columns views.yaml hides are left out too.
+  const shownColumns = useMemo(() => allColumns.map((c, i) => ({ c, i })).filter(({ c }) => c.hidden !== true && (entry.namespace === undefined || !c.allNamespaces)), [allColumns, entry.namespace]);
   // On a narrow screen the kind's -o wide columns go first, then the usage percentages.
   const columns: ColumnView[] = shownColumns.map(({ c }) => ({ title: c.name, align: c.align, priority: c.wide ? 2 : 0 }));
   for (const u of usageColumns) columns.push({ title: u.spec.name, align: 'right', priority: u.priority });
@@ -134,7 +154,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   // The object to land on (from history or an owner jump) may arrive in a later page: keep
   // looking for it until the stream is live.
   const wanted = useRef(entry.cursorUid);
-  const state = cache.streamState(cacheKey, entry.namespace) ?? { phase: 'connecting' as const };
+  const state = viewStreamState(cache, entry) ?? { phase: 'connecting' as const };
   if (wanted.current !== undefined) {
     if (keys.includes(wanted.current)) {
       selected.current = { ...selected.current, uid: wanted.current };
@@ -179,8 +199,8 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   for (const [id, request] of Object.entries(sorts) as [ActionId, SortRequest][]) {
     handlers[id] = () => {
       const visible = [...shownColumns.map(({ i }) => i), ...usageColumns.map((_, k) => allColumns.length + k)];
-      const sort = nextSort([...allColumns, ...usageColumns.map((u) => u.spec)], visible, entry.sort, request);
-      if (sort) props.onSort(sort);
+      const next = nextSort([...allColumns, ...usageColumns.map((u) => u.spec)], visible, sort, request);
+      if (next) props.onSort(next);
       else
         props.onNotice?.(
           'by' in request && (request.by === 'cpu' || request.by === 'memory')
@@ -189,14 +209,68 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         );
     };
   }
-  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index]);
+  // Marks follow objects (by uid): those of objects gone from the view no longer count.
+  const marks = props.marks;
+  const markedObjects = useMemo(() => (marks ? markedRows(marks, allRows) : []), [marks, allRows]);
+  const onMarks = props.onMarks;
+  if (marks && onMarks) {
+    const existing = (): ReadonlySet<string> => new Set(allRows.map((row) => row.uid));
+    handlers['mark'] = () => {
+      const uid = keys[selected.current.index];
+      if (uid !== undefined) onMarks((now) => keepExisting(toggleMark(now, uid), existing()));
+    };
+    handlers['mark-range'] = () => {
+      const uid = keys[selected.current.index];
+      if (uid !== undefined) onMarks((now) => keepExisting(markRange(now, keys, uid), existing()));
+    };
+    handlers['mark-clear'] = () => onMarks(clearMarks);
+  }
+  for (const id of handedUp) handlers[id] = () => props.onAction(id, rows[selected.current.index], markedObjects);
+  const keymap = useKeymap();
+  const { onUserBinding, pluginInScope } = props;
+  const userKey = (name: string): boolean => {
+    const binding = onUserBinding && keymap.userBinding(name, pluginInScope ?? (() => false));
+    if (!binding) return false;
+    const row = rows[selected.current.index];
+    onUserBinding(binding, row, row ? cellsByTitle(row) : {});
+    return true;
+  };
+  // A plugin's $COL-<NAME>: the row's cells as shown, wide columns and CPU/MEM included.
+  const cellsByTitle = (row: Row): Record<string, string> => {
+    const cells = cellsAt(row, Date.now());
+    const out: Record<string, string> = {};
+    allColumns.forEach((c, i) => (out[c.name] = cells[i] ?? ''));
+    if (usage) {
+      const shown = usageCells(usage, row, podKey);
+      usageColumns.forEach((u, i) => (out[u.spec.name] = shown[i] ?? ''));
+    }
+    return out;
+  };
+  const onSaveTable = props.onSaveTable;
+  if (onSaveTable) {
+    handlers['save-table'] = () => {
+      // All rows, not the screenful; the cells are the table's own (a Secret's row holds no value).
+      const at = Date.now();
+      const cellsOf = (row: Row): string[] => {
+        const cells = cellsAt(row, at);
+        const out = shownColumns.map(({ i }) => cells[i] ?? '');
+        if (usage) out.push(...usageCells(usage, row, podKey));
+        return out;
+      };
+      onSaveTable(
+        columns.map((c) => c.title),
+        rows.map(cellsOf),
+      );
+    };
+  }
   useKeyActions('table', handlers, {
+    userKey,
     isActive: props.active,
     capabilities: capabilitiesOf(entry.resource, selectedRow),
     ...(props.gate ? { gate: props.gate } : {}),
   });
 
-  const sortShown = !entry.sort ? -1 : usageSort ? shownColumns.length + usageColumns.indexOf(usageSort) : shownColumns.findIndex(({ i }) => i === entry.sort!.column);
+  const sortShown = !sort ? -1 : usageSort ? shownColumns.length + usageColumns.indexOf(usageSort) : shownColumns.findIndex(({ i }) => i === sort.column);
   // Ages tick every second only while a visible one shows seconds (kubectl's format does under
   // 10 minutes), a change mark has to fade or the stream is reconnecting; otherwise every 30 s, so
   // an idle table costs next to nothing.
@@ -217,7 +291,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     }
     const shownCells = shownColumns.map(({ i }) => cells[i] ?? '');
     if (usage) shownCells.push(...usageCells(usage, row, podKey));
-    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches };
+    return { key: row.uid, cells: shownCells, tone: tone(row), mark: mark?.kind, matches, marked: marks !== undefined && isMarked(marks, row.uid) };
   });
   return (
     <Box flexDirection="column">
@@ -229,6 +303,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         flash={props.flash}
         now={now}
         title={usage?.problem ? `${props.title} · ${usage.problem}` : props.title}
+        marked={markedObjects.length}
       />
       <ResourceTable
         columns={columns}
@@ -237,8 +312,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
         top={0}
         height={bodyHeight}
         width={props.width}
-        sort={sortShown >= 0 ? { column: sortShown, descending: entry.sort!.descending } : undefined}
+        sort={sortShown >= 0 && sort ? { column: sortShown, descending: sort.descending } : undefined}
         emptyText={emptyText(entry, state, allRows.length > 0)}
+        marking={markedObjects.length > 0}
       />
     </Box>
   );
@@ -279,7 +355,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'syncing':
       return `Loading ${title}…`;
     case 'forbidden':
-      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : ' across namespaces'}: ${state.message}`;
+      return `You may not list ${title}${namespace ? ` in namespace ${namespace}` : entry.namespaces ? '' : ' across namespaces'}: ${state.message}`;
     case 'failed':
       return `Cannot list ${title}: ${state.reason}`;
     case 'reconnecting':
@@ -287,6 +363,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'live':
       if (entry.scope?.kind === 'containers') return `No containers: pod ${entry.scope.pod} is gone.`;
       if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
+      if (entry.namespaces) return `No ${title} in namespaces ${entry.namespaces.join(', ')}.`;
       return namespace ? `No ${title} in namespace ${namespace}.` : `No ${title}.`;
     default: {
       const never: never = state;

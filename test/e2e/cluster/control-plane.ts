@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeKubelet, type FakeKubelet, type FakeKubeletOptions } from '../fake-kubelet/fake-kubelet.ts';
+import { registerMetricsApi, startMetricsServer, type MetricsServer } from '../metrics-server/metrics-server.ts';
 import { ensureBinaries, type ControlPlaneBinaries } from './binaries.ts';
 import { apiserverArgs, controllerManagerArgs, etcdArgs, schedulerArgs, type ControlPlanePorts } from './component-args.ts';
 import { RESTRICTED_NAMESPACE, RESTRICTED_USER, writeCredentials, writeKubeconfig } from './credentials.ts';
@@ -23,6 +24,8 @@ export interface ControlPlaneOptions {
   watchCache?: boolean;
   /** Keep the temp dir (logs, data) after stop() for debugging (default: env KX_E2E_KEEP=1). */
   keepDir?: boolean;
+  /** Serve metrics.k8s.io (test/e2e/metrics-server/) through an APIService, for kubectl top (default false). */
+  metricsServer?: boolean;
 }
 
 /** A running etcd + kube-apiserver + controller-manager + scheduler (+ fake kubelet) on loopback. */
@@ -44,6 +47,8 @@ export interface ControlPlane {
   dir: string;
   /** The fake kubelet, when started. */
   kubelet: FakeKubelet | undefined;
+  /** The metrics server, when started (its stop() makes the APIService unavailable). */
+  metricsServer: MetricsServer | undefined;
   /** Kills the API server (its whole process group) and waits for it to exit. */
   stopApiServer(): Promise<void>;
   /** Starts the API server again on the same port and waits for /readyz. */
@@ -85,8 +90,10 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
     );
   record();
   let kubelet: FakeKubelet | undefined;
+  let metricsServer: MetricsServer | undefined;
   let apiserver: ManagedProcess | undefined;
   const stopAll = async (): Promise<void> => {
+    await metricsServer?.stop().catch(() => {});
     await kubelet?.stop().catch(() => {});
     for (const p of [...procs].reverse()) await p.stop();
     if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -140,6 +147,10 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
       kubelet = await startFakeKubelet({ kubeconfigPath, workDir: join(dir, 'kubelet'), ...custom });
       await waitForNodes(server, creds.adminToken, kubelet.nodeNames);
     }
+    if (opts.metricsServer) {
+      metricsServer = await startMetricsServer({ server, token: creds.adminToken, workDir: join(dir, 'metrics-server') });
+      await registerMetricsApi(server, creds.adminToken, metricsServer.port);
+    }
     return {
       server,
       kubeconfigPath,
@@ -150,6 +161,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
       etcdEndpoint,
       dir,
       kubelet,
+      metricsServer,
       async stopApiServer() {
         const p = apiserver;
         apiserver = undefined;

@@ -66,6 +66,11 @@ test('what a user writes matches what a press is called', () => {
     ['G', 'G', { shift: true }],
     ['esc', '', { escape: true }],
     ['space', ' ', {}],
+    // NUL and 0x1c: Ink reports ctrl-space as ' ' with ctrl, ctrl-\ as '\' with ctrl.
+    ['ctrl-space', ' ', { ctrl: true }],
+    ['Ctrl+Space', ' ', { ctrl: true }],
+    ['alt-space', ' ', { meta: true }],
+    ['ctrl-\\', '\\', { ctrl: true }],
   ];
   for (const [written, input, flags] of presses) {
     assert.equal(keyName(input, { ...noKey, ...flags }), normaliseKeyName(written), written);

@@ -20,7 +20,19 @@ function assertSentences(problems: readonly string[]): void {
 
 test('valid overrides replace the defaults of exactly those actions', () => {
   const { keymap, problems } = parse(
-    ['# my keys', 'keys:', '  describe: D', '  delete: [ctrl-x]', '  logs-wrap: W', '  help: "?"', '  all-namespaces: 9', '  page-down: [PgDn, Ctrl+F, " "]', ''].join('\n'),
+    [
+      '# my keys',
+      'keys:',
+      '  describe: D',
+      '  delete: [ctrl-x]',
+      '  logs-wrap: W',
+      '  help: "?"',
+      '  all-namespaces: 9',
+      '  recent-namespace-9: ")"',
+      '  page-down: [PgDn, Ctrl+F, " "]',
+      '  mark: X',
+      '',
+    ].join('\n'),
   );
   assert.deepEqual(problems, []);
   assert.deepEqual(keymap.keysFor('describe'), ['D']);

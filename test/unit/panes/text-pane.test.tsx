@@ -115,6 +115,48 @@ test('long lines are cut to the width; wrapping shows them whole', async () => {
   assert.deepEqual(wrapFrame.slice(1, 6), ['x'.repeat(30), 'x'.repeat(30), 'x'.repeat(30), 'x'.repeat(10), 'short']);
 });
 
+test('w wraps and unwraps; h/l (and ←/→) scroll a cut line sideways until all of it has been seen; the footer says where', async () => {
+  const value = Array.from({ length: 10 }, (_, i) => `${i}`.repeat(10)).join('');
+  const { lastFrame, stdin, unmount } = renderThemed(<Pane lines={[value, 'short']} width={30} />);
+  const frame = () => strip(lastFrame()).split('\n');
+  assert.match(frame().at(-1)!, /^wrap off · col 1-30 of 100 · /);
+  let seen = frame()[1]!.replace(/…$/, '');
+  for (let i = 0; i < 6; i++) {
+    await press(stdin, 'l');
+    const row = frame()[1]!;
+    const col = Number(/col (\d+)-/.exec(frame().at(-1)!)![1]);
+    // What this window shows, placed at its column, extends what was seen.
+    seen = seen.slice(0, col - 1) + row.replace(/…$/, '');
+  }
+  assert.equal(seen, value, 'every character was on screen at some offset');
+  assert.match(frame().at(-1)!, /col 71-100 of 100/, 'never past the end of the widest line');
+  assert.equal(frame()[2], '', 'a short line scrolled past its end is empty');
+  await press(stdin, 'h', '\x1b[D');
+  assert.match(frame().at(-1)!, /col 41-70 of 100/, 'h and ← scroll back half a screen each');
+  await press(stdin, 'w');
+  assert.match(frame().at(-1)!, /^wrap on · /);
+  assert.deepEqual(frame().slice(1, 6), [value.slice(0, 30), value.slice(30, 60), value.slice(60, 90), value.slice(90), 'short']);
+  await press(stdin, 'w');
+  assert.match(frame().at(-1)!, /col 41-70/, 'unwrapping keeps the offset');
+  unmount();
+});
+
+test('a search match off to the side scrolls into view, marked; copy takes whole lines however they are shown', async () => {
+  const long = 'a'.repeat(80) + 'needle' + 'b'.repeat(40);
+  const { lastFrame, stdin, unmount } = renderThemed(<Pane lines={[long]} width={30} />);
+  await press(stdin, '/', ...'needle', '\r');
+  const frame = lastFrame()!.split('\n');
+  assert.match(strip(frame[1]), /needle/);
+  assert.match(frame[1]!, /\x1b\[7m(\x1b\[[0-9;]*m)*needle/, 'the current match is marked');
+  assert.match(strip(frame.at(-1)), /match 1 of 1/);
+  unmount();
+  const copied: string[] = [];
+  const pane = renderThemed(<TextPane title="t" lines={[long]} width={30} height={5} active onClose={() => {}} onCopy={(text) => copied.push(text)} />);
+  await press(pane.stdin, 'l', 'c', 'w', 'c');
+  pane.unmount();
+  assert.deepEqual(copied, [long, long]);
+});
+
 test('lines that change keep the view; a shorter text pulls it back in range', async () => {
   function Changing() {
     const [n, setN] = useState(200);

@@ -3,9 +3,10 @@
  * it holds at most `capacity` lines; older ones fall off the top and are counted.
  */
 import type { LogLine } from '../../../logs/log-types.ts';
+import { findLine, type LogLines } from './log-lines.ts';
 
 /** A fixed-size ring of log lines, oldest first. */
-export class LogBuffer {
+export class LogBuffer implements LogLines {
   readonly capacity: number;
   #ring: (LogLine | undefined)[];
   #start = 0;
@@ -14,6 +15,8 @@ export class LogBuffer {
   evicted = 0;
   /** Changes with every append or clear, so views know to redraw. */
   version = 0;
+  /** Counts clears, so a filtered view knows its sequence numbers start again. */
+  clears = 0;
 
   constructor(capacity = 20_000) {
     this.capacity = Math.max(1, capacity);
@@ -22,6 +25,16 @@ export class LogBuffer {
 
   get size(): number {
     return this.#size;
+  }
+
+  /** Lines appended since the buffer was created or cleared: the next line's sequence number. */
+  get total(): number {
+    return this.evicted + this.#size;
+  }
+
+  /** How many held lines came before sequence number `seq`. */
+  countBefore(seq: number): number {
+    return Math.max(0, Math.min(this.#size, seq - this.evicted));
   }
 
   /** Appends lines in order, evicting the oldest beyond capacity. */
@@ -50,6 +63,7 @@ export class LogBuffer {
     this.#start = 0;
     this.#size = 0;
     this.evicted = 0;
+    this.clears++;
     this.version++;
   }
 
@@ -58,13 +72,7 @@ export class LogBuffer {
    * `needle` case-insensitively; wraps around; undefined when none does.
    */
   find(needle: string, from: number, direction: 1 | -1): number | undefined {
-    if (needle === '' || this.#size === 0) return undefined;
-    const lower = needle.toLowerCase();
-    for (let step = 0; step < this.#size; step++) {
-      const i = (((from + direction * step) % this.#size) + this.#size) % this.#size;
-      if (this.at(i)!.text.toLowerCase().includes(lower)) return i;
-    }
-    return undefined;
+    return findLine(this, needle, from, direction);
   }
 
   /** Every line as text, for saving to a file. */

@@ -2,8 +2,9 @@
  * `l` on a pod, workload, service or job: its logs, followed live. Lines of every matching pod
  * and container interleave with a coloured `pod container` prefix; new pods join as they appear.
  * The pane keeps a bounded ring (see log-buffer.ts), so memory stays flat however long it runs.
- * Toggles: pause (f), wrap (w), timestamps (t), container (c cycles all → each), previous
- * instance (p), JSON pretty-print (J), since (s cycles), save (ctrl-s), copy (C); / n N search.
+ * Toggles: pause (f), wrap (w; unwrapped, h/l scroll sideways), timestamps (t), container (c
+ * cycles all → each), previous instance (p), JSON pretty-print (J), since (s cycles), save
+ * (ctrl-s), copy (C); / n N search; & filter (hides the lines that do not match, see log-filter.ts).
  */
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
@@ -17,9 +18,13 @@ import { useKeyActions } from '../../keys/keymap-context.tsx';
 import type { PaneProps } from '../pane-types.ts';
 import { LogBuffer } from './log-buffer.ts';
 import { displayRows, type DisplayRow, type LogDisplayOptions } from './log-display.ts';
+import { FilteredLog, filterSummary, parseLogFilter, type LogFilter } from './log-filter.ts';
+import { findLine, type LogLines } from './log-lines.ts';
+import { sliceCells } from '../text-pane-cells.ts';
+import { cellWidth } from '../../text-fit.ts';
 import { saveLogBuffer } from './save-log.ts';
 import { copyPaneText, paneCopyText } from '../pane-copy.ts';
-import { plainText } from '../text-pane-ansi.ts';
+import { markRanges, plainText, type MarkRange } from '../text-pane-ansi.ts';
 import { useTheme } from '../../theme-context.tsx';
 
 /** Time windows `s` cycles through (undefined = the whole log, limited by the tail). */
@@ -70,7 +75,15 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
   const [top, setTop] = useState<number | undefined>(undefined);
   const [searching, setSearching] = useState(false);
   const [search, setSearch] = useState('');
+  const [filtering, setFiltering] = useState(false);
+  const [filter, setFilter] = useState<LogFilter | undefined>(undefined);
+  const [offsetState, setOffset] = useState(0);
+  // The sequence number (see log-lines.ts) of the first line a pause holds back.
   const frozen = useRef<number | undefined>(undefined);
+  const filtered = useMemo(() => (filter ? new FilteredLog(buffer, filter) : undefined), [buffer, filter]);
+  // Lines that arrived since the last draw are filtered too (each line is tested once).
+  filtered?.sync();
+  const lines: LogLines = filtered ?? buffer;
 
   const choice: ContainerChoice = pinned !== undefined ? { kind: 'named', name: pinned } : containerIndex === 0 ? { kind: 'all' } : { kind: 'named', name: containers[containerIndex - 1]! };
   const span = windowChoices[sinceIndex]!;
@@ -139,14 +152,17 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new stream only for a new query: choice, span and tailLines follow from these, the buffer is the pane's own
   }, [client, key, target.namespace, target.name, previous, containerIndex, pinned, sinceIndex]);
 
-  // The title line, and the search line while a search is typed or active.
-  const bodyHeight = Math.max(1, props.height - 1 - (searching || search !== '' ? 1 : 0));
+  // The title line, the filter line while a filter is on, and the bottom line (prompt or status).
+  const bodyHeight = Math.max(1, props.height - 2 - (filter ? 1 : 0));
   const display: LogDisplayOptions = { prefix: sources.size > 1 || (pinned === undefined && containerIndex === 0 && containers.length > 1), timestamps, wrap, json, width: props.width };
   // While paused the view stays on the lines it showed; new ones still arrive underneath.
-  // (Never past what the buffer holds: it is cleared when the query changes.)
-  const end = Math.min(paused ? (frozen.current ?? buffer.size) : buffer.size, buffer.size);
-  const rows = windowRows(buffer, top, end, bodyHeight, display, theme.colour);
+  const end = paused && frozen.current !== undefined ? lines.countBefore(frozen.current) : lines.size;
+  const rows = windowRows(lines, top, end, bodyHeight, display, theme.colour);
   const maxTop = Math.max(0, end - 1);
+  // Unwrapped, h/l move the text (not the pod prefix) sideways, up to the end of the widest row on screen.
+  const maxLeft = wrap ? 0 : Math.max(0, ...rows.map((row) => cellWidth(plainText(row.text)) - textRoom(row, props.width)));
+  const offset = Math.min(offsetState, maxLeft);
+  const sideStep = Math.max(1, Math.floor(props.width / 2));
 
   const scrollBy = (delta: number): void => {
     const from = top ?? Math.max(0, end - bodyHeight);
@@ -155,7 +171,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
   };
   const jump = (direction: 1 | -1): void => {
     const from = top ?? Math.max(0, end - bodyHeight);
-    const found = buffer.find(search, from + direction, direction);
+    const found = findLine(lines, search, from + direction, direction);
     if (found === undefined) props.onFlash({ text: `No line matches "${search}"`, level: 'info' });
     else setTop(found);
   };
@@ -166,7 +182,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
     const needle = search.toLowerCase();
     const from = top ?? Math.max(0, end - bodyHeight);
     for (let i = from; i < Math.min(end, from + bodyHeight); i++) {
-      const text = buffer.at(i)?.text;
+      const text = lines.at(i)?.text;
       if (text?.toLowerCase().includes(needle)) return plainText(text);
     }
     return undefined;
@@ -199,8 +215,11 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
           props.onFlash,
         );
       },
+      'pane-left': () => setOffset(Math.max(0, offset - sideStep)),
+      'pane-right': () => setOffset(Math.min(maxLeft, offset + sideStep)),
+      'logs-filter': () => setFiltering(true),
       'logs-follow': () => {
-        frozen.current = paused ? undefined : buffer.size;
+        frozen.current = paused ? undefined : buffer.total;
         setPaused(!paused);
       },
       'logs-wrap': () => setWrap((w) => !w),
@@ -221,7 +240,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
         }
       },
     },
-    { isActive: props.active && !searching },
+    { isActive: props.active && !searching && !filtering },
   );
 
   const state = previous ? 'previous instance' : paused ? 'paused (f resumes)' : top === undefined ? 'following' : 'scrolled (G follows)';
@@ -238,11 +257,16 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
         </Text>
         {notice ? <Text color={theme.tone.warn}>{`  ${notice}`}</Text> : null}
       </Text>
+      {filter && filtered ? (
+        <Text color={theme.tone.info} wrap="truncate">
+          {filterSummary(filter, filtered.hidden, buffer.size)} · & edits, empty clears
+        </Text>
+      ) : null}
       <Box flexDirection="column" height={bodyHeight}>
         {rows.map((row, i) => (
           <Text key={i} wrap="truncate">
             {row.prefix ? <Text color={row.colour}>{row.prefix}</Text> : null}
-            <Highlighted text={row.text} search={search} colour={theme.table.match} />
+            {shownText(row, search, offset, textRoom(row, props.width), theme.colour)}
           </Text>
         ))}
       </Box>
@@ -256,7 +280,7 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
             setSearch(text);
             setSearching(false);
             if (text !== '') {
-              const found = buffer.find(text, Math.max(0, end - 1), -1);
+              const found = findLine(lines, text, Math.max(0, end - 1), -1);
               if (found !== undefined) setTop(found);
             }
           }}
@@ -265,17 +289,41 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
             setSearching(false);
           }}
         />
-      ) : search !== '' ? (
+      ) : filtering ? (
+        <PromptBar
+          mode="&"
+          width={props.width}
+          initialText={filter?.text ?? ''}
+          validate={(text) => {
+            const parsed = parseLogFilter(text);
+            return parsed.ok ? undefined : parsed.error;
+          }}
+          onSubmit={(text) => {
+            setFiltering(false);
+            const parsed = parseLogFilter(text);
+            if (!parsed.ok) {
+              props.onFlash({ text: parsed.error, level: 'error' });
+              return;
+            }
+            setFilter(parsed.filter);
+            // Line numbers change meaning with the filter: show the newest lines it keeps.
+            setTop(undefined);
+          }}
+          onCancel={() => setFiltering(false)}
+        />
+      ) : (
         <Text color={theme.tone.muted} wrap="truncate">
-          /{search} · n/N next/previous match · / edits
+          {search !== '' ? `/${search} · n/N next/previous match · / edits · ` : ''}
+          {wrap ? 'wrap on' : maxLeft > 0 || offset > 0 ? `wrap off · col ${offset + 1} · h/l scroll` : 'wrap off'}
+          {filter ? '' : ' · & filter'}
         </Text>
-      ) : null}
+      )}
     </Box>
   );
 }
 
 /** The rows to draw: from `top` down, or (following) the last lines that fit. */
-function windowRows(buffer: LogBuffer, top: number | undefined, end: number, height: number, opts: LogDisplayOptions, colour: boolean): DisplayRow[] {
+function windowRows(buffer: LogLines, top: number | undefined, end: number, height: number, opts: LogDisplayOptions, colour: boolean): DisplayRow[] {
   if (top === undefined) {
     const out: DisplayRow[] = [];
     for (let i = Math.min(end, buffer.size) - 1; i >= 0 && out.length < height; i--) {
@@ -292,24 +340,21 @@ function windowRows(buffer: LogBuffer, top: number | undefined, end: number, hei
   return out.slice(0, height);
 }
 
-function Highlighted(props: { text: string; search: string; colour: string | undefined }): ReactElement {
-  const { text, search } = props;
-  if (search === '') return <Text>{text}</Text>;
-  const lower = text.toLowerCase();
-  const needle = search.toLowerCase();
-  const parts: ReactElement[] = [];
-  let at = 0;
-  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length)) {
-    if (i > at) parts.push(<Text key={parts.length}>{text.slice(at, i)}</Text>);
-    parts.push(
-      <Text key={parts.length} color={props.colour} bold underline>
-        {text.slice(i, i + needle.length)}
-      </Text>,
-    );
-    at = i + needle.length;
+/** The cells a row's text may take beside its prefix. */
+function textRoom(row: DisplayRow, width: number): number {
+  return Math.max(1, width - cellWidth(row.prefix));
+}
+
+/** A row's text as drawn: search matches marked (case-insensitive, as search finds them), then the window from `offset`. */
+function shownText(row: DisplayRow, search: string, offset: number, room: number, colour: boolean): string {
+  const ranges: MarkRange[] = [];
+  if (search !== '') {
+    const lower = plainText(row.text).toLowerCase();
+    const needle = search.toLowerCase();
+    for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length)) ranges.push({ start: i, end: i + needle.length, current: false });
   }
-  if (at < text.length) parts.push(<Text key={parts.length}>{text.slice(at)}</Text>);
-  return <Text>{parts}</Text>;
+  const marked = markRanges(row.text, ranges, colour);
+  return sliceCells(marked, offset, room, '…') || ' ';
 }
 
 function noticeText(n: LogNotice): string | undefined {
