@@ -97,9 +97,13 @@ async function state(ns: string): Promise<Record<string, unknown>> {
   return out;
 }
 
+/**
+ * What a write would change: each object's generation and spec. (Not the resourceVersion: the
+ * demo's controllers still write status while the second revision rolls out, which bumps it.)
+ */
 async function resourceVersions(ns: string): Promise<string[]> {
-  const list = await getJson<{ items: { metadata: { resourceVersion: string } }[] }>(['deploy,sts', '-n', ns], demo.kubeconfigPath);
-  return list.items.map((o) => o.metadata.resourceVersion);
+  const list = await getJson<{ items: { metadata: { name: string; generation?: number }; spec: unknown }[] }>(['deploy,sts', '-n', ns], demo.kubeconfigPath);
+  return list.items.map((o) => `${o.metadata.name} ${o.metadata.generation ?? 0} ${JSON.stringify(o.spec)}`);
 }
 
 /** Runs `args` with kubectl in forms-kc and with kx in forms-kx; asserts the same output, exit code and end state. */
