@@ -153,6 +153,9 @@ test('rollout undo --dry-run=server and restart over several objects and a bare 
   await same(['rollout', 'undo', 'deploy/web', '--dry-run=server'], { unchanged: true });
   await same(['rollout', 'undo', 'deploy', '-l', 'tier=back', '--dry-run=server'], { unchanged: true });
   await same(['rollout', 'restart', 'deploy/web', 'deploy/nope', 'sts/db']);
+  // kubectl refuses a second restart within the same second (restartedAt has second precision):
+  // let a second pass so both sides restart, whatever the machine's speed.
+  await new Promise((r) => setTimeout(r, 1100));
   await same(['rollout', 'restart', 'deploy']);
   await same(['rollout', 'undo', 'deploy', 'web']);
   await same(['rollout', 'undo', 'deploy', '-l', 'tier=nothing']);
