@@ -93,8 +93,13 @@ export function parseCommandLine(argv: string[], commandOptions: OptionSpec = {}
  */
 function joinDashValues(argv: string[], options: OptionSpec): string[] {
   const valueFlags = new Map<string, string>();
+  const booleanFlags = new Set<string>();
   for (const [name, spec] of Object.entries(options)) {
-    if (spec.type !== 'string') continue;
+    if (spec.type !== 'string') {
+      booleanFlags.add(`--${name}`);
+      if (spec.short) booleanFlags.add(`-${spec.short}`);
+      continue;
+    }
     valueFlags.set(`--${name}`, name);
     if (spec.short) valueFlags.set(`-${spec.short}`, name);
   }
@@ -103,6 +108,12 @@ function joinDashValues(argv: string[], options: OptionSpec): string[] {
     const arg = argv[i]!;
     // After `--` every word is an argument (exec's command).
     if (arg === '--') return [...joined, ...argv.slice(i)];
+    // pflag's `--all=true` / `--all=false`: the flag, or (false, the default) nothing.
+    const boolean = /^(-{1,2}[^=]+)=(true|false)$/.exec(arg);
+    if (boolean && booleanFlags.has(boolean[1]!)) {
+      if (boolean[2] === 'true') joined.push(boolean[1]!);
+      continue;
+    }
     const name = valueFlags.get(arg);
     const next = argv[i + 1];
     if (name !== undefined && next?.startsWith('-')) {

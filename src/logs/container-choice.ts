@@ -8,11 +8,13 @@ export type ChosenContainers = { ok: true; containers: PodContainer[]; defaulted
 
 /**
  * -c NAME: that container. --all-containers: every one (init, sidecar, regular, ephemeral).
+ * -c PATTERN (not a plain name): every container it matches. `exclude` (-E) leaves containers out first.
  * Neither: a pod with one container that runs alongside the others (regular or sidecar) shows
  * just that one, like kubectl; a pod with several shows all of them and says so (`defaulted`).
  */
-export function chooseContainers(pod: KubeObject, choice: ContainerChoice): ChosenContainers {
-  const all = podContainers(pod);
+export function chooseContainers(pod: KubeObject, choice: ContainerChoice, exclude: readonly RegExp[] = []): ChosenContainers {
+  // stern's -E/--exclude-container: those containers are not there as far as logs go.
+  const all = podContainers(pod).filter((c) => !exclude.some((re) => re.test(c.name)));
   switch (choice.kind) {
     case 'named': {
       const hit = all.find((c) => c.name === choice.name);
@@ -20,6 +22,9 @@ export function chooseContainers(pod: KubeObject, choice: ContainerChoice): Chos
     }
     case 'all':
       return { ok: true, containers: all, defaulted: false };
+    case 'pattern':
+      // stern's -c: every container whose name the pattern matches (none is not an error).
+      return { ok: true, containers: all.filter((c) => choice.pattern.test(c.name)), defaulted: false };
     case 'default': {
       const main = all.filter((c) => c.kind === 'regular' || c.kind === 'sidecar');
       if (main.length === 1) return { ok: true, containers: main, defaulted: false };

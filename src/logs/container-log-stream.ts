@@ -50,6 +50,7 @@ export async function streamContainerLog(opts: ContainerStreamOptions): Promise<
   let resuming = opts.resumeFirst === true && resume.lastTimestamp !== '';
   let firstRequest = true;
   let attempt = 0;
+  let budget = query.limitBytes ?? Infinity;
 
   for (;;) {
     if (signal.aborted) return 'aborted';
@@ -83,9 +84,17 @@ export async function streamContainerLog(opts: ContainerStreamOptions): Promise<
           const timestamp = cut < 0 ? '' : raw.slice(0, cut);
           if (!resume.accept(timestamp)) continue;
           delivered++;
-          const wait = opts.deliver({ origin, timestamp, text: cut < 0 ? raw : raw.slice(cut + 1) });
+          let text = cut < 0 ? raw : raw.slice(cut + 1);
+          if (budget !== Infinity) {
+            // --limit-bytes counts the log as the container wrote it, newline included.
+            const size = Buffer.byteLength(text) + 1;
+            if (size > budget) text = Buffer.from(text).subarray(0, budget).toString();
+            budget -= size;
+          }
+          const wait = opts.deliver({ origin, timestamp, text });
           if (wait) await wait;
           if (signal.aborted) return 'aborted';
+          if (budget <= 0) return following ? 'exited' : 'complete';
         }
       }
     } catch (err) {

@@ -4,7 +4,7 @@ import type { BackoffOptions } from '../kube/backoff.ts';
 import type { KubeObject } from '../kube/object.ts';
 import type { LineQueueOptions } from './line-queue.ts';
 import type { ResumePoint } from './log-timestamp.ts';
-import type { ContainerChoice, LogLine, LogNotice, LogOrigin, LogQuery, PodSelection } from './log-types.ts';
+import type { ContainerChoice, ContainerState, LogLine, LogNotice, LogOrigin, LogQuery, PodSelection } from './log-types.ts';
 
 /** What to follow and how. */
 export interface LogFollowerOptions {
@@ -13,9 +13,18 @@ export interface LogFollowerOptions {
   namespace: string | undefined;
   selection: PodSelection;
   containers: ContainerChoice;
+  /** stern's pod query: only pods whose name this matches (unanchored). */
+  podName?: RegExp | undefined;
+  /** stern's -E: containers whose name matches any of these are left out. */
+  excludeContainers?: readonly RegExp[] | undefined;
+  /** stern's --container-state: only containers in one of these states are read (undefined: any). */
+  containerStates?: readonly ContainerState[] | undefined;
   query: LogQuery;
-  /** At most this many pods (kubectl's --max-log-requests); more is an error at the start, later ones are skipped. Default 50. */
-  maxPods?: number;
+  /**
+   * Following: at most this many log streams at once (kubectl's --max-log-requests); more at the
+   * start is kubectl's error, later pods that would exceed it are skipped. Default 50.
+   */
+  maxLogRequests?: number;
   /** The hand-over to the consumer; default 8,192 lines with back-pressure ('block'). */
   queue?: LineQueueOptions;
   onNotice?: (notice: LogNotice) => void;

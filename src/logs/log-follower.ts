@@ -32,7 +32,7 @@ class Follower implements LogFollower {
   readonly #stop = new AbortController();
   readonly #pods = new Map<string, PodEntry>();
   readonly #skipped = new Map<string, KubeObject>();
-  readonly #maxPods: number;
+  readonly #maxStreams: number;
   #tracker: PodTracker | undefined;
   #lines = 0;
   #failures = 0;
@@ -43,7 +43,7 @@ class Follower implements LogFollower {
     // The server does not follow a previous instance: it has ended.
     this.#query = opts.query.previous ? { ...opts.query, follow: false } : opts.query;
     this.#queue = new LineQueue<LogLine>(opts.queue);
-    this.#maxPods = opts.maxPods ?? 50;
+    this.#maxStreams = opts.maxLogRequests ?? 50;
     this.#tracker = trackPods(
       { client: opts.client, namespace: opts.namespace, selection: opts.selection, follow: this.#query.follow, signal: this.#stop.signal },
       {
@@ -96,11 +96,25 @@ class Follower implements LogFollower {
     return this.#queue.push(line);
   };
 
-  #initial(pods: KubeObject[]): void {
+  #wanted(pod: KubeObject): boolean {
+    return this.#opts.podName === undefined || this.#opts.podName.test(pod.metadata.name);
+  }
+
+  // --container-state: whether this container is read now (its state may change while following).
+  #stateWanted(entry: PodEntry, slot: Slot): boolean {
+    const states = this.#opts.containerStates;
+    if (!states) return true;
+    const now = podContainers(entry.latest).find((c) => c.name === slot.origin.container);
+    return now !== undefined && states.includes(now.state);
+  }
+
+  #initial(all: KubeObject[]): void {
     const selection = this.#opts.selection;
-    if (pods.length > this.#maxPods) {
-      const what = selection.kind === 'selector' ? selection.description : selection.name;
-      this.#fail(new KxError('invalid', `${pods.length} pods match ${what}, more than the limit of ${this.#maxPods}: narrow the selection or raise --max-pods`));
+    const pods = all.filter((pod) => this.#wanted(pod));
+    // kubectl limits concurrent streams only when following (without, they are read one by one).
+    const streams = this.#query.follow ? pods.reduce((n, pod) => n + this.#streamsOf(pod), 0) : 0;
+    if (streams > this.#maxStreams) {
+      this.#fail(new KxError('invalid', `you are attempting to follow ${streams} log streams, but maximum allowed concurrency is ${this.#maxStreams}, use --max-log-requests to increase the limit`));
       return;
     }
     if (pods.length === 0) {
@@ -119,9 +133,20 @@ class Follower implements LogFollower {
     }
   }
 
+  #streamsOf(pod: KubeObject): number {
+    const chosen = chooseContainers(pod, this.#opts.containers, this.#opts.excludeContainers);
+    return chosen.ok ? chosen.containers.length : 0;
+  }
+
+  #streamCount(): number {
+    let n = 0;
+    for (const entry of this.#pods.values()) n += entry.slots.length;
+    return n;
+  }
+
   /** Registers a pod and its chosen containers; false when that was fatal (named pod, bad -c). */
   #addPod(pod: KubeObject, initial: boolean): boolean {
-    const chosen = chooseContainers(pod, this.#opts.containers);
+    const chosen = chooseContainers(pod, this.#opts.containers, this.#opts.excludeContainers);
     const namespace = pod.metadata.namespace ?? this.#opts.namespace ?? '';
     if (!chosen.ok) {
       if (this.#namedPod) {
@@ -133,7 +158,7 @@ class Follower implements LogFollower {
       return true;
     }
     const slots = chosen.containers.map<Slot>((c) => ({
-      origin: { namespace, pod: pod.metadata.name, container: c.name, kind: c.kind },
+      origin: { namespace, pod: pod.metadata.name, container: c.name, kind: c.kind, node: (pod['spec'] as { nodeName?: string } | undefined)?.nodeName ?? '' },
       resume: new ResumePoint(),
       instance: undefined,
       active: undefined,
@@ -150,6 +175,7 @@ class Follower implements LogFollower {
     for (const entry of [...this.#pods.values()]) {
       for (const slot of entry.slots) {
         if (this.#stop.signal.aborted) return;
+        if (!this.#stateWanted(entry, slot)) continue;
         await this.#stream(entry, slot, false);
       }
     }
@@ -164,14 +190,14 @@ class Follower implements LogFollower {
       this.#reconcile(entry);
       return;
     }
-    if (this.#namedPod) return;
-    if (this.#pods.size >= this.#maxPods) {
+    if (this.#namedPod || !this.#wanted(pod)) return;
+    if (this.#streamCount() + this.#streamsOf(pod) > this.#maxStreams) {
       if (!this.#skipped.has(keyOf(pod))) {
         this.#notice({
           type: 'skipped',
           namespace: pod.metadata.namespace ?? '',
           pod: pod.metadata.name,
-          message: `not following pod ${pod.metadata.name}: already following ${this.#maxPods} pods (--max-pods)`,
+          message: `not following pod ${pod.metadata.name}: already following ${this.#streamCount()} log streams, the limit of --max-log-requests is ${this.#maxStreams}`,
         });
       }
       this.#skipped.set(keyOf(pod), pod);
@@ -217,6 +243,11 @@ class Follower implements LogFollower {
       if (slot.active || slot.done) continue;
       const now = containers.find((c) => c.name === slot.origin.container);
       if (!now) continue;
+      if (this.#opts.containerStates && !this.#opts.containerStates.includes(now.state)) {
+        // A named pod's container that has finished will not come back into a wanted state.
+        if (this.#namedPod && now.state === 'terminated' && !now.running) slot.done = true;
+        continue;
+      }
       if (now.instance === undefined) {
         const finished = podPhase(entry.latest) === 'Succeeded' || podPhase(entry.latest) === 'Failed';
         if (this.#namedPod && finished) {

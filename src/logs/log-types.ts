@@ -16,6 +16,8 @@ export interface LogOrigin {
   readonly pod: string;
   readonly container: string;
   readonly kind: ContainerKind;
+  /** The node the pod runs on ('' before it is scheduled), for stern's json output. */
+  readonly node?: string;
 }
 
 /** One whole log line (never a fragment), without its newline. */
@@ -38,13 +40,24 @@ export interface LogQuery {
   sinceTime?: string | undefined;
   /** The previous (terminated) instance of each container. */
   previous: boolean;
+  /**
+   * kubectl's --limit-bytes: at most this many bytes of each container's log. Counted here, not
+   * by the server, whose count would include the timestamps kx always asks for.
+   */
+  limitBytes?: number | undefined;
 }
 
 /** Which pods to read: one named pod, or every pod a label selector matches. */
-export type PodSelection = { kind: 'pod'; name: string } | { kind: 'selector'; labelSelector: string; description: string };
+export type PodSelection =
+  | { kind: 'pod'; name: string }
+  /** `labelSelector` '' is every pod; `fieldSelector` (--field-selector, --node) narrows on the server. */
+  | { kind: 'selector'; labelSelector: string; description: string; fieldSelector?: string | undefined };
 
 /** Which containers of each pod: the named one, all of them, or the default (all, said once). */
-export type ContainerChoice = { kind: 'named'; name: string } | { kind: 'all' } | { kind: 'default' };
+export type ContainerChoice = { kind: 'named'; name: string } | { kind: 'all' } | { kind: 'default' } | { kind: 'pattern'; pattern: RegExp };
+
+/** A container's state as stern's --container-state names it. */
+export type ContainerState = 'running' | 'waiting' | 'terminated';
 
 /** Why one container's stream stopped. */
 export type StreamEnd = 'complete' | 'exited' | 'podDeleted' | 'aborted';

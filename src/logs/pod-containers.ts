@@ -3,7 +3,7 @@
  * ephemeral containers in kubectl's --all-containers order, each with its current instance.
  */
 import type { KubeObject } from '../kube/object.ts';
-import type { ContainerKind } from './log-types.ts';
+import type { ContainerKind, ContainerState } from './log-types.ts';
 
 interface ContainerSpecJson {
   name: string;
@@ -44,6 +44,8 @@ export interface PodContainer {
    */
   instance: string | undefined;
   running: boolean;
+  /** Its state now, for --container-state: waiting also when it never started. */
+  state: ContainerState;
   /** Why it is not running yet ('ContainerCreating', 'PodInitializing', …), when it waits. */
   waitingReason: string | undefined;
 }
@@ -87,5 +89,6 @@ function describe(name: string, kind: ContainerKind, status: ContainerStatusJson
   }
   const initializing = kind === 'regular' && podPhase(pod) === 'Pending';
   const waitingReason = instance ? undefined : (state.waiting?.reason ?? (initializing ? 'PodInitializing' : 'ContainerCreating'));
-  return { name, kind, instance, running, waitingReason };
+  const stateNow: ContainerState = running ? 'running' : state.terminated ? 'terminated' : 'waiting';
+  return { name, kind, instance, running, state: stateNow, waitingReason };
 }

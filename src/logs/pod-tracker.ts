@@ -58,7 +58,7 @@ export function trackPods(opts: PodTrackerOptions, sink: PodTrackerSink): PodTra
         client: opts.client,
         resource: podsResource,
         namespace: opts.namespace,
-        ...(opts.selection.kind === 'pod' ? { fieldSelector: `metadata.name=${opts.selection.name}` } : { labelSelector: opts.selection.labelSelector }),
+        ...(opts.selection.kind === 'pod' ? { fieldSelector: `metadata.name=${opts.selection.name}` } : selectorQuery(opts.selection)),
       },
       watchSink(sink, fail, initial),
     );
@@ -78,8 +78,16 @@ async function initialPods(opts: PodTrackerOptions): Promise<KubeObject[]> {
     return [await client.get<KubeObject>(podPath(namespace, selection.name), { signal })];
   }
   const path = namespace ? `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods` : '/api/v1/pods';
-  const list = await client.get<KubeList>(path, { query: { labelSelector: selection.labelSelector }, signal });
+  const list = await client.get<KubeList>(path, { query: selectorQuery(selection), signal });
   return [...list.items].sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+}
+
+// Only the selectors there are: an empty one is every pod.
+function selectorQuery(selection: Extract<PodSelection, { kind: 'selector' }>): { labelSelector?: string; fieldSelector?: string } {
+  return {
+    ...(selection.labelSelector ? { labelSelector: selection.labelSelector } : {}),
+    ...(selection.fieldSelector ? { fieldSelector: selection.fieldSelector } : {}),
+  };
 }
 
 // The watch's first sync repeats the pods `initial` already reported; they arrive as upserts,

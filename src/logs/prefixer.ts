@@ -9,10 +9,17 @@ import type { LogLine, LogOrigin } from './log-types.ts';
 // out because they vanish on one background or the other.
 const palette = [31, 32, 33, 34, 35, 36, 91, 92, 93, 94, 95, 96] as const;
 
-/** Whether to colour output on `stream`: a terminal, and NO_COLOR unset or empty (no-color.org). */
-export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+/** stern's --color: auto (a terminal without NO_COLOR), always or never. */
+export type ColorMode = 'auto' | 'always' | 'never';
+
+/** Whether to colour output on `stream`: with `auto`, a terminal and NO_COLOR unset or empty (no-color.org). */
+export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>, mode: ColorMode = 'auto'): boolean {
+  if (mode !== 'auto') return mode === 'always';
   return stream.isTTY === true && !env['NO_COLOR'];
 }
+
+/** stern's -o: `default` (prefixes as asked), `raw` (the message only), `json` (stern's Log object, one a line). */
+export type OutputFormat = 'default' | 'raw' | 'json';
 
 /** FNV-1a, for colours that stay put from run to run. */
 function hash(text: string): number {
@@ -40,6 +47,10 @@ export interface LineFormatOptions {
   timestamps: boolean;
   /** Name the namespace too (`NS/POD CONTAINER`), for selections across namespaces. */
   namespace?: boolean;
+  /** `stern` (default): `POD CONTAINER `; `kubectl` (--prefix): `[pod/POD/CONTAINER] `. */
+  prefixStyle?: 'stern' | 'kubectl';
+  /** Default: 'default'. raw and json ignore `prefix` and `color`. */
+  output?: OutputFormat;
 }
 
 /** Formats lines for a terminal or a pipe; prefixes are built once per container. */
@@ -54,16 +65,18 @@ export class LineFormatter {
 
   /** The prefix of a container's lines ('' when prefixes are off). */
   prefix(origin: LogOrigin): string {
-    if (!this.options.prefix) return '';
+    if (!this.options.prefix || (this.options.output ?? 'default') !== 'default') return '';
     let text = this.#prefixes.get(origin);
     if (text === undefined) {
-      const pod = this.options.namespace ? `${origin.namespace}/${origin.pod}` : origin.pod;
+      let pod = this.options.namespace ? `${origin.namespace}/${origin.pod}` : origin.pod;
+      let container = origin.container;
       if (this.options.color) {
         const colors = colorIndexes(origin.pod, origin.container);
-        text = `\x1b[${palette[colors.pod]}m${pod}\x1b[0m \x1b[${palette[colors.container]}m${origin.container}\x1b[0m `;
-      } else {
-        text = `${pod} ${origin.container} `;
+        pod = `\x1b[${palette[colors.pod]}m${pod}\x1b[0m`;
+        container = `\x1b[${palette[colors.container]}m${container}\x1b[0m`;
       }
+      // kubectl's --prefix names the object as a reference: [pod/NAME/CONTAINER].
+      text = this.options.prefixStyle === 'kubectl' ? `[pod/${pod}/${container}] ` : `${pod} ${container} `;
       this.#prefixes.set(origin, text);
     }
     return text;
@@ -71,8 +84,13 @@ export class LineFormatter {
 
   /** One line with its newline. */
   format(line: LogLine): string {
+    return `${this.#line(line)}\n`;
+  }
+
+  #line(line: LogLine): string {
     const stamp = this.options.timestamps && line.timestamp ? `${line.timestamp} ` : '';
-    return `${this.prefix(line.origin)}${stamp}${line.text}\n`;
+    if (this.options.output === 'json') return jsonLine(line, stamp);
+    return `${this.prefix(line.origin)}${stamp}${line.text}`;
   }
 
   /** A batch of lines as one string, so it goes out in one write and no line is ever torn. */
@@ -80,7 +98,9 @@ export class LineFormatter {
     if (lines.length === 0) return '';
     // join() builds one flat string; += would build a rope of a million pieces to flatten later.
     const parts = new Array<string>(lines.length);
-    if (!this.options.prefix && !this.options.timestamps) {
+    if (this.options.output === 'json') {
+      for (let i = 0; i < lines.length; i++) parts[i] = this.#line(lines[i]!);
+    } else if ((!this.options.prefix || this.options.output === 'raw') && !this.options.timestamps) {
       for (let i = 0; i < lines.length; i++) parts[i] = lines[i]!.text;
     } else {
       for (let i = 0; i < lines.length; i++) {
@@ -91,4 +111,13 @@ export class LineFormatter {
     }
     return `${parts.join('\n')}\n`;
   }
+}
+
+/**
+ * stern's `-o json`: its Log struct's fields and order; like stern, --timestamps puts the
+ * timestamp at the start of `message`.
+ */
+function jsonLine(line: LogLine, stamp: string): string {
+  const o = line.origin;
+  return JSON.stringify({ message: `${stamp}${line.text}`, nodeName: o.node ?? '', namespace: o.namespace, podName: o.pod, containerName: o.container });
 }

@@ -117,16 +117,20 @@ test('one pod, one container: exactly what kubectl logs prints, with each flag',
   assert.match((await kx(['solo'])).stdout, /^starting\n\nnaïve café ✓ 日本\n/);
 });
 
-test('--prefix puts "POD CONTAINER" before each line; no colour when not a terminal', async () => {
-  const r = await kx(['solo', '--prefix', '--tail', '2']);
-  assert.equal(r.stdout, 'solo app \tindented with a tab\nsolo app done\n');
+test('--prefix is kubectl\'s "[pod/POD/CONTAINER] " before each line, also before the timestamp; no colour when not a terminal', async () => {
+  for (const flags of [['--tail', '2'], ['--timestamps', '--tail', '1'], ['--all-containers']]) {
+    const [ours, theirs] = await Promise.all([kx(['solo', '--prefix', ...flags]), kubectl('logs', 'solo', '--prefix', ...flags)]);
+    assert.equal(theirs.code, 0, theirs.stderr);
+    assert.equal(ours.stdout, theirs.stdout, `kx logs solo --prefix ${flags.join(' ')}`);
+  }
+  assert.equal((await kx(['solo', '--prefix', '--tail', '2'])).stdout, '[pod/solo/app] \tindented with a tab\n[pod/solo/app] done\n');
 });
 
 test('colour on a terminal, none with NO_COLOR', async () => {
   const coloured = await kx(['solo', '--prefix', '--tail', '1'], { tty: true });
-  assert.match(coloured.stdout, /^\x1b\[\d+msolo\x1b\[0m \x1b\[\d+mapp\x1b\[0m done\n$/);
+  assert.match(coloured.stdout, /^\[pod\/\x1b\[\d+msolo\x1b\[0m\/\x1b\[\d+mapp\x1b\[0m\] done\n$/);
   const plain = await kx(['solo', '--prefix', '--tail', '1'], { tty: true, env: { NO_COLOR: '1' } });
-  assert.equal(plain.stdout, 'solo app done\n');
+  assert.equal(plain.stdout, '[pod/solo/app] done\n');
 });
 
 test('several containers and no -c: all of them, prefixed, and one line on stderr saying so', async () => {

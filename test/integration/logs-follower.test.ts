@@ -168,10 +168,13 @@ function setStatus(name: string, status: Record<string, unknown>): void {
   });
 }
 
-test('more pods than --max-pods is an error before any line', async () => {
+test("following more streams than --max-log-requests is kubectl's error before any line", async () => {
   for (const name of ['many-1', 'many-2', 'many-3']) demo.server.store.create(pods, pod('default', name, { labels: { app: 'many' } }));
-  const follower = follow({ selection: { kind: 'selector', labelSelector: 'app=many', description: 'app=many' }, maxPods: 2 });
-  await assert.rejects(follower.next(), /3 pods match app=many, more than the limit of 2: narrow the selection or raise --max-pods/);
+  const follower = follow({ selection: { kind: 'selector', labelSelector: 'app=many', description: 'app=many' }, maxLogRequests: 2 });
+  await assert.rejects(
+    follower.next(),
+    (err: Error) => err.message === 'you are attempting to follow 3 log streams, but maximum allowed concurrency is 2, use --max-log-requests to increase the limit',
+  );
 });
 
 test("a missing pod is kubectl's NotFound sentence", async () => {

@@ -4,7 +4,8 @@
  * error block when a drain stops (the node stays cordoned), exit 1 on API errors and 2 on usage.
  */
 import { parseCommandLine, UsageError } from '../args.ts';
-import { setUnschedulable, type DryRun } from '../../kube/mutations/cordon.ts';
+import { setUnschedulable } from '../../kube/mutations/cordon.ts';
+import { dryRunFlag } from '../dry-run-flag.ts';
 import { DrainError, drainEventLine, drainNode } from '../../kube/mutations/drain.ts';
 import { sessionFromFlags } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
@@ -51,12 +52,6 @@ mirror pods are skipped. Each pod is evicted through the Eviction API, so PodDis
 honoured (a refusal is retried every 5s); the node stays cordoned if the drain stops.
 Exit codes: 0 drained, 1 refused, failed or timed out, 2 usage.
 `;
-}
-
-function dryRunFlag(value: string | undefined): DryRun {
-  if (value === undefined || value === 'none') return undefined;
-  if (value === 'client' || value === 'server') return value;
-  throw new UsageError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }
 
 function oneNode(positionals: string[], invokedAs: string, word: string): string {

@@ -1,11 +1,13 @@
 /**
- * `kx rollout history|undo|restart|status TYPE/NAME`, with kubectl's semantics and output;
+ * `kx rollout history|undo|restart|pause|resume|status TYPE/NAME`, with kubectl's semantics and
+ * output (undo, restart, pause and resume take several objects, a bare TYPE or `-l`, as kubectl does);
  * `kx rollout history TYPE/NAME --revision N --diff` shows what changed against the current
  * revision as a unified diff of the pod templates (kubectl cannot).
  */
 import { stringify } from 'yaml';
 import { parseCommandLine, UsageError } from '../args.ts';
 import { historyText, rolloutHistory } from '../../kube/mutations/rollout/history.ts';
+import { rolloutPause } from '../../kube/mutations/rollout/pause.ts';
 import { rolloutRestart } from '../../kube/mutations/rollout/restart.ts';
 import { rolloutName, type RolloutTarget } from '../../kube/mutations/rollout/rollout-target.ts';
 import { rolloutTargetOf } from '../../kinds/registry.ts';
@@ -19,6 +21,9 @@ import { parseDuration } from '../duration-flag.ts';
 import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
+import { dryRunFlag } from '../dry-run-flag.ts';
+import { findTargets, parseTargetArgs, reportErrors, type FoundTarget } from '../object-targets.ts';
+import type { KubeSession } from '../../kube/session.ts';
 
 const options = {
   'to-revision': { type: 'string' },
@@ -27,17 +32,23 @@ const options = {
   watch: { type: 'boolean', short: 'w' },
   timeout: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  'dry-run': { type: 'string' },
+  selector: { type: 'string', short: 'l' },
 } as const;
 
-const subcommands = ['history', 'undo', 'restart', 'status'] as const;
+const subcommands = ['history', 'undo', 'restart', 'pause', 'resume', 'status'] as const;
+
+/** The subcommands that write, each over many objects. */
+type WriteSub = 'undo' | 'restart' | 'pause' | 'resume';
 
 function help(invokedAs: string): string {
   return `Manage the rollout of a deployment, stateful set or daemon set.
 
 Usage:
   ${invokedAs} rollout history TYPE/NAME [--revision N [--diff]] [-o yaml|json]
-  ${invokedAs} rollout undo TYPE/NAME [--to-revision N]
-  ${invokedAs} rollout restart TYPE/NAME
+  ${invokedAs} rollout undo (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--to-revision N] [--dry-run=server]
+  ${invokedAs} rollout restart (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--dry-run=client|server]
+  ${invokedAs} rollout pause|resume (deployment/NAME… | deployment [NAME…] | deployment -l SELECTOR)
   ${invokedAs} rollout status TYPE/NAME [--watch=false] [--timeout 5m]
 
 Examples:
@@ -45,6 +56,8 @@ Examples:
   ${invokedAs} rollout history deployment/web --revision 2 --diff   # what changed since revision 2
   ${invokedAs} rollout undo deployment/web --to-revision 2
   ${invokedAs} rollout restart statefulset/redis
+  ${invokedAs} rollout restart deployment -n shop          # every deployment in shop
+  ${invokedAs} rollout pause deployment web api
   ${invokedAs} rollout status deployment/web
 
 The same patches and messages as kubectl. Exit codes: 0 done, 1 the API refused, the rollout
@@ -71,7 +84,6 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   if (!(subcommands as readonly string[]).includes(sub)) {
     throw new UsageError(`unknown rollout command "${sub}": use one of ${subcommands.join(', ')} (see '${ctx.invokedAs} rollout --help')`);
   }
-  const { type, name } = splitTarget(rest, ctx.invokedAs, `rollout ${sub}`);
   const toRevision = revisionFlag(args.options['to-revision'] as string | undefined, '--to-revision');
   const revision = revisionFlag(args.options['revision'] as string | undefined, '--revision');
   const output = args.options['output'] as string | undefined;
@@ -79,21 +91,33 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json, name, yaml`);
   if (args.options['diff'] === true && revision === undefined) throw new UsageError('--diff needs --revision N: the revision to compare with the current one');
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout');
+  const dryRun = dryRunFlag(args.options['dry-run'] as string | undefined);
+  if (sub === 'undo' || sub === 'restart' || sub === 'pause' || sub === 'resume') {
+    // kubectl's pause and resume have no --dry-run; undo's client dry run prints a pod template kx does not draw.
+    if (dryRun && (sub === 'pause' || sub === 'resume')) throw new UsageError(`unknown flag: --dry-run (see '${ctx.invokedAs} rollout --help')`);
+    if (dryRun === 'client' && sub === 'undo') throw new UsageError('rollout undo --dry-run=client is not supported: use --dry-run=server');
+    const selector = args.options['selector'] as string | undefined;
+    const targetArgs = parseTargetArgs(rest, { all: false, selector, bareTypeIsAll: true }, ctx.invokedAs, `rollout ${sub}`);
+    const session = await sessionFromFlags(args.flags, ctx.invokedAs, `rollout ${sub}`);
+    try {
+      writeGateFromFlags(args.flags, session).enter(sub);
+      return await writeEach(session, sub, targetArgs, (target) => {
+        if (sub === 'pause' || sub === 'resume') return rolloutPause(session.client, target, sub === 'pause');
+        const rollout = rolloutTargetOf(target);
+        return sub === 'undo' ? rolloutUndo(session.client, rollout, toRevision, dryRun === 'server' ? 'server' : undefined) : rolloutRestart(session.client, rollout, new Date(), dryRun);
+      });
+    } finally {
+      await session.close();
+    }
+  }
+  const { type, name } = splitTarget(rest, ctx.invokedAs, `rollout ${sub}`);
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, `rollout ${sub}`);
   try {
-    // undo and restart write; history and status only read.
-    if (sub === 'undo' || sub === 'restart') writeGateFromFlags(args.flags, session).enter(sub);
     const named = await resolveTarget(session, type, name);
     const target: RolloutTarget = rolloutTargetOf({ ...named, namespace: session.namespace });
     switch (sub) {
       case 'history':
         return await history(session.client, target, revision, args.options['diff'] === true, output);
-      case 'undo':
-        process.stdout.write(`${await rolloutUndo(session.client, target, toRevision)}\n`);
-        return 0;
-      case 'restart':
-        process.stdout.write(`${await rolloutRestart(session.client, target)}\n`);
-        return 0;
       case 'status':
         return await status(session.client, target, !noWatch, timeoutMs);
       default:
@@ -102,6 +126,27 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Runs `act` on every object, kubectl's way: each one's line on stdout, the failures (objects not
+ * found first) on stderr at the end, exit 1 if any failed.
+ */
+async function writeEach(session: KubeSession, sub: WriteSub, targetArgs: Parameters<typeof findTargets>[1], act: (target: FoundTarget) => Promise<string>): Promise<number> {
+  const { targets, errors } = await findTargets(session, targetArgs);
+  if (targets.length === 0 && errors.length === 0) {
+    // kubectl's undo says nothing; pause, resume and restart say so on stderr.
+    if (sub !== 'undo') process.stderr.write(`No resources found in ${session.namespace} namespace.\n`);
+    return 0;
+  }
+  for (const target of targets) {
+    try {
+      process.stdout.write(`${await act(target)}\n`);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  return reportErrors(errors);
 }
 
 async function history(client: Parameters<typeof rolloutHistory>[0], target: RolloutTarget, revision: number | undefined, diff: boolean, output: string | undefined): Promise<number> {

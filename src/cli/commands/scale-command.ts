@@ -7,7 +7,9 @@ import { parseCommandLine, UsageError } from '../args.ts';
 import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../kube/mutations/scale.ts';
 import { KxError } from '../../kube/errors.ts';
 import { resourcePath } from '../../kube/resource-info.ts';
-import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
+import { sessionFromFlags } from '../target.ts';
+import { findTargets, parseTargetArgs, reportErrors } from '../object-targets.ts';
+import { dryRunFlag } from '../dry-run-flag.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { parseDuration } from '../duration-flag.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
@@ -18,18 +20,23 @@ const options = {
   wait: { type: 'boolean' },
   timeout: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  'dry-run': { type: 'string' },
+  all: { type: 'boolean' },
+  selector: { type: 'string', short: 'l' },
 } as const;
 
 function help(invokedAs: string): string {
   return `Set a new size for a deployment, replica set, stateful set or custom resource with a scale subresource.
 
 Usage:
-  ${invokedAs} scale TYPE/NAME --replicas N [--current-replicas M] [--wait] [--timeout 2m] [-o name]
+  ${invokedAs} scale (TYPE/NAME… | TYPE NAME… | TYPE --all | TYPE -l SELECTOR) --replicas N
+      [--current-replicas M] [--dry-run=client|server] [--wait] [--timeout 2m] [-o name]
 
 Examples:
   ${invokedAs} scale deployment/web --replicas 3 -n shop
   ${invokedAs} scale sts/redis --replicas 5 --current-replicas 3
   ${invokedAs} scale deploy web --replicas 0 --wait --timeout 1m
+  ${invokedAs} scale deploy -l tier=cache --replicas 2 --dry-run=server
 
 Like kubectl: a merge patch of spec.replicas on the /scale subresource; --current-replicas makes
 it fail when the count is not what you expect. --wait waits until the status shows the new size.
@@ -39,15 +46,8 @@ Exit codes: 0 done, 1 the API refused or it timed out, 2 usage.
 
 /** Runs `kx scale`. */
 export async function run(argv: string[], ctx: SubcommandContext): Promise<number> {
-  // `--replicas -1` would read as a flag; take the next word as the value, so the count check
-  // below can say what is wrong with it.
-  const joined = argv.map((a, i) => ((argv[i - 1] === '--replicas' || argv[i - 1] === '--current-replicas') && /^-/.test(a) ? `\u0000${a}` : a));
-  const merged: string[] = [];
-  for (const a of joined) {
-    if (a.startsWith('\u0000')) merged[merged.length - 1] = `${merged[merged.length - 1]}=${a.slice(1)}`;
-    else merged.push(a);
-  }
-  const args = parseCommandLine(['scale', ...merged], options, { invokedAs: ctx.invokedAs, command: 'scale' });
+  // parseCommandLine takes `--replicas -1` as the value -1, so the count check below can say what is wrong with it.
+  const args = parseCommandLine(['scale', ...argv], options, { invokedAs: ctx.invokedAs, command: 'scale' });
   if (args.flags.help) {
     process.stdout.write(help(ctx.invokedAs));
     return 0;
@@ -62,20 +62,32 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   const output = args.options['output'] as string | undefined;
   if (output !== undefined && output !== 'name') throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: name`);
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout') ?? 0;
-  const { type, name } = splitTarget(args.positionals, ctx.invokedAs, 'scale');
+  const dryRun = dryRunFlag(args.options['dry-run'] as string | undefined);
+  const selector = args.options['selector'] as string | undefined;
+  const targetArgs = parseTargetArgs(args.positionals, { all: args.options['all'] === true, selector, bareTypeIsAll: false }, ctx.invokedAs, 'scale');
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, 'scale');
   try {
     writeGateFromFlags(args.flags, session).enter('scale');
-    const target = { ...(await resolveTarget(session, type, name)), namespace: session.namespace };
-    // The autoscaler lookup only adds a warning: asked beside the scale, not before it (one round trip less).
-    const hpaLookup = hpaFor(session.client, target);
-    const said = await scaleObject(session.client, target, replicas.replicas, { expectCurrent: expect?.ok ? expect.replicas : undefined });
-    const hpa = await hpaLookup;
-    if (hpa) process.stderr.write(`Warning: ${hpaWarning(hpa)}\n`);
-    // -o name prints the object's name, as kubectl does; otherwise kubectl's sentence.
-    process.stdout.write(output === 'name' ? `${said.replace(/ scaled$/, '')}\n` : `${said}\n`);
-    if (args.options['wait'] === true) await waitForSize(session, target, replicas.replicas, timeoutMs || 5 * 60_000);
-    return 0;
+    const { targets, errors } = await findTargets(session, targetArgs);
+    if (targets.length === 0) {
+      // kubectl says "no objects passed to scale" before the reasons; kx gives the reasons alone.
+      if (errors.length === 1) throw errors[0];
+      if (errors.length > 1) return reportErrors(errors);
+      throw new KxError('notFound', 'no objects passed to scale');
+    }
+    for (const target of targets) {
+      // The autoscaler lookup only adds a warning: asked beside the scale, not before it (one round trip less).
+      const hpaLookup = hpaFor(session.client, target);
+      // As in kubectl, a failed scale stops here: the objects after it are left alone.
+      const said = await scaleObject(session.client, target, replicas.replicas, { expectCurrent: expect?.ok ? expect.replicas : undefined, dryRun });
+      const hpa = await hpaLookup;
+      if (hpa && !dryRun) process.stderr.write(`Warning: ${hpaWarning(hpa)}\n`);
+      // -o name prints the object's name, as kubectl does; otherwise kubectl's sentence.
+      process.stdout.write(output === 'name' ? `${said.replace(/ scaled( \((server )?dry run\))?$/, '')}\n` : `${said}\n`);
+      if (args.options['wait'] === true && !dryRun) await waitForSize(session, target, replicas.replicas, timeoutMs || 5 * 60_000);
+    }
+    // The objects that could not be read are reported last, as kubectl does.
+    return reportErrors(errors);
   } finally {
     await session.close();
   }

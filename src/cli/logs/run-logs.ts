@@ -11,6 +11,7 @@ import type { KubeSession } from '../../kube/session.ts';
 import { startLogFollower } from '../../logs/log-follower.ts';
 import { LogTargetTypeError, resolveLogTarget } from '../../logs/log-target.ts';
 import type { LogNotice, PodSelection } from '../../logs/log-types.ts';
+import { filterLines } from '../../logs/line-filter.ts';
 import { OutputWriter } from '../../logs/output-writer.ts';
 import { LineFormatter, useColor } from '../../logs/prefixer.ts';
 import { logsHelpText } from './logs-help.ts';
@@ -55,11 +56,19 @@ export async function runLogs(argv: string[], io: LogsIo): Promise<number> {
 }
 
 async function selectionOf(session: KubeSession, request: LogsRequest, namespace: string, signal: AbortSignal, invokedAs: string): Promise<PodSelection> {
-  if (request.selector !== undefined) return { kind: 'selector', labelSelector: request.selector, description: request.selector };
+  const fieldSelector = request.fieldSelector;
+  if (request.podQuery !== undefined) {
+    const query = `"${request.podQuery.source}"`;
+    return { kind: 'selector', labelSelector: request.selector ?? '', fieldSelector, description: request.selector ? `${query} and ${request.selector}` : query };
+  }
+  if (request.selector !== undefined) return { kind: 'selector', labelSelector: request.selector, fieldSelector, description: request.selector };
   const target = request.target!;
   if (target.type === undefined) return { kind: 'pod', name: target.name };
   try {
-    return await resolveLogTarget(session.client, namespace, target.type, target.name, signal);
+    const selection = await resolveLogTarget(session.client, namespace, target.type, target.name, signal);
+    if (fieldSelector === undefined) return selection;
+    if (selection.kind === 'pod') throw new UsageError(`--field-selector and --node go with a pod query, TYPE/NAME or -l, not a pod name (see '${invokedAs} logs --help')`);
+    return { ...selection, fieldSelector };
   } catch (err) {
     if (err instanceof LogTargetTypeError) throw new UsageError(`${err.message} (see '${invokedAs} logs --help')`);
     throw err;
@@ -70,26 +79,41 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
   io.signal?.addEventListener('abort', onAbort, { once: true });
-  const allNamespaces = request.flags.allNamespaces && request.selector !== undefined;
+  const allNamespaces = request.flags.allNamespaces && request.target === undefined;
   const namespace = session.namespace;
   const selection = await selectionOf(session, request, namespace, stop.signal, io.invokedAs);
   const formatter = new LineFormatter({
     // A workload or selector may grow more pods while following, so it is prefixed from the start.
-    prefix: request.prefix || selection.kind === 'selector',
+    prefix: request.prefix === 'on' || (request.prefix === 'auto' && selection.kind === 'selector'),
+    prefixStyle: request.prefix === 'on' ? 'kubectl' : 'stern',
+    output: request.output,
     // eslint-disable-next-line react-hooks/rules-of-hooks -- useColor is a plain function (colour on or off), not a React hook
-    color: useColor(io.stdout, io.env),
+    color: useColor(io.stdout, io.env, request.color),
     timestamps: request.timestamps,
     namespace: allNamespaces,
   });
   const say = (sentence: string): void => void io.stderr.write(`${sentence}\n`);
-  const notices = noticePrinter(say, formatter, request.query.follow, selection);
+  let timedOut = false;
+  const runningTimer =
+    request.podRunningTimeoutMs !== undefined && request.query.follow
+      ? setTimeout(() => {
+          // kubectl's words when no pod became ready to log in time.
+          timedOut = true;
+          say('error: timed out waiting for the condition');
+          follower.stop();
+        }, request.podRunningTimeoutMs)
+      : undefined;
+  const notices = noticePrinter(say, formatter, request.query.follow, selection, request.prefix === 'auto', () => clearTimeout(runningTimer));
   const follower = startLogFollower({
     client: session.client,
     namespace: allNamespaces ? undefined : namespace,
     selection,
     containers: request.containers,
+    podName: request.podQuery,
+    excludeContainers: request.excludeContainers,
+    containerStates: request.containerStates,
     query: request.query,
-    maxPods: request.maxPods,
+    maxLogRequests: request.maxLogRequests,
     onNotice: notices,
   });
   const writer = new OutputWriter(io.stdout);
@@ -98,7 +122,7 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     for (;;) {
       const batch = await follower.next();
       if (!batch) break;
-      const wait = writer.write(formatter.formatBatch(batch));
+      const wait = writer.write(formatter.formatBatch(filterLines(request.lines, batch)));
       if (wait) await wait;
       if (writer.broken) {
         // `kx logs … | head`: the reader has what it wanted; end quietly.
@@ -108,23 +132,25 @@ async function follow(session: KubeSession, request: LogsRequest, io: LogsIo): P
     }
     await writer.flush();
   } finally {
+    clearTimeout(runningTimer);
     follower.stop();
     writer.detach();
     io.signal?.removeEventListener('abort', onAbort);
   }
   if (io.signal?.aborted) return 130;
-  return follower.stats().failures > 0 ? 1 : 0;
+  if (timedOut) return 1;
+  return follower.stats().failures > 0 && !request.ignoreErrors ? 1 : 0;
 }
 
 /** Turns the follower's notices into stderr sentences (and prefixes on for multi-container pods). */
-function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection): (n: LogNotice) => void {
+function noticePrinter(say: (s: string) => void, formatter: LineFormatter, following: boolean, selection: PodSelection, autoPrefix: boolean, onStarted: () => void): (n: LogNotice) => void {
   let saidDefaulted = false;
   // One line in all: for a selection it names the first pod with several containers and speaks for all.
   const showing = selection.kind === 'pod' ? 'showing all of them' : 'showing all containers of every pod';
   return (n) => {
     switch (n.type) {
       case 'containers':
-        if (n.containers.length > 1) formatter.options = { ...formatter.options, prefix: true };
+        if (n.containers.length > 1 && autoPrefix) formatter.options = { ...formatter.options, prefix: true };
         if (n.defaulted && !saidDefaulted) {
           saidDefaulted = true;
           say(`pod ${n.pod} has ${n.containers.length} containers (${n.containers.join(', ')}): ${showing}; use -c NAME for one`);
@@ -146,6 +172,8 @@ function noticePrinter(say: (s: string) => void, formatter: LineFormatter, follo
         say(n.message);
         return;
       case 'started':
+        onStarted();
+        return;
       case 'ended':
         return;
       default: {

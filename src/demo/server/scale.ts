@@ -68,6 +68,8 @@ export async function handleScale(ctx: ServerContext, req: IncomingMessage, res:
   if (rv && rv !== existing.metadata.resourceVersion) throw conflict(route.def, existing.metadata.name);
   const next = clone(existing);
   writePath(next as unknown as Record<string, unknown>, spec.specReplicasPath, replicas);
-  const updated = ctx.store.update(route.def, next);
+  // dryRun=All: validated and answered as if written, but the store is left alone (the apiserver's rule).
+  const dryRun = new URL(req.url ?? '/', 'http://x').searchParams.getAll('dryRun').includes('All');
+  const updated = dryRun ? next : ctx.store.update(route.def, next);
   sendJson(res, 200, scaleOf(updated, spec, custom));
 }

@@ -8,6 +8,7 @@ import type { ApiClient } from '../api-client.ts';
 import { KxError } from '../errors.ts';
 import type { KubeList, KubeObject } from '../object.ts';
 import { resourcePath, type ResourceInfo } from '../resource-info.ts';
+import { dryRunSuffix, type DryRun } from './cordon.ts';
 import { kubectlKind } from './delete.ts';
 
 /** The largest replica count the API accepts (int32). */
@@ -45,9 +46,14 @@ export async function currentReplicas(client: ApiClient, target: ScaleTarget): P
 
 /**
  * Scales `target` to `replicas`; resolves with kubectl's sentence (`deployment.apps/web scaled`).
- * With `expectCurrent`, refuses with kubectl's precondition message when the count differs.
+ * With `expectCurrent`, refuses with kubectl's precondition message when the count differs;
+ * `dryRun: 'client'` sends nothing, `'server'` sends the write with dryRun=All.
  */
-export async function scaleObject(client: ApiClient, target: ScaleTarget, replicas: number, opts: { expectCurrent?: number | undefined } = {}): Promise<string> {
+export async function scaleObject(client: ApiClient, target: ScaleTarget, replicas: number, opts: { expectCurrent?: number | undefined; dryRun?: DryRun } = {}): Promise<string> {
+  const said = `${kubectlKind(target.resource)}/${target.name} scaled${dryRunSuffix(opts.dryRun)}`;
+  // kubectl's client dry run prints the object it read and asks nothing of /scale.
+  if (opts.dryRun === 'client') return said;
+  const query = opts.dryRun === 'server' ? { query: { dryRun: 'All' } } : {};
   if (!target.resource.subresources.scale) {
     throw new KxError('invalid', `${kubectlKind(target.resource)} "${target.name}" cannot be scaled: the server serves no scale subresource for ${target.resource.plural}`);
   }
@@ -57,11 +63,11 @@ export async function scaleObject(client: ApiClient, target: ScaleTarget, replic
     const now = scale.spec?.replicas ?? 0;
     if (now !== opts.expectCurrent) throw new KxError('conflict', `Expected replicas to be ${opts.expectCurrent}, was ${now}`);
     // The PUT carries the resourceVersion read: a change in between is a conflict, as in kubectl.
-    await client.put(path, { ...scale, spec: { ...scale.spec, replicas } });
+    await client.put(path, { ...scale, spec: { ...scale.spec, replicas } }, query);
   } else {
-    await client.patch(path, 'merge', { spec: { replicas } });
+    await client.patch(path, 'merge', { spec: { replicas } }, query);
   }
-  return `${kubectlKind(target.resource)}/${target.name} scaled`;
+  return said;
 }
 
 /** The name of an HPA in the namespace whose scaleTargetRef is this object, if any. */

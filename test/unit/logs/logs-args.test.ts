@@ -10,7 +10,7 @@ test('a pod, a container and kubectl flags', () => {
   assert.deepEqual(r.query, { follow: true, previous: false, tailLines: 20, sinceSeconds: 300 });
   assert.equal(r.timestamps, true);
   assert.equal(r.flags.namespace, 'shop');
-  assert.equal(r.maxPods, 50);
+  assert.equal(r.maxLogRequests, 50);
 });
 
 test('TYPE/NAME, POD CONTAINER, -l with kubectl tail defaults', () => {

@@ -27,10 +27,10 @@ const initializing = pod(
 
 test('containers in --all-containers order with kind, instance and waiting reason', () => {
   assert.deepEqual(podContainers(initializing), [
-    { name: 'migrate', kind: 'init', instance: 'containerd://m1', running: false, waitingReason: undefined },
-    { name: 'envoy', kind: 'sidecar', instance: 'containerd://e1', running: true, waitingReason: undefined },
-    { name: 'app', kind: 'regular', instance: undefined, running: false, waitingReason: 'PodInitializing' },
-    { name: 'debugger', kind: 'ephemeral', instance: undefined, running: false, waitingReason: 'ContainerCreating' },
+    { name: 'migrate', kind: 'init', instance: 'containerd://m1', running: false, state: 'terminated', waitingReason: undefined },
+    { name: 'envoy', kind: 'sidecar', instance: 'containerd://e1', running: true, state: 'running', waitingReason: undefined },
+    { name: 'app', kind: 'regular', instance: undefined, running: false, state: 'waiting', waitingReason: 'PodInitializing' },
+    { name: 'debugger', kind: 'ephemeral', instance: undefined, running: false, state: 'waiting', waitingReason: 'ContainerCreating' },
   ]);
 });
 

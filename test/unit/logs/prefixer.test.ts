@@ -43,3 +43,17 @@ test('colour only on a terminal and without NO_COLOR', () => {
   assert.equal(useColor({ isTTY: false }, {}), false);
   assert.equal(useColor({}, {}), false);
 });
+
+test("stern's -o raw and -o json, kubectl's --prefix style, --color always and never", () => {
+  const o = { namespace: 'shop', pod: 'web-1', container: 'app', kind: 'regular' as const, node: 'n1' };
+  const l = { origin: o, timestamp: '2024-05-01T10:00:00.5Z', text: 'hi "there"' };
+  assert.equal(new LineFormatter({ prefix: true, color: true, timestamps: true, output: 'raw' }).format(l), '2024-05-01T10:00:00.5Z hi "there"\n');
+  assert.equal(
+    new LineFormatter({ prefix: true, color: true, timestamps: false, output: 'json' }).formatBatch([l]),
+    '{"message":"hi \\"there\\"","nodeName":"n1","namespace":"shop","podName":"web-1","containerName":"app"}\n',
+  );
+  assert.equal(new LineFormatter({ prefix: true, color: false, timestamps: false, prefixStyle: 'kubectl' }).formatBatch([l]), '[pod/web-1/app] hi "there"\n');
+  assert.equal(useColor({ isTTY: false }, {}, 'always'), true);
+  assert.equal(useColor({ isTTY: true }, {}, 'never'), false);
+  assert.equal(useColor({ isTTY: true }, { NO_COLOR: '1' }, 'auto'), false);
+});

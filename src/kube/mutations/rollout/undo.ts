@@ -7,6 +7,7 @@
 import type { ApiClient } from '../../api-client.ts';
 import { KxError } from '../../errors.ts';
 import { resourcePath } from '../../resource-info.ts';
+import { dryRunSuffix } from '../cordon.ts';
 import type { History, Revision } from './history.ts';
 import { rolloutHistory } from './history.ts';
 import { rolloutName, type RolloutTarget } from './rollout-target.ts';
@@ -35,17 +36,22 @@ export function undoRevision(history: History, target: RolloutTarget, toRevision
   return previous;
 }
 
-/** Rolls back; resolves with kubectl's sentence (`deployment.apps/web rolled back`, or skipped). */
-export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRevision?: number): Promise<string> {
+/**
+ * Rolls back; resolves with kubectl's sentence (`deployment.apps/web rolled back`, or skipped).
+ * `dryRun: 'server'` sends the patch with dryRun=All (kubectl's `(server dry run)`).
+ */
+export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRevision?: number, dryRun?: 'server'): Promise<string> {
   const kind = target.flavour;
   const history = await rolloutHistory(client, target);
   const chosen = undoRevision(history, target, toRevision);
   const name = rolloutName(target);
   const path = resourcePath(target.resource, target.namespace, target.name);
+  const query = dryRun === 'server' ? { query: { dryRun: 'All' } } : {};
+  const done = `${name} rolled back${dryRunSuffix(dryRun)}`;
   const spec = history.object['spec'] as { paused?: boolean; template?: Record<string, unknown> };
   if (kind === 'Deployment') {
     if (spec.paused) {
-      throw new KxError('invalid', `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${target.name}' and try again`);
+      throw new KxError('invalid', `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`);
     }
     if (sameTemplate(chosen.template, spec.template ?? {})) return `${name} skipped rollback (current template already matches revision ${chosen.revision})`;
     const annotations: Record<string, string> = {};
@@ -54,15 +60,20 @@ export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRe
     for (const [key, value] of Object.entries(chosen.source.metadata.annotations ?? {})) if (!annotationsToSkip.has(key)) annotations[key] = value;
     const template = structuredClone(chosen.template);
     if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash'];
-    await client.patch(path, 'json', [
-      { op: 'replace', path: '/spec/template', value: template },
-      { op: 'replace', path: '/metadata/annotations', value: annotations },
-    ]);
-    return `${name} rolled back`;
+    await client.patch(
+      path,
+      'json',
+      [
+        { op: 'replace', path: '/spec/template', value: template },
+        { op: 'replace', path: '/metadata/annotations', value: annotations },
+      ],
+      query,
+    );
+    return done;
   }
   if (sameTemplate(chosen.template, spec.template ?? {})) return `${name} skipped rollback (current template already matches revision ${chosen.revision})`;
   // The ControllerRevision's data is itself a strategic merge patch with $patch: replace on the template.
   const data = chosen.source['data'] ?? { spec: { template: { ...withoutHash(chosen.template), $patch: 'replace' } } };
-  await client.patch(path, 'strategic', data);
-  return `${name} rolled back`;
+  await client.patch(path, 'strategic', data, query);
+  return done;
 }
