@@ -5,7 +5,9 @@
  *
  *   npm run bench               1k, 10k and 50k pods; 5 runs; 60 s idle and churn (~10 min)
  *   npm run bench -- --quick    1k and 10k; 3 runs; 10 s idle, 15 s churn (~3 min)
- *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, one-shot, logs, logs-pane, real)
+ *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, churn-memory, one-shot, logs, logs-pane, real)
+ *
+ * churn-memory adds 2 minutes in quick mode (10k pods) and 20 in full mode (10 min at 10k and at 50k).
  *
  * The real control plane (2k pods quick, 10k full) is measured when its binaries are cached (the
  * e2e suite builds them).
@@ -16,6 +18,7 @@ import { cpus, homedir, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureChurn } from './cases/churn.ts';
+import { measureChurnMemory } from './cases/churn-memory.ts';
 import { measureList } from './cases/list-and-memory.ts';
 import { measureLogsPane } from './cases/logs-pane.ts';
 import { measureLogsThroughput } from './cases/logs-throughput.ts';
@@ -32,6 +35,9 @@ const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
 const runs = quick ? 3 : 5;
 const idleSeconds = quick ? 10 : 60;
 const churnSeconds = quick ? 15 : 60;
+// Memory under churn settles over minutes: 10k pods in both modes, 50k in full mode only.
+const churnMemoryMinutes = quick ? 2 : 10;
+const churnMemoryBudget = (pods: number): number | undefined => (pods === 10_000 ? 150 : pods === 50_000 && !quick ? 400 : undefined);
 const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
 const only = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : undefined;
 /** Whether case `name` runs (all of them unless --only names some). */
@@ -61,7 +67,8 @@ async function main(): Promise<void> {
       }
     };
     for (const pods of sizes) {
-      if (!wanted('lists') && !(pods === 10_000 && (wanted('churn') || wanted('one-shot')))) continue;
+      const memoryBudget = wanted('churn-memory') ? churnMemoryBudget(pods) : undefined;
+      if (!wanted('lists') && memoryBudget === undefined && !(pods === 10_000 && (wanted('churn') || wanted('one-shot')))) continue;
       log(`demo cluster with ${pods} extra pods`);
       const demo = await startDemoProcess(root, dir, { extraPods: pods, churn: false });
       try {
@@ -75,6 +82,10 @@ async function main(): Promise<void> {
             log('one-shot commands');
             await attempt('one-shot commands', () => measureOneShots(root, demo, runs));
           }
+        }
+        if (memoryBudget !== undefined) {
+          log(`memory under churn, ${churnMemoryMinutes} min`);
+          await attempt(`RSS under churn, ${pods} pods`, async () => [await measureChurnMemory({ root, demo, pods, rate: 500, minutes: churnMemoryMinutes, budgetMb: memoryBudget })]);
         }
       } finally {
         await demo.stop();

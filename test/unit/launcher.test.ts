@@ -25,3 +25,16 @@ function hasOldNode(): boolean {
   const major = Number(r.stdout.replace(/^v/, '').split('.')[0]);
   return r.status === 0 && major < 22;
 }
+
+test('run through its shebang line, kx caps glibc malloc arenas (MALLOC_ARENA_MAX=2) for its own process', () => {
+  // A module run before the launcher prints what the process was started with, then exits (no
+  // spaces: NODE_OPTIONS splits on them).
+  const probe = 'data:text/javascript,console.log(process.env.MALLOC_ARENA_MAX||"unset");process.exit(0)';
+  const pinned = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${pinned}:${process.env['PATH']}`, NODE_OPTIONS: `--import=${probe}` };
+  delete env['MALLOC_ARENA_MAX'];
+  for (const bin of ['kx', 'kubectl-kx']) {
+    const r = spawnSync(fileURLToPath(new URL(`../../bin/${bin}`, import.meta.url)), ['--version'], { encoding: 'utf8', env });
+    assert.equal(r.stdout.trim(), '2', `${bin}: ${r.stderr}`);
+  }
+});
