@@ -48,7 +48,8 @@ export function diffFingerprints(a: Fingerprint, b: Fingerprint): string[] {
   if (a.phase !== b.phase) out.push(`phase ${show(a.phase)} ${arrow} ${show(b.phase)}`);
   const ca = a.conditions ?? {};
   const cb = b.conditions ?? {};
-  for (const type of Object.keys(cb)) if (ca[type] !== cb[type]) out.push(`${type} ${show(ca[type])} ${arrow} ${cb[type]}`);
+  // A condition's first report (a new pod's PodScheduled, Initialized…) is not a change of it.
+  for (const type of Object.keys(cb)) if (ca[type] !== undefined && ca[type] !== cb[type]) out.push(`${type} ${ca[type]} ${arrow} ${cb[type]}`);
   const ra = a.restarts ?? {};
   const rb = b.restarts ?? {};
   for (const [name, r] of Object.entries(rb)) {

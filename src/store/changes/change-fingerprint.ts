@@ -162,7 +162,9 @@ export function fingerprintOf(obj: KubeObject): Fingerprint {
   if (obj.kind === 'Event') {
     const e = obj as { type?: unknown; reason?: unknown; message?: unknown; count?: unknown; series?: { count?: unknown } };
     const count = typeof e.series?.count === 'number' ? e.series.count : typeof e.count === 'number' ? e.count : 1;
-    fp.event = { type: String(e.type ?? ''), reason: String(e.reason ?? ''), message: short(String(e.message ?? '')), count };
+    const message = String(e.message ?? '');
+    // A message is read, not compared: cut it rather than hash it.
+    fp.event = { type: String(e.type ?? ''), reason: String(e.reason ?? ''), message: message.length > 160 ? `${message.slice(0, 159)}…` : message, count };
     fp.rest = 0;
     return fp;
   }

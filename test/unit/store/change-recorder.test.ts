@@ -141,3 +141,20 @@ test('the cache feeds the recorder: a first list is the baseline, watch events a
   assert.deepEqual(changes.changes().map(changeText), ['deleted', 'replicas 3 → 4']);
   cache.dispose();
 });
+
+test('a condition reported for the first time is not a change; an event reads as its own line', () => {
+  const fresh = pod(0, '', 'False');
+  (fresh['status'] as { conditions: unknown[] }).conditions = [];
+  assert.deepEqual(diff(fresh, pod(0, '', 'False')), []);
+  const event = (count: number): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: 'e', namespace: 'shop', uid: 'u-e' },
+    type: 'Warning',
+    reason: 'BackOff',
+    message: `Back-off ${'x'.repeat(200)}`,
+    count,
+  });
+  const [line] = diff(event(1), event(4));
+  assert.match(line!, /^Warning BackOff: Back-off x+… \(x4\)$/);
+});
