@@ -75,6 +75,11 @@ export class ObjectCache implements SinkHost {
     this.#snapshot = { frame: 0, publishedAt: this.#scheduler.now(), resources: new Map(), streams: new Map() };
   }
 
+  /** The change recorder this cache feeds, if any. */
+  get changes(): ChangeRecorder | undefined {
+    return this.#changes;
+  }
+
   // ---- streams -------------------------------------------------------------------------------
 
   /** The sink for one stream of `resourceKey` ('pods', 'deployments.apps', …) in a scope. */
