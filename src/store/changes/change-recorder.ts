@@ -1,9 +1,10 @@
 /**
  * The changes kx saw arrive on its watches, per object and in all. Memory is bounded by
  * construction: one fingerprint per object the cache holds (labels and annotations, values over
- * 80 characters hashed, plus a few numbers), at most `perObject` changes per object (default 20)
- * and `total` changes in all (default 20,000, the oldest dropped first). A change is a few short
- * strings (about 300 bytes), so the changes stay under about 6 MB at the default budget.
+ * 80 characters hashed, images, a few numbers: about 0.7 KB for a pod), at most `perObject`
+ * changes per object (default 20) and `total` changes in all (default 20,000, the oldest dropped
+ * first). A change is a few short strings (about 350 bytes with its share of the lists), so the
+ * changes stay under about 7 MB at the default budget (bench/cases/change-recorder.ts weighs them).
  */
 import type { KubeObject } from '../../kube/object.ts';
 import { diffFingerprints, eventLine } from './change-diff.ts';
@@ -63,6 +64,13 @@ export class ChangeRecorder {
   upsert(uid: string, obj: KubeObject, announce: boolean): void {
     const next = fingerprintOf(obj);
     const prev = this.#prints.get(uid);
+    // Each version's strings are new copies: the previous ones are kept instead, so an object's
+    // changes share one copy of its kind, namespace and name.
+    if (prev && prev.name === next.name && prev.namespace === next.namespace && prev.kind === next.kind) {
+      next.kind = prev.kind;
+      next.namespace = prev.namespace;
+      next.name = prev.name;
+    }
     this.#prints.set(uid, next);
     if (!announce) return;
     if (!prev) {
@@ -85,6 +93,15 @@ export class ChangeRecorder {
   /** Forgets an object's baseline without a change (its stream stopped: a namespace switch). */
   forget(uid: string): void {
     this.#prints.delete(uid);
+  }
+
+  /** Forgets every fingerprint and change (the change bench weighs the heap with and without them). */
+  clear(): void {
+    this.#prints.clear();
+    this.#byObject.clear();
+    this.#log = [];
+    this.#head = 0;
+    this.version++;
   }
 
   /** Every kept change, newest first. */
@@ -113,8 +130,18 @@ export class ChangeRecorder {
   }
 
   #add(uid: string, fp: Fingerprint, parts: string[], by: string): void {
-    const change: Kept = { at: this.#now(), kind: fp.kind, namespace: fp.namespace, name: fp.name, uid, parts, by, dropped: false };
     let mine = this.#byObject.get(uid);
+    // The parts are built by concatenation (a tree of pieces in V8): a JSON round trip stores each flat, at half the size.
+    const change: Kept = {
+      at: this.#now(),
+      kind: fp.kind,
+      namespace: fp.namespace,
+      name: fp.name,
+      uid: mine?.[0]?.uid ?? uid,
+      parts: JSON.parse(JSON.stringify(parts)) as string[],
+      by,
+      dropped: false,
+    };
     if (!mine) this.#byObject.set(uid, (mine = []));
     mine.push(change);
     if (mine.length > this.#perObject) mine.shift()!.dropped = true;

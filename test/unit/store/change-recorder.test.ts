@@ -158,3 +158,13 @@ test('a condition reported for the first time is not a change; an event reads as
   const [line] = diff(event(1), event(4));
   assert.match(line!, /^Warning BackOff: Back-off x+… \(x4\)$/);
 });
+
+test('clear forgets every fingerprint and change', () => {
+  const rec = new ChangeRecorder();
+  rec.upsert('u-web', deployment(), false);
+  rec.upsert('u-web', deployment({ replicas: 4 }), true);
+  rec.clear();
+  assert.deepEqual(rec.size(), { fingerprints: 0, changes: 0, slots: 0 });
+  rec.upsert('u-web', deployment({ replicas: 5 }), true);
+  assert.deepEqual(rec.changes().map(changeText), ['created']);
+});
