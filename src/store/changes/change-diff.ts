@@ -38,12 +38,15 @@ export function diffFingerprints(a: Fingerprint, b: Fingerprint): string[] {
   if (b.event) return a.event && a.event.count === b.event.count && a.event.message === b.event.message ? [] : [eventLine(b)];
   const out: string[] = [];
   if (!a.deleting && b.deleting) out.push('deletion requested');
+  const specLines = out.length;
   // An image per container: `image web: nginx:1.25 → nginx:1.27`.
   const ia = a.images ?? {};
   const ib = b.images ?? {};
   for (const name of Object.keys(ib)) if (ia[name] !== undefined && ia[name] !== ib[name]) out.push(`image ${name}: ${show(ia[name])} ${arrow} ${show(ib[name])}`);
   const containersChanged = Object.keys(ia).join() !== Object.keys(ib).join();
   if (a.replicas !== b.replicas) out.push(`replicas ${show(a.replicas)} ${arrow} ${show(b.replicas)}`);
+  // The rest (a generation, or a hash of the spec) moves with images and replicas: after their lines it says nothing more.
+  const saidSpec = out.length > specLines;
   if (a.ready !== b.ready && a.ready !== undefined && b.ready !== undefined) out.push(`ready ${a.ready} ${arrow} ${b.ready}`);
   if (a.phase !== b.phase) out.push(`phase ${show(a.phase)} ${arrow} ${show(b.phase)}`);
   const ca = a.conditions ?? {};
@@ -61,6 +64,6 @@ export function diffFingerprints(a: Fingerprint, b: Fingerprint): string[] {
   if (a.node !== b.node) out.push(a.node === undefined ? `scheduled on ${show(b.node)}` : `node ${show(a.node)} ${arrow} ${show(b.node)}`);
   mapDiff('label', a.labels, b.labels, out);
   mapDiff('annotation', a.annotations, b.annotations, out);
-  if (a.rest !== b.rest || containersChanged) out.push(b.kind === 'ConfigMap' ? 'data changed' : 'spec changed');
+  if ((a.rest !== b.rest && !saidSpec) || containersChanged) out.push(b.kind === 'ConfigMap' ? 'data changed' : 'spec changed');
   return out;
 }

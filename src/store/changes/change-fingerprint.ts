@@ -34,7 +34,11 @@ export interface Fingerprint {
   /** Values longer than valueLimit are kept as a hash ('#1a2b3c4d'). */
   annotations: Readonly<Record<string, string>>;
   deleting: boolean;
-  /** A hash of everything else: spec (images and replicas taken out), data, rules…; status left out. */
+  /**
+   * The rest: metadata.generation where the server keeps one for a spec (the apiserver's own count
+   * of spec changes, free to read), else a hash of what is not metadata or status (data, rules…;
+   * a pod's few mutable fields besides its images and node). Both move with images and replicas too.
+   */
   rest: number;
   /** Events only: type, reason, message and count. */
   event?: { type: string; reason: string; message: string; count: number };
@@ -88,20 +92,19 @@ function imagesOf(podSpec: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-/** The spec with what has its own line taken out (images, replicas, a pod's node), for the rest hash. */
-function restOf(obj: KubeObject): unknown {
+/**
+ * The rest of an object, hashed: a pod's spec is immutable but for its images, node and these
+ * few fields (hashing only them keeps a pod's fingerprint cheap: pods are most of the events);
+ * other objects without a generation (ConfigMaps, Services, Nodes) hash all but metadata and status.
+ */
+function restHash(obj: KubeObject): number {
+  if (obj.kind === 'Pod') {
+    const spec = record(obj['spec']);
+    const resources = [...list(spec['initContainers']), ...list(spec['containers'])].map((c) => c['resources']);
+    return hashValue([spec['activeDeadlineSeconds'], spec['tolerations'], spec['schedulingGates'], resources]);
+  }
   const { apiVersion: _a, kind: _k, metadata: _m, status: _s, ...rest } = obj;
-  const spec = rest['spec'];
-  if (spec === undefined || spec === null || typeof spec !== 'object') return rest;
-  const copy: Record<string, unknown> = { ...(spec as Record<string, unknown>) };
-  delete copy['replicas'];
-  if (obj.kind === 'Pod') delete copy['nodeName'];
-  const blank = (cs: unknown): unknown => (Array.isArray(cs) ? cs.map((c) => ({ ...record(c), image: undefined })) : cs);
-  const strip = (ps: Record<string, unknown>): Record<string, unknown> => ({ ...ps, containers: blank(ps['containers']), initContainers: blank(ps['initContainers']) });
-  if (obj.kind === 'Pod') return { ...rest, spec: strip(copy) };
-  const template = record(copy['template']);
-  if (template['spec'] !== undefined) copy['template'] = { ...template, spec: strip(record(template['spec'])) };
-  return { ...rest, spec: copy };
+  return hashValue(rest);
 }
 
 function restartsOf(status: Record<string, unknown>): Record<string, RestartMark> | undefined {
@@ -158,15 +161,19 @@ export function fingerprintOf(obj: KubeObject): Fingerprint {
     const { data, stringData, type } = obj as { data?: unknown; stringData?: unknown; type?: unknown };
     return { ...base, secret: hashValue([data, stringData, type, m.labels, annotationsOf(m.annotations)]), labels: {}, annotations: {}, rest: 0 };
   }
-  const fp: Fingerprint = { ...base, labels: labelsOf(m.labels), annotations: annotationsOf(m.annotations), rest: hashValue(restOf(obj)) };
+  const fp: Fingerprint = { ...base, labels: labelsOf(m.labels), annotations: annotationsOf(m.annotations), rest: 0 };
   if (obj.kind === 'Event') {
     const e = obj as { type?: unknown; reason?: unknown; message?: unknown; count?: unknown; series?: { count?: unknown } };
     const count = typeof e.series?.count === 'number' ? e.series.count : typeof e.count === 'number' ? e.count : 1;
     const message = String(e.message ?? '');
     // A message is read, not compared: cut it rather than hash it.
     fp.event = { type: String(e.type ?? ''), reason: String(e.reason ?? ''), message: message.length > 160 ? `${message.slice(0, 159)}…` : message, count };
-    fp.rest = 0;
     return fp;
+  }
+  if (obj.kind !== 'Pod' && typeof m.generation === 'number' && obj['spec'] !== undefined) {
+    fp.rest = m.generation;
+  } else {
+    fp.rest = restHash(obj);
   }
   const spec = record(obj['spec']);
   const status = record(obj['status']);

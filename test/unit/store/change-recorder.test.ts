@@ -168,3 +168,13 @@ test('clear forgets every fingerprint and change', () => {
   rec.upsert('u-web', deployment({ replicas: 5 }), true);
   assert.deepEqual(rec.changes().map(changeText), ['created']);
 });
+
+test('with a generation, a spec change reads "spec changed" unless an image or replicas line already says it', () => {
+  const gen = (obj: KubeObject, generation: number): KubeObject => ({ ...obj, metadata: { ...obj.metadata, generation } });
+  assert.deepEqual(diff(gen(deployment(), 1), gen(deployment({ image: 'nginx:1.27' }), 2)), ['image web: nginx:1.25 → nginx:1.27']);
+  assert.deepEqual(diff(gen(deployment(), 1), gen(deployment({ paused: true }), 2)), ['spec changed']);
+  assert.deepEqual(diff(gen(deployment(), 2), gen(deployment({ ready: 1 }), 2)), ['ready 3 → 1']);
+  const tolerating = pod(0, '', 'True');
+  (tolerating['spec'] as Record<string, unknown>)['tolerations'] = [{ key: 'gpu', operator: 'Exists' }];
+  assert.deepEqual(diff(pod(0, '', 'True'), tolerating), ['spec changed']);
+});
