@@ -5,7 +5,7 @@
  *
  *   npm run bench               1k, 10k and 50k pods; 5 runs; 60 s idle and churn (~10 min)
  *   npm run bench -- --quick    1k and 10k; 3 runs; 10 s idle, 15 s churn (~3 min)
- *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, churn-memory, one-shot, logs, logs-pane, real)
+ *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, churn-memory, recorder, one-shot, logs, logs-pane, real)
  *
  * churn-memory adds 2 minutes in quick mode (10k pods) and 20 in full mode (10 min at 10k and at 50k).
  *
@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, homedir, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureChangeRecorder } from './cases/change-recorder.ts';
 import { measureChurn } from './cases/churn.ts';
 import { measureChurnMemory } from './cases/churn-memory.ts';
 import { measureList } from './cases/list-and-memory.ts';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     };
     for (const pods of sizes) {
       const memoryBudget = wanted('churn-memory') ? churnMemoryBudget(pods) : undefined;
-      if (!wanted('lists') && memoryBudget === undefined && !(pods === 10_000 && (wanted('churn') || wanted('one-shot')))) continue;
+      if (!wanted('lists') && memoryBudget === undefined && !(pods === 10_000 && (wanted('churn') || wanted('recorder') || wanted('one-shot')))) continue;
       log(`demo cluster with ${pods} extra pods`);
       const demo = await startDemoProcess(root, dir, { extraPods: pods, churn: false });
       try {
@@ -77,6 +78,11 @@ async function main(): Promise<void> {
           if (wanted('churn')) {
             log('churn');
             await attempt('churn', () => measureChurn(root, demo, { rate: 500, seconds: churnSeconds }));
+          }
+          if (wanted('recorder')) {
+            log('change recorder under churn');
+            // Long enough for 500 patches a second to pass the 20,000-change budget.
+            await attempt('change recorder', () => measureChangeRecorder(demo, { rate: 500, seconds: Math.max(churnSeconds, 45) }));
           }
           if (wanted('one-shot')) {
             log('one-shot commands');

@@ -10,7 +10,7 @@ import { findResource } from '../kube/resource-resolver.ts';
 import { resourcePath } from '../kube/resource-info.ts';
 import { openSession, type KubeSession } from '../kube/session.ts';
 
-const commands = ['logs', 'exec', 'attach', 'scale', 'rollout', 'set', 'create', 'port-forward', 'edit', 'top', 'cordon', 'uncordon', 'drain', 'completion', 'demo'];
+const commands = ['logs', 'exec', 'attach', 'scale', 'rollout', 'set', 'create', 'port-forward', 'edit', 'top', 'cordon', 'uncordon', 'drain', 'record', 'changes', 'completion', 'demo'];
 const rolloutCommands = ['history', 'undo', 'restart', 'status'];
 const workloadTypes = ['deployment/', 'statefulset/', 'daemonset/', 'replicaset/'];
 const logTypes = ['pod/', 'deployment/', 'statefulset/', 'daemonset/', 'job/', 'service/'];

@@ -55,6 +55,10 @@ Usage:
                           mark a node unschedulable or schedulable like kubectl
   ${invokedAs} drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force]
                           cordon a node and evict its pods like kubectl (PodDisruptionBudgets honoured)
+  ${invokedAs} record [-n NS | -A] [--kinds K,…] -o FILE
+                          watch headless and append each change seen (image, replicas, ready…) as JSON lines
+  ${invokedAs} changes FILE [--kind K] [-n NS] [--since 10m]
+                          print recorded changes, newest first, as the :changes view shows them
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 

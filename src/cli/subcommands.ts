@@ -25,6 +25,8 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   set: () => import('./commands/set-command.ts'),
   create: () => import('./commands/create-command.ts'),
   top: () => import('./commands/top-command.ts'),
+  record: () => import('./commands/record-command.ts'),
+  changes: () => import('./commands/changes-command.ts'),
   cordon: async () => ({ run: (await import('./commands/node-commands.ts')).runCordon }),
   uncordon: async () => ({ run: (await import('./commands/node-commands.ts')).runUncordon }),
   drain: async () => ({ run: (await import('./commands/node-commands.ts')).runDrain }),

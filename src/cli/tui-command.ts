@@ -79,16 +79,18 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
   // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
   // takes over the same stream (streams are shared and counted) when it mounts.
-  const [{ ObjectCache }, { WatchManager }, { kindFor }, { loadViewsFile }, { builtinViewProblems, viewCustomizer }] = await Promise.all([
+  const [{ ObjectCache }, { WatchManager }, { kindFor }, { loadViewsFile }, { builtinViewProblems, viewCustomizer }, { ChangeRecorder }] = await Promise.all([
     import('../store/object-cache.ts'),
     import('../store/watch-manager.ts'),
     import('../kinds/registry.ts'),
     import('../kinds/views-file.ts'),
     import('../kinds/custom-columns.ts'),
+    import('../store/changes/change-recorder.ts'),
   ]);
   // views.yaml (kx's, else k9s's): columns per resource, evaluated as objects arrive.
   const views = loadViewsFile();
-  const cache = new ObjectCache(views.views.length > 0 ? { customize: viewCustomizer(views.views) } : {});
+  // The changes seen on the watches (`:changes`, describe's "Changes seen"), within the recorder's fixed budget.
+  const cache = new ObjectCache({ changes: new ChangeRecorder(), ...(views.views.length > 0 ? { customize: viewCustomizer(views.views) } : {}) });
   const watches = new WatchManager(session.client, cache);
   const releaseEarlyStream = watches.watch({ resource, namespace, table: kindFor(resourceKey(resource)) === undefined });
   // The memory saver is for the first list's load only (see memory-saver.ts): off once it is live,

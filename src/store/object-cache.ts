@@ -11,6 +11,7 @@ import type { KubeObject, TableColumn } from '../kube/object.ts';
 import type { StreamSink, StreamState } from '../kube/stream-types.ts';
 import { ResourceBucket, type ViewOptions } from './bucket.ts';
 import { FrameGate, realScheduler, type FrameOptions, type Scheduler } from './scheduler.ts';
+import type { ChangeRecorder } from './changes/change-recorder.ts';
 import { SetIndex } from './set-index.ts';
 import { CacheSink, type SinkHost } from './stream-sink.ts';
 import { streamId, type CacheSnapshot, type Mark, type ResourceSnapshot, type StreamScope } from './types.ts';
@@ -24,6 +25,8 @@ export interface CacheOptions extends FrameOptions {
   kinds?: (resourceKey: string) => KindSpec | undefined;
   /** Reshapes each kind (views.yaml's columns and sort); applied to built-in and server-table kinds alike. */
   customize?: (kind: KindSpec, shortNames?: readonly string[]) => KindSpec;
+  /** Records what changed in each object that arrives (`:changes`, describe's "Changes seen"). */
+  changes?: ChangeRecorder;
 }
 
 function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
@@ -49,6 +52,7 @@ export class ObjectCache implements SinkHost {
   readonly #markMs: number;
   readonly #kinds: (resourceKey: string) => KindSpec | undefined;
   readonly #customize: (kind: KindSpec, shortNames?: readonly string[]) => KindSpec;
+  readonly #changes: ChangeRecorder | undefined;
   readonly #buckets = new Map<string, ResourceBucket>();
   readonly #bucketOf = new Map<string, ResourceBucket>();
   readonly #owners = new SetIndex();
@@ -67,7 +71,13 @@ export class ObjectCache implements SinkHost {
     this.#markMs = opts.markMs ?? 1000;
     this.#kinds = opts.kinds ?? kindFor;
     this.#customize = opts.customize ?? ((kind) => kind);
+    this.#changes = opts.changes;
     this.#snapshot = { frame: 0, publishedAt: this.#scheduler.now(), resources: new Map(), streams: new Map() };
+  }
+
+  /** The change recorder this cache feeds, if any. */
+  get changes(): ChangeRecorder | undefined {
+    return this.#changes;
   }
 
   // ---- streams -------------------------------------------------------------------------------
@@ -97,6 +107,8 @@ export class ObjectCache implements SinkHost {
     const prev = b.rows.get(uid);
     // A re-list repeats every object; an unchanged resourceVersion needs no new projection.
     if (prev && prev.resourceVersion !== '' && prev.resourceVersion === m.resourceVersion) return uid;
+    // A selector stream repeats objects the full stream also delivers: record them once.
+    if (!resourceKey.includes('|')) this.#changes?.upsert(uid, obj, mark);
     const now = this.#scheduler.now();
     let row: Row;
     try {
@@ -325,6 +337,11 @@ export class ObjectCache implements SinkHost {
     if (b.byName.get(nameKey) === uid) b.byName.delete(nameKey);
     this.#bucketOf.delete(uid);
     b.version++;
+    // A ghost is a deletion seen (a watch DELETED, or gone from a re-list); otherwise the stream stopped.
+    if (this.#changes && !b.key.includes('|')) {
+      if (ghost) this.#changes.remove(uid);
+      else this.#changes.forget(uid);
+    }
     if (ghost) {
       b.ghosts.set(uid, row);
       this.#mark(uid, 'deleted', this.#scheduler.now());

@@ -14,6 +14,10 @@ export const commandHelp: readonly CommandHelp[] = [
   { usage: ':ns NAME', description: 'Make NAME the current namespace (:ns alone lists the namespaces).' },
   { usage: ':ctx [NAME]', description: 'Switch to context NAME; alone, pick a context from the kubeconfig.' },
   { usage: ':pf', description: 'The port-forwards started with F: state, the pod each reaches now, connections, bytes; ctrl-d stops one.' },
+  {
+    usage: ':changes',
+    description: 'The changes kx saw on its watches, newest first (image, replicas, ready, restarts, labels…, and who made them); / filters, enter: the object’s changes as a diff.',
+  },
   { usage: ':helm [NS]', description: 'The Helm releases (like helm list, read from Helm’s own Secrets, no helm binary needed); enter: history, then values, manifest, notes, diff.' },
   { usage: ':help', description: 'This help (also ?).' },
   { usage: ':q', description: 'Quit kx.' },

@@ -43,6 +43,8 @@ export type Command =
   | { kind: 'help' }
   /** `:pf`: the running port-forwards. */
   | { kind: 'forwards' }
+  /** `:changes`: the changes seen on the watches. */
+  | { kind: 'changes' }
   /** `:helm`: the Helm releases in the scope's namespaces (read from Helm's storage, no helm binary). */
   | { kind: 'helm'; scope: ViewScope }
   /** One sentence for the prompt; `suggestion` is the corrected input (without ':') when there is one. */
@@ -80,7 +82,7 @@ function parseWords(head: string, typed: string[], ctx: CommandContext, chain: U
     return viewCommand(head, resolved.resource, aliasArgs, ctx, typed);
   }
   const args = typed;
-  if (builtin === 'quit' || builtin === 'help' || builtin === 'forwards') {
+  if (builtin === 'quit' || builtin === 'help' || builtin === 'forwards' || builtin === 'changes') {
     return args.length === 0 ? { kind: builtin } : { kind: 'error', message: `":${head}" takes no arguments.` };
   }
   if (builtin === 'context') return contextCommand(head, args, ctx.contexts);

@@ -69,6 +69,8 @@ function paneHidden(pane: PaneState): ReadonlySet<string> | undefined {
   if (pane.kind === 'help' || pane.kind === 'contexts' || pane.kind === 'tree' || pane.kind === 'pick-container') return new Set(['pane-search', 'pane-next', 'pane-previous']);
   // The forwards are a table for moving only: the resource table's own actions do not apply there.
   if (pane.kind === 'forwards') return new Set(actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id));
+  // The changes borrow the table's filter and enter, and no other of its actions.
+  if (pane.kind === 'changes') return new Set([...actionSpecs.filter((a) => a.scope === 'table' && a.id !== 'filter' && a.id !== 'open').map((a) => a.id), 'forward-stop']);
   // Rollback and uninstall run the helm binary: without one they are not offered.
   if (pane.kind === 'helm') return new Set([...actionSpecs.filter((a) => a.scope === 'table').map((a) => a.id), ...(helmOnPath() ? [] : ['helm-rollback', 'helm-uninstall'])]);
   if (pane.kind !== 'yaml') return undefined;
@@ -90,6 +92,7 @@ const paneScopes: Record<PaneState['kind'], 'pane' | 'logs' | 'yaml' | 'history'
   drain: 'dialog',
   'port-forward': 'dialog',
   forwards: 'forwards',
+  changes: 'forwards',
   helm: 'helm',
   history: 'history',
   confirm: 'dialog',

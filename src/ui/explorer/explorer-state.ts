@@ -13,6 +13,8 @@ export type PaneState =
   | { kind: 'contexts' }
   | { kind: 'tree'; uid: string }
   | { kind: 'forwards' }
+  /** `:changes`: the changes seen on the watches. */
+  | { kind: 'changes' }
   /** `:helm`: the Helm releases of one namespace, or of all when undefined. */
   | { kind: 'helm'; namespace: string | undefined }
   | { kind: 'describe' | 'yaml' | 'scale' | 'set-image' | 'port-forward' | 'history' | 'drain'; target: ObjectTarget }

@@ -196,6 +196,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
       quit: () => app.exit(),
       help: () => dispatch({ type: 'pane', pane: { kind: 'help' } }),
       forwards: () => dispatch({ type: 'pane', pane: { kind: 'forwards' } }),
+      changes: () => dispatch({ type: 'pane', pane: { kind: 'changes' } }),
       helm: (scope) => dispatch({ type: 'pane', pane: { kind: 'helm', namespace: scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace } }),
       namespace: (name) => {
         switchNamespace(name);

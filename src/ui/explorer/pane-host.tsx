@@ -16,6 +16,7 @@ import { SetImageDialog } from '../panes/set-image-dialog.tsx';
 import { PortForwardDialog } from '../panes/port-forward-dialog.tsx';
 import { PortForwardsPane } from '../panes/port-forwards-pane.tsx';
 import { HelmPane } from '../panes/helm/helm-pane.tsx';
+import { ChangesPane } from '../panes/changes-pane.tsx';
 import { ContainerPicker } from '../panes/container-picker.tsx';
 import { SuspendCronJobPane } from '../panes/suspend-cronjob-pane.tsx';
 import { BulkActionPane } from '../panes/bulk-action-pane.tsx';
@@ -122,6 +123,8 @@ export function PaneHost(props: PaneHostProps): ReactElement {
           onFlash={props.onFlash}
         />
       );
+    case 'changes':
+      return <ChangesPane recorder={services.cache.changes} width={props.width} height={props.height} active={true} onClose={props.onClose} />;
     case 'helm':
       return (
         <HelmPane session={services.session} gate={services.gate} namespace={pane.namespace} width={props.width} height={props.height} active={true} onClose={props.onClose} onFlash={props.onFlash} />
@@ -131,7 +134,7 @@ export function PaneHost(props: PaneHostProps): ReactElement {
     case 'describe':
       return (
         <Suspense fallback={<Text>Loading…</Text>}>
-          <DescribePane {...paneProps(props, services, pane.target)} />
+          <DescribePane {...paneProps(props, services, pane.target)} changesSeen={services.cache.changes} />
         </Suspense>
       );
     case 'yaml':

@@ -20,6 +20,8 @@ export interface CommandActions {
   help(): void;
   /** `:pf`: the running port-forwards. */
   forwards(): void;
+  /** `:changes`: the changes seen on the watches. */
+  changes(): void;
   /** `:helm [NS]`: the Helm releases. */
   helm(scope: ViewScope): void;
   namespace(name: string): void;
@@ -132,6 +134,9 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       return undefined;
     case 'forwards':
       actions.forwards();
+      return undefined;
+    case 'changes':
+      actions.changes();
       return undefined;
     case 'helm':
       actions.helm(command.scope);

@@ -6,6 +6,8 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Describer } from '../../kinds/describe/describe-types.ts';
 import { groupOf, loadDescriber } from '../../kinds/describe/describe-object.ts';
+import { changesSeenSection } from '../../explorer/change-rows.ts';
+import type { ChangeRecorder } from '../../store/changes/change-recorder.ts';
 import { useNow } from '../hooks/use-now.ts';
 import type { PaneProps } from './pane-types.ts';
 import { paneStatus, paneTitle } from './pane-title.ts';
@@ -18,8 +20,13 @@ import { useRelatedObjects } from './use-related-objects.ts';
 /** Ages ('5m', '(x3 over 2h)') are recomputed this often. */
 const ageTickMs = 2000;
 
+/** Props of DescribePane: a pane's, and the recorder whose changes of the object it lists ("Changes seen"). */
+export interface DescribePaneProps extends PaneProps {
+  changesSeen?: ChangeRecorder | undefined;
+}
+
 /** The describe pane. */
-export function DescribePane(props: PaneProps): ReactElement {
+export function DescribePane(props: DescribePaneProps): ReactElement {
   const live = useLiveObject(props.client, props.target);
   const events = useLiveEvents(props.client, live.object);
   const related = useRelatedObjects(props.client, live.object);
@@ -36,7 +43,14 @@ export function DescribePane(props: PaneProps): ReactElement {
       current = false;
     };
   }, [group, kind]);
-  const lines = useMemo(() => (live.object && describer ? describer({ object: live.object, related: { ...related, events: events ?? [] }, now }) : []), [live.object, describer, related, events, now]);
+  const { changesSeen } = props;
+  const uid = live.object?.metadata.uid;
+  const lines = useMemo(() => {
+    if (!live.object || !describer) return [];
+    const described = describer({ object: live.object, related: { ...related, events: events ?? [] }, now });
+    const seen = uid && changesSeen ? changesSeenSection(changesSeen.changesOf(uid), now) : [];
+    return seen.length > 0 ? [...described, ...seen] : described;
+  }, [live.object, describer, related, events, now, uid, changesSeen]);
   return (
     <TextPane
       title={paneTitle('Describe', props.target)}
