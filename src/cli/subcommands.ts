@@ -25,6 +25,7 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   set: () => import('./commands/set-command.ts'),
   create: () => import('./commands/create-command.ts'),
   top: () => import('./commands/top-command.ts'),
+  snapshot: () => import('./commands/snapshot-command.ts'),
   cordon: async () => ({ run: (await import('./commands/node-commands.ts')).runCordon }),
   uncordon: async () => ({ run: (await import('./commands/node-commands.ts')).runUncordon }),
   drain: async () => ({ run: (await import('./commands/node-commands.ts')).runDrain }),
