@@ -5,7 +5,7 @@
  * A file that is missing or broken leaves its kind without objects, with the reason.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { KubeObject } from '../../kube/object.ts';
 import { snapshotVersion, type KxSnapshot, type SnapshotList, type SnapshotResource } from '../../kube/snapshot/snapshot-format.ts';
 import { builtinResources } from '../server/builtin-resources.ts';
@@ -58,7 +58,8 @@ export function readDumpDir(dir: string): KxSnapshot {
     kind: 'KxSnapshot',
     version: snapshotVersion,
     takenAt: statSync(existsSync(nodesFile) ? nodesFile : join(dir, namespaces[0]!)).mtime.toISOString(),
-    context: `cluster-info dump ${dir}`,
+    // Short, for the header: the directory's own name.
+    context: `cluster-info dump ${basename(dir)}`,
     serverVersion: { major: m?.[1] ?? '', minor: m?.[2] ?? '', gitVersion: kubelet },
     resources: resources.map((d): SnapshotResource => ({
       group: d.group,
