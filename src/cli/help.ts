@@ -33,6 +33,8 @@ Usage:
   ${invokedAs} RESOURCE [flags]   open it on a resource (deploy, no, ct, deployments.apps)
   ${invokedAs} --demo             open the explorer on the built-in demo cluster
   ${invokedAs} demo [--pods N]    run only the demo cluster and print its kubeconfig path
+  ${invokedAs} --snapshot FILE|DIR
+                          explore a snapshot (kx snapshot) or a kubectl cluster-info dump directory, read-only
   ${invokedAs} logs POD | TYPE/NAME | -l SELECTOR [-f]
                           print (and follow) the logs of a pod, workload, service or selector
   ${invokedAs} exec POD [-c C] [-it] [-- COMMAND]
@@ -55,6 +57,8 @@ Usage:
                           mark a node unschedulable or schedulable like kubectl
   ${invokedAs} drain NODE [--ignore-daemonsets] [--delete-emptydir-data] [--force]
                           cordon a node and evict its pods like kubectl (PodDisruptionBudgets honoured)
+  ${invokedAs} snapshot [-A|-n NS] [--kinds pods,deploy,…] -o FILE
+                          save the objects and events to one file for an offline incident review
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 
