@@ -33,6 +33,8 @@ Usage:
   ${invokedAs} RESOURCE [flags]   open it on a resource (deploy, no, ct, deployments.apps)
   ${invokedAs} --demo             open the explorer on the built-in demo cluster
   ${invokedAs} demo [--pods N]    run only the demo cluster and print its kubeconfig path
+  ${invokedAs} --snapshot FILE|DIR
+                          explore a snapshot (kx snapshot) or a kubectl cluster-info dump directory, read-only
   ${invokedAs} logs POD | TYPE/NAME | -l SELECTOR [-f]
                           print (and follow) the logs of a pod, workload, service or selector
   ${invokedAs} exec POD [-c C] [-it] [-- COMMAND]
@@ -59,6 +61,8 @@ Usage:
                           watch headless and append each change seen (image, replicas, ready…) as JSON lines
   ${invokedAs} changes FILE [--kind K] [-n NS] [--since 10m]
                           print recorded changes, newest first, as the :changes view shows them
+  ${invokedAs} snapshot [-A|-n NS] [--kinds pods,deploy,…] -o FILE
+                          save the objects and events to one file for an offline incident review
   ${invokedAs} completion bash|zsh|fish
                           print a shell completion script
 

@@ -22,7 +22,7 @@ export async function main(argv: string[], opts: { invokedAs: string }): Promise
       if (typeof code === 'number' && code !== 0) process.exitCode = code;
       return;
     }
-    const args = parseCommandLine(argv, {}, { invokedAs: opts.invokedAs, command: '' });
+    const args = parseCommandLine(argv, { snapshot: { type: 'string' } }, { invokedAs: opts.invokedAs, command: '' });
     if (args.flags.version || args.command === 'version') {
       process.stdout.write(versionText());
       return;
@@ -40,7 +40,7 @@ export async function main(argv: string[], opts: { invokedAs: string }): Promise
 }
 
 /** Global flags that take a value, so `kx -n shop scale …` reads `scale` as the command, not `shop`. */
-const valueFlags = new Set(['--kubeconfig', '--context', '-n', '--namespace', '--request-timeout']);
+const valueFlags = new Set(['--kubeconfig', '--context', '-n', '--namespace', '--request-timeout', '--snapshot']);
 
 /** Where the first positional argument of argv (the command word) is, or -1. */
 function commandWordIndex(argv: string[]): number {

@@ -27,6 +27,7 @@ export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
   top: () => import('./commands/top-command.ts'),
   record: () => import('./commands/record-command.ts'),
   changes: () => import('./commands/changes-command.ts'),
+  snapshot: () => import('./commands/snapshot-command.ts'),
   cordon: async () => ({ run: (await import('./commands/node-commands.ts')).runCordon }),
   uncordon: async () => ({ run: (await import('./commands/node-commands.ts')).runUncordon }),
   drain: async () => ({ run: (await import('./commands/node-commands.ts')).runDrain }),

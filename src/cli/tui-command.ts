@@ -2,7 +2,9 @@
  * `kx` (no command): connects (or starts the demo cluster when there is no kubeconfig at all),
  * starts the pods stream into the cache, and runs the explorer full screen until the user quits.
  */
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { ClusterConnection } from '../kube/cluster-connection.ts';
 import { noKubeconfig } from '../kube/kubeconfig.ts';
@@ -36,7 +38,22 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   let demoReason: string | undefined;
   let stopDemo: (() => Promise<void>) | undefined;
   let releaseEarlySignals: (() => void) | undefined;
-  if (flags.demo || noKubeconfig({ kubeconfig })) {
+  let snapshotNote: string | undefined;
+  const snapshotPath = args.options['snapshot'] as string | undefined;
+  if (snapshotPath !== undefined) {
+    // A snapshot is served by the demo's API server machinery on loopback; its kubeconfig goes when kx goes.
+    const { readSnapshotSource, serveSnapshot } = await import('../demo/snapshot/open-snapshot.ts');
+    const snapshot = readSnapshotSource(snapshotPath);
+    const dir = mkdtempSync(join(tmpdir(), 'kx-snapshot-'));
+    const served = await serveSnapshot(snapshot, { kubeconfigPath: join(dir, 'kubeconfig.yaml') });
+    kubeconfig = served.kubeconfigPath;
+    stopDemo = async () => {
+      await served.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    releaseEarlySignals = removeOnExit(served.kubeconfigPath);
+    snapshotNote = `${snapshot.context} at ${snapshot.takenAt.replace(/\.\d+Z$/, 'Z')}`;
+  } else if (flags.demo || noKubeconfig({ kubeconfig })) {
     demoReason = flags.demo ? '--demo' : 'no kubeconfig found, so kx started its built-in one';
     const { startDemoCluster } = await import('../demo/index.ts');
     // The demo picks the path (~/.cache/kx/demo/kubeconfig-<pid>.yaml) and so removes the file on stop().
@@ -72,8 +89,9 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     await stopDemo?.();
     throw new Error("kx needs a terminal: stdin is not a TTY (use a one-shot command such as 'kx logs' in scripts)");
   }
-  // The demo is a tour: it opens on every namespace unless -n says otherwise.
-  const namespace = !resource.namespaced || flags.allNamespaces || (demoReason !== undefined && flags.namespace === undefined) ? undefined : session.namespace;
+  // The demo and a snapshot are tours: they open on every namespace unless -n says otherwise.
+  const tour = demoReason !== undefined || snapshotNote !== undefined;
+  const namespace = !resource.namespaced || flags.allNamespaces || (tour && flags.namespace === undefined) ? undefined : session.namespace;
 
   const stopSavingMemory = saveMemory();
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
@@ -157,10 +175,11 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     watches,
     cache,
     initial: viewOf(resource, namespace),
-    namespace: resource.namespaced ? namespace : flags.allNamespaces || demoReason !== undefined ? undefined : session.namespace,
+    namespace: resource.namespaced ? namespace : flags.allNamespaces || tour ? undefined : session.namespace,
     readonly: flags.readonly,
     readonlyContexts: settings.readonlyContexts,
     demoReason,
+    snapshot: snapshotNote,
     keyProblems: [...keys.problems, ...settings.problems, ...views.problems, ...builtinViewProblems(views), ...colours.problems],
     forwards,
     loadUserFiles,

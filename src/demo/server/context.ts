@@ -15,4 +15,8 @@ export interface ServerContext {
   /** host:port, for /api's serverAddressByClientCIDRs. */
   address: string;
   runtime(): PodRuntime | undefined;
+  /** Set on a snapshot's server: why every write is refused. */
+  frozen?: string;
+  /** What /version answers, when not the demo's release. */
+  version?: object;
 }

@@ -63,9 +63,12 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
   const r = route(url.pathname, ctx.catalogue);
   countRequest(ctx, req, url, r);
   if (r.kind !== 'resource' && req.method !== 'GET' && req.method !== 'HEAD') throw unknownResource();
+  if (ctx.frozen !== undefined && req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new DemoStatusError(405, 'MethodNotAllowed', `this API server serves a ${ctx.frozen}, which cannot change`);
+  }
   switch (r.kind) {
     case 'version':
-      sendJson(res, 200, demoVersion);
+      sendJson(res, 200, ctx.version ?? demoVersion);
       return;
     case 'core-versions':
       sendJson(res, 200, coreVersions(ctx.address));
@@ -87,7 +90,7 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
       throw unknownResource();
     case 'resource':
       // metrics.k8s.io is computed on each read, never stored (metrics-server behind the aggregator).
-      if (r.def.group === metricsGroup) handleMetrics(ctx, req.method ?? 'GET', res, r, url.searchParams);
+      if (r.def.group === metricsGroup && ctx.frozen === undefined) handleMetrics(ctx, req.method ?? 'GET', res, r, url.searchParams);
       else await handleResource(ctx, req, res, r, url.searchParams);
       return;
     default: {

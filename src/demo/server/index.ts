@@ -1,7 +1,9 @@
 /** The demo cluster's API server: an in-process HTTP server speaking the Kubernetes REST protocol. */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { DemoStore, PodRuntime } from '../types.ts';
+import type { KubeObject } from '../../kube/object.ts';
+import type { DemoResourceRef, DemoStore, PodRuntime } from '../types.ts';
+import type { ResourceDef } from './resource-def.ts';
 import { builtinResources } from './builtin-resources.ts';
 import { ResourceCatalogue } from './catalogue.ts';
 import { metricsApiService, metricsResources } from './metrics-resources.ts';
@@ -32,6 +34,14 @@ export interface DemoServerOptions {
   runtime?: PodRuntime;
   /** Serve metrics.k8s.io (and its APIService), as a cluster with metrics-server does; default false. */
   metrics?: boolean;
+  /** The resources served instead of the built-in ones (a snapshot's discovery). */
+  resources?: ResourceDef[];
+  /** Objects stored as they are (uid, resourceVersion, timestamps kept) before anything runs: a snapshot's. */
+  objects?: Array<{ resource: DemoResourceRef; object: KubeObject }>;
+  /** Set for a snapshot: every write is refused with this reason, metrics are served as stored, no garbage collector runs. */
+  frozen?: string;
+  /** What /version answers; default demoVersion. */
+  version?: object;
 }
 
 /** A running demo API server. */
@@ -60,11 +70,13 @@ export interface DemoServer {
 export async function startDemoApiServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const catalogue = new ResourceCatalogue(opts.metrics ? [...builtinResources(), ...metricsResources()] : undefined);
+  const catalogue = new ResourceCatalogue(opts.resources ?? (opts.metrics ? [...builtinResources(), ...metricsResources()] : undefined));
   const store = new MemoryStore(catalogue, opts.compactionWindow ?? 10_000);
+  for (const { resource, object } of opts.objects ?? []) store.restore(resource, object);
   if (opts.metrics) store.create({ group: 'apiregistration.k8s.io', plural: 'apiservices' }, metricsApiService(new Date()));
   const stopCrds = watchCrds(store);
-  const stopGc = startGarbageCollector(store);
+  // A snapshot's owners may be missing (taken with --kinds or -n): nothing may be collected.
+  const stopGc = opts.frozen === undefined ? startGarbageCollector(store) : () => undefined;
   const watches = new WatchHub();
   let runtime = opts.runtime;
   const ctx: ServerContext = {
@@ -75,6 +87,8 @@ export async function startDemoApiServer(opts: DemoServerOptions = {}): Promise<
     resourceVersionWaitMs: opts.resourceVersionWaitMs ?? 3000,
     address: '',
     runtime: () => runtime,
+    ...(opts.frozen !== undefined ? { frozen: opts.frozen } : {}),
+    ...(opts.version ? { version: opts.version } : {}),
   };
   const tls = selfSignedCertificate();
   const { server, sockets } = createDemoHttpServer(ctx, token, tls);

@@ -43,6 +43,8 @@ export interface ResourceDef {
   printerColumns?: PrinterColumn[];
   /** True for resources registered from a CustomResourceDefinition. */
   custom?: boolean;
+  /** A snapshot's resource it has no objects of: the sentence every request on it is answered with (403). */
+  unavailable?: string;
 }
 
 /** The verbs of an ordinary read-write resource. */

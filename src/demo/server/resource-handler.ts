@@ -24,6 +24,8 @@ export async function handleResource(ctx: ServerContext, req: IncomingMessage, r
   const { def } = route;
   const verbs = new Set(def.verbs);
   const watch = route.watchPath || queryBool(query, 'watch');
+  // A snapshot's kind it could not read: every request says why, as a forbidden list would.
+  if (def.unavailable !== undefined) throw new DemoStatusError(403, 'Forbidden', def.unavailable);
 
   if (route.subresource !== undefined) {
     await handleSubresource(ctx, req, res, route, query);

@@ -84,6 +84,21 @@ export class MemoryStore implements DemoStore {
     return this.commit(def, 'ADDED', key, obj);
   }
 
+  /**
+   * Stores an object exactly as given (uid, resourceVersion, timestamps), without an event: a
+   * snapshot's objects. The store's resourceVersion moves up to the newest one restored.
+   */
+  restore(resource: DemoResourceRef, input: KubeObject): void {
+    const def = this.def(resource);
+    const obj = clone(input);
+    if (!def.namespaced) delete obj.metadata.namespace;
+    this.table(def).set(objectKey(obj.metadata.namespace, obj.metadata.name), obj);
+    const rv = Number(obj.metadata.resourceVersion);
+    if (Number.isSafeInteger(rv) && rv > this.rv) this.rv = rv;
+    // Nothing before the restored state can be resumed from.
+    this.log.compact(this.rv);
+  }
+
   update(resource: DemoResourceRef, input: KubeObject): KubeObject {
     const def = this.def(resource);
     const name = input.metadata?.name;

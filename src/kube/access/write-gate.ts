@@ -8,7 +8,7 @@
 import { KxError } from '../errors.ts';
 
 /** Where the read-only setting came from, for the sentence that refuses. */
-export type ReadOnlySource = { kind: 'flag' } | { kind: 'context'; context: string };
+export type ReadOnlySource = { kind: 'flag' } | { kind: 'context'; context: string } | { kind: 'snapshot' };
 
 /** Refused because kx is read-only here (exit code 1, like any refused operation). */
 export class ReadOnlyError extends KxError {
@@ -33,7 +33,7 @@ export class WriteGate {
   /** The sentence that refuses `operation` (a short name: scale, restart, undo, exec…), or undefined when allowed. */
   refusal(operation: string): string | undefined {
     if (!this.source) return undefined;
-    const why = this.source.kind === 'flag' ? '--readonly' : `context ${this.source.context} in config.yaml`;
+    const why = this.source.kind === 'flag' ? '--readonly' : this.source.kind === 'snapshot' ? 'snapshot' : `context ${this.source.context} in config.yaml`;
     return `kx is read-only here (${why}): ${operation} is off`;
   }
 
@@ -44,8 +44,9 @@ export class WriteGate {
   }
 }
 
-/** The gate for `context`: --readonly wins, else the settings file's per-context flag. */
-export function writeGateFor(opts: { readonlyFlag: boolean; context: string; readonlyContexts: ReadonlySet<string> }): WriteGate {
+/** The gate for `context`: a snapshot is never written to, then --readonly, else the settings file's per-context flag. */
+export function writeGateFor(opts: { readonlyFlag: boolean; context: string; readonlyContexts: ReadonlySet<string>; snapshot?: boolean }): WriteGate {
+  if (opts.snapshot) return new WriteGate({ kind: 'snapshot' });
   if (opts.readonlyFlag) return new WriteGate({ kind: 'flag' });
   if (opts.readonlyContexts.has(opts.context)) return new WriteGate({ kind: 'context', context: opts.context });
   return new WriteGate(undefined);

@@ -16,6 +16,8 @@ export interface HeaderInfo {
   usage?: ClusterUsage | undefined;
   /** Set when kx runs on its built-in demo cluster; says why (e.g. 'no kubeconfig found'). */
   demoReason?: string | undefined;
+  /** Set when kx shows a snapshot: what it is of and when (shown first, so it stays on narrow terminals). */
+  snapshot?: string | undefined;
   /** The context's recent namespaces, most recent first: keys 1–9 (0 is all namespaces). */
   recent?: readonly string[] | undefined;
 }
@@ -35,6 +37,7 @@ const gap = 2;
 /** The first line's labelled pairs. */
 export function headerPairs(info: HeaderInfo): Array<[string, string]> {
   const pairs: Array<[string, string]> = [
+    ...(info.snapshot !== undefined ? [['Snapshot', info.snapshot] as [string, string]] : []),
     ['Context', info.context],
     ['Cluster', info.cluster],
     ['User', info.user],

@@ -58,6 +58,8 @@ export interface ExplorerProps {
   readonlyContexts?: ReadonlySet<string>;
   /** Set on the built-in demo cluster: why it runs. */
   demoReason?: string | undefined;
+  /** Set when kx shows a snapshot (`--snapshot`): what it is of and when, for the header; everything is read-only. */
+  snapshot?: string | undefined;
   /** Problems found in the user's keys.yaml, flashed at start and listed in help. */
   keyProblems?: readonly string[];
   /** The port-forwards' registry; the caller stops them when kx exits (one of its own when absent). */
@@ -108,8 +110,8 @@ export function Explorer(props: ExplorerProps): ReactElement {
   if (marks !== storedMarks) setMarks(marks);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
   const gate = useMemo(
-    () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set() }),
-    [props.readonly, props.readonlyContexts, session.context.name],
+    () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
+    [props.readonly, props.readonlyContexts, session.context.name, props.snapshot],
   );
   // The user's k9s-shaped files follow the context: k9s keeps per-context ones under clusters/<cluster>/<context>/.
   const { loadUserFiles } = props;
@@ -263,6 +265,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
     serverVersion,
     usage: metrics.cluster,
     demoReason: props.demoReason,
+    snapshot: props.snapshot,
     recent: recentFor(recent, context),
   };
   const layout = headerLayout(header, columns, rows);
