@@ -89,10 +89,8 @@ const yogaWithoutFetch = {
   },
 };
 
-// Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-await build({
+/** The options of the dist/ bundle (scripts/package.mjs derives the single executable's from them). */
+export const bundleOptions = {
   entryPoints: ['src/cli/main.ts'],
   outdir: 'dist',
   bundle: true,
@@ -111,4 +109,10 @@ await build({
   // KX_BUILD_COMMIT: the commit `kx version` names.
   define: { 'process.env.NODE_ENV': '"production"', KX_BUILD_COMMIT: JSON.stringify(gitCommit(fileURLToPath(new URL('..', import.meta.url)))) },
   logLevel: 'warning',
-});
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
+  rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+  await build(bundleOptions);
+}
