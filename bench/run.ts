@@ -5,7 +5,7 @@
  *
  *   npm run bench               1k, 10k and 50k pods; 5 runs; 60 s idle and churn (~10 min)
  *   npm run bench -- --quick    1k and 10k; 3 runs; 10 s idle, 15 s churn (~3 min)
- *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, one-shot, logs, logs-pane, real)
+ *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, one-shot, executable, logs, logs-pane, real)
  *
  * The real control plane (2k pods quick, 10k full) is measured when its binaries are cached (the
  * e2e suite builds them).
@@ -16,6 +16,7 @@ import { cpus, homedir, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureChurn } from './cases/churn.ts';
+import { measureExecutable } from './cases/executable.ts';
 import { measureList } from './cases/list-and-memory.ts';
 import { measureLogsPane } from './cases/logs-pane.ts';
 import { measureLogsThroughput } from './cases/logs-throughput.ts';
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
       }
     };
     for (const pods of sizes) {
-      if (!wanted('lists') && !(pods === 10_000 && (wanted('churn') || wanted('one-shot')))) continue;
+      if (!wanted('lists') && !(pods === 10_000 && (wanted('churn') || wanted('one-shot') || wanted('executable')))) continue;
       log(`demo cluster with ${pods} extra pods`);
       const demo = await startDemoProcess(root, dir, { extraPods: pods, churn: false });
       try {
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
           if (wanted('one-shot')) {
             log('one-shot commands');
             await attempt('one-shot commands', () => measureOneShots(root, demo, runs));
+          }
+          if (wanted('executable')) {
+            log('the single executable (npm run package)');
+            await attempt('the single executable', () => measureExecutable(root, demo, runs));
           }
         }
       } finally {

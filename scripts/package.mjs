@@ -14,9 +14,9 @@
 // dependency of the repo). Executables are cached in ~/.cache/kx/sea by the hash of what went in.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -28,7 +28,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const host = `${process.platform}-${process.arch}`;
 const targets = arg('--targets', 'linux-x64,linux-arm64,darwin-x64,darwin-arm64').split(',');
-const out = arg('--out', join(root, 'release'));
+const out = resolve(arg('--out', join(root, 'release')));
+// The bundle's plugins resolve from the working directory (scripts/build.mjs runs from the root).
+process.chdir(root);
 const cache = join(process.env.KX_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kx'), 'sea');
 const nodeVersion = process.version.slice(1);
 // The sentinel Node looks for to know it carries a blob (Node's SEA documentation).
@@ -112,7 +114,17 @@ function executable(target, bundle, node, work) {
   // Renamed into place: a cached file is always whole.
   copyFileSync(exe, `${cached}.part`);
   renameSync(`${cached}.part`, cached);
+  pruneCache();
   return cached;
+}
+
+/** Keeps the newest few executables (each ~130 MB): every commit makes new ones. */
+function pruneCache(keep = 4) {
+  const entries = readdirSync(cache)
+    .filter((name) => /^[0-9a-f]{16}$/.test(name))
+    .map((name) => ({ name, at: statSync(join(cache, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { name } of entries.slice(keep)) rmSync(join(cache, name), { recursive: true, force: true });
 }
 
 /** A two-line script that starts the kx beside it under `name` (following a link to the script). */
