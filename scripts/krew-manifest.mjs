@@ -61,8 +61,9 @@ spec:
     kubectl kx rollout history|undo|restart|status (history --diff shows template changes).
     One executable with its own Node.js runtime: nothing else to install.
   caveats: |
-    Completion of kubectl kx: put kubectl_complete-kx (in $(kubectl krew info kx | grep -o '/.*') or
-    ~/.krew/store/kx/v${version}/) on PATH. Shell completion scripts are in completion/ there.
+    kubectl completes kubectl kx through kubectl_complete-kx on PATH: krew puts it beside
+    kx in ~/.krew/store/kx/v${version}/ (link it into a folder on PATH), with completion/ for
+    bash, zsh and fish.
   platforms:
 ${platforms.join('')}`;
 }

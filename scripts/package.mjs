@@ -37,6 +37,13 @@ const nodeVersion = process.version.slice(1);
 const fuse = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const postject = 'postject@1.0.0-alpha.6';
 
+// The executables are made from the Node running this script (the host's) and its version (the others').
+const pinned = JSON.parse(readFileSync(join(root, 'node_modules', 'node', 'package.json'), 'utf8')).version;
+if (nodeVersion !== pinned) {
+  process.stderr.write(`npm run package needs the pinned Node ${pinned} but this is ${process.version}: run it with \`npm run package\`.\n`);
+  process.exit(1);
+}
+
 const log = (text) => process.stderr.write(`${text}\n`);
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 

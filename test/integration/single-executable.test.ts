@@ -80,6 +80,16 @@ test('kubectl kx scale changes the replicas, as kubectl then reads them', { skip
   assert.equal(await kubectlOk(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}'], { kubeconfig: demo.kubeconfig }), '2');
 });
 
+test('started through a link named kubectl-kx, as krew installs it (bin: kx), kx speaks as the plugin', { skip: !supported }, async () => {
+  mkdirSync(join(dir, 'krew-bin'));
+  symlinkSync(join(bin, 'kx'), join(dir, 'krew-bin', 'kubectl-kx'));
+  const r = await runProcess(join(dir, 'krew-bin', 'kubectl-kx'), ['--help'], { env: env() });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^kubectl kx — /);
+  const plain = await runProcess(join(bin, 'kx'), ['--help'], { env: env() });
+  assert.match(plain.stdout, /^kx — /);
+});
+
 test('kubectl_complete-kx answers kubectl with candidates and the no-file directive', { skip: !supported }, async () => {
   const r = await runProcess(join(bin, 'kubectl_complete-kx'), ['sc'], { env: env() });
   assert.equal(r.code, 0, r.stderr);
