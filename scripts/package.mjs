@@ -57,6 +57,8 @@ async function seaBundle(work) {
     ...bundleOptions,
     entryPoints: [join(root, 'src/cli/sea-entry.ts')],
     outdir: dir,
+    // .mjs: with no package.json beside them, .js files would be tried as CommonJS first, then parsed again.
+    outExtension: { '.js': '.mjs' },
     // undici too: nothing can be installed beside an executable.
     external: ['bufferutil', 'utf-8-validate', 'react-devtools-core'].flatMap((name) => [name, `${name}/*`]),
     sourcemap: false,
@@ -165,7 +167,7 @@ const work = mkdtempSync(join(out, '.work-'));
 try {
   const bundle = await seaBundle(work);
   const completions = Object.fromEntries(
-    ['bash', 'zsh', 'fish'].map((shell) => [shell, execFileSync(process.execPath, [join(bundle.dir, 'sea-entry.js'), 'completion', shell], { encoding: 'utf8' })]),
+    ['bash', 'zsh', 'fish'].map((shell) => [shell, execFileSync(process.execPath, [join(bundle.dir, 'sea-entry.mjs'), 'completion', shell], { encoding: 'utf8' })]),
   );
   for (const target of targets) {
     const node = nodeBinary(target);

@@ -14,7 +14,7 @@ const files = JSON.parse(sea.getAsset('files.json', 'utf8'));
 // The same folder as src/config/paths.ts cacheDir().
 const base = process.env.KX_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kx');
 const dir = join(base, 'bundle', files.id);
-if (!existsSync(join(dir, 'sea-entry.js'))) {
+if (!existsSync(join(dir, 'sea-entry.mjs'))) {
   // Written beside, then renamed: a second kx starting meanwhile never sees half a bundle.
   const part = `${dir}.${process.pid}.part`;
   mkdirSync(part, { recursive: true });
@@ -30,4 +30,4 @@ try {
 } catch {
   // no cache: just slower
 }
-import(pathToFileURL(join(dir, 'sea-entry.js')).href);
+import(pathToFileURL(join(dir, 'sea-entry.mjs')).href);
