@@ -5,7 +5,7 @@
 // @kubernetes/client-node is bundled with its generated API code marked free of side effects, so
 // only the KubeConfig/auth and Exec parts kx uses remain (importing the package loads every model).
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -111,7 +111,8 @@ export const bundleOptions = {
   logLevel: 'warning',
 };
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run, not imported (realpath: import.meta.url has links resolved, argv[1] has not).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
   rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
   await build(bundleOptions);

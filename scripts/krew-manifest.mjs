@@ -2,7 +2,7 @@
 // made from the archives scripts/package.mjs wrote and their real sha256 files.
 //
 //   node scripts/krew-manifest.mjs [--dir release] [--base-url URL] [--out release/kx.yaml]
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -68,7 +68,8 @@ spec:
 ${platforms.join('')}`;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run, not imported (realpath: import.meta.url has links resolved, argv[1] has not).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
