@@ -5,7 +5,7 @@
  *
  *   npm run bench               1k, 10k and 50k pods; 5 runs; 60 s idle and churn (~10 min)
  *   npm run bench -- --quick    1k and 10k; 3 runs; 10 s idle, 15 s churn (~3 min)
- *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, churn-memory, recorder, one-shot, logs, logs-pane, real)
+ *   npm run bench -- --only lists,one-shot   only those cases (lists, churn, churn-memory, recorder, one-shot, executable, logs, logs-pane, real)
  *
  * churn-memory adds 2 minutes in quick mode (10k pods) and 20 in full mode (10 min at 10k and at 50k).
  *
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { measureChangeRecorder } from './cases/change-recorder.ts';
 import { measureChurn } from './cases/churn.ts';
 import { measureChurnMemory } from './cases/churn-memory.ts';
+import { measureExecutable } from './cases/executable.ts';
 import { measureList } from './cases/list-and-memory.ts';
 import { measureLogsPane } from './cases/logs-pane.ts';
 import { measureLogsThroughput } from './cases/logs-throughput.ts';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     };
     for (const pods of sizes) {
       const memoryBudget = wanted('churn-memory') ? churnMemoryBudget(pods) : undefined;
-      if (!wanted('lists') && memoryBudget === undefined && !(pods === 10_000 && (wanted('churn') || wanted('recorder') || wanted('one-shot')))) continue;
+      if (!wanted('lists') && memoryBudget === undefined && !(pods === 10_000 && (wanted('churn') || wanted('recorder') || wanted('one-shot') || wanted('executable')))) continue;
       log(`demo cluster with ${pods} extra pods`);
       const demo = await startDemoProcess(root, dir, { extraPods: pods, churn: false });
       try {
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
           if (wanted('one-shot')) {
             log('one-shot commands');
             await attempt('one-shot commands', () => measureOneShots(root, demo, runs));
+          }
+          if (wanted('executable')) {
+            log('the single executable (npm run package)');
+            await attempt('the single executable', () => measureExecutable(root, demo, runs));
           }
         }
         if (memoryBudget !== undefined) {

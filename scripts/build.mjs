@@ -5,7 +5,7 @@
 // @kubernetes/client-node is bundled with its generated API code marked free of side effects, so
 // only the KubeConfig/auth and Exec parts kx uses remain (importing the package loads every model).
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -89,10 +89,8 @@ const yogaWithoutFetch = {
   },
 };
 
-// Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-await build({
+/** The options of the dist/ bundle (scripts/package.mjs derives the single executable's from them). */
+export const bundleOptions = {
   entryPoints: ['src/cli/main.ts'],
   outdir: 'dist',
   bundle: true,
@@ -111,4 +109,11 @@ await build({
   // KX_BUILD_COMMIT: the commit `kx version` names.
   define: { 'process.env.NODE_ENV': '"production"', KX_BUILD_COMMIT: JSON.stringify(gitCommit(fileURLToPath(new URL('..', import.meta.url)))) },
   logLevel: 'warning',
-});
+};
+
+// Run, not imported (realpath: import.meta.url has links resolved, argv[1] has not).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
+  rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+  await build(bundleOptions);
+}

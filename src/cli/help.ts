@@ -9,8 +9,12 @@ export function versionText(): string {
   return `kx ${packageVersion()} (node ${process.version}, ${process.platform}/${process.arch}, commit ${buildCommit()})\n`;
 }
 
+// Defined by scripts/package.mjs: the single executable has no package.json beside it.
+declare const KX_PACKAGE_VERSION: string | undefined;
+
 /** kx's version from its package.json, found by walking up (the bundle and the sources sit at different depths). */
 function packageVersion(): string {
+  if (typeof KX_PACKAGE_VERSION === 'string') return KX_PACKAGE_VERSION;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     try {
