@@ -65,6 +65,7 @@ function warningOf(o: KubeObject, p: Prepared): WarningEvent {
   return {
     reason: str(o['reason']),
     message: oneLine(str(o['message'])),
+    group: str(involved['apiVersion']).includes('/') ? str(involved['apiVersion']).split('/')[0]! : '',
     kind: str(involved['kind']),
     namespace: str(involved['namespace']),
     name: str(involved['name']),

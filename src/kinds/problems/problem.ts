@@ -20,7 +20,8 @@ export interface Problem {
 export interface WarningEvent {
   readonly reason: string;
   readonly message: string;
-  /** The involved object. */
+  /** The involved object (group from its apiVersion: '' for core). */
+  readonly group: string;
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
