@@ -14,6 +14,7 @@ function run(text: string): { did: string[]; error: string | undefined } {
     quit: () => did.push('quit'),
     help: () => did.push('help'),
     forwards: () => did.push('forwards'),
+    triage: () => did.push('triage'),
     helm: (scope) => did.push(`helm ${scope.kind === 'namespace' ? scope.name : scope.kind}`),
     namespace: (name) => did.push(`namespace ${name}`),
     context: (name) => did.push(`context ${name ?? '(picker)'}`),
@@ -32,6 +33,8 @@ test('each : command asks the explorer for one thing; the caller closes the prom
   assert.deepEqual(run('q'), { did: ['quit'], error: undefined });
   assert.deepEqual(run('pf'), { did: ['forwards'], error: undefined });
   assert.deepEqual(run('pf x'), { did: [], error: '":pf" takes no arguments.' });
+  assert.deepEqual(run('triage'), { did: ['triage'], error: undefined });
+  assert.deepEqual(run('triage x'), { did: [], error: '":triage" takes no arguments.' });
   assert.deepEqual(run(''), { did: [], error: undefined });
 });
 

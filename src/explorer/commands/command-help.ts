@@ -15,6 +15,7 @@ export const commandHelp: readonly CommandHelp[] = [
   { usage: ':ctx [NAME]', description: 'Switch to context NAME; alone, pick a context from the kubeconfig.' },
   { usage: ':pf', description: 'The port-forwards started with F: state, the pod each reaches now, connections, bytes; ctrl-d stops one.' },
   { usage: ':helm [NS]', description: 'The Helm releases (like helm list, read from Helm’s own Secrets, no helm binary needed); enter: history, then values, manifest, notes, diff.' },
+  { usage: ':triage', description: 'What is wrong now (pods, rollouts, nodes, claims, jobs, stuck deletions, warning events), worst first; enter jumps to it.' },
   { usage: ':help', description: 'This help (also ?).' },
   { usage: ':q', description: 'Quit kx.' },
 ];

@@ -8,7 +8,7 @@ import { resourceKey, type ResourceInfo } from '../../kube/resource-info.ts';
 import { findResource } from '../../kube/resource-resolver.ts';
 
 /** kx's own commands (not resources). */
-export type BuiltinCommand = 'context' | 'quit' | 'help' | 'forwards' | 'helm';
+export type BuiltinCommand = 'context' | 'quit' | 'help' | 'forwards' | 'helm' | 'triage';
 
 /** What a command name stands for. */
 export type CommandTarget = { kind: 'resource'; resource: ResourceInfo } | { kind: 'builtin'; command: BuiltinCommand };
@@ -38,6 +38,8 @@ export const builtinNames: Readonly<Record<BuiltinCommand, readonly string[]>> =
   forwards: ['pf', 'port-forwards', 'portforwards'],
   // k9s: helm/hm lists the Helm releases.
   helm: ['helm', 'hm', 'charts'],
+  // kx's own: what is wrong now, across the cluster.
+  triage: ['triage'],
 };
 
 /** k9s's default aliases for resources without a kubectl short name (k9s internal/config/alias.go). */

@@ -5,7 +5,7 @@
  */
 import { timeCellText } from '../../kinds/cells.ts';
 import { column } from '../../kinds/row.ts';
-import type { ColumnSpec, Row, TimeCell, Tone } from '../../kinds/types.ts';
+import type { ColumnSpec, Row, RowTarget, TimeCell, Tone } from '../../kinds/types.ts';
 import { eventFindings } from './event-rules.ts';
 import type { Finding, Severity, TriageSource } from './finding.ts';
 import { nodeFindings } from './node-rules.ts';
@@ -33,7 +33,7 @@ const tones: Readonly<Record<Severity, Tone>> = { critical: 'error', warning: 'w
 
 /** Every finding over `src`, worst first, then the most recent first (unknown times last). */
 export function triageFindings(src: TriageSource): Finding[] {
-  const all = [
+  const own = [
     ...podFindings(src),
     ...workloadFindings(src),
     ...nodeFindings(src),
@@ -42,13 +42,19 @@ export function triageFindings(src: TriageSource): Finding[] {
       src,
       triageKinds.map((k) => k.key),
     ),
-    ...eventFindings(src),
   ];
+  // An object with a row of its own says what is wrong already; its events would say it again.
+  const covered = new Set(own.map((f) => objectKey(f.target)));
+  const all = [...own, ...eventFindings(src).filter((f) => !covered.has(objectKey(f.target)))];
   const recency = (f: Finding): number => {
     const t = f.latest ?? f.since;
     return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
   };
   return all.sort((a, b) => rank[a.severity] - rank[b.severity] || recency(b) - recency(a) || a.target.name.localeCompare(b.target.name) || a.reason.localeCompare(b.reason));
+}
+
+function objectKey(t: RowTarget): string {
+  return `${t.group}/${t.kind}/${t.namespace}/${t.name}`;
 }
 
 /** The findings as rows of the triage view (uids unique and stable across frames). */

@@ -21,7 +21,7 @@ export function podProblems(pod: unknown): Problem[] {
   for (const c of statuses) out.push(...containerProblems(c, notReadySince));
   if (phase === 'Failed') {
     const ended = Math.max(...statuses.map((c) => parseTime(obj(obj(c['state'])['terminated'])['finishedAt'])).filter((t) => !Number.isNaN(t)), Number.NEGATIVE_INFINITY);
-    out.push({ reason: str(status['reason']) || 'Failed', message: oneLine(str(status['message'])), since: Number.isFinite(ended) ? ended : Number.NaN });
+    out.push({ reason: str(status['reason']) || 'Failed', message: oneLine(str(status['message'])) || exits(statuses), since: Number.isFinite(ended) ? ended : Number.NaN });
   }
   if (phase === 'Pending') {
     const scheduled = conditionOf(status, 'PodScheduled');
@@ -29,6 +29,19 @@ export function podProblems(pod: unknown): Problem[] {
     else if (out.length === 0 && str(spec['nodeName']) === '') out.push({ reason: 'Pending', message: '', since: parseTime(obj(obj(pod)['metadata'])['creationTimestamp']) });
   }
   return out;
+}
+
+/** How the containers that failed ended: 'container main exited with code 1'. */
+function exits(statuses: Json[]): string {
+  return statuses
+    .flatMap((c) => {
+      const t = obj(obj(c['state'])['terminated']);
+      const code = num(t['exitCode']);
+      return t['exitCode'] !== undefined && code !== 0
+        ? [`container ${str(c['name'])} exited with code ${code}${str(t['reason']) && str(t['reason']) !== 'Error' ? ` (${str(t['reason'])})` : ''}`]
+        : [];
+    })
+    .join('; ');
 }
 
 function containerProblems(c: Json, notReadySince: number): Problem[] {

@@ -22,6 +22,8 @@ export interface CommandActions {
   forwards(): void;
   /** `:helm [NS]`: the Helm releases. */
   helm(scope: ViewScope): void;
+  /** `:triage`: what is wrong now. */
+  triage(): void;
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
@@ -132,6 +134,9 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       return undefined;
     case 'forwards':
       actions.forwards();
+      return undefined;
+    case 'triage':
+      actions.triage();
       return undefined;
     case 'helm':
       actions.helm(command.scope);

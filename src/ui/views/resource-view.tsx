@@ -182,7 +182,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);
   const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
   const selectedRow = rows[cursor];
-  selected.current = { uid: keys[cursor], index: cursor, top };
+  // An empty table (a stream re-listing after a jump from another view released it) keeps the
+  // object the cursor was on, so the cursor lands on it again when the rows come back.
+  selected.current = { uid: keys[cursor] ?? selected.current.uid, index: cursor, top };
   const onSelect = props.onSelect;
   useEffect(() => onSelect?.(selectedRow), [onSelect, selectedRow]);
 
@@ -361,6 +363,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'reconnecting':
       return `No ${title} yet: kx keeps retrying (see the status line).`;
     case 'live':
+      if (entry.triageNamespace !== undefined) return 'Nothing wrong that kx can see: no crash loops, failures, stuck rollouts, node trouble or busy warnings.';
       if (entry.scope?.kind === 'containers') return `No containers: pod ${entry.scope.pod} is gone.`;
       if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
       if (entry.namespaces) return `No ${title} in namespaces ${entry.namespaces.join(', ')}.`;

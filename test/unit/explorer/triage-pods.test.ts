@@ -77,13 +77,15 @@ test('an unschedulable pod says why in the words of the latest FailedScheduling 
 
 test('a failed pod is critical; a pending one without a reason only after the grace period', () => {
   const failed = pod('batch', { phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' });
+  const exited = pod('job-pod', { phase: 'Failed', containerStatuses: [{ name: 'main', state: { terminated: { exitCode: 1, reason: 'Error', finishedAt: ago(NOW, min) } } }] });
   const fresh = { apiVersion: 'v1', kind: 'Pod', metadata: meta('fresh', 'shop', { creationTimestamp: ago(NOW, 30_000) }), spec: { containers: [] }, status: { phase: 'Pending' } };
   const old = { apiVersion: 'v1', kind: 'Pod', metadata: meta('old', 'shop', { creationTimestamp: ago(NOW, 10 * min) }), spec: { containers: [] }, status: { phase: 'Pending' } };
-  const found = podFindings(sourceOf(NOW, { pods: [failed, fresh, old] }));
+  const found = podFindings(sourceOf(NOW, { pods: [failed, exited, fresh, old] }));
   assert.deepEqual(
     found.map((f) => [f.target.name, f.severity, f.reason, f.message]),
     [
       ['batch', 'critical', 'Evicted', 'The node was low on resource: memory.'],
+      ['job-pod', 'critical', 'Failed', 'container main exited with code 1'],
       ['old', 'warning', 'Pending', ''],
     ],
   );

@@ -50,6 +50,29 @@ test('rows are worst first, then newest first, with the columns of the view', ()
   assert.equal(new Set(rows.map((r) => r.uid)).size, rows.length);
 });
 
+test('an object with a row of its own has no second row for its events; events about others keep theirs', () => {
+  const event = (name: string, object: string): unknown => ({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: meta(name),
+    type: 'Warning',
+    reason: 'BackOff',
+    message: 'Back-off restarting failed container app',
+    involvedObject: { apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: object, uid: `uid-shop-${object}` },
+    count: 2,
+    firstTimestamp: ago(NOW, 2 * min),
+    lastTimestamp: ago(NOW, min),
+  });
+  const rows = triageRows(sourceOf(NOW, { pods: [crashing('api', min)], events: [event('e1', 'api'), event('e2', 'gone')] }));
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.cells[4]]),
+    [
+      ['api', 'CrashLoopBackOff'],
+      ['gone', 'BackOff'],
+    ],
+  );
+});
+
 test('Enter jumps to the object: its kind, its namespace, the cursor on it', () => {
   const resource = (group: string, plural: string, kind: string, namespaced: boolean): ResourceInfo => ({
     group,
