@@ -51,9 +51,10 @@ export function triageSource(cache: ObjectCache, scope: TriageScope, now: number
 
 /** The status line's word on the scope: '(all namespaces)', or which kinds are read in one namespace only and why. */
 export function scopeLabel(scope: TriageScope): string {
-  const parts: string[] = [];
-  if (scope.narrowed.length === 0) parts.push('all namespaces');
-  else parts.push(`namespace ${scope.namespace} for ${scope.narrowed.join(', ')}: listing across namespaces is forbidden`);
-  if (scope.forbidden.length > 0) parts.push(`may not list ${scope.forbidden.join(', ')}`);
-  return `(${parts.join('; ')})`;
+  const short = (keys: readonly string[]): string => keys.map((key) => key.split('.')[0]).join(', ');
+  const namespaced = triageKinds.filter((k) => k.namespaced).length;
+  let where = 'all namespaces';
+  if (scope.narrowed.length === namespaced) where = `namespace ${scope.namespace}: listing across namespaces is forbidden`;
+  else if (scope.narrowed.length > 0) where = `all namespaces, ${short(scope.narrowed)} in ${scope.namespace} only: listing them across namespaces is forbidden`;
+  return `(${where}${scope.forbidden.length > 0 ? ` · may not list ${short(scope.forbidden)}` : ''})`;
 }
