@@ -17,6 +17,8 @@ import { hasNode, usedByPods } from './jumps.ts';
 export function capabilitiesOf(resource: ResourceInfo, row: Row | undefined): ReadonlySet<Capability> {
   const out = new Set<Capability>();
   const module = moduleFor(resourceKey(resource));
+  // A triage row stands for the object it names: Enter jumps there, where its own keys are.
+  if (row?.target) return new Set<Capability>(['drill']);
   // A container's row (the containers view): its logs (Enter too, as in k9s) and a session in it;
   // deleting, scaling or jumping would act on the whole pod, which is one Esc away.
   if (row?.container) {

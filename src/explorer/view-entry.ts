@@ -50,6 +50,8 @@ export interface ViewEntry {
   startOn?: 'most-desired' | undefined;
   /** Where the cursor starts when no object is remembered: on the row with this name (a pod's node, found by name). */
   cursorName?: string | undefined;
+  /** The triage view: the namespace it reads a kind in when listing that kind across namespaces is forbidden. */
+  triageNamespace?: string | undefined;
 }
 
 /** A new view of `resource`; cluster-scoped resources ignore the namespace. */

@@ -4,6 +4,8 @@ import { containerCells, readSelector, selectorString } from './format.ts';
 import { at, num, obj } from './json.ts';
 import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
 import type { LabelSelector, Tone } from './types.ts';
+import { deploymentProblems } from './problems/workload-problems.ts';
+import { someProblems } from './problems/problem.ts';
 
 /** Ready and available replicas against the desired count; a stalled rollout reads as an error. */
 export function replicaTone(ready: number, desired: number): Tone {
@@ -33,7 +35,7 @@ export const deploymentsKind = defineKind<Prepared>({
     { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
     { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => selectorString(p.selector) },
   ],
-  extras: (_o, p) => ({ selector: p.selector }),
+  extras: (_o, p) => ({ selector: p.selector, ...someProblems(deploymentProblems(p.spec, p.status)) }),
   tone: (cells) => {
     const [ready, desired] = (cells['READY'] ?? '0/0').split('/').map(Number);
     return replicaTone(ready ?? 0, desired ?? 0);

@@ -3,6 +3,7 @@ import type { KubeObject } from '../kube/object.ts';
 import { parseTime } from './duration.ts';
 import { num, obj, str } from './json.ts';
 import { defineKind, namespaceCol } from './kind-module.ts';
+import { oneLine, type WarningEvent } from './problems/problem.ts';
 
 function source(o: KubeObject): string {
   const src = obj(o['source']);
@@ -49,7 +50,7 @@ export const eventsKind = defineKind<Prepared>({
     { name: 'COUNT', width: 5, sort: 'number', wide: true, value: (_o, p) => String(p.count) },
     { name: 'NAME', width: 40, wide: true, value: (o) => o.metadata.name },
   ],
-  extras: undefined,
+  extras: (o, p) => (str(o['type']) === 'Warning' ? { warning: warningOf(o, p) } : {}),
   tone: (cells) => (cells['TYPE'] === 'Warning' ? 'warn' : 'normal'),
   describe: undefined,
   related: [],
@@ -57,6 +58,23 @@ export const eventsKind = defineKind<Prepared>({
   pods: undefined,
   rollout: undefined,
 });
+
+/** A Warning event as triage reads it: reason, message, the involved object and how often. */
+function warningOf(o: KubeObject, p: Prepared): WarningEvent {
+  const involved = p.involved;
+  return {
+    reason: str(o['reason']),
+    message: oneLine(str(o['message'])),
+    group: str(involved['apiVersion']).includes('/') ? str(involved['apiVersion']).split('/')[0]! : '',
+    kind: str(involved['kind']),
+    namespace: str(involved['namespace']),
+    name: str(involved['name']),
+    uid: str(involved['uid']),
+    count: p.count,
+    first: p.first,
+    last: p.last,
+  };
+}
 
 /** OBJECT: kind/name of the involved object, lower-cased kind as kubectl prints it. */
 function involvedText(involved: Record<string, unknown>): string {

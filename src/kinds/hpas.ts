@@ -1,4 +1,6 @@
 /** HorizontalPodAutoscalers (autoscaling v2, v2beta2, v2beta1 and v1 shapes), as kubectl prints them. */
+import { hpaProblems } from './problems/workload-problems.ts';
+import { someProblems } from './problems/problem.ts';
 import { hpaCounts, hpaTargets } from './hpa-metrics.ts';
 import { obj, str } from './json.ts';
 import { ageCol, defineKind, nameCol, namespaceCol, type CellsByName } from './kind-module.ts';
@@ -36,7 +38,7 @@ export const hpasKind = defineKind<Prepared>({
     { name: 'REPLICAS', width: 8, sort: 'number', value: (_o, p) => String(p.counts.current) },
     ageCol,
   ],
-  extras: undefined,
+  extras: (o, p) => someProblems(hpaProblems(p.spec, o['status'], p.counts)),
   tone,
   describe: () => import('./describe/describe-hpa.ts').then((m) => m.describeHpa),
   related: [],

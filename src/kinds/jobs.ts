@@ -1,4 +1,6 @@
 /** Jobs, as `kubectl get jobs -A -o wide` prints them. */
+import { jobProblems } from './problems/workload-problems.ts';
+import { someProblems } from './problems/problem.ts';
 import type { KubeObject } from '../kube/object.ts';
 import { humanDuration, parseTime } from './duration.ts';
 import { containerCells, formatLabelSelector, readSelector } from './format.ts';
@@ -72,7 +74,7 @@ export const jobsKind = defineKind<Prepared>({
     { name: 'IMAGES', width: 40, wide: true, value: (_o, p) => p.containers[1] },
     { name: 'SELECTOR', width: 30, wide: true, value: (_o, p) => formatLabelSelector(p.selector) },
   ],
-  extras: (_o, p) => ({ selector: p.selector }),
+  extras: (_o, p) => ({ selector: p.selector, ...someProblems(jobProblems(p.status)) }),
   tone,
   describe: () => import('./describe/describe-jobs.ts').then((m) => m.describeJob),
   related: [],

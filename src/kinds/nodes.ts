@@ -1,4 +1,6 @@
 /** Nodes, as `kubectl get nodes -o wide` prints them, plus a TAINTS summary kx adds. */
+import { nodeProblems } from './problems/node-problems.ts';
+import { someProblems } from './problems/problem.ts';
 import type { KubeObject } from '../kube/object.ts';
 import { at, obj, objs, str } from './json.ts';
 import { ageCol, defineKind, nameCol, type CellsByName } from './kind-module.ts';
@@ -67,7 +69,7 @@ export const nodesKind = defineKind<Prepared>({
     { name: 'CONTAINER-RUNTIME', width: 20, wide: true, value: (_o, p) => str(p.info['containerRuntimeVersion']) || '<unknown>' },
     { name: 'TAINTS', width: 30, value: (o) => taintsText(at(o, 'spec', 'taints')) },
   ],
-  extras: (o) => ({ allocatable: nodeAllocatable(obj(o['status'])) }),
+  extras: (o) => ({ allocatable: nodeAllocatable(obj(o['status'])), ...someProblems(nodeProblems(o)) }),
   tone,
   describe: () => import('./describe/describe-node.ts').then((m) => m.describeNode),
   related: ['nodePodsAndLease'],

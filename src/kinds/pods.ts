@@ -5,6 +5,8 @@ import { ageCol, defineKind, nameCol, namespaceCol, type CellsByName } from './k
 import { podSummary, type PodSummary } from './pod-status.ts';
 import { podUses } from './pod-uses.ts';
 import { podFigures } from './resource-figures.ts';
+import { podProblems } from './problems/pod-problems.ts';
+import { someProblems } from './problems/problem.ts';
 import type { Tone } from './types.ts';
 
 /** Reasons that mean the pod is broken rather than on its way. */
@@ -81,7 +83,13 @@ export const podsKind = defineKind<Prepared>({
     { name: 'NOMINATED NODE', width: 14, wide: true, value: (_o, p) => str(p.status['nominatedNodeName']) || '<none>' },
     { name: 'READINESS GATES', width: 15, wide: true, value: (_o, p) => readinessGates(p.spec, p.status) },
   ],
-  extras: (o, p) => ({ nodeName: str(p.spec['nodeName']), uses: podUses(p.spec, o.metadata?.name ?? ''), containers: containerSummaries(o), resources: podFigures(p.spec) }),
+  extras: (o, p) => ({
+    nodeName: str(p.spec['nodeName']),
+    uses: podUses(p.spec, o.metadata?.name ?? ''),
+    containers: containerSummaries(o),
+    resources: podFigures(p.spec),
+    ...someProblems(podProblems(o)),
+  }),
   tone: podTone,
   describe: () => import('./describe/describe-pod.ts').then((m) => m.describePod),
   related: [],

@@ -1,4 +1,6 @@
 /** PersistentVolumeClaims, as `kubectl get pvc -A -o wide` prints them. */
+import { pvcProblems } from './problems/pvc-problems.ts';
+import { someProblems } from './problems/problem.ts';
 import { at, obj, str, strs } from './json.ts';
 import { ageCol, defineKind, nameCol, namespaceCol } from './kind-module.ts';
 import type { Tone } from './types.ts';
@@ -54,7 +56,7 @@ export const pvcsKind = defineKind<Prepared>({
     ageCol,
     { name: 'VOLUMEMODE', width: 10, wide: true, value: (_o, p) => str(p.spec['volumeMode']) || '<unset>' },
   ],
-  extras: undefined,
+  extras: (o) => someProblems(pvcProblems(o)),
   tone: (cells) => statusTone(cells['STATUS']),
   describe: () => import('./describe/describe-network.ts').then((m) => m.describePvc),
   related: ['podsInNamespace'],

@@ -3,6 +3,7 @@ import type { KubeObject } from '../kube/object.ts';
 import type { ContainerSummary } from './container-summary.ts';
 import type { Allocatable, ResourceFigures } from './resource-figures.ts';
 import { parseTime } from './duration.ts';
+import type { Problem, WarningEvent } from './problems/problem.ts';
 import type { Capabilities, ColumnSpec, LabelSelector, OwnerRef, Row, SortKind, TimeCell } from './types.ts';
 
 /** Extra row fields a kind may fill (pods: nodeName, uses and containers; workloads and services: selector). */
@@ -13,6 +14,8 @@ export interface RowExtras {
   containers?: readonly ContainerSummary[];
   resources?: ResourceFigures;
   allocatable?: Allocatable;
+  problems?: readonly Problem[];
+  warning?: WarningEvent;
 }
 
 /** Assembles a Row from an object's metadata, its cells and time cells; copies only what indexes need. */
@@ -46,7 +49,12 @@ export function makeRow(resourceKey: string, o: KubeObject, cells: string[], tim
   if (extras.containers !== undefined) row.containers = extras.containers;
   if (extras.resources !== undefined) row.resources = extras.resources;
   if (extras.allocatable !== undefined) row.allocatable = extras.allocatable;
-  if (deleting && Array.isArray(m.finalizers) && m.finalizers.length > 0) row.finalizers = [...m.finalizers];
+  if (extras.problems !== undefined) row.problems = extras.problems;
+  if (extras.warning !== undefined) row.warning = extras.warning;
+  if (deleting && Array.isArray(m.finalizers) && m.finalizers.length > 0) {
+    row.finalizers = [...m.finalizers];
+    row.deletingSince = parseTime(m.deletionTimestamp);
+  }
   return row;
 }
 

@@ -5,6 +5,7 @@
 import type { KubeObject } from '../kube/object.ts';
 import type { ContainerSummary, ContainerType } from './container-summary.ts';
 import type { Allocatable, ResourceFigures } from './resource-figures.ts';
+import type { Problem, WarningEvent } from './problems/problem.ts';
 
 /** How a row reads: healthy, needs a look, broken, unimportant, informative (mirrors ui/theme Tone). */
 export type Tone = 'normal' | 'ok' | 'warn' | 'error' | 'muted' | 'info';
@@ -81,6 +82,25 @@ export interface Row {
   readonly resources?: ResourceFigures;
   /** Nodes: status.allocatable, for the usage percentages. */
   readonly allocatable?: Allocatable;
+  /** Pods, deployments, nodes, claims, jobs and HPAs: what is wrong with it, only when something is (kinds/problems/). */
+  readonly problems?: readonly Problem[];
+  /** Warning events: the event, summarised for triage. */
+  readonly warning?: WarningEvent;
+  /** Only while deleting with finalizers: metadata.deletionTimestamp in ms. */
+  readonly deletingSince?: number;
+  /** A triage row: the object it is about, where Enter jumps. */
+  readonly target?: RowTarget;
+}
+
+/** The object a triage row is about. */
+export interface RowTarget {
+  readonly resourceKey: string;
+  /** The involved object's group and Kind (an event's object may be of a kind kx does not watch). */
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string;
 }
 
 /** What a container's row knows of its pod. */

@@ -70,3 +70,10 @@ test('whatever Tab completes to parses to what the candidate says', () => {
     }
   }
 });
+
+test(':tri completes to :triage, which parses to the triage view', () => {
+  const tri = completeCommand('tri', ctx);
+  assert.equal(tri.completed, 'triage');
+  assert.equal(tri.candidates[0]!.detail, 'triage');
+  assert.deepEqual(parseCommand('triage', ctx), { kind: 'triage' });
+});

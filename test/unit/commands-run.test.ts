@@ -15,6 +15,7 @@ function run(text: string): { did: string[]; error: string | undefined } {
     help: () => did.push('help'),
     forwards: () => did.push('forwards'),
     changes: () => did.push('changes'),
+    triage: () => did.push('triage'),
     helm: (scope) => did.push(`helm ${scope.kind === 'namespace' ? scope.name : scope.kind}`),
     namespace: (name) => did.push(`namespace ${name}`),
     context: (name) => did.push(`context ${name ?? '(picker)'}`),
@@ -35,6 +36,8 @@ test('each : command asks the explorer for one thing; the caller closes the prom
   assert.deepEqual(run('pf x'), { did: [], error: '":pf" takes no arguments.' });
   assert.deepEqual(run('changes'), { did: ['changes'], error: undefined });
   assert.deepEqual(run('changes x'), { did: [], error: '":changes" takes no arguments.' });
+  assert.deepEqual(run('triage'), { did: ['triage'], error: undefined });
+  assert.deepEqual(run('triage x'), { did: [], error: '":triage" takes no arguments.' });
   assert.deepEqual(run(''), { did: [], error: undefined });
 });
 

@@ -19,6 +19,7 @@ export const commandHelp: readonly CommandHelp[] = [
     description: 'The changes kx saw on its watches, newest first (image, replicas, ready, restarts, labels…, and who made them); / filters, enter: the object’s changes as a diff.',
   },
   { usage: ':helm [NS]', description: 'The Helm releases (like helm list, read from Helm’s own Secrets, no helm binary needed); enter: history, then values, manifest, notes, diff.' },
+  { usage: ':triage', description: 'What is wrong now (pods, rollouts, nodes, claims, jobs, stuck deletions, warning events), worst first; enter jumps to it.' },
   { usage: ':help', description: 'This help (also ?).' },
   { usage: ':q', description: 'Quit kx.' },
 ];

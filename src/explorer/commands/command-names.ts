@@ -8,7 +8,7 @@ import { resourceKey, type ResourceInfo } from '../../kube/resource-info.ts';
 import { findResource } from '../../kube/resource-resolver.ts';
 
 /** kx's own commands (not resources). */
-export type BuiltinCommand = 'context' | 'quit' | 'help' | 'forwards' | 'helm' | 'changes';
+export type BuiltinCommand = 'context' | 'quit' | 'help' | 'forwards' | 'helm' | 'changes' | 'triage';
 
 /** What a command name stands for. */
 export type CommandTarget = { kind: 'resource'; resource: ResourceInfo } | { kind: 'builtin'; command: BuiltinCommand };
@@ -40,6 +40,8 @@ export const builtinNames: Readonly<Record<BuiltinCommand, readonly string[]>> =
   helm: ['helm', 'hm', 'charts'],
   // kx's own: the changes seen on the watches.
   changes: ['changes'],
+  // kx's own: what is wrong now, across the cluster.
+  triage: ['triage'],
 };
 
 /** k9s's default aliases for resources without a kubectl short name (k9s internal/config/alias.go). */

@@ -47,6 +47,8 @@ export type Command =
   | { kind: 'changes' }
   /** `:helm`: the Helm releases in the scope's namespaces (read from Helm's storage, no helm binary). */
   | { kind: 'helm'; scope: ViewScope }
+  /** `:triage`: what is wrong now, from the live cache. */
+  | { kind: 'triage' }
   /** One sentence for the prompt; `suggestion` is the corrected input (without ':') when there is one. */
   | { kind: 'error'; message: string; suggestion?: string };
 
@@ -82,7 +84,7 @@ function parseWords(head: string, typed: string[], ctx: CommandContext, chain: U
     return viewCommand(head, resolved.resource, aliasArgs, ctx, typed);
   }
   const args = typed;
-  if (builtin === 'quit' || builtin === 'help' || builtin === 'forwards' || builtin === 'changes') {
+  if (builtin === 'quit' || builtin === 'help' || builtin === 'forwards' || builtin === 'changes' || builtin === 'triage') {
     return args.length === 0 ? { kind: builtin } : { kind: 'error', message: `":${head}" takes no arguments.` };
   }
   if (builtin === 'context') return contextCommand(head, args, ctx.contexts);

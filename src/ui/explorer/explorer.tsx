@@ -41,6 +41,8 @@ import { useFlash } from './use-flash.ts';
 import { useObjectActions } from './use-object-actions.ts';
 import { useUsage } from './use-usage.ts';
 import { useViewWatches } from './use-view-watches.ts';
+import { useTriageWatches } from './use-triage-watches.ts';
+import { isTriage, triageView } from '../../explorer/triage/triage-view.ts';
 import type { UserFiles, UserFilesContext } from '../../explorer/user-files.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
@@ -135,7 +137,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
   // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
   const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
-  useViewWatches(watches, entry);
+  useViewWatches(watches, isTriage(entry) ? undefined : entry);
+  // `:triage` reads several kinds at once; '' on other views, else where it reads them.
+  const triageScopeLabel = useTriageWatches(watches, cache, discovery, entry);
   // k9s's favourites: the namespaces used on this context, the current one first.
   const [recent, setRecent] = useState<RecentNamespaces>(() => recentFromJson(props.recentNamespaces?.load()));
   const context = session.context.name;
@@ -199,6 +203,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
       help: () => dispatch({ type: 'pane', pane: { kind: 'help' } }),
       forwards: () => dispatch({ type: 'pane', pane: { kind: 'forwards' } }),
       changes: () => dispatch({ type: 'pane', pane: { kind: 'changes' } }),
+      triage: () => visit(triageView(state.namespace ?? session.namespace)),
       helm: (scope) => dispatch({ type: 'pane', pane: { kind: 'helm', namespace: scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : state.namespace } }),
       namespace: (name) => {
         switchNamespace(name);
@@ -271,7 +276,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const layout = headerLayout(header, columns, rows);
   const bottomLines = 1;
   const mainHeight = Math.max(3, rows - layout.lines - bottomLines);
-  const title = `${viewTitle(entry)} ${namespaceLabel(entry)}`.trim();
+  const title = `${viewTitle(entry)} ${triageScopeLabel || namespaceLabel(entry)}`.trim();
 
   return (
     <KeymapProvider keymap={keymap}>

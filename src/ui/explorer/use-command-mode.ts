@@ -24,6 +24,8 @@ export interface CommandActions {
   changes(): void;
   /** `:helm [NS]`: the Helm releases. */
   helm(scope: ViewScope): void;
+  /** `:triage`: what is wrong now. */
+  triage(): void;
   namespace(name: string): void;
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
@@ -137,6 +139,9 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       return undefined;
     case 'changes':
       actions.changes();
+      return undefined;
+    case 'triage':
+      actions.triage();
       return undefined;
     case 'helm':
       actions.helm(command.scope);

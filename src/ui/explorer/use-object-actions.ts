@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import { drillDown, ownerResource } from '../../explorer/drill-down.ts';
 import { nodeOfPod, podsUsing } from '../../explorer/jumps.ts';
 import { viewOf, type ViewEntry } from '../../explorer/view-entry.ts';
+import { jumpTo } from '../../explorer/triage/triage-view.ts';
 import type { Row } from '../../kinds/types.ts';
 import { AccessReviewer, questionFor } from '../../kube/access/access-review.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
@@ -59,7 +60,14 @@ export function useObjectActions(ctx: ObjectActionContext): {
   const denied = useDeniedActions(reviewer, entry.resource, entry.namespace);
 
   // A container's row stands for its pod (describe, YAML, edit); logs and shell add the container.
-  const targetOf = (row: Row): ObjectTarget => ({ resource: entry.resource, namespace: row.namespace, name: row.container?.pod ?? row.name, uid: row.container?.podUid ?? row.uid });
+  // A triage row stands for the object it is about.
+  const resourceOf = (row: Row): ViewEntry['resource'] => (row.target && ctx.discovery && jumpTo(row.target, ctx.discovery)?.resource) || entry.resource;
+  const targetOf = (row: Row): ObjectTarget => ({
+    resource: resourceOf(row),
+    namespace: row.namespace,
+    name: row.container?.pod ?? row.name,
+    uid: row.target?.uid ?? row.container?.podUid ?? row.uid,
+  });
   const shell = (at: ContainerAddress): void => {
     void shellInto(session, gate, at, (work) => app.suspendTerminal(work)).then((outcome) => say(outcome.text, outcome.level));
   };
@@ -76,6 +84,11 @@ export function useObjectActions(ctx: ObjectActionContext): {
       if (!found) return;
       // Enter on a container opens its logs, as in k9s.
       if (row.container) return openPane(row, { kind: 'logs', target: targetOf(row), container: row.name });
+      // Enter on a triage row: the object's own view, the cursor on it.
+      if (row.target) {
+        const next = jumpTo(row.target, found);
+        return next ? ctx.visit(next, row.uid) : say(`The server does not serve ${row.target.kind}, the object of this row`, 'error');
+      }
       const child = drillDown(entry.resource, row, found, ctx.namespace);
       if (!child) return openPane(row, { kind: 'describe', target: targetOf(row) });
       // Opening a namespace makes it the current one, as in k9s.

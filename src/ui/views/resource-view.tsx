@@ -10,6 +10,7 @@ import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import { clearMarks, isMarked, keepExisting, markedRows, markRange, toggleMark, type Marks } from '../../explorer/marks.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
 import { cacheKeyOf, viewRows, viewSort, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
+import { isTriage } from '../../explorer/triage/triage-view.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
@@ -101,11 +102,14 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const { cache, entry } = props;
   const snapshot = useCacheSnapshot(cache);
   const cacheKey = cacheKeyOf(entry);
+  // Triage's rules also turn on the clock (a deletion held over a minute), not only on frames.
+  const triage = isTriage(entry);
+  const ruleClock = useNow(triage ? 15_000 : 3_600_000);
   const allRows = useMemo(
     () => viewRows(cache, entry),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
-    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot],
+    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot, triage ? ruleClock : 0],
   );
   const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
   // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
@@ -182,7 +186,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   const cursor = followCursor(keys, selected.current.uid, selected.current.index);
   const top = windowStart(selected.current.top, cursor, bodyHeight, rows.length);
   const selectedRow = rows[cursor];
-  selected.current = { uid: keys[cursor], index: cursor, top };
+  // An empty table (a stream re-listing after a jump from another view released it) keeps the
+  // object the cursor was on, so the cursor lands on it again when the rows come back.
+  selected.current = { uid: keys[cursor] ?? selected.current.uid, index: cursor, top };
   const onSelect = props.onSelect;
   useEffect(() => onSelect?.(selectedRow), [onSelect, selectedRow]);
 
@@ -361,6 +367,7 @@ function emptyText(entry: ViewEntry, state: StreamState, filteredOut: boolean): 
     case 'reconnecting':
       return `No ${title} yet: kx keeps retrying (see the status line).`;
     case 'live':
+      if (isTriage(entry)) return 'Nothing wrong that kx can see: no crash loops, failures, stuck rollouts, node trouble or busy warnings.';
       if (entry.scope?.kind === 'containers') return `No containers: pod ${entry.scope.pod} is gone.`;
       if (entry.scope) return `No ${title} of ${entry.scope.label}.`;
       if (entry.namespaces) return `No ${title} in namespaces ${entry.namespaces.join(', ')}.`;

@@ -1,4 +1,4 @@
-/** The Job controller: runs pods to completion, counts them, and marks the Job Complete. */
+/** The Job controller: runs pods to completion, counts them, and marks the Job Complete (or Failed past its backoff limit). */
 import type { KubeObject } from '../../../kube/object.ts';
 import type { ScenarioContext } from '../context.ts';
 import { rfc3339 } from '../meta.ts';
@@ -11,6 +11,8 @@ interface JobSpec {
   completions?: number;
   parallelism?: number;
   suspend?: boolean;
+  /** Failed pods allowed before the Job fails (Kubernetes' default is 6). */
+  backoffLimit?: number;
   selector?: { matchLabels?: Record<string, string> };
   template?: PodTemplate;
 }
@@ -50,7 +52,9 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
   const failed = pods.filter((p) => phase(p) === 'Failed').length;
   let active = pods.filter(isActive);
   const done = succeeded >= completions;
-  if (!done && !spec.suspend) {
+  // Like the real controller: past the backoff limit the Job fails and starts no more pods.
+  const failedOut = !done && failed > (spec.backoffLimit ?? 6);
+  if (!done && !failedOut && !spec.suspend) {
     const want = Math.min(parallelism, completions - succeeded) - active.length;
     slowStartBatch(ctx.bursts.take('Job', namespace, name, want), () => {
       const pod = ctx.create(R.pods, podFromTemplate(job, spec.template ?? {}, ctx.generatedName(R.pods, namespace, name), { labels: jobLabels(job) }));
@@ -58,7 +62,7 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
     });
     active = ctx.dependents(job, R.pods).filter(isActive);
   }
-  const old = (job.status ?? {}) as { startTime?: string; completionTime?: string; conditions?: unknown[] };
+  const old = (job.status ?? {}) as { startTime?: string; completionTime?: string; conditions?: { type?: string; lastTransitionTime?: string }[] };
   const finishedAt = done ? latestFinish(pods) : undefined;
   const next: Record<string, unknown> = {
     ...(old.startTime ? { startTime: old.startTime } : { startTime: job.metadata.creationTimestamp ?? rfc3339() }),
@@ -75,11 +79,18 @@ export function syncJob(ctx: ScenarioContext, namespace: string, name: string): 
     const cond = (type: string) => ({ type, status: 'True', lastProbeTime: at, lastTransitionTime: at, reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' });
     next.conditions = [cond('SuccessCriteriaMet'), cond('Complete')];
   }
+  const failedBefore = old.conditions?.find((c) => c.type === 'Failed');
+  if (failedOut) {
+    const at = failedBefore?.lastTransitionTime ?? rfc3339();
+    const cond = (type: string) => ({ type, status: 'True', lastProbeTime: at, lastTransitionTime: at, reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' });
+    next.conditions = [cond('FailureTarget'), cond('Failed')];
+  }
   if (canonicalJson(job.status ?? {}) === canonicalJson(next)) return;
   const updated = ctx.store.mutate(R.jobs, namespace, name, (d) => {
     d.status = next;
   });
   if (done && !old.completionTime && updated) ctx.events.record(updated, 'Normal', 'Completed', 'Job completed', source);
+  if (failedOut && !failedBefore && updated) ctx.events.record(updated, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', source);
 }
 
 function latestFinish(pods: KubeObject[]): string | undefined {
