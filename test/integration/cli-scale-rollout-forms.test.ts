@@ -106,13 +106,17 @@ async function resourceVersions(ns: string): Promise<string[]> {
   return list.items.map((o) => `${o.metadata.name} ${o.metadata.generation ?? 0} ${JSON.stringify(o.spec)}`);
 }
 
-/** Runs `args` with kubectl in forms-kc and with kx in forms-kx; asserts the same output, exit code and end state. */
-async function same(args: string[], opts: { unchanged?: boolean } = {}): Promise<void> {
+/**
+ * Runs `args` with kubectl in forms-kc and with kx in forms-kx; asserts the same output (but for
+ * what `mask` matches: values each twin has its own of), exit code and end state.
+ */
+async function same(args: string[], opts: { unchanged?: boolean; mask?: RegExp } = {}): Promise<void> {
   const before = opts.unchanged ? await resourceVersions(sides.kx) : [];
   const k = await kubectl([...args, '-n', sides.kc], { kubeconfig: demo.kubeconfigPath });
   const x = await runKx([...args, '-n', sides.kx, '--kubeconfig', demo.kubeconfigPath]);
-  const kcAsKx = (text: string) => text.replaceAll(sides.kc, sides.kx);
-  assert.deepEqual({ code: x.code, stdout: x.stdout, stderr: x.stderr }, { code: k.code, stdout: kcAsKx(k.stdout), stderr: kcAsKx(k.stderr) }, `kx ${args.join(' ')}`);
+  const masked = (text: string) => (opts.mask ? text.replace(opts.mask, '…') : text);
+  const kcAsKx = (text: string) => masked(text.replaceAll(sides.kc, sides.kx));
+  assert.deepEqual({ code: x.code, stdout: masked(x.stdout), stderr: masked(x.stderr) }, { code: k.code, stdout: kcAsKx(k.stdout), stderr: kcAsKx(k.stderr) }, `kx ${args.join(' ')}`);
   assert.deepEqual(await state(sides.kx), await state(sides.kc), `state after ${args.join(' ')}`);
   if (opts.unchanged) assert.deepEqual(await resourceVersions(sides.kx), before, `${args.join(' ')} changed nothing`);
 }
@@ -166,4 +170,16 @@ test('pflag’s rules: flags anywhere, --flag=value, attached shorthand values',
   await same(['scale', '--all=true', 'deploy', '--replicas', '1']);
   await same(['rollout', 'pause', '--selector', 'tier=back', 'deploy']);
   await same(['rollout', 'resume', 'deploy', '--selector=tier=back']);
+});
+
+test('undo --dry-run=client draws the pod template; history and status over several objects; scale --resource-version', async () => {
+  await same(['rollout', 'undo', 'deploy/web', '--dry-run=client'], { unchanged: true });
+  await same(['rollout', 'undo', 'sts/db', '--dry-run=client'], { unchanged: true });
+  await same(['rollout', 'history', 'deploy', 'web', 'api']);
+  await same(['rollout', 'history', 'deploy/web', 'deploy/nope', '--revision=1']);
+  await same(['rollout', 'history', 'deploy', '-l', 'tier=nothing']);
+  await same(['rollout', 'status', 'deploy', '-l', 'tier=nothing']);
+  await same(['rollout', 'status', 'deploy/nope', 'sts/db', '--watch=false']);
+  await same(['scale', 'deploy/web', '--resource-version', '1', '--replicas', '2'], { unchanged: true, mask: /was \d+/g });
+  await same(['scale', 'deploy', '--all', '--resource-version', '1', '--replicas', '2'], { unchanged: true });
 });

@@ -86,9 +86,12 @@ test('kx rollout history, undo and restart: kubectl’s output, and the state ku
   const status = await kx('rollout', 'status', 'deployment/ledger', '-n', 'payments', '--watch=false');
   assert.equal(status.stdout, await kubectl('rollout', 'status', 'deployment/ledger', '-n', 'payments', '--watch=false'));
 
-  const bad = await kx('rollout', 'history', 'configmap/x', '-n', 'shop');
+  const bad = await kx('rollout', 'history', 'configmap/api-config', '-n', 'shop');
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /only deployments, statefulsets and daemonsets have rollouts/);
+  // A missing object is the server's NotFound, as kubectl reads it before judging its kind.
+  const missing = await kx('rollout', 'history', 'configmap/x', '-n', 'shop');
+  assert.equal(missing.stderr, 'Error from server (NotFound): configmaps "x" not found\n');
   const usage = await kx('rollout', 'sideways', 'deploy/x');
   assert.equal(usage.code, 2);
 });

@@ -1,6 +1,6 @@
 /**
  * `kx rollout history|undo|restart|pause|resume|status TYPE/NAME`, with kubectl's semantics and
- * output (undo, restart, pause and resume take several objects, a bare TYPE or `-l`, as kubectl does);
+ * output (every subcommand takes several objects, a bare TYPE or `-l`, as kubectl does);
  * `kx rollout history TYPE/NAME --revision N --diff` shows what changed against the current
  * revision as a unified diff of the pod templates (kubectl cannot).
  */
@@ -18,7 +18,8 @@ import { KxError } from '../../kube/errors.ts';
 import type { KubeObject } from '../../kube/object.ts';
 import { resourcePath } from '../../kube/resource-info.ts';
 import { parseDuration } from '../duration-flag.ts';
-import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
+import { sessionFromFlags } from '../target.ts';
+import { podTemplateText } from '../../kinds/describe/pod-template-text.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 import { dryRunFlag } from '../dry-run-flag.ts';
@@ -38,18 +39,21 @@ const options = {
 
 const subcommands = ['history', 'undo', 'restart', 'pause', 'resume', 'status'] as const;
 
-/** The subcommands that write, each over many objects. */
-type WriteSub = 'undo' | 'restart' | 'pause' | 'resume';
+type Sub = (typeof subcommands)[number];
+
+function isSub(word: string): word is Sub {
+  return (subcommands as readonly string[]).includes(word);
+}
 
 function help(invokedAs: string): string {
   return `Manage the rollout of a deployment, stateful set or daemon set.
 
 Usage:
-  ${invokedAs} rollout history TYPE/NAME [--revision N [--diff]] [-o yaml|json]
-  ${invokedAs} rollout undo (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--to-revision N] [--dry-run=server]
+  ${invokedAs} rollout history (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--revision N [--diff]] [-o yaml|json]
+  ${invokedAs} rollout undo (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--to-revision N] [--dry-run=client|server]
   ${invokedAs} rollout restart (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--dry-run=client|server]
   ${invokedAs} rollout pause|resume (deployment/NAME… | deployment [NAME…] | deployment -l SELECTOR)
-  ${invokedAs} rollout status TYPE/NAME [--watch=false] [--timeout 5m]
+  ${invokedAs} rollout status (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--watch=false] [--timeout 5m]
 
 Examples:
   ${invokedAs} rollout history deployment/web -n shop
@@ -81,9 +85,7 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
     process.stdout.write(help(ctx.invokedAs));
     return sub === undefined && !args.flags.help ? 2 : 0;
   }
-  if (!(subcommands as readonly string[]).includes(sub)) {
-    throw new UsageError(`unknown rollout command "${sub}": use one of ${subcommands.join(', ')} (see '${ctx.invokedAs} rollout --help')`);
-  }
+  if (!isSub(sub)) throw new UsageError(`unknown rollout command "${sub}": use one of ${subcommands.join(', ')} (see '${ctx.invokedAs} rollout --help')`);
   const toRevision = revisionFlag(args.options['to-revision'] as string | undefined, '--to-revision');
   const revision = revisionFlag(args.options['revision'] as string | undefined, '--revision');
   const output = args.options['output'] as string | undefined;
@@ -92,56 +94,50 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   if (args.options['diff'] === true && revision === undefined) throw new UsageError('--diff needs --revision N: the revision to compare with the current one');
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout');
   const dryRun = dryRunFlag(args.options['dry-run'] as string | undefined);
+  const selector = args.options['selector'] as string | undefined;
+  const targetArgs = parseTargetArgs(rest, { all: false, selector, bareTypeIsAll: true }, ctx.invokedAs, `rollout ${sub}`);
   if (sub === 'undo' || sub === 'restart' || sub === 'pause' || sub === 'resume') {
-    // kubectl's pause and resume have no --dry-run; undo's client dry run prints a pod template kx does not draw.
+    // kubectl's pause and resume have no --dry-run.
     if (dryRun && (sub === 'pause' || sub === 'resume')) throw new UsageError(`unknown flag: --dry-run (see '${ctx.invokedAs} rollout --help')`);
-    if (dryRun === 'client' && sub === 'undo') throw new UsageError('rollout undo --dry-run=client is not supported: use --dry-run=server');
-    const selector = args.options['selector'] as string | undefined;
-    const targetArgs = parseTargetArgs(rest, { all: false, selector, bareTypeIsAll: true }, ctx.invokedAs, `rollout ${sub}`);
     const session = await sessionFromFlags(args.flags, ctx.invokedAs, `rollout ${sub}`);
     try {
       writeGateFromFlags(args.flags, session).enter(sub);
-      return await writeEach(session, sub, targetArgs, (target) => {
+      return await forEach(session, sub, targetArgs, (target) => {
         if (sub === 'pause' || sub === 'resume') return rolloutPause(session.client, target, sub === 'pause');
         const rollout = rolloutTargetOf(target);
-        return sub === 'undo' ? rolloutUndo(session.client, rollout, toRevision, dryRun === 'server' ? 'server' : undefined) : rolloutRestart(session.client, rollout, new Date(), dryRun);
+        return sub === 'undo' ? rolloutUndo(session.client, rollout, toRevision, dryRun, podTemplateText) : rolloutRestart(session.client, rollout, new Date(), dryRun);
       });
     } finally {
       await session.close();
     }
   }
-  const { type, name } = splitTarget(rest, ctx.invokedAs, `rollout ${sub}`);
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, `rollout ${sub}`);
   try {
-    const named = await resolveTarget(session, type, name);
-    const target: RolloutTarget = rolloutTargetOf({ ...named, namespace: session.namespace });
-    switch (sub) {
-      case 'history':
-        return await history(session.client, target, revision, args.options['diff'] === true, output);
-      case 'status':
-        return await status(session.client, target, !noWatch, timeoutMs);
-      default:
-        return 2;
-    }
+    return await forEach(session, sub, targetArgs, async (found) => {
+      const target = rolloutTargetOf(found);
+      if (sub === 'history') await history(session.client, target, revision, args.options['diff'] === true, output);
+      else await status(session.client, target, !noWatch, timeoutMs);
+    });
   } finally {
     await session.close();
   }
 }
 
 /**
- * Runs `act` on every object, kubectl's way: each one's line on stdout, the failures (objects not
- * found first) on stderr at the end, exit 1 if any failed.
+ * Runs `act` on every object, kubectl's way: each one's line (if it returns one) on stdout, the
+ * failures (objects not found first) on stderr at the end, exit 1 if any failed.
  */
-async function writeEach(session: KubeSession, sub: WriteSub, targetArgs: Parameters<typeof findTargets>[1], act: (target: FoundTarget) => Promise<string>): Promise<number> {
+async function forEach(session: KubeSession, sub: Sub, targetArgs: Parameters<typeof findTargets>[1], act: (target: FoundTarget) => Promise<string | void>): Promise<number> {
   const { targets, errors } = await findTargets(session, targetArgs);
   if (targets.length === 0 && errors.length === 0) {
-    // kubectl's undo says nothing; pause, resume and restart say so on stderr.
-    if (sub !== 'undo') process.stderr.write(`No resources found in ${session.namespace} namespace.\n`);
+    // kubectl's undo and history say nothing; pause, resume, restart and status say so on stderr.
+    if (sub !== 'undo' && sub !== 'history') process.stderr.write(`No resources found in ${session.namespace} namespace.\n`);
     return 0;
   }
   for (const target of targets) {
     try {
-      process.stdout.write(`${await act(target)}\n`);
+      const line = await act(target);
+      if (line !== undefined) process.stdout.write(`${line}\n`);
     } catch (err) {
       errors.push(err);
     }
@@ -149,7 +145,7 @@ async function writeEach(session: KubeSession, sub: WriteSub, targetArgs: Parame
   return reportErrors(errors);
 }
 
-async function history(client: Parameters<typeof rolloutHistory>[0], target: RolloutTarget, revision: number | undefined, diff: boolean, output: string | undefined): Promise<number> {
+async function history(client: Parameters<typeof rolloutHistory>[0], target: RolloutTarget, revision: number | undefined, diff: boolean, output: string | undefined): Promise<void> {
   const h = await rolloutHistory(client, target);
   const name = rolloutName(target);
   if (revision === undefined) {
@@ -162,7 +158,7 @@ async function history(client: Parameters<typeof rolloutHistory>[0], target: Rol
         ),
       );
     else process.stdout.write(historyText(name, h));
-    return 0;
+    return;
   }
   const chosen = h.revisions.find((r) => r.revision === revision);
   if (!chosen) throw new KxError('notFound', `unable to find the specified revision`);
@@ -170,27 +166,28 @@ async function history(client: Parameters<typeof rolloutHistory>[0], target: Rol
     const current = h.revisions.find((r) => r.current) ?? h.revisions.at(-1)!;
     const text = templateDiff(chosen.template, current.template, `${name} revision ${chosen.revision}`, `${name} revision ${current.revision} (current)`);
     process.stdout.write(text === '' ? `revision ${chosen.revision} and the current revision ${current.revision} have the same pod template\n` : text);
-    return 0;
+    return;
   }
   if (output) {
     process.stdout.write(format([chosen.source], output));
-    return 0;
+    return;
   }
-  process.stdout.write(`${name} with revision #${chosen.revision}\nPod Template:\n${indent(stringify(chosen.template), '  ')}`);
-  return 0;
+  // kubectl's printTemplate, then the name printer's newline.
+  process.stdout.write(`${name} with revision #${chosen.revision}\n${podTemplateText(chosen.template)}\n`);
 }
 
-async function status(client: Parameters<typeof rolloutHistory>[0], target: RolloutTarget, watch: boolean, timeoutMs: number | undefined): Promise<number> {
+async function status(client: Parameters<typeof rolloutHistory>[0], target: RolloutTarget, watch: boolean, timeoutMs: number | undefined): Promise<void> {
   const kind = target.flavour;
   const deadline = timeoutMs ? Date.now() + timeoutMs : Infinity;
   let last = '';
   for (;;) {
     const object = await client.get<KubeObject>(resourcePath(target.resource, target.namespace, target.name));
     const s = rolloutStatus(kind, object);
+    // A failure is kubectl's error, on stderr only.
+    if (s.failed) throw new KxError('server', s.message);
     if (s.message !== last) process.stdout.write(`${s.message}\n`);
     last = s.message;
-    if (s.failed) throw new KxError('server', `${s.message}`);
-    if (s.done || !watch) return 0;
+    if (s.done || !watch) return;
     if (Date.now() > deadline) throw new KxError('timeout', 'timed out waiting for the condition');
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -199,8 +196,4 @@ async function status(client: Parameters<typeof rolloutHistory>[0], target: Roll
 function format(objects: KubeObject[], output: string): string {
   const value = objects.length === 1 ? objects[0] : { apiVersion: 'v1', kind: 'List', items: objects };
   return output === 'json' ? `${JSON.stringify(value, null, 4)}\n` : stringify(value);
-}
-
-function indent(text: string, prefix: string): string {
-  return text.replace(/^(?=.)/gm, prefix);
 }

@@ -17,6 +17,7 @@ import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 const options = {
   replicas: { type: 'string' },
   'current-replicas': { type: 'string' },
+  'resource-version': { type: 'string' },
   wait: { type: 'boolean' },
   timeout: { type: 'string' },
   output: { type: 'string', short: 'o' },
@@ -30,7 +31,7 @@ function help(invokedAs: string): string {
 
 Usage:
   ${invokedAs} scale (TYPE/NAME… | TYPE NAME… | TYPE --all | TYPE -l SELECTOR) --replicas N
-      [--current-replicas M] [--dry-run=client|server] [--wait] [--timeout 2m] [-o name]
+      [--current-replicas M] [--resource-version RV] [--dry-run=client|server] [--wait] [--timeout 2m] [-o name]
 
 Examples:
   ${invokedAs} scale deployment/web --replicas 3 -n shop
@@ -38,8 +39,8 @@ Examples:
   ${invokedAs} scale deploy web --replicas 0 --wait --timeout 1m
   ${invokedAs} scale deploy -l tier=cache --replicas 2 --dry-run=server
 
-Like kubectl: a merge patch of spec.replicas on the /scale subresource; --current-replicas makes
-it fail when the count is not what you expect. --wait waits until the status shows the new size.
+Like kubectl: a merge patch of spec.replicas on the /scale subresource; --current-replicas (or
+--resource-version) makes it fail when the count (or version) is not what you expect. --wait waits until the status shows the new size.
 Exit codes: 0 done, 1 the API refused or it timed out, 2 usage.
 `;
 }
@@ -75,11 +76,13 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
       if (errors.length > 1) return reportErrors(errors);
       throw new KxError('notFound', 'no objects passed to scale');
     }
+    const expectResourceVersion = (args.options['resource-version'] as string | undefined) || undefined;
+    if (expectResourceVersion !== undefined && targets.length > 1) throw new KxError('invalid', 'cannot use --resource-version with multiple resources');
     for (const target of targets) {
       // The autoscaler lookup only adds a warning: asked beside the scale, not before it (one round trip less).
       const hpaLookup = hpaFor(session.client, target);
       // As in kubectl, a failed scale stops here: the objects after it are left alone.
-      const said = await scaleObject(session.client, target, replicas.replicas, { expectCurrent: expect?.ok ? expect.replicas : undefined, dryRun });
+      const said = await scaleObject(session.client, target, replicas.replicas, { expectCurrent: expect?.ok ? expect.replicas : undefined, expectResourceVersion, dryRun });
       const hpa = await hpaLookup;
       if (hpa && !dryRun) process.stderr.write(`Warning: ${hpaWarning(hpa)}\n`);
       // -o name prints the object's name, as kubectl does; otherwise kubectl's sentence.

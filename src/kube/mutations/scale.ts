@@ -46,22 +46,30 @@ export async function currentReplicas(client: ApiClient, target: ScaleTarget): P
 
 /**
  * Scales `target` to `replicas`; resolves with kubectl's sentence (`deployment.apps/web scaled`).
- * With `expectCurrent`, refuses with kubectl's precondition message when the count differs;
+ * With `expectCurrent` or `expectResourceVersion`, refuses with kubectl's precondition message
+ * when the Scale's count or resourceVersion differs;
  * `dryRun: 'client'` sends nothing, `'server'` sends the write with dryRun=All.
  */
-export async function scaleObject(client: ApiClient, target: ScaleTarget, replicas: number, opts: { expectCurrent?: number | undefined; dryRun?: DryRun } = {}): Promise<string> {
+export async function scaleObject(
+  client: ApiClient,
+  target: ScaleTarget,
+  replicas: number,
+  opts: { expectCurrent?: number | undefined; expectResourceVersion?: string | undefined; dryRun?: DryRun } = {},
+): Promise<string> {
   const said = `${kubectlKind(target.resource)}/${target.name} scaled${dryRunSuffix(opts.dryRun)}`;
   // kubectl's client dry run prints the object it read and asks nothing of /scale.
   if (opts.dryRun === 'client') return said;
   const query = opts.dryRun === 'server' ? { query: { dryRun: 'All' } } : {};
-  if (!target.resource.subresources.scale) {
-    throw new KxError('invalid', `${kubectlKind(target.resource)} "${target.name}" cannot be scaled: the server serves no scale subresource for ${target.resource.plural}`);
-  }
+  // A kind without a scale subresource is the server's to refuse (its NotFound is what kubectl shows).
   const path = resourcePath(target.resource, target.namespace, target.name, 'scale');
-  if (opts.expectCurrent !== undefined) {
+  if (opts.expectCurrent !== undefined || opts.expectResourceVersion !== undefined) {
     const scale = await client.get<Scale & Record<string, unknown>>(path);
     const now = scale.spec?.replicas ?? 0;
-    if (now !== opts.expectCurrent) throw new KxError('conflict', `Expected replicas to be ${opts.expectCurrent}, was ${now}`);
+    if (opts.expectCurrent !== undefined && now !== opts.expectCurrent) throw new KxError('conflict', `Expected replicas to be ${opts.expectCurrent}, was ${now}`);
+    const version = scale.metadata.resourceVersion ?? '';
+    if (opts.expectResourceVersion !== undefined && version !== opts.expectResourceVersion) {
+      throw new KxError('conflict', `Expected resource version to be ${opts.expectResourceVersion}, was ${version}`);
+    }
     // The PUT carries the resourceVersion read: a change in between is a conflict, as in kubectl.
     await client.put(path, { ...scale, spec: { ...scale.spec, replicas } }, query);
   } else {

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../object.ts';
 import type { RolloutKind } from './rollout-target.ts';
 
-/** One look at a rollout: the line kubectl prints and whether it is over (done or failed). */
+/** One look at a rollout: the line kubectl prints (its error when failed) and whether it is over (done or failed). */
 export interface RolloutStatus {
   message: string;
   done: boolean;
@@ -48,6 +48,10 @@ export function rolloutStatus(kind: RolloutKind, object: KubeObject): RolloutSta
     if (available < updated) return pending(`Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`);
     return { message: `deployment "${name}" successfully rolled out`, done: true, failed: false };
   }
+  // kubectl's DaemonSet and StatefulSet viewers refuse the other strategy (OnDelete) before anything else.
+  if (spec.updateStrategy?.type !== 'RollingUpdate') {
+    return { message: 'rollout status is only available for RollingUpdate strategy type', done: true, failed: true };
+  }
   if (kind === 'DaemonSet') {
     if (!observed) return pending('Waiting for daemon set spec update to be observed...');
     const desired = s.desiredNumberScheduled ?? 0;
@@ -61,10 +65,15 @@ export function rolloutStatus(kind: RolloutKind, object: KubeObject): RolloutSta
   const want = spec.replicas ?? 1;
   const ready = s.readyReplicas ?? 0;
   if (ready < want) return pending(`Waiting for ${want - ready} pods to be ready...`);
-  const partition = spec.updateStrategy?.rollingUpdate?.partition ?? 0;
-  if (spec.updateStrategy?.type === 'RollingUpdate' && partition > 0) {
+  // kubectl's viewer asks whether rollingUpdate is set, not whether the partition is above 0: the
+  // API server defaults it to {partition: 0}, so every RollingUpdate StatefulSet a server stores ends here.
+  const rolling = spec.updateStrategy?.rollingUpdate;
+  if (spec.updateStrategy?.type === 'RollingUpdate' && rolling) {
     const updated = s.updatedReplicas ?? 0;
-    if (updated < want - partition) return pending(`Waiting for partitioned roll out to finish: ${updated} out of ${want - partition} new pods have been updated...`);
+    const partition = rolling.partition;
+    if (partition !== undefined && updated < want - partition) {
+      return pending(`Waiting for partitioned roll out to finish: ${updated} out of ${want - partition} new pods have been updated...`);
+    }
     return { message: `partitioned roll out complete: ${updated} new pods have been updated...`, done: true, failed: false };
   }
   if (s.updateRevision !== s.currentRevision) {

@@ -7,8 +7,8 @@
 import type { ApiClient } from '../../api-client.ts';
 import { KxError } from '../../errors.ts';
 import { resourcePath } from '../../resource-info.ts';
-import { dryRunSuffix } from '../cordon.ts';
-import type { History, Revision } from './history.ts';
+import { dryRunSuffix, type DryRun } from '../cordon.ts';
+import type { History, PodTemplate, Revision } from './history.ts';
 import { rolloutHistory } from './history.ts';
 import { rolloutName, type RolloutTarget } from './rollout-target.ts';
 import { sameTemplate, withoutHash } from './template-diff.ts';
@@ -32,15 +32,19 @@ export function undoRevision(history: History, target: RolloutTarget, toRevision
     return found;
   }
   const previous = sorted[1];
+  // kubectl's StatefulSet and DaemonSet rollbackers say it their own way.
+  if (!previous && target.flavour !== 'Deployment') throw new KxError('notFound', 'no last revision to roll back to');
   if (!previous) throw new KxError('notFound', `no rollout history found for ${target.flavour.toLowerCase()} "${target.name}"`);
   return previous;
 }
 
 /**
  * Rolls back; resolves with kubectl's sentence (`deployment.apps/web rolled back`, or skipped).
- * `dryRun: 'server'` sends the patch with dryRun=All (kubectl's `(server dry run)`).
+ * `dryRun: 'server'` sends the patch with dryRun=All (kubectl's `(server dry run)`); `'client'`
+ * sends nothing and answers with the target revision's pod template drawn by `describeTemplate`
+ * (kubectl's printTemplate, which lives with the describe code kube/ may not import).
  */
-export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRevision?: number, dryRun?: 'server'): Promise<string> {
+export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRevision?: number, dryRun?: DryRun, describeTemplate?: (template: PodTemplate) => string): Promise<string> {
   const kind = target.flavour;
   const history = await rolloutHistory(client, target);
   const chosen = undoRevision(history, target, toRevision);
@@ -49,11 +53,18 @@ export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRe
   const query = dryRun === 'server' ? { query: { dryRun: 'All' } } : {};
   const done = `${name} rolled back${dryRunSuffix(dryRun)}`;
   const spec = history.object['spec'] as { paused?: boolean; template?: Record<string, unknown> };
+  if (dryRun === 'client') {
+    // kubectl prints before it looks at paused or at the current template.
+    const text = describeTemplate ? describeTemplate(chosen.template) : '';
+    return `${name} ${kind === 'Deployment' ? '' : 'will roll back to '}${text}${dryRunSuffix(dryRun)}`;
+  }
+  // kubectl names the revision asked for (0 when none was), not the one found.
+  const skipped = `${name} skipped rollback (current template already matches revision ${toRevision ?? 0})`;
   if (kind === 'Deployment') {
     if (spec.paused) {
       throw new KxError('invalid', `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`);
     }
-    if (sameTemplate(chosen.template, spec.template ?? {})) return `${name} skipped rollback (current template already matches revision ${chosen.revision})`;
+    if (sameTemplate(chosen.template, spec.template ?? {})) return skipped;
     const annotations: Record<string, string> = {};
     const own = history.object.metadata.annotations ?? {};
     for (const key of annotationsToSkip) if (own[key] !== undefined) annotations[key] = own[key];
@@ -71,7 +82,7 @@ export async function rolloutUndo(client: ApiClient, target: RolloutTarget, toRe
     );
     return done;
   }
-  if (sameTemplate(chosen.template, spec.template ?? {})) return `${name} skipped rollback (current template already matches revision ${chosen.revision})`;
+  if (sameTemplate(chosen.template, spec.template ?? {})) return skipped;
   // The ControllerRevision's data is itself a strategic merge patch with $patch: replace on the template.
   const data = chosen.source['data'] ?? { spec: { template: { ...withoutHash(chosen.template), $patch: 'replace' } } };
   await client.patch(path, 'strategic', data, query);
