@@ -117,6 +117,8 @@ test('scale: every form, dry runs, preconditions', async () => {
   await same(['scale', 'ds/agent', '--replicas', '2']);
   await same(['scale', 'deploy/web', '--current-replicas', '1', '--replicas', '2']);
   await same(['scale', 'deploy/web', '--current-replicas', '5', '--replicas', '3']);
+  await same(['scale', 'deploy/web', '--current-replicas', '5', '--replicas', '3', '--dry-run=client'], { unchanged: true });
+  await same(['scale', 'deploy/web', '--current-replicas', '5', '--replicas', '3', '--dry-run=server'], { unchanged: true });
   await same(['scale', 'sts/db', '--resource-version', '1', '--replicas', '2'], { mask: /was \d+/g });
   await same(['scale', 'deploy/web', 'deploy/api', '--resource-version', '1', '--replicas', '2']);
   await same(async (ns) => {
@@ -130,6 +132,8 @@ test('rollout undo: dry runs, --to-revision, a missing revision, -l, a bare TYPE
   await same(['rollout', 'undo', 'deploy/web', '--dry-run=client'], { unchanged: true });
   await same(['rollout', 'undo', 'sts/db', 'ds/agent', '--dry-run=client'], { unchanged: true });
   await same(['rollout', 'undo', 'sts/db', 'ds/agent', '--dry-run=server'], { unchanged: true });
+  await same(['rollout', 'undo', 'sts/db', '--to-revision=1', '--dry-run=client'], { unchanged: true });
+  await same(['rollout', 'undo', 'ds/agent', '--to-revision=7', '--dry-run=client'], { unchanged: true });
   await same(['rollout', 'undo', 'deploy/web', '--to-revision=9']);
   await same(['rollout', 'undo', 'deploy/web', '--to-revision=1']);
   await same(['rollout', 'undo', 'deploy', '-l', 'tier=back']);
@@ -162,6 +166,7 @@ test('rollout history and status: one object of each kind, several, -l', async (
     await same(['rollout', 'status', o]);
     await same(['rollout', 'status', o, '--watch=false']);
   }
+  await same(['rollout', 'history', 'deploy/web', '--revision=9']);
   await same(['rollout', 'history', 'deploy', 'web', 'api']);
   await same(['rollout', 'history', 'deploy', '-l', 'tier=front']);
   await same(['rollout', 'history', 'deploy/web', 'sts/db']);
