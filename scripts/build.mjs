@@ -7,6 +7,7 @@
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
 import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { gitCommit } from './build-commit.mjs';
@@ -29,6 +30,43 @@ const generatedCodeIsPure = {
       if (result.errors.length > 0) return undefined;
       return result.path.includes('/@kubernetes/client-node/dist/gen/') ? { ...result, sideEffects: false } : result;
     });
+  },
+};
+
+/**
+ * What client-node's hand-written modules take from its generated API's index, and where from.
+ * Code splitting puts whole files into chunks by which entry points reach them through the import
+ * graph, tree shaking or not: config.js (every command) importing gen/index.js, which re-exports
+ * every API and model, and portforward.js using CoreV1Api through it, put the whole 4.7 MB
+ * generated API into a chunk every one-shot (and the TUI) loaded: ~60 ms of `kx scale`.
+ * config.js gets its two names from the files that define them. portforward.js needs the API only
+ * for portForwardService/portForwardDeployment, which kx never calls (it resolves services and
+ * workloads to a pod itself and calls portForward): stand-ins that say so keep the generated API
+ * out of the bundle. A name missing here (after a client-node upgrade) fails the build ("No
+ * matching export"), it does not go unnoticed.
+ */
+const generatedIndexNarrowed = {
+  'config.js': `export { createConfiguration } from './gen/configuration.js';
+    export { ServerConfiguration } from './gen/servers.js';`,
+  'portforward.js': `const leftOut = (name) => class { constructor() { throw new Error(name + ' is not bundled in kx: it forwards to pods only'); } };
+    export const AppsV1Api = leftOut('AppsV1Api');
+    export const CoreV1Api = leftOut('CoreV1Api');`,
+};
+
+/** Points client-node's imports of gen/index.js at the files that define what they use (see above). */
+const narrowGeneratedIndex = {
+  name: 'narrow-generated-index',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) => {
+      if (!/[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/][^\\/]+\.js$/.test(args.importer)) return undefined;
+      const importer = basename(args.importer);
+      if (!(importer in generatedIndexNarrowed)) {
+        return { errors: [{ text: `client-node's ${importer} imports gen/index.js: list what it uses in generatedIndexNarrowed (scripts/build.mjs)` }] };
+      }
+      // The importer's own path (in another namespace) keeps the generated-code-is-pure plugin applying.
+      return { path: args.importer, namespace: 'kx-gen-index' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'kx-gen-index' }, (args) => ({ contents: generatedIndexNarrowed[basename(args.path)], resolveDir: dirname(args.path), loader: 'js' }));
   },
 };
 
@@ -99,7 +137,7 @@ export const bundleOptions = {
   platform: 'node',
   target: 'node22',
   external,
-  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, generatedCodeIsPure],
+  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, narrowGeneratedIndex, generatedCodeIsPure],
   // Bundled CommonJS code (client-node's dependencies) calls require(); ESM has none.
   banner: { js: "import { createRequire as __kxCreateRequire } from 'node:module'; const require = __kxCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
