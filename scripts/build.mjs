@@ -71,6 +71,55 @@ const narrowGeneratedIndex = {
 };
 
 /**
+ * client-node's imports of libraries that only some kubeconfigs need: a SOCKS proxy (socks,
+ * socks-proxy-agent, with ip-address and smart-buffer), the oidc auth provider (openid-client,
+ * oauth4webapi) and the azure/gcp providers' cmd-path (jsonpath-plus). Evaluated at every start
+ * they cost ~10 ms and load dns and vm; as stand-ins that require() the library on first use they
+ * stay bundled but unevaluated until a kubeconfig uses them. Each line must be found as written
+ * (the build fails otherwise), so a client-node upgrade that changes them does not go unnoticed.
+ */
+const lazyImports = {
+  'config.js': {
+    "import { SocksProxyAgent } from 'socks-proxy-agent';": "const SocksProxyAgent = __kxLazy(() => require('socks-proxy-agent').SocksProxyAgent);",
+    "import { SocksClient } from 'socks';": "const SocksClient = __kxLazy(() => require('socks').SocksClient);",
+  },
+  'oidc_auth.js': { "import * as oidc from 'openid-client';": "const oidc = __kxLazy(() => require('openid-client'));" },
+  'azure_auth.js': { "import * as jsonpath from 'jsonpath-plus';": "const jsonpath = __kxLazy(() => require('jsonpath-plus'));" },
+  'gcp_auth.js': { "import * as jsonpath from 'jsonpath-plus';": "const jsonpath = __kxLazy(() => require('jsonpath-plus'));" },
+};
+const lazyPackages = new Set(['socks-proxy-agent', 'socks', 'openid-client', 'jsonpath-plus']);
+
+// Stands for a module, class or function: property reads, `new` and calls go to what load() returns.
+const lazyHelper = `const __kxLazy = (load) => new Proxy(function () {}, {
+  get: (_, key) => load()[key],
+  construct: (_, args) => new (load())(...args),
+  apply: (_, self, args) => load().apply(self, args),
+});
+`;
+
+/** Loads the libraries of `lazyImports` on first use (see above). */
+const lazyClientNodeDependencies = {
+  name: 'lazy-client-node-dependencies',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/][a-z_]+\.js$/ }, (args) => {
+      const lines = lazyImports[basename(args.path)];
+      if (!lines) return undefined;
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [line, replacement] of Object.entries(lines)) {
+        if (!contents.includes(line)) return { errors: [{ text: `client-node's ${basename(args.path)} no longer has: ${line} (update lazyImports in scripts/build.mjs)` }] };
+        contents = contents.replace(line, replacement);
+      }
+      return { contents: lazyHelper + contents, loader: 'js' };
+    });
+    // The require() resolves as the import did (jsonpath-plus has a separate CommonJS build).
+    b.onResolve({ filter: /^[a-z-]+$/ }, (args) => {
+      if (args.kind !== 'require-call' || !lazyPackages.has(args.path) || !args.importer.includes('@kubernetes')) return undefined;
+      return b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
+    });
+  },
+};
+
+/**
  * client-node imports undici at the top of its config module, for the dispatchers of its generated
  * API calls, which kx does not make (its requests go through node:https). A stand-in that loads
  * undici only if one of those is ever built keeps ~45 ms and ~25 MB off every start.
@@ -137,7 +186,7 @@ export const bundleOptions = {
   platform: 'node',
   target: 'node22',
   external,
-  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, narrowGeneratedIndex, generatedCodeIsPure],
+  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, narrowGeneratedIndex, lazyClientNodeDependencies, generatedCodeIsPure],
   // Bundled CommonJS code (client-node's dependencies) calls require(); ESM has none.
   banner: { js: "import { createRequire as __kxCreateRequire } from 'node:module'; const require = __kxCreateRequire(import.meta.url);" },
   sourcemap: 'linked',

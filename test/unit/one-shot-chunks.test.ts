@@ -1,11 +1,16 @@
 /**
  * What a one-shot command loads at start: bundles kx the way scripts/build.mjs does and follows the
  * static imports between the output files from a command's own file. client-node's generated API
- * (4.7 MB, ~60 ms of every start) must not be among them.
+ * (4.7 MB, ~60 ms of every start) must not be among them, and libraries only some kubeconfigs need
+ * must not run.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,5 +47,33 @@ test('one-shot commands and the TUI load no part of client-node’s generated AP
       [],
       `${source} loads client-node's generated API`,
     );
+  }
+});
+
+test('a one-shot loads the SOCKS proxy, oidc and jsonpath libraries only when a kubeconfig uses them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kx-one-shot-'));
+  try {
+    await build({ ...bundleOptions, absWorkingDir: root, outdir: join(dir, 'dist'), sourcemap: false, logLevel: 'silent' });
+    // A token user and a closed port: kx parses the kubeconfig, builds the client, and fails to connect.
+    const kubeconfig = join(dir, 'config.yaml');
+    writeFileSync(
+      kubeconfig,
+      'apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: u, user: {token: t}}]\ncontexts: [{name: c, context: {cluster: c, user: u}}]\n',
+    );
+    // kx exits through process.exit on the error: the list is written then.
+    const script = `process.on('exit', () => require('node:fs').writeSync(1, JSON.stringify(process.moduleLoadList)));
+      const { main } = await import(${JSON.stringify(pathToFileURL(join(dir, 'dist', 'main.js')).href)});
+      await main(['top', 'pods', '--kubeconfig', ${JSON.stringify(kubeconfig)}, '--request-timeout', '2s'], { invokedAs: 'kx' });`;
+    const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', `(async () => { ${script} })()`], { encoding: 'utf8' });
+    assert.match(run.stderr, /127\.0\.0\.1/, 'sanity: kx got as far as connecting');
+    const loaded = JSON.parse(run.stdout) as string[];
+    assert.ok(loaded.includes('NativeModule https'), 'sanity: the list names built-ins');
+    // jsonpath-plus loads vm; socks loads dns.
+    assert.deepEqual(
+      loaded.filter((m) => m === 'NativeModule vm' || m === 'NativeModule dns'),
+      [],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
