@@ -7,6 +7,7 @@
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
 import { readFileSync, realpathSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { gitCommit } from './build-commit.mjs';
@@ -28,6 +29,92 @@ const generatedCodeIsPure = {
       const result = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'resolving' });
       if (result.errors.length > 0) return undefined;
       return result.path.includes('/@kubernetes/client-node/dist/gen/') ? { ...result, sideEffects: false } : result;
+    });
+  },
+};
+
+/**
+ * What client-node's hand-written modules take from its generated API's index, and where from.
+ * Code splitting puts whole files into chunks by which entry points reach them through the import
+ * graph, tree shaking or not: config.js (every command) importing gen/index.js, which re-exports
+ * every API and model, and portforward.js using CoreV1Api through it, put the whole 4.7 MB
+ * generated API into a chunk every one-shot (and the TUI) loaded: ~60 ms of `kx scale`.
+ * config.js gets its two names from the files that define them. portforward.js needs the API only
+ * for portForwardService/portForwardDeployment, which kx never calls (it resolves services and
+ * workloads to a pod itself and calls portForward): stand-ins that say so keep the generated API
+ * out of the bundle. A name missing here (after a client-node upgrade) fails the build ("No
+ * matching export"), it does not go unnoticed.
+ */
+const generatedIndexNarrowed = {
+  'config.js': `export { createConfiguration } from './gen/configuration.js';
+    export { ServerConfiguration } from './gen/servers.js';`,
+  'portforward.js': `const leftOut = (name) => class { constructor() { throw new Error(name + ' is not bundled in kx: it forwards to pods only'); } };
+    export const AppsV1Api = leftOut('AppsV1Api');
+    export const CoreV1Api = leftOut('CoreV1Api');`,
+};
+
+/** Points client-node's imports of gen/index.js at the files that define what they use (see above). */
+const narrowGeneratedIndex = {
+  name: 'narrow-generated-index',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/gen\/index\.js$/ }, (args) => {
+      if (!/[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/][^\\/]+\.js$/.test(args.importer)) return undefined;
+      const importer = basename(args.importer);
+      if (!(importer in generatedIndexNarrowed)) {
+        return { errors: [{ text: `client-node's ${importer} imports gen/index.js: list what it uses in generatedIndexNarrowed (scripts/build.mjs)` }] };
+      }
+      // The importer's own path (in another namespace) keeps the generated-code-is-pure plugin applying.
+      return { path: args.importer, namespace: 'kx-gen-index' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'kx-gen-index' }, (args) => ({ contents: generatedIndexNarrowed[basename(args.path)], resolveDir: dirname(args.path), loader: 'js' }));
+  },
+};
+
+/**
+ * client-node's imports of libraries that only some kubeconfigs need: a SOCKS proxy (socks,
+ * socks-proxy-agent, with ip-address and smart-buffer), the oidc auth provider (openid-client,
+ * oauth4webapi) and the azure/gcp providers' cmd-path (jsonpath-plus). Evaluated at every start
+ * they cost ~10 ms and load dns and vm; as stand-ins that require() the library on first use they
+ * stay bundled but unevaluated until a kubeconfig uses them. Each line must be found as written
+ * (the build fails otherwise), so a client-node upgrade that changes them does not go unnoticed.
+ */
+const lazyImports = {
+  'config.js': {
+    "import { SocksProxyAgent } from 'socks-proxy-agent';": "const SocksProxyAgent = __kxLazy(() => require('socks-proxy-agent').SocksProxyAgent);",
+    "import { SocksClient } from 'socks';": "const SocksClient = __kxLazy(() => require('socks').SocksClient);",
+  },
+  'oidc_auth.js': { "import * as oidc from 'openid-client';": "const oidc = __kxLazy(() => require('openid-client'));" },
+  'azure_auth.js': { "import * as jsonpath from 'jsonpath-plus';": "const jsonpath = __kxLazy(() => require('jsonpath-plus'));" },
+  'gcp_auth.js': { "import * as jsonpath from 'jsonpath-plus';": "const jsonpath = __kxLazy(() => require('jsonpath-plus'));" },
+};
+const lazyPackages = new Set(['socks-proxy-agent', 'socks', 'openid-client', 'jsonpath-plus']);
+
+// Stands for a module, class or function: property reads, `new` and calls go to what load() returns.
+const lazyHelper = `const __kxLazy = (load) => new Proxy(function () {}, {
+  get: (_, key) => load()[key],
+  construct: (_, args) => new (load())(...args),
+  apply: (_, self, args) => load().apply(self, args),
+});
+`;
+
+/** Loads the libraries of `lazyImports` on first use (see above). */
+const lazyClientNodeDependencies = {
+  name: 'lazy-client-node-dependencies',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@kubernetes[\\/]client-node[\\/]dist[\\/][a-z_]+\.js$/ }, (args) => {
+      const lines = lazyImports[basename(args.path)];
+      if (!lines) return undefined;
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [line, replacement] of Object.entries(lines)) {
+        if (!contents.includes(line)) return { errors: [{ text: `client-node's ${basename(args.path)} no longer has: ${line} (update lazyImports in scripts/build.mjs)` }] };
+        contents = contents.replace(line, replacement);
+      }
+      return { contents: lazyHelper + contents, loader: 'js' };
+    });
+    // The require() resolves as the import did (jsonpath-plus has a separate CommonJS build).
+    b.onResolve({ filter: /^[a-z-]+$/ }, (args) => {
+      if (args.kind !== 'require-call' || !lazyPackages.has(args.path) || !args.importer.includes('@kubernetes')) return undefined;
+      return b.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
     });
   },
 };
@@ -99,7 +186,7 @@ export const bundleOptions = {
   platform: 'node',
   target: 'node22',
   external,
-  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, generatedCodeIsPure],
+  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, narrowGeneratedIndex, lazyClientNodeDependencies, generatedCodeIsPure],
   // Bundled CommonJS code (client-node's dependencies) calls require(); ESM has none.
   banner: { js: "import { createRequire as __kxCreateRequire } from 'node:module'; const require = __kxCreateRequire(import.meta.url);" },
   sourcemap: 'linked',

@@ -47,10 +47,12 @@ Usage:
                           forward local ports to a pod (a service's or workload's follows its pods)
   ${invokedAs} attach POD [-c C] [-it]
                           attach to a container's own process: its output, and stdin (-i)
-  ${invokedAs} scale TYPE/NAME --replicas N
-                          scale a deployment, replica set, stateful set or custom resource
-  ${invokedAs} rollout history|undo|restart|status TYPE/NAME
-                          manage a rollout like kubectl (history --revision N --diff shows changes)
+  ${invokedAs} scale TYPE NAME…|TYPE/NAME…|TYPE --all|TYPE -l SEL --replicas N [--dry-run=client|server]
+                          scale deployments, replica sets, stateful sets or custom resources
+  ${invokedAs} rollout history|undo|restart|status|pause|resume TYPE/NAME… [-l SEL]
+                          manage rollouts like kubectl (history --revision N --diff shows changes)
+  ${invokedAs} edit TYPE/NAME
+                          edit an object in $KUBE_EDITOR/$EDITOR like kubectl edit
   ${invokedAs} set image TYPE/NAME CONTAINER=IMAGE…
                           change container images like kubectl (*=IMAGE: every container)
   ${invokedAs} create job NAME --from=cronjob/CRONJOB

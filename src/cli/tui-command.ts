@@ -14,6 +14,7 @@ import { resolveResource } from '../kube/resource-resolver.ts';
 import { loadKxConfig } from '../config/kx-config.ts';
 import { readRecentNamespaces, writeRecentNamespaces } from '../config/recent-namespaces-file.ts';
 import { saveMemory } from './memory-saver.ts';
+import { KxError } from '../kube/errors.ts';
 import { resourceKey, type ResourceInfo } from '../kube/resource-info.ts';
 
 /** Pods are v1 in every cluster kx supports, so the first screen needs no discovery round trip. */
@@ -63,9 +64,11 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     releaseEarlySignals = removeOnExit(demo.kubeconfigPath);
   }
 
+  // `--context a,b`: one table of several contexts; kx's own context (header, other views) is the first.
+  const contexts = flags.context?.includes(',') ? [...new Set(flags.context.split(',').filter((n) => n !== ''))] : undefined;
   const connection = await ClusterConnection.open({
     kubeconfig,
-    context: flags.context,
+    context: contexts ? contexts[0] : flags.context,
     namespace: flags.namespace,
     verifyNamespace: flags.namespace !== undefined,
   }).catch(async (err: unknown) => {
@@ -73,6 +76,13 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     throw err;
   });
   const session = connection.session;
+  const known = connection.contexts().map((c) => c.name);
+  const unknownContext = contexts?.find((name) => !known.includes(name));
+  if (unknownContext !== undefined) {
+    await connection.close();
+    await stopDemo?.();
+    throw new KxError('config', `context "${unknownContext}" not found in kubeconfig; known contexts: ${known.join(', ')}`);
+  }
   // `kx deploy` opens on that resource, named as kubectl names it; plain `kx` opens on pods
   // without a discovery round trip.
   const resource = args.command
@@ -174,7 +184,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     connection,
     watches,
     cache,
-    initial: viewOf(resource, namespace),
+    initial: viewOf(resource, namespace, contexts && contexts.length > 1 ? { contexts } : {}),
     namespace: resource.namespaced ? namespace : flags.allNamespaces || tour ? undefined : session.namespace,
     readonly: flags.readonly,
     readonlyContexts: settings.readonlyContexts,
@@ -185,6 +195,7 @@ export async function runTui(args: ParsedArgs): Promise<void> {
     loadUserFiles,
     kubeconfigPath: kubeconfig ?? process.env['KUBECONFIG'] ?? '',
     recentNamespaces: { load: () => readRecentNamespaces(), save: (value) => writeRecentNamespaces(value) },
+    newCache: () => new ObjectCache(views.views.length > 0 ? { customize: viewCustomizer(views.views) } : {}),
   });
   enableWheelScrolling();
   const instance = render(React.createElement(KeymapProvider, { keymap: keys.keymap, children: React.createElement(ThemeProvider, { theme: colours.theme, children: explorer }) }), {

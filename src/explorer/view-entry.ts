@@ -50,6 +50,8 @@ export interface ViewEntry {
   startOn?: 'most-desired' | undefined;
   /** Where the cursor starts when no object is remembered: on the row with this name (a pod's node, found by name). */
   cursorName?: string | undefined;
+  /** Two or more kubeconfig contexts shown in one table (`:po @prod,staging`), each row tagged with its own. */
+  contexts?: readonly string[] | undefined;
   /** The triage view: the namespace it reads a kind in when listing that kind across namespaces is forbidden. */
   triageNamespace?: string | undefined;
 }
@@ -62,7 +64,13 @@ export function viewOf(resource: ResourceInfo, namespace: string | undefined, ex
 
 /** Whether two entries show the same thing (history does not repeat the current view). */
 export function sameView(a: ViewEntry, b: ViewEntry): boolean {
-  return resourceKey(a.resource) === resourceKey(b.resource) && a.namespace === b.namespace && (a.namespaces ?? []).join() === (b.namespaces ?? []).join() && scopeId(a.scope) === scopeId(b.scope);
+  return (
+    resourceKey(a.resource) === resourceKey(b.resource) &&
+    a.namespace === b.namespace &&
+    (a.namespaces ?? []).join() === (b.namespaces ?? []).join() &&
+    (a.contexts ?? []).join() === (b.contexts ?? []).join() &&
+    scopeId(a.scope) === scopeId(b.scope)
+  );
 }
 
 function scopeId(scope: DrillScope | undefined): string {

@@ -61,7 +61,7 @@ function triageStreamStates(cache: ObjectCache, entry: ViewEntry): StreamState[]
 }
 
 /** The state most in need of attention (failed, forbidden, reconnecting, loading), else live since the latest. */
-function worstState(states: readonly StreamState[]): StreamState {
+export function worstState(states: readonly StreamState[]): StreamState {
   for (const phase of ['failed', 'forbidden', 'reconnecting', 'syncing', 'connecting'] as const) {
     const hit = states.find((s) => s.phase === phase);
     if (hit) return hit;

@@ -67,6 +67,14 @@ export class ClusterConnection {
     return next;
   }
 
+  /**
+   * A session of another context of the same kubeconfig files, beside the current one (a view of
+   * several contexts); the caller closes it. The current session is not touched.
+   */
+  async openContext(name: string, opts: { namespace?: string } = {}): Promise<KubeSession> {
+    return openSession(loadKubeconfig(this.#location), { context: name, namespace: opts.namespace });
+  }
+
   /** Switches the default namespace; with verify (default true) an unknown namespace throws KxError('config'). */
   async useNamespace(namespace: string, opts: { verify?: boolean } = {}): Promise<KubeSession> {
     if (opts.verify !== false) await this.#session.checkNamespace(namespace);

@@ -18,6 +18,9 @@ export function compileRegexFlag(source: string, flag: string): RegExp {
 
 /** Whether a pod or container name given on the command line is a regular expression rather than a plain name. */
 export function looksLikeRegex(text: string): boolean {
+  // What kubectl refuses as a name (".", "..", "%") stays a name, so it is refused in kubectl's
+  // words rather than read as "every pod".
+  if (text === '.' || text === '..' || text.includes('%')) return false;
   // A Kubernetes name is lower-case letters, digits, '-' and '.'; anything else is a pattern.
   return !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(text);
 }

@@ -34,7 +34,7 @@ export type Command =
    * Open a resource table; scope is ignored for cluster-scoped resources. `filter` is its `/`
    * filter (`:po app=web` is `-l app=web`); `context` is switched to first (`:po @prod`).
    */
-  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope; filter?: string; context?: string }
+  | { kind: 'view'; resource: ResourceInfo; scope: ViewScope; filter?: string; context?: string; contexts?: string[] }
   /** `:ns NAME`: make NAME the current namespace. (`:ns` alone is a view of namespaces.) */
   | { kind: 'namespace'; name: string }
   /** `:ctx NAME` switches context; `:ctx` alone opens the context picker. */
@@ -112,7 +112,7 @@ function viewCommand(head: string, resource: ResourceInfo, words: string[], ctx:
   if ('message' in parsed) return { kind: 'error', ...parsed };
   const { scope } = parsed;
   // `:ns NAME` switches namespace (namespaces themselves are cluster-scoped, so NAME means nothing else).
-  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace' && !parsed.filter && !parsed.context) {
+  if (resource.group === '' && resource.plural === 'namespaces' && scope.kind === 'namespace' && !parsed.filter && !parsed.context && !parsed.contexts) {
     return { kind: 'namespace', name: scope.name };
   }
   return { kind: 'view', resource, ...parsed };

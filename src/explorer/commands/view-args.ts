@@ -1,7 +1,8 @@
 /**
  * What may follow a resource after `:`, k9s style: namespaces (`:po shop`, `:po shop,web`,
  * `-n shop`, `-A`), a label selector (`:po app=web`, `-l app=web`), a filter to the end of the
- * line (`:po /web running`, anything the `/` prompt takes) and a context (`:po @prod`), in any
+ * line (`:po /web running`, anything the `/` prompt takes) and a context (`:po @prod`) or several in
+ * one table (`:po @prod,staging`), in any
  * order before the filter: `:deploy kube-system app=web`. Pure: checks names against the cluster's.
  */
 import { closestName } from '../../keys/did-you-mean.ts';
@@ -15,6 +16,8 @@ export interface ViewArgs {
   filter?: string;
   /** `@NAME`: switch to this kubeconfig context first. */
   context?: string;
+  /** `@A,B` (or `@A,@B`): two or more contexts in one table, each row tagged with its own. */
+  contexts?: string[];
 }
 
 /** One sentence, with the corrected input (without ':') when there is one. */
@@ -39,6 +42,7 @@ export function parseViewArgs(head: string, rest: string, ctx: CommandContext): 
   let namespaces: string[] | undefined;
   const selectors: string[] = [];
   let context: string | undefined;
+  let contexts: string[] | undefined;
   const takesWhat = `":${head}" takes namespaces (ns1,ns2), -n NAMESPACE or -A, @CONTEXT, a label selector (app=web) or /FILTER`;
   const setNamespaces = (list: string): ViewArgsError | undefined => {
     if (namespaces || all) return { message: `${takesWhat}, not "${words.join(' ')}".` };
@@ -55,17 +59,22 @@ export function parseViewArgs(head: string, rest: string, ctx: CommandContext): 
     else if (word.startsWith('--namespace=')) problem = setNamespaces(word.slice('--namespace='.length));
     else if ((word === '-l' || word === '--selector') && i + 1 < words.length) selectors.push(words[++i]!);
     else if (word.startsWith('--selector=')) selectors.push(word.slice('--selector='.length));
-    else if (word.startsWith('@') && word.length > 1 && context === undefined) context = word.slice(1);
-    else if (!word.startsWith('-') && !word.startsWith('@') && isSelectorWord(word)) selectors.push(word);
+    else if (word.startsWith('@') && word.length > 1 && context === undefined) {
+      const names = [...new Set(word.split(',').map((n) => n.replace(/^@/, '')))].filter((n) => n !== '');
+      context = names[0];
+      if (names.length > 1) contexts = names;
+    } else if (!word.startsWith('-') && !word.startsWith('@') && isSelectorWord(word)) selectors.push(word);
     else if (!word.startsWith('-') && !word.startsWith('@')) problem = setNamespaces(word);
     else problem = { message: `${takesWhat}, not "${word}".` };
     if (problem) return problem;
   }
-  if (context !== undefined && !ctx.contexts.includes(context)) {
-    const close = closestName(context, ctx.contexts);
+  const unknown = (contexts ?? (context === undefined ? [] : [context])).find((name) => !ctx.contexts.includes(name));
+  if (unknown !== undefined) {
+    const close = closestName(unknown, ctx.contexts);
+    const fixed = rest.replace(new RegExp(`([@,])${unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s,])`), `$1${close}`);
     return close === undefined
-      ? { message: `There is no context "${context}" in the kubeconfig.` }
-      : { message: `There is no context "${context}"; did you mean "${close}"?`, suggestion: `${head}${rest.replace(`@${context}`, `@${close}`)}` };
+      ? { message: `There is no context "${unknown}" in the kubeconfig.` }
+      : { message: `There is no context "${unknown}"; did you mean "${close}"?`, suggestion: `${head}${fixed}` };
   }
   for (const name of namespaces ?? []) {
     if (name.length > 63 || !dnsLabel.test(name)) return { message: `"${name}" is not a valid namespace name (lower-case letters, digits and "-").` };
@@ -84,7 +93,7 @@ export function parseViewArgs(head: string, rest: string, ctx: CommandContext): 
   }
   const unique = namespaces && [...new Set(namespaces)];
   const scope: ViewScope = all ? { kind: 'all' } : !unique ? { kind: 'current' } : unique.length === 1 ? { kind: 'namespace', name: unique[0]! } : { kind: 'namespaces', names: unique };
-  return { scope, ...(filter !== undefined && filter !== '' ? { filter } : {}), ...(context !== undefined ? { context } : {}) };
+  return { scope, ...(filter !== undefined && filter !== '' ? { filter } : {}), ...(contexts ? { contexts } : context !== undefined ? { context } : {}) };
 }
 
 /**

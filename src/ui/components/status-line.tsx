@@ -25,13 +25,15 @@ export interface StatusLineProps {
   width?: number | undefined;
   /** Rows marked for a bulk action ('3 marked' after the counts). */
   marked?: number | undefined;
+  /** Said instead of the state (a view of several contexts names each one's). */
+  stateText?: string | undefined;
 }
 
 /**
  * One line: '● live  120 of 3,400 pods' and the flash message on the right. Both are fitted here,
  * at word boundaries, so that they never run into each other (Ink's truncate would cut both mid-word).
  */
-export function StatusLine({ state, shown, total, flash, now, title, width, marked }: StatusLineProps): ReactElement {
+export function StatusLine({ state, shown, total, flash, now, title, width, marked, stateText }: StatusLineProps): ReactElement {
   const theme = useTheme();
   const terminal = useWindowSize();
   const tone = streamStateTone(state);
@@ -39,7 +41,7 @@ export function StatusLine({ state, shown, total, flash, now, title, width, mark
   const titleText = title ? `${title}  ` : '';
   const fixed = cellWidth(titleText) + cellWidth('● ') + cellWidth(`  ${counts}`);
   const lineWidth = width ?? terminal.columns;
-  const parts = fitStatusLine(streamStateText(state, now), flash?.text, fixed, lineWidth);
+  const parts = fitStatusLine(stateText ?? streamStateText(state, now), flash?.text, fixed, lineWidth);
   return (
     <Box justifyContent="space-between" columnGap={statusGap} width={lineWidth}>
       <Text wrap="truncate">

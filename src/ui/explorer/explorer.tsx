@@ -15,7 +15,7 @@ import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import { PortForwardRegistry } from '../../kube/port-forward/registry.ts';
 import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
-import type { ObjectCache } from '../../store/object-cache.ts';
+import { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
 import { displayPath } from '../../config/paths.ts';
 import { Header } from '../components/header.tsx';
@@ -44,6 +44,9 @@ import { useViewWatches } from './use-view-watches.ts';
 import { useTriageWatches } from './use-triage-watches.ts';
 import { isTriage, triageView } from '../../explorer/triage/triage-view.ts';
 import type { UserFiles, UserFilesContext } from '../../explorer/user-files.ts';
+import { contextsLabel, untagUid } from '../../explorer/multi-context.ts';
+import { useContextSet } from './use-context-set.ts';
+import { multiContextAction } from './multi-context-actions.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {
@@ -72,7 +75,11 @@ export interface ExplorerProps {
   kubeconfigPath?: string;
   /** Where the recent namespaces (keys 1–9) are kept between runs; in memory only when absent. */
   recentNamespaces?: { load: () => unknown; save: (value: RecentNamespaces) => void };
+  /** A cache like `cache` (views.yaml's columns) for each context of a multi-context view; a plain one when absent. */
+  newCache?: () => ObjectCache;
 }
+
+const plainCache = (): ObjectCache => new ObjectCache();
 
 const noUserFiles: UserFiles = { aliases: new Map(), bindings: [], problems: [] };
 
@@ -137,7 +144,9 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { discovery, serverVersion } = useClusterInfo(session, (text) => say(text, 'error'));
   // Usage of the pods, containers or nodes on screen (polled only while the table is shown) and the cluster's for the header.
   const metrics = useUsage(session.client, discovery, entry, state.pane === undefined);
-  useViewWatches(watches, isTriage(entry) ? undefined : entry);
+  useViewWatches(watches, isTriage(entry) || entry.contexts ? undefined : entry);
+  // `:po @prod,staging`: a session, cache and streams per context, kept while views of them are shown.
+  const contextSet = useContextSet(connection, entry, props.newCache ?? plainCache);
   // `:triage` reads several kinds at once; '' on other views, else where it reads them.
   const triageScopeLabel = useTriageWatches(watches, cache, discovery, entry);
   // k9s's favourites: the namespaces used on this context, the current one first.
@@ -157,7 +166,23 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const visit = (next: ViewEntry, from: string | undefined = selected?.uid): void => dispatch({ type: 'visit', entry: next, cursorUid: from });
 
   const { switchNamespace, switchContext } = clusterSwitches({ connection, watches, entry, initial: props.initial, dispatch, say });
-  const { onAction, denied, onContainerPicked } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
+  const { onAction: onOwnAction, denied, onContainerPicked } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
+
+  const onAction: typeof onOwnAction = (id, row, marked) =>
+    contextSet
+      ? multiContextAction(id, row, { entry, namespace: state.namespace, discovery, dispatch, visit, say, label: (action) => keymap.action(action)?.label ?? action })
+      : onOwnAction(id, row, marked);
+  // A pane over a multi-context view acts on its row's context: that context's session, cache and write gate.
+  const paneMember = state.pane && contextSet ? contextSet.member(untagUid(entry.cursorUid)?.context ?? '') : undefined;
+  const paneServices =
+    paneMember?.session && paneMember.watches
+      ? {
+          session: paneMember.session,
+          cache: paneMember.cache,
+          watches: paneMember.watches,
+          gate: writeGateFor({ readonlyFlag: props.readonly, context: paneMember.context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
+        }
+      : { session, cache, watches, gate };
 
   const globalHandlers: ActionHandlers = {
     quit: () => app.exit(),
@@ -218,6 +243,10 @@ export function Explorer(props: ExplorerProps): ReactElement {
         const namespaceIn = (current: string | undefined): string | undefined => (scope.kind === 'all' ? undefined : scope.kind === 'namespace' ? scope.name : current);
         const open = (current: string | undefined): ViewEntry =>
           viewOf(resource, namespaceIn(current), { filter: extra.filter ?? '', namespaces: scope.kind === 'namespaces' ? scope.names : undefined });
+        if (extra.contexts) {
+          visit({ ...open(state.namespace), contexts: extra.contexts, cursorUid: undefined });
+          return;
+        }
         if (extra.context !== undefined) {
           const settled = (current: string | undefined): string | undefined => (scope.kind === 'namespace' || scope.kind === 'all' ? namespaceIn(current) : current);
           void switchContext(extra.context, (current) => ({ entry: open(current), namespace: settled(current) }));
@@ -276,11 +305,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const layout = headerLayout(header, columns, rows);
   const bottomLines = 1;
   const mainHeight = Math.max(3, rows - layout.lines - bottomLines);
-  const title = `${viewTitle(entry)} ${triageScopeLabel || namespaceLabel(entry)}`.trim();
+  const title = `${viewTitle(entry)} ${triageScopeLabel || namespaceLabel(entry)} ${contextsLabel(entry)}`.trim();
 
   return (
     <KeymapProvider keymap={keymap}>
-      <ExplorerServicesProvider services={{ session, connection, cache, watches, discovery, gate, forwards }}>
+      <ExplorerServicesProvider services={{ ...paneServices, connection, discovery, forwards }}>
         <GlobalActionsProvider handlers={globalHandlers}>
           <Box flexDirection="column" width={columns} height={rows}>
             <Header info={header} width={columns} layout={layout} />
@@ -307,6 +336,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                 <ResourceView
                   key={`${resourceKey(entry.resource)}:${state.history.index}`}
                   cache={cache}
+                  contexts={contextSet}
                   entry={entry}
                   width={columns}
                   height={mainHeight}

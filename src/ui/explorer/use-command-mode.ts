@@ -30,7 +30,7 @@ export interface CommandActions {
   /** Switch to a context, or open the picker when no name was given. */
   context(name: string | undefined): void;
   /** Open a view; `filter` is its `/` filter, `context` is switched to first. */
-  view(resource: ResourceInfo, scope: ViewScope, extra: { filter?: string | undefined; context?: string | undefined }): void;
+  view(resource: ResourceInfo, scope: ViewScope, extra: { filter?: string | undefined; context?: string | undefined; contexts?: readonly string[] | undefined }): void;
 }
 
 /** The prompt's side of command mode. */
@@ -155,7 +155,7 @@ export function runCommand(text: string, context: CommandContext, actions: Comma
       actions.context(command.name);
       return undefined;
     case 'view':
-      actions.view(command.resource, command.scope, { filter: command.filter, context: command.context });
+      actions.view(command.resource, command.scope, { filter: command.filter, context: command.context, contexts: command.contexts });
       return undefined;
     default: {
       const never: never = command;

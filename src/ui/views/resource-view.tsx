@@ -5,12 +5,13 @@
  * actions from the keymap; those that act on the selected object go up through onAction.
  */
 import { Box } from 'ink';
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { capabilitiesOf } from '../../explorer/capabilities.ts';
 import { clearMarks, isMarked, keepExisting, markedRows, markRange, toggleMark, type Marks } from '../../explorer/marks.ts';
 import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
 import { cacheKeyOf, viewRows, viewSort, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
 import { isTriage } from '../../explorer/triage/triage-view.ts';
+import { multiContextRows, multiContextSort, multiContextState, multiContextTable, type ContextMember } from '../../explorer/multi-context.ts';
 import { applyFilter } from '../../explorer/filter/filter-rows.ts';
 import { prepareForMatching } from '../../explorer/filter/row-match.ts';
 import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
@@ -21,6 +22,7 @@ import type { Row } from '../../kinds/types.ts';
 import type { StreamState } from '../../kube/stream-types.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import { StatusLine, type Flash } from '../components/status-line.tsx';
+import { streamStateText } from '../status-text.ts';
 import { useCacheSnapshot } from '../hooks/use-cache.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { useKeyActions, useKeymap, type ActionHandlers } from '../keys/keymap-context.tsx';
@@ -69,7 +71,21 @@ export interface ResourceViewProps {
   onUserBinding?: (binding: UserBinding, row: Row | undefined, columns: Readonly<Record<string, string>>) => void;
   /** ctrl-s: the view's headings and every row after filter and sort, as the cells read now. */
   onSaveTable?: (heading: string[], rows: string[][]) => void;
+  /** A view of several contexts (`:po @prod,staging`): their caches instead of `cache` (see context-set.ts). */
+  contexts?: MultiContextSource | undefined;
 }
+
+/** The contexts of a multi-context view as the table reads them. */
+export interface MultiContextSource {
+  members(): readonly ContextMember[];
+  /** useSyncExternalStore's subscribe (an arrow: passed on its own). */
+  subscribe: (listener: () => void) => () => void;
+  /** useSyncExternalStore's getSnapshot (an arrow: passed on its own). */
+  getSnapshot: () => number;
+}
+
+const noSource = (): (() => void) => () => undefined;
+const noVersion = (): number => 0;
 
 /** What the table hands up with the selected row: the object actions (keys/actions.ts) and `/`. */
 const handedUp = [...objectActionIds, 'filter'] as const;
@@ -101,15 +117,17 @@ const sorts: Partial<Record<ActionId, SortRequest>> = {
 export function ResourceView(props: ResourceViewProps): ReactElement {
   const { cache, entry } = props;
   const snapshot = useCacheSnapshot(cache);
+  const multi = props.contexts;
+  const multiVersion = useSyncExternalStore(multi?.subscribe ?? noSource, multi?.getSnapshot ?? noVersion);
   const cacheKey = cacheKeyOf(entry);
   // Triage's rules also turn on the clock (a deletion held over a minute), not only on frames.
   const triage = isTriage(entry);
   const ruleClock = useNow(triage ? 15_000 : 3_600_000);
   const allRows = useMemo(
-    () => viewRows(cache, entry),
+    () => (multi ? multiContextRows(multi.members(), entry) : viewRows(cache, entry)),
     // The snapshot's identity changes with each published frame; the cache memoises per version.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
-    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot, triage ? ruleClock : 0],
+    [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot, triage ? ruleClock : 0, multi, multiVersion],
   );
   const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
   // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
@@ -130,14 +148,15 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   }, [filtering]);
   const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
   // The kind's columns, or the containers view's own (a pod's containers are not API objects).
-  const { columns: allColumns, tone } = viewTable(cache, entry);
-  const usage = props.usage;
+  const { columns: allColumns, tone } = multi ? multiContextTable(multi.members(), entry) : viewTable(cache, entry);
+  // Usage is the current context's: it does not apply to rows of several.
+  const usage = multi ? undefined : props.usage;
   const usageColumns = usage ? usageColumnsOf(usage.kind) : [];
   const podKey = podKeyOf(entry);
   // Usage columns come after the kind's, so a sort index past the kind's columns names one of
   // them: the cache orders such a view by name and the usage order is applied here, per sample.
   // The view's own sort, else the one views.yaml starts its kind with.
-  const sort = viewSort(cache, entry);
+  const sort = multi ? multiContextSort(multi.members(), entry) : viewSort(cache, entry);
   const usageSort = sort && sort.column >= allColumns.length ? usageColumns[sort.column - allColumns.length] : undefined;
   const rows = useMemo(
     () => (usageSort && usage?.sample ? sortByUsage(filtered.rows, usageSort, usage.sample, podKey, sort?.descending === true) : filtered.rows),
@@ -158,7 +177,9 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
   // The object to land on (from history or an owner jump) may arrive in a later page: keep
   // looking for it until the stream is live.
   const wanted = useRef(entry.cursorUid);
-  const state = viewStreamState(cache, entry) ?? { phase: 'connecting' as const };
+  // Several contexts: the state most in need of attention for the tone, and each one's named.
+  const multiState = multi && multiContextState(multi.members(), entry, (s) => streamStateText(s, Date.now()));
+  const state = multiState?.state ?? viewStreamState(cache, entry) ?? { phase: 'connecting' as const };
   if (wanted.current !== undefined) {
     if (keys.includes(wanted.current)) {
       selected.current = { ...selected.current, uid: wanted.current };
@@ -304,6 +325,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
       <StatusLine
         width={props.width}
         state={state}
+        stateText={multiState?.text}
         shown={rows.length}
         total={allRows.length}
         flash={props.flash}

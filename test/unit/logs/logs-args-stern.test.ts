@@ -31,6 +31,6 @@ test('a regex that does not compile is one usage sentence naming the flag', () =
 });
 
 test('a Kubernetes name is a name; anything else is a pattern', () => {
-  for (const name of ['web-1', 'api-867cffb79b-htj5g', 'a.b', 'x']) assert.equal(looksLikeRegex(name), false, name);
+  for (const name of ['web-1', 'api-867cffb79b-htj5g', 'a.b', 'x', '.', '..', 'a%b']) assert.equal(looksLikeRegex(name), false, name);
   for (const pattern of ['api-.*', 'web-\\w', '^redis', 'api-', '(a|b)', 'Web']) assert.equal(looksLikeRegex(pattern), true, pattern);
 });
