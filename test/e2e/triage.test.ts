@@ -76,7 +76,16 @@ test('each problem has its row, with the reason kubectl sees', async () => {
 
   const t = open('-n default', cp.kubeconfigPath);
   await triage(t, /triage \(all namespaces\)\s+● live/);
-  const screen = await t.waitFor((s) => /crasher\s+CrashLoopBackOff/.test(s) && /nowhere\s+Unschedulable/.test(s) && /fails\s+BackoffLimitExceeded/.test(s), 60_000);
+  // Both crash loops on one screen (a crash loop's row comes and goes with each restart, and
+  // "crasher" alone would also match team-crasher).
+  const screen = await t.waitFor(
+    (s) =>
+      /\sdefault\s+crasher\s+CrashLoopBackOff\s+\S+\s+container crash restarted \d+ times/.test(s) &&
+      /\steam-a\s+team-crasher\s+CrashLoopBackOff/.test(s) &&
+      /nowhere\s+Unschedulable/.test(s) &&
+      /fails\s+BackoffLimitExceeded/.test(s),
+    60_000,
+  );
   assert.match(screen, /CRITICAL\s+Pod\s+default\s+crasher\s+CrashLoopBackOff\s+\S+\s+container crash restarted \d+ times/);
   assert.match(screen, /CRITICAL\s+Pod\s+team-a\s+team-crasher\s+CrashLoopBackOff/);
   assert.match(screen, /CRITICAL\s+Pod\s+default\s+nowhere\s+Unschedulable\s+\S+\s+0\/3 nodes are available: /);
