@@ -27,7 +27,8 @@ export interface ParsedArgs {
 /** A mistake on the command line: exit code 2 and one sentence with a hint. */
 export class UsageError extends Error {}
 
-const globalOptions = {
+/** The flags every command takes (kubectl's global ones kx honours). */
+export const globalOptions = {
   kubeconfig: { type: 'string' },
   context: { type: 'string' },
   namespace: { type: 'string', short: 'n' },

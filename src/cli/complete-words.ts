@@ -9,9 +9,30 @@ import type { KubeList } from '../kube/object.ts';
 import { findResource } from '../kube/resource-resolver.ts';
 import { resourcePath } from '../kube/resource-info.ts';
 import { openSession, type KubeSession } from '../kube/session.ts';
+import { flagNames } from './command-flag-names.ts';
 
-const commands = ['logs', 'exec', 'attach', 'scale', 'rollout', 'set', 'create', 'port-forward', 'edit', 'top', 'cordon', 'uncordon', 'drain', 'record', 'changes', 'completion', 'demo'];
-const rolloutCommands = ['history', 'undo', 'restart', 'status'];
+const commands = [
+  'logs',
+  'exec',
+  'attach',
+  'scale',
+  'rollout',
+  'set',
+  'create',
+  'port-forward',
+  'edit',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'record',
+  'changes',
+  'snapshot',
+  'completion',
+  'demo',
+  'version',
+];
+const rolloutCommands = ['history', 'undo', 'restart', 'status', 'pause', 'resume'];
 const workloadTypes = ['deployment/', 'statefulset/', 'daemonset/', 'replicaset/'];
 const logTypes = ['pod/', 'deployment/', 'statefulset/', 'daemonset/', 'job/', 'service/'];
 
@@ -43,8 +64,8 @@ export async function completeWords(words: readonly string[]): Promise<string[]>
     }
   };
   if (previous === '-n' || previous === '--namespace') return prefixed(await withSession((s) => s.listNamespaces()), current);
-  if (current.startsWith('-')) return [];
   const [command, ...args] = positional;
+  if (current.startsWith('-')) return prefixed(await flagNames(command), current);
   if (command === undefined) return prefixed(commands, current);
   if (command === 'completion') return args.length === 0 ? prefixed(['bash', 'zsh', 'fish'], current) : [];
   if (command === 'rollout' && args.length === 0) return prefixed(rolloutCommands, current);

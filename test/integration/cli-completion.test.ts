@@ -36,7 +36,7 @@ async function bashComplete(line: string): Promise<string[]> {
 
 test('bash completes commands, rollout subcommands, types and names from the cluster, namespaces', async () => {
   assert.deepEqual(await bashComplete('kx sc'), ['scale']);
-  assert.deepEqual(await bashComplete('kx rollout '), ['history', 'undo', 'restart', 'status']);
+  assert.deepEqual(await bashComplete('kx rollout '), ['history', 'undo', 'restart', 'status', 'pause', 'resume']);
   assert.deepEqual(await bashComplete('kx create '), ['job']);
   assert.ok((await bashComplete('kx scale ')).includes('deployment/'));
   const names = await bashComplete('kx -n shop scale deployment/');
@@ -48,6 +48,16 @@ test('bash completes commands, rollout subcommands, types and names from the clu
   assert.ok((await bashComplete('kx -n ')).includes('payments'));
   assert.deepEqual(await bashComplete('kx dr'), ['drain']);
   assert.deepEqual(await bashComplete('kx cordon kx-w'), ['kx-worker', 'kx-worker2', 'kx-worker3']);
+});
+
+test('bash completes each command’s flags from the table it parses with, and the global ones', async () => {
+  assert.deepEqual(await bashComplete('kx scale --dr'), ['--dry-run']);
+  assert.deepEqual(await bashComplete('kx logs --inc'), ['--include']);
+  assert.deepEqual(await bashComplete('kx logs --container-s'), ['--container-state']);
+  assert.deepEqual(await bashComplete('kx drain --ig'), ['--ignore-daemonsets']);
+  assert.deepEqual(await bashComplete('kx top pods --so'), ['--sort-by']);
+  assert.deepEqual(await bashComplete('kx --read'), ['--readonly']);
+  assert.ok((await bashComplete('kx scale -')).includes('--kubeconfig'), 'the global flags too');
 });
 
 test('kubectl_complete-kx answers kubectl’s plugin completion with a directive line; bad shells are a usage error', async () => {

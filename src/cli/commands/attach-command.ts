@@ -15,7 +15,8 @@ import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 import { defaultedContainerNotice } from '../defaulted-container.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   container: { type: 'string', short: 'c' },
   stdin: { type: 'boolean', short: 'i' },
   tty: { type: 'boolean', short: 't' },

@@ -7,7 +7,8 @@ import type { ChangeRecord } from '../../store/changes/change-recorder.ts';
 import { changeCells, changeColumns, changeMatches, parseChangeLine, textTable } from '../../store/changes/change-log.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   kind: { type: 'string' },
   since: { type: 'string' },
 } as const;

@@ -13,7 +13,8 @@ import { resolveTarget, sessionFromFlags } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   from: { type: 'string' },
   image: { type: 'string' },
   'dry-run': { type: 'string' },

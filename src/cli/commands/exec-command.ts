@@ -11,7 +11,8 @@ import { assertNotCompleted, defaultContainer, runInteractiveShell } from '../..
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   container: { type: 'string', short: 'c' },
   stdin: { type: 'boolean', short: 'i' },
   tty: { type: 'boolean', short: 't' },

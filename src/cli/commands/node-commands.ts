@@ -12,9 +12,11 @@ import type { SubcommandContext } from '../subcommands.ts';
 import { parseDuration } from '../duration-flag.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
-const cordonOptions = { 'dry-run': { type: 'string' } } as const;
+/** cordon's and uncordon's own flags (also what completion offers). */
+export const cordonOptions = { 'dry-run': { type: 'string' } } as const;
 
-const drainOptions = {
+/** drain's own flags (also what completion offers). */
+export const drainOptions = {
   'dry-run': { type: 'string' },
   'ignore-daemonsets': { type: 'boolean' },
   'delete-emptydir-data': { type: 'boolean' },

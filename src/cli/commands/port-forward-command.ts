@@ -11,7 +11,8 @@ import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 import { forwardPort, parsePortSpec, parseTarget, podPort, resolveTarget, type PortForwarder } from '../../kube/port-forward/index.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   address: { type: 'string', multiple: true },
   'pod-running-timeout': { type: 'string' },
 } as const;

@@ -15,7 +15,8 @@ import { WatchManager } from '../../store/watch-manager.ts';
 import { sessionFromFlags } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   kinds: { type: 'string' },
   output: { type: 'string', short: 'o' },
 } as const;

@@ -26,7 +26,8 @@ import { dryRunFlag } from '../dry-run-flag.ts';
 import { findTargets, parseTargetArgs, reportErrors, type FoundTarget } from '../object-targets.ts';
 import type { KubeSession } from '../../kube/session.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   'to-revision': { type: 'string' },
   revision: { type: 'string' },
   diff: { type: 'boolean' },

@@ -14,7 +14,8 @@ import type { SubcommandContext } from '../subcommands.ts';
 import { parseDuration } from '../duration-flag.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   replicas: { type: 'string' },
   'current-replicas': { type: 'string' },
   'resource-version': { type: 'string' },

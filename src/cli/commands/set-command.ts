@@ -10,7 +10,8 @@ import { resolveTarget, sessionFromFlags, splitTarget } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   'dry-run': { type: 'string' },
   output: { type: 'string', short: 'o' },
 } as const;

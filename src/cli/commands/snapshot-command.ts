@@ -10,7 +10,8 @@ import { takeSnapshot } from '../../kube/snapshot/take-snapshot.ts';
 import { sessionFromFlags } from '../target.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   output: { type: 'string', short: 'o' },
   kinds: { type: 'string' },
   'include-secret-values': { type: 'boolean' },

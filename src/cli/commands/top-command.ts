@@ -12,7 +12,8 @@ import type { SubcommandContext } from '../subcommands.ts';
 import { goDuration } from '../top/go-duration.ts';
 import { formatNodeMetrics, formatPodMetrics, type TopSortBy } from '../top/top-printer.ts';
 
-const options = {
+/** The command's own flags (also what completion offers). */
+export const options = {
   selector: { type: 'string', short: 'l' },
   'field-selector': { type: 'string' },
   'sort-by': { type: 'string' },

@@ -47,7 +47,8 @@ export interface LogsRequest {
   lines: LineFilter;
 }
 
-const logsOptions = {
+/** kx logs' own flags (also what completion offers). */
+export const logsOptions = {
   container: { type: 'string', short: 'c' },
   'all-containers': { type: 'boolean' },
   follow: { type: 'boolean', short: 'f' },
