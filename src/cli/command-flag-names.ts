@@ -29,6 +29,11 @@ function words(options: Options): string[] {
   return Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]);
 }
 
+/** `command`'s own flags: each long name with its one-letter form, if it has one. */
+export async function ownFlags(command: string): Promise<{ long: string; short?: string }[]> {
+  return Object.entries((await sources[command]?.()) ?? {}).map(([name, o]) => ({ long: `--${name}`, ...(o.short ? { short: `-${o.short}` } : {}) }));
+}
+
 /** `--flag` and `-x` words for `command` (kx's own flags when there is no command), sorted. */
 export async function flagNames(command: string | undefined): Promise<string[]> {
   const own = command === undefined ? [] : words((await sources[command]?.()) ?? {});

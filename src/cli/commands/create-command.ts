@@ -27,6 +27,8 @@ function help(invokedAs: string): string {
 Usage:
   ${invokedAs} create job NAME --from=cronjob/CRONJOB [--dry-run=client|server] [-o name]
 
+--image (kubectl's job from an image) is refused: kx makes jobs from cron jobs only.
+
 Examples:
   ${invokedAs} create job backup-now --from=cronjob/backup -n ops
   ${invokedAs} create job test-run --from=cronjob/report --dry-run=server

@@ -30,8 +30,10 @@ function help(invokedAs: string): string {
   return `Display resource (CPU/memory) usage of pods or nodes, from the metrics API (metrics-server).
 
 Usage:
-  ${invokedAs} top pods [NAME | -l label] [-n NS | -A] [--containers] [--sort-by cpu|memory] [--no-headers] [--sum]
+  ${invokedAs} top pods [NAME | -l label] [-n NS | -A] [--field-selector S] [--containers] [--sort-by cpu|memory] [--no-headers] [--sum]
   ${invokedAs} top nodes [NAME | -l label] [--sort-by cpu|memory] [--no-headers]
+
+--use-protocol-buffers is accepted and ignored, as kubectl does today (metrics come as JSON).
 
 Examples:
   ${invokedAs} top pods -A --sort-by memory

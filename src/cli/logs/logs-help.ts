@@ -44,6 +44,7 @@ Flags:
                            nodeName, namespace, podName, containerName)
       --color WHEN         auto (a terminal without NO_COLOR), always or never
       --max-log-requests N with -f: at most N log streams (default ${defaultMaxPods}); more is an error
+                           (--max-pods N, its old name, still works)
       --pod-running-timeout DURATION  with -f: give up when no log has started by then
       --ignore-errors      a log that cannot be read is said on stderr, but the exit status is 0
   -l, --selector SELECTOR  the pods matching a label selector (app=web,tier!=cache)
