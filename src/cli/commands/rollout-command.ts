@@ -23,7 +23,7 @@ import { podTemplateText } from '../../kinds/describe/pod-template-text.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { writeGateFromFlags } from '../write-gate-from-flags.ts';
 import { dryRunFlag } from '../dry-run-flag.ts';
-import { findTargets, parseTargetArgs, reportErrors, type FoundTarget } from '../object-targets.ts';
+import { filesFlag, findTargets, parseTargetArgs, reportErrors, type FoundTarget } from '../object-targets.ts';
 import type { KubeSession } from '../../kube/session.ts';
 
 /** The command's own flags (also what completion offers). */
@@ -36,6 +36,8 @@ export const options = {
   output: { type: 'string', short: 'o' },
   'dry-run': { type: 'string' },
   selector: { type: 'string', short: 'l' },
+  filename: { type: 'string', short: 'f', multiple: true },
+  recursive: { type: 'boolean', short: 'R' },
 } as const;
 
 const subcommands = ['history', 'undo', 'restart', 'pause', 'resume', 'status'] as const;
@@ -56,6 +58,9 @@ Usage:
   ${invokedAs} rollout pause|resume (deployment/NAME… | deployment [NAME…] | deployment -l SELECTOR)
   ${invokedAs} rollout status (TYPE/NAME… | TYPE [NAME…] | TYPE -l SELECTOR) [--watch=false] [--timeout 5m]
 
+Instead of TYPE and names, -f FILE|DIR|- (--filename, repeatable; -R/--recursive walks directories)
+acts on the objects the manifests name, as kubectl does.
+
 Examples:
   ${invokedAs} rollout history deployment/web -n shop
   ${invokedAs} rollout history deployment/web --revision 2 --diff   # what changed since revision 2
@@ -64,6 +69,7 @@ Examples:
   ${invokedAs} rollout restart deployment -n shop          # every deployment in shop
   ${invokedAs} rollout pause deployment web api
   ${invokedAs} rollout status deployment/web
+  ${invokedAs} rollout restart -f k8s/ -R                   # every object the manifests under k8s/ name
 
 The same patches and messages as kubectl. Exit codes: 0 done, 1 the API refused, the rollout
 failed or timed out, 2 usage.
@@ -96,7 +102,8 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout');
   const dryRun = dryRunFlag(args.options['dry-run'] as string | undefined);
   const selector = args.options['selector'] as string | undefined;
-  const targetArgs = parseTargetArgs(rest, { all: false, selector, bareTypeIsAll: true }, ctx.invokedAs, `rollout ${sub}`);
+  const files = filesFlag(args.options['filename'] as string[] | undefined, args.options['recursive'] === true, args.flags.namespace !== undefined);
+  const targetArgs = parseTargetArgs(rest, { all: false, selector, bareTypeIsAll: true, files }, ctx.invokedAs, `rollout ${sub}`);
   if (sub === 'undo' || sub === 'restart' || sub === 'pause' || sub === 'resume') {
     // kubectl's pause and resume have no --dry-run.
     if (dryRun && (sub === 'pause' || sub === 'resume')) throw new UsageError(`unknown flag: --dry-run (see '${ctx.invokedAs} rollout --help')`);

@@ -8,7 +8,7 @@ import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from 
 import { KxError } from '../../kube/errors.ts';
 import { resourcePath } from '../../kube/resource-info.ts';
 import { sessionFromFlags } from '../target.ts';
-import { findTargets, parseTargetArgs, reportErrors } from '../object-targets.ts';
+import { filesFlag, findTargets, parseTargetArgs, reportErrors } from '../object-targets.ts';
 import { dryRunFlag } from '../dry-run-flag.ts';
 import type { SubcommandContext } from '../subcommands.ts';
 import { parseDuration } from '../duration-flag.ts';
@@ -25,13 +25,15 @@ export const options = {
   'dry-run': { type: 'string' },
   all: { type: 'boolean' },
   selector: { type: 'string', short: 'l' },
+  filename: { type: 'string', short: 'f', multiple: true },
+  recursive: { type: 'boolean', short: 'R' },
 } as const;
 
 function help(invokedAs: string): string {
   return `Set a new size for a deployment, replica set, stateful set or custom resource with a scale subresource.
 
 Usage:
-  ${invokedAs} scale (TYPE/NAME… | TYPE NAME… | TYPE --all | TYPE -l SELECTOR) --replicas N
+  ${invokedAs} scale (TYPE/NAME… | TYPE NAME… | TYPE --all | TYPE -l SELECTOR | -f FILE|DIR|- [-R]) --replicas N
       [--current-replicas M] [--resource-version RV] [--dry-run=client|server] [--wait] [--timeout 2m] [-o name]
 
 Examples:
@@ -66,11 +68,12 @@ export async function run(argv: string[], ctx: SubcommandContext): Promise<numbe
   const timeoutMs = parseDuration(args.options['timeout'] as string | undefined, '--timeout') ?? 0;
   const dryRun = dryRunFlag(args.options['dry-run'] as string | undefined);
   const selector = args.options['selector'] as string | undefined;
-  const targetArgs = parseTargetArgs(args.positionals, { all: args.options['all'] === true, selector, bareTypeIsAll: false }, ctx.invokedAs, 'scale');
+  const files = filesFlag(args.options['filename'] as string[] | undefined, args.options['recursive'] === true, args.flags.namespace !== undefined);
+  const targetArgs = parseTargetArgs(args.positionals, { all: args.options['all'] === true, selector, bareTypeIsAll: false, files }, ctx.invokedAs, 'scale');
   const session = await sessionFromFlags(args.flags, ctx.invokedAs, 'scale');
   try {
     writeGateFromFlags(args.flags, session).enter('scale');
-    const { targets, errors } = await findTargets(session, targetArgs);
+    const { targets, errors } = await findTargets(session, targetArgs, { readFiles: dryRun !== 'client' });
     if (targets.length === 0) {
       // kubectl says "no objects passed to scale" before the reasons; kx gives the reasons alone.
       if (errors.length === 1) throw errors[0];
