@@ -47,7 +47,7 @@ Usage:
                           forward local ports to a pod (a service's or workload's follows its pods)
   ${invokedAs} attach POD [-c C] [-it]
                           attach to a container's own process: its output, and stdin (-i)
-  ${invokedAs} scale TYPE NAME…|TYPE/NAME…|TYPE --all|TYPE -l SEL --replicas N [--dry-run=client|server]
+  ${invokedAs} scale TYPE NAME…|TYPE/NAME…|TYPE --all|TYPE -l SEL|-f FILE --replicas N [--dry-run=client|server]
                           scale deployments, replica sets, stateful sets or custom resources
   ${invokedAs} rollout history|undo|restart|status|pause|resume TYPE/NAME… [-l SEL]
                           manage rollouts like kubectl (history --revision N --diff shows changes)
