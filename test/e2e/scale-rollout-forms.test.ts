@@ -6,6 +6,9 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { getJson, kubectl, kubectlOk } from '../support/kubectl.ts';
 import { runKx } from '../support/kx-process.ts';
@@ -140,6 +143,25 @@ test('rollout undo: dry runs, --to-revision, a missing revision, -l, a bare TYPE
   await same(['rollout', 'undo', 'deploy']);
   await same(['rollout', 'undo', 'sts/db', 'ds/agent']);
   await same(['rollout', 'undo', 'ds', 'agent', '--to-revision=2']);
+});
+
+test('-f DIR -R: the objects a manifest folder names (JSON, YAML in a sub-folder), for scale and rollout', async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'kx-forms-f-'));
+  try {
+    // Each side's own manifests, exported from its namespace (as a person keeps them in git).
+    const folder = async (ns: string): Promise<string> => {
+      const d = join(tmp, ns);
+      mkdirSync(join(d, 'sub'), { recursive: true });
+      writeFileSync(join(d, 'web.json'), await kubectlOk(['get', 'deploy', 'web', '-n', ns, '-o', 'json'], { kubeconfig: cp.kubeconfigPath }));
+      writeFileSync(join(d, 'sub', 'db.yaml'), await kubectlOk(['get', 'sts', 'db', '-n', ns, '-o', 'yaml'], { kubeconfig: cp.kubeconfigPath }));
+      return d;
+    };
+    await same(async (ns) => ['scale', '-f', await folder(ns), '-R', '--replicas', '2', '--dry-run=server'], { unchanged: true });
+    await same(async (ns) => ['scale', '-f', await folder(ns), '--replicas', '2', '--dry-run=client'], { unchanged: true });
+    await same(async (ns) => ['rollout', 'history', '-f', await folder(ns), '-R']);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
 
 test('rollout restart, pause and resume: several, a bare TYPE, paused, kinds that cannot pause', async () => {
