@@ -38,7 +38,15 @@ function normalised(text: string): string[] {
     .split('\n')
     .flatMap((line) => {
       const m = /^(error: unable to drain node "[^"]+" due to error: )\[(.*)\](, continuing command\.\.\.)$/.exec(line);
-      if (m) return [`${m[1]}${m[2]!.split(', cannot delete ').sort().join(' | ')}${m[3]}`];
+      // kubectl's refusals come from a Go map (random order): split them whole, each with its own
+      // "cannot delete", before sorting.
+      if (m)
+        return [
+          `${m[1]}${m[2]!
+            .split(/, (?=cannot delete )/)
+            .sort()
+            .join(' | ')}${m[3]}`,
+        ];
       if (line.startsWith('Warning: ')) return [`Warning: ${line.slice(9).split('; ').sort().join('; ')}`];
       return [line];
     })
