@@ -88,7 +88,7 @@ test('one table of both clusters: CONTEXT cells match kubectl --context for each
   await t.waitFor((s) => shownRows(s).join() === expected.join(), 20_000);
 });
 
-test("describe on a row of the second context shows that cluster's object; writes refuse in one sentence", { timeout: 60_000 }, async () => {
+test('describe and delete on a row of the second context act on that cluster; a shell refuses in one sentence', { timeout: 60_000 }, async () => {
   await filterTo(t, 'shared');
   await t.waitFor(/● prod live · staging live\s+2 of 4/);
   // Unsorted, the rows come context by context: the second `shared` is staging's.
@@ -99,8 +99,18 @@ test("describe on a row of the second context shows that cluster's object; write
   assert.match(described, /Name:\s+shared/);
   t.send('Escape');
   await t.waitFor(/CONTEXT\s+NAME/);
+  // A session in a container still acts on one context only.
+  t.send('s');
+  await t.waitFor(/shell acts on one context: open the view in that context \(:pods @staging\)\./);
+  // Delete acts on the row's own cluster, and its question names that context.
   t.send('C-d');
-  await t.waitFor(/delete acts on one context: open the view in that context \(:pods @staging\)\./);
+  await t.waitFor(/Delete pod\/shared in namespace shop on context staging\?/);
+  t.send('y');
+  // A graceful delete: staging's pod terminates (this demo has no kubelet to finish it), prod's runs on.
+  const after = await t.waitFor(/^staging\s+shared\s+\S+\s+Terminating/m, 20_000);
+  assert.match(after, /^prod\s+shared\s+\S+\s+Running/m);
+  assert.ok(staging.server.store.get(podsRef, 'shop', 'shared')?.metadata.deletionTimestamp !== undefined, "staging's shared is being deleted");
+  assert.equal(prod.server.store.get(podsRef, 'shop', 'shared')?.metadata.deletionTimestamp, undefined, "prod's shared is untouched");
   t.send('Escape');
   await t.waitFor((s) => shownRows(s).length === 4);
 });

@@ -15,6 +15,7 @@ import { copyToClipboard, namespacedName } from '../clipboard.ts';
 import type { Flash } from '../components/status-line.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
 import type { ViewActionId } from '../views/resource-view.tsx';
+import type { WriteGate } from '../../kube/access/write-gate.ts';
 import type { ExplorerAction, PaneState } from './explorer-state.ts';
 
 /** What the actions need from the explorer. */
@@ -28,7 +29,15 @@ export interface MultiContextActionContext {
   say: (text: string, level?: Flash['level']) => void;
   /** The action's label for the refusal ('delete'). */
   label: (id: ObjectActionId) => string;
+  /** The write gate of one of the view's contexts (read-only per context from config.yaml holds). */
+  gateFor: (context: string) => WriteGate;
 }
+
+/**
+ * Actions that change a cluster and act through a confirmation pane: the pane runs on the row's
+ * own context (its session and gate, see the explorer) and names that context in its question.
+ */
+const confirmed: Readonly<Partial<Record<ObjectActionId, 'delete' | 'kill' | 'restart'>>> = { delete: 'delete', kill: 'kill', restart: 'restart' };
 
 /** The actions offered across contexts: they read, on the row's own context. */
 const offered: ReadonlySet<ObjectActionId> = new Set<ObjectActionId>(['open', 'owner', 'node', 'used-by', 'tree', 'describe', 'yaml', 'logs', 'logs-previous', 'copy-name', 'copy-namespaced-name']);
@@ -40,7 +49,8 @@ export function multiContextAction(id: ViewActionId, row: Row | undefined, ctx: 
   const origin = row && rowOrigin(row);
   if (!row || !origin) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
   const { context, row: own } = origin;
-  if (!offered.has(id)) return say(`${ctx.label(id)} acts on one context: open the view in that context (:${entry.resource.plural} @${context}).`);
+  const confirm = confirmed[id];
+  if (!offered.has(id) && !confirm) return say(`${ctx.label(id)} acts on one context: open the view in that context (:${entry.resource.plural} @${context}).`);
   const target: ObjectTarget = { resource: entry.resource, namespace: own.namespace, name: own.container?.pod ?? own.name, uid: own.container?.podUid ?? own.uid };
   // The pane's context is the one in the view's cursor uid (the explorer gives the pane its session).
   const openPane = (pane: PaneState): void => dispatch({ type: 'pane', pane, cursorUid: row.uid });
@@ -74,6 +84,14 @@ export function multiContextAction(id: ViewActionId, row: Row | undefined, ctx: 
     case 'logs':
     case 'logs-previous':
       return openPane({ kind: id, target, container: own.container && own.name });
+    case 'delete':
+    case 'kill':
+    case 'restart': {
+      // Refused before the question when the row's context is read-only; the pane asks the gate again when it writes.
+      const refused = ctx.gateFor(context).refusal(ctx.label(id));
+      if (refused) return say(refused, 'error');
+      return openPane({ kind: 'confirm', action: confirm!, target });
+    }
     case 'copy-name':
       copyToClipboard(own.name);
       return say(`Copied ${own.name} (context ${context}) to the clipboard`);
