@@ -146,6 +146,22 @@ const shots: Shot[] = [
     },
     steps: [{ wait: /pods \(shop\)\s+● live\s+\d/ }, { wait: /^NAME\s+STATUS\s+NODE\S*\s+IMAGE\s+QOS\s+AGE/m }],
   },
+  {
+    file: 'triage.png',
+    title: ':triage: what is wrong now and why, worst first',
+    args: '--demo',
+    columns: 150,
+    rows: 16,
+    steps: [{ wait: /● live/ }, ...prompt(':', 'triage'), { wait: /triage \(all namespaces\)\s+● live\s+\d/ }, { wait: /CrashLoopBackOff/ }],
+  },
+  {
+    file: 'changes.png',
+    title: ':changes: what kx saw change on its watches',
+    args: '--demo deploy -A',
+    columns: 150,
+    rows: 16,
+    steps: [{ wait: /deployments \(all namespaces\)\s+● live/ }, { wait: /● live\s+\d+/ }, ...prompt(':', 'po -A'), { wait: /pods \(all namespaces\)\s+● live/ }, ...prompt(':', 'changes'), { wait: /changes \([1-9]\d*\)/ }],
+  },
   { file: 'help.png', title: 'help, generated from the keymap', args: '--demo', columns: 130, rows: 40, steps: [{ wait: /● live/ }, { text: '?' }, { wait: /^Keys · ids go in/m }] },
 ];
 
