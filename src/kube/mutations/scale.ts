@@ -5,7 +5,7 @@
  * can be told it will fight a manual scale.
  */
 import type { ApiClient } from '../api-client.ts';
-import { KxError } from '../errors.ts';
+import { KxError, toKxError } from '../errors.ts';
 import type { KubeList, KubeObject } from '../object.ts';
 import { resourcePath, type ResourceInfo } from '../resource-info.ts';
 import { dryRunSuffix, type DryRun } from './cordon.ts';
@@ -63,20 +63,35 @@ export async function scaleObject(
   // A kind without a scale subresource is the server's to refuse (its NotFound is what kubectl shows).
   const path = resourcePath(target.resource, target.namespace, target.name, 'scale');
   if (opts.expectCurrent !== undefined || opts.expectResourceVersion !== undefined) {
-    const scale = await client.get<Scale & Record<string, unknown>>(path);
-    const now = scale.spec?.replicas ?? 0;
-    if (opts.expectCurrent !== undefined && now !== opts.expectCurrent) throw new KxError('conflict', `Expected replicas to be ${opts.expectCurrent}, was ${now}`);
-    const version = scale.metadata.resourceVersion ?? '';
-    if (opts.expectResourceVersion !== undefined && version !== opts.expectResourceVersion) {
-      throw new KxError('conflict', `Expected resource version to be ${opts.expectResourceVersion}, was ${version}`);
+    // kubectl's ScaleCondition: read, check the preconditions, PUT with the resourceVersion read;
+    // a 409 (a controller wrote status in between) is read again and retried every second for up
+    // to five minutes, while a failed precondition ends it at once.
+    const deadline = Date.now() + conflictRetryMs;
+    for (;;) {
+      const scale = await client.get<Scale & Record<string, unknown>>(path);
+      const now = scale.spec?.replicas ?? 0;
+      if (opts.expectCurrent !== undefined && now !== opts.expectCurrent) throw new KxError('conflict', `Expected replicas to be ${opts.expectCurrent}, was ${now}`);
+      const version = scale.metadata.resourceVersion ?? '';
+      if (opts.expectResourceVersion !== undefined && version !== opts.expectResourceVersion) {
+        throw new KxError('conflict', `Expected resource version to be ${opts.expectResourceVersion}, was ${version}`);
+      }
+      try {
+        await client.put(path, { ...scale, spec: { ...scale.spec, replicas } }, query);
+        break;
+      } catch (err) {
+        if (toKxError(err).code !== 409 || Date.now() > deadline) throw err;
+        await new Promise((r) => setTimeout(r, conflictRetryEveryMs));
+      }
     }
-    // The PUT carries the resourceVersion read: a change in between is a conflict, as in kubectl.
-    await client.put(path, { ...scale, spec: { ...scale.spec, replicas } }, query);
   } else {
     await client.patch(path, 'merge', { spec: { replicas } }, query);
   }
   return said;
 }
+
+/** kubectl scale's RetryParams: a conflict is tried again every second for five minutes. */
+const conflictRetryEveryMs = 1000;
+const conflictRetryMs = 5 * 60_000;
 
 /** The name of an HPA in the namespace whose scaleTargetRef is this object, if any. */
 export async function hpaFor(client: ApiClient, target: ScaleTarget): Promise<string | undefined> {
