@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WatchManager } from '../../src/store/watch-manager.ts';
-import type { ResourceInfo } from '../../src/kube/resource-info.ts';
 import { ObjectCache } from '../../src/store/object-cache.ts';
 import { namespace, pod } from '../support/demo-fixtures.ts';
 import { openDemo } from '../support/kube-demo.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { podsResource } from '../support/pods-resource.ts';
 
-const pods: ResourceInfo = {
-  group: '',
-  version: 'v1',
-  versions: ['v1'],
-  plural: 'pods',
-  singular: 'pod',
-  kind: 'Pod',
-  shortNames: ['po'],
-  categories: ['all'],
-  namespaced: true,
-  verbs: ['get', 'list', 'watch'],
-  subresources: { scale: false, status: true, log: true, exec: true },
-};
+const pods = podsResource;
 const podsRef = { group: '', plural: 'pods' };
 const namespacesRef = { group: '', plural: 'namespaces' };
 

@@ -9,20 +9,9 @@ import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import { runLocalCommand } from '../../../src/kube/exec/run-local-command.ts';
 import { outcomeFlash, commandLine } from '../../../src/ui/explorer/run-plugin.ts';
 import type { PluginBinding } from '../../../src/keys/user-binding.ts';
+import { podsResource } from '../../support/pods-resource.ts';
 
-const pods: ResourceInfo = {
-  group: '',
-  version: 'v1',
-  versions: ['v1'],
-  plural: 'pods',
-  singular: 'pod',
-  kind: 'Pod',
-  shortNames: ['po'],
-  categories: ['all'],
-  namespaced: true,
-  verbs: ['list', 'watch'],
-  subresources: { scale: false, status: true, log: true, exec: true },
-};
+const pods = podsResource;
 const deployments: ResourceInfo = {
   ...pods,
   group: 'apps',

@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useState, type ReactElement } from 'react';
 import type { KubeObject } from '../../../src/kube/object.ts';
-import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import type { Row } from '../../../src/kinds/types.ts';
 import { emptyMarks, type Marks } from '../../../src/explorer/marks.ts';
 import { viewOf, type ViewEntry } from '../../../src/explorer/view-entry.ts';
@@ -15,20 +14,9 @@ import { ObjectCache } from '../../../src/store/object-cache.ts';
 import { ResourceView } from '../../../src/ui/views/resource-view.tsx';
 import { renderThemed } from '../../support/render-themed.tsx';
 import { waitForFrame } from '../../support/ink-frame.ts';
+import { podsResource } from '../../support/pods-resource.ts';
 
-const pods: ResourceInfo = {
-  group: '',
-  version: 'v1',
-  versions: ['v1'],
-  plural: 'pods',
-  singular: 'pod',
-  kind: 'Pod',
-  shortNames: ['po'],
-  categories: ['all'],
-  namespaced: true,
-  verbs: ['list', 'watch', 'get', 'delete'],
-  subresources: { scale: false, status: true, log: true, exec: true },
-};
+const pods = podsResource;
 
 function pod(name: string): KubeObject {
   return {

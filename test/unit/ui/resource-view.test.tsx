@@ -7,26 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../../src/kube/object.ts';
-import type { ResourceInfo } from '../../../src/kube/resource-info.ts';
 import type { Row } from '../../../src/kinds/types.ts';
 import { viewOf, type SortState, type ViewEntry } from '../../../src/explorer/view-entry.ts';
 import { ObjectCache } from '../../../src/store/object-cache.ts';
 import { ResourceView } from '../../../src/ui/views/resource-view.tsx';
 import { renderThemed } from '../../support/render-themed.tsx';
+import { podsResource } from '../../support/pods-resource.ts';
 
-const pods: ResourceInfo = {
-  group: '',
-  version: 'v1',
-  versions: ['v1'],
-  plural: 'pods',
-  singular: 'pod',
-  kind: 'Pod',
-  shortNames: ['po'],
-  categories: ['all'],
-  namespaced: true,
-  verbs: ['list', 'watch', 'get', 'delete'],
-  subresources: { scale: false, status: true, log: true, exec: true },
-};
+const pods = podsResource;
 const tick = () => new Promise((r) => setTimeout(r, 30));
 
 function pod(name: string, createdMinutesAgo: number, restarts = 0): KubeObject {
