@@ -160,7 +160,14 @@ const shots: Shot[] = [
     args: '--demo deploy -A',
     columns: 150,
     rows: 16,
-    steps: [{ wait: /deployments \(all namespaces\)\s+● live/ }, { wait: /● live\s+\d+/ }, ...prompt(':', 'po -A'), { wait: /pods \(all namespaces\)\s+● live/ }, ...prompt(':', 'changes'), { wait: /changes \([1-9]\d*\)/ }],
+    steps: [
+      { wait: /deployments \(all namespaces\)\s+● live/ },
+      { wait: /● live\s+\d+/ },
+      ...prompt(':', 'po -A'),
+      { wait: /pods \(all namespaces\)\s+● live/ },
+      ...prompt(':', 'changes'),
+      { wait: /changes \([1-9]\d*\)/ },
+    ],
   },
   { file: 'help.png', title: 'help, generated from the keymap', args: '--demo', columns: 130, rows: 40, steps: [{ wait: /● live/ }, { text: '?' }, { wait: /^Keys · ids go in/m }] },
 ];
