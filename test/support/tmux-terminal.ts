@@ -4,6 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { kxBin } from './kx-process.ts';
 
 /** A program running in its own detached tmux session of a fixed size. */
@@ -81,7 +84,24 @@ export interface KxTerminalOptions {
 /** Starts the built kx with `args` (shell words) in tmux; when kx ends, the screen says `kx exited with CODE`. */
 export function openKx(args: string, opts: KxTerminalOptions = {}): TmuxTerminal {
   const kubeconfig = opts.kubeconfig === undefined ? '' : `--kubeconfig ${opts.kubeconfig} `;
-  return startTmux(`${process.execPath} ${kxBin} ${kubeconfig}${args}; echo "kx exited with $?"`, opts);
+  return startTmux(`${process.execPath} ${kxBin} ${kubeconfig}${args}; echo "kx exited with $?"`, { ...opts, env: isolated(opts.env ?? {}) });
+}
+
+let privateHome: string | undefined;
+
+/**
+ * `env` with kx's own folders (settings, k9s's files, state such as recent namespaces) in a
+ * folder of this test process, unless the test chose them: the machine's files must not change
+ * what a test sees (recent namespaces in the header, a user's keys.yaml).
+ */
+function isolated(env: Record<string, string>): Record<string, string> {
+  privateHome ??= mkdtempSync(join(tmpdir(), 'kx-tmux-home-'));
+  const out = { ...env };
+  const configChosen = 'KX_CONFIG_DIR' in env || 'XDG_CONFIG_HOME' in env;
+  if (!configChosen) out['KX_CONFIG_DIR'] = join(privateHome, 'kx');
+  if (!configChosen && !('K9S_CONFIG_DIR' in env)) out['K9S_CONFIG_DIR'] = join(privateHome, 'k9s');
+  if (!('XDG_STATE_HOME' in env)) out['XDG_STATE_HOME'] = join(privateHome, 'state');
+  return out;
 }
 
 /** Kills every tmux session this process started (for a test file's after()). */
