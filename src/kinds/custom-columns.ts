@@ -3,6 +3,7 @@
  * JSONPath ones evaluated when the object arrives, so rows stay slim), the rest hidden, and the
  * first sort. The hidden columns keep their cells, so tone and filters read what they always did.
  */
+import { isSecret, maskSecret } from './secret-mask.ts';
 import { cellText } from './table-kind.ts';
 import { timeCellText } from './cells.ts';
 import { builtinKinds } from './registry.ts';
@@ -117,6 +118,8 @@ export function customKind(base: KindSpec, view: ViewSetting): KindSpec {
     const row = base.toRow(o, now);
     const cells = new Array<string>(slots.length);
     const timeCells: TimeCell[] = [];
+    // A JSONPath column reads a Secret as the YAML pane shows it: values masked until revealed.
+    const seen = isSecret(o) ? maskSecret(o) : o;
     slots.forEach((slot, column) => {
       if ('base' in slot) {
         cells[column] = row.cells[slot.base] ?? '';
@@ -124,7 +127,7 @@ export function customKind(base: KindSpec, view: ViewSetting): KindSpec {
         if (t) timeCells.push({ ...t, column });
         return;
       }
-      const text = pathCell(slot.path, o);
+      const text = pathCell(slot.path, seen);
       const time = slot.time ? Date.parse(text) : Number.NaN;
       if (Number.isNaN(time)) {
         cells[column] = text;

@@ -112,3 +112,17 @@ test('a built-in column the kind does not have is named with the file and line',
     '/x/views.yaml line 6: v1/pods has no column "STATUSS" (its columns: NAMESPACE, NAME, READY, STATUS, RESTARTS, AGE, IP, NODE, NOMINATED NODE, READINESS GATES), so it is left out.',
   ]);
 });
+
+test('a JSONPath column over a Secret reads its values masked, as the YAML pane shows them', async () => {
+  const { customKind } = await import('../../src/kinds/custom-columns.ts');
+  const { kindFor } = await import('../../src/kinds/registry.ts');
+  const { parseViewsFile } = await import('../../src/kinds/views-file.ts');
+  const views = parseViewsFile(['views:', '  v1/secrets:', '    columns:', '      - NAME', '      - "PW:.data.password"', ''].join('\n'), 'views.yaml');
+  const setting = [...views.views.values()][0]!;
+  const kind = customKind(kindFor('secrets')!, setting);
+  const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'shop', uid: 'u' }, data: { password: Buffer.from('hunter2').toString('base64') } };
+  const row = kind.toRow(secret as never, 0);
+  assert.equal(row.cells[0], 's');
+  assert.ok(!row.cells.includes(Buffer.from('hunter2').toString('base64')), 'the base64 value is not in the row');
+  assert.ok(!row.cells.join(' ').includes('hunter2'));
+});
