@@ -88,7 +88,7 @@ test('one table of both clusters: CONTEXT cells match kubectl --context for each
   await t.waitFor((s) => shownRows(s).join() === expected.join(), 20_000);
 });
 
-test('describe and delete on a row of the second context act on that cluster; a shell refuses in one sentence', { timeout: 60_000 }, async () => {
+test('describe, set image and delete on a row of the second context act on that cluster', { timeout: 60_000 }, async () => {
   await filterTo(t, 'shared');
   await t.waitFor(/● prod live · staging live\s+2 of 4/);
   // Unsorted, the rows come context by context: the second `shared` is staging's.
@@ -99,9 +99,19 @@ test('describe and delete on a row of the second context act on that cluster; a 
   assert.match(described, /Name:\s+shared/);
   t.send('Escape');
   await t.waitFor(/CONTEXT\s+NAME/);
-  // A session in a container still acts on one context only.
-  t.send('s');
-  await t.waitFor(/shell acts on one context: open the view in that context \(:pods @staging\)\./);
+  // Set image acts on the row's own cluster too: its dialog reads staging's pod and writes it.
+  t.send('i');
+  await t.waitFor(/Set image of pod\/shared in namespace shop on context staging/);
+  await t.waitFor(/^\W*▸ \S+ /m);
+  t.send('C-u');
+  t.type('example.com/staging-only:2');
+  await t.waitFor(/→ example\.com\/staging-only:2/);
+  t.send('Enter');
+  await t.waitFor(/pod\/shared image updated/);
+  const images = (fixture: DemoFixture): string[] => ((fixture.server.store.get(podsRef, 'shop', 'shared')?.spec as { containers: { image: string }[] }).containers ?? []).map((c) => c.image);
+  assert.deepEqual(images(staging), ['example.com/staging-only:2']);
+  assert.notDeepEqual(images(prod), ['example.com/staging-only:2'], "prod's shared keeps its image");
+  await t.waitFor(/CONTEXT\s+NAME/);
   // Delete acts on the row's own cluster, and its question names that context.
   t.send('C-d');
   await t.waitFor(/Delete pod\/shared in namespace shop on context staging\?/);

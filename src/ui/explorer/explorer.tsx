@@ -170,16 +170,24 @@ export function Explorer(props: ExplorerProps): ReactElement {
 
   const onAction: typeof onOwnAction = (id, row, marked) =>
     contextSet
-      ? multiContextAction(id, row, {
-          entry,
-          namespace: state.namespace,
-          discovery,
-          dispatch,
-          visit,
-          say,
-          label: (action) => keymap.action(action)?.label ?? action,
-          gateFor: (context) => writeGateFor({ readonlyFlag: props.readonly, context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
-        })
+      ? multiContextAction(
+          id,
+          row,
+          {
+            entry,
+            namespace: state.namespace,
+            discovery,
+            dispatch,
+            visit,
+            switchNamespace,
+            say,
+            suspend: (work) => app.suspendTerminal(work),
+            spec: (action) => keymap.action(action),
+            sessionOf: (context) => contextSet.member(context)?.session,
+            gateFor: (context) => writeGateFor({ readonlyFlag: props.readonly, context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
+          },
+          marked,
+        )
       : onOwnAction(id, row, marked);
   // A pane over a multi-context view acts on its row's context: that context's session, cache and write gate.
   const paneMember = state.pane && contextSet ? contextSet.member(untagUid(entry.cursorUid)?.context ?? '') : undefined;

@@ -1,22 +1,22 @@
 /**
- * What the table's keys do in a view of several contexts: each row acts on its own context (the
- * pane opens with that context's session, cache and write gate, see the explorer), jumps and
- * drill-downs keep the set of contexts. Actions that change a cluster or open a session in a
- * container act on one context only, and say so.
+ * What the table's keys do in a view of several contexts: each row acts on its own context, with
+ * that context's session, write gate (read-only per context holds) and RBAC, through the same
+ * handlers as a view of one context (object-row-actions.ts). A pane opens with the row's context
+ * (the explorer reads it from the cursor's uid) and a confirmation names it; jumps and drill-downs
+ * keep the set of contexts. Marks act together only when they are all of one context.
  */
-import { drillDown, ownerResource } from '../../explorer/drill-down.ts';
-import { nodeOfPod, podsUsing } from '../../explorer/jumps.ts';
 import { rowOrigin, taggedUid } from '../../explorer/multi-context.ts';
-import { viewOf, type ViewEntry } from '../../explorer/view-entry.ts';
-import type { ObjectActionId } from '../../keys/actions.ts';
+import type { ViewEntry } from '../../explorer/view-entry.ts';
+import type { ActionSpec, ObjectActionId } from '../../keys/actions.ts';
 import type { Row } from '../../kinds/types.ts';
-import type { DiscoveryResult } from '../../kube/discovery.ts';
-import { copyToClipboard, namespacedName } from '../clipboard.ts';
-import type { Flash } from '../components/status-line.tsx';
-import type { ObjectTarget } from '../panes/pane-types.ts';
-import type { ViewActionId } from '../views/resource-view.tsx';
+import { AccessReviewer, questionFor } from '../../kube/access/access-review.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
-import type { ExplorerAction, PaneState } from './explorer-state.ts';
+import type { DiscoveryResult } from '../../kube/discovery.ts';
+import type { KubeSession } from '../../kube/session.ts';
+import type { Flash } from '../components/status-line.tsx';
+import type { ViewActionId } from '../views/resource-view.tsx';
+import type { ExplorerAction } from './explorer-state.ts';
+import { rowActionsFor, targetOfRow, type RowActionDeps } from './object-row-actions.ts';
 
 /** What the actions need from the explorer. */
 export interface MultiContextActionContext {
@@ -26,79 +26,74 @@ export interface MultiContextActionContext {
   discovery: DiscoveryResult | undefined;
   dispatch: (action: ExplorerAction) => void;
   visit: (next: ViewEntry, from: string | undefined) => void;
+  switchNamespace: (namespace: string | undefined) => void;
   say: (text: string, level?: Flash['level']) => void;
-  /** The action's label for the refusal ('delete'). */
-  label: (id: ObjectActionId) => string;
+  suspend: RowActionDeps['suspend'];
+  /** The action's declaration (label, access). */
+  spec: (id: ObjectActionId) => ActionSpec | undefined;
+  /** The open session of one of the view's contexts; undefined while it opens or when it could not. */
+  sessionOf: (context: string) => KubeSession | undefined;
   /** The write gate of one of the view's contexts (read-only per context from config.yaml holds). */
   gateFor: (context: string) => WriteGate;
 }
 
-/**
- * Actions that change a cluster and act through a confirmation pane: the pane runs on the row's
- * own context (its session and gate, see the explorer) and names that context in its question.
- */
-const confirmed: Readonly<Partial<Record<ObjectActionId, 'delete' | 'kill' | 'restart'>>> = { delete: 'delete', kill: 'kill', restart: 'restart' };
+// One reviewer per context's client: answers belong to one identity on one cluster.
+const reviewers = new WeakMap<KubeSession['client'], AccessReviewer>();
+function reviewerOf(session: KubeSession): AccessReviewer {
+  let reviewer = reviewers.get(session.client);
+  if (!reviewer) reviewers.set(session.client, (reviewer = new AccessReviewer(session.client)));
+  return reviewer;
+}
 
-/** The actions offered across contexts: they read, on the row's own context. */
-const offered: ReadonlySet<ObjectActionId> = new Set<ObjectActionId>(['open', 'owner', 'node', 'used-by', 'tree', 'describe', 'yaml', 'logs', 'logs-previous', 'copy-name', 'copy-namespaced-name']);
-
-/** Runs `id` on `row` of a multi-context view. */
-export function multiContextAction(id: ViewActionId, row: Row | undefined, ctx: MultiContextActionContext): void {
+/** Runs `id` on `row` of a multi-context view (on the marked rows for delete, kill and restart). */
+export function multiContextAction(id: ViewActionId, row: Row | undefined, ctx: MultiContextActionContext, marked: readonly Row[] = []): void {
   const { entry, dispatch, say } = ctx;
   if (id === 'filter') return dispatch({ type: 'prompt', prompt: '/' });
   const origin = row && rowOrigin(row);
   if (!row || !origin) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
   const { context, row: own } = origin;
-  const confirm = confirmed[id];
-  if (!offered.has(id) && !confirm) return say(`${ctx.label(id)} acts on one context: open the view in that context (:${entry.resource.plural} @${context}).`);
-  const target: ObjectTarget = { resource: entry.resource, namespace: own.namespace, name: own.container?.pod ?? own.name, uid: own.container?.podUid ?? own.uid };
-  // The pane's context is the one in the view's cursor uid (the explorer gives the pane its session).
-  const openPane = (pane: PaneState): void => dispatch({ type: 'pane', pane, cursorUid: row.uid });
-  const keep = (next: ViewEntry): void => ctx.visit({ ...next, contexts: entry.contexts, cursorUid: next.cursorUid && taggedUid(context, next.cursorUid) }, row.uid);
-  const found = ctx.discovery;
-  switch (id) {
-    case 'open': {
-      if (own.container) return openPane({ kind: 'logs', target, container: own.name });
-      const child = found && drillDown(entry.resource, own, found, ctx.namespace);
-      return child ? keep(child) : openPane({ kind: 'describe', target });
+  const spec = ctx.spec(id);
+  const label = spec?.label ?? id;
+  const session = ctx.sessionOf(context);
+  if (!session) return say(`Context ${context} is not connected: ${label} waits for it.`, 'error');
+  const gate = ctx.gateFor(context);
+  const refused = spec?.mutates ? gate.refusal(label) : undefined;
+  if (refused) return say(refused, 'error');
+
+  const bulk = marked.length > 0 && (id === 'delete' || id === 'kill' || id === 'restart');
+  const origins = bulk ? marked.map((r) => rowOrigin(r)).filter((o) => o !== undefined) : [];
+  const contexts = [...new Set(origins.map((o) => o.context))];
+  if (bulk && contexts.length > 1) return say(`The marks are in ${contexts.length} contexts (${contexts.join(', ')}): ${label} acts on the marks of one context.`, 'error');
+
+  const deps: RowActionDeps = {
+    session,
+    gate,
+    entry: { ...entry, contexts: undefined },
+    namespace: ctx.namespace,
+    discovery: ctx.discovery,
+    // The pane's context is the one in the cursor's uid: the explorer gives the pane that context's session.
+    openPane: (acted, pane) => dispatch({ type: 'pane', pane, cursorUid: taggedUid(context, acted.uid) }),
+    // Jumps keep the set of contexts; the cursor lands on the object in the row's context.
+    visit: (next) => ctx.visit({ ...next, contexts: entry.contexts, cursorUid: next.cursorUid && taggedUid(context, next.cursorUid) }, row.uid),
+    switchNamespace: ctx.switchNamespace,
+    say: (text, level) => say(text, level),
+    suspend: ctx.suspend,
+  };
+  const act = (): void => {
+    if (bulk) {
+      const targets = [...new Map(origins.map((o) => [o.row.uid, targetOfRow(o.row, deps)])).values()];
+      return deps.openPane(own, { kind: 'bulk', action: id, targets });
     }
-    case 'owner': {
-      const ref = own.ownerRefs.find((o) => o.controller) ?? own.ownerRefs[0];
-      const resource = ref && found && ownerResource(ref.kind, found);
-      if (ref && resource) keep(viewOf(resource, own.namespace || undefined, { cursorUid: ref.uid }));
-      return;
-    }
-    case 'node': {
-      const next = found && nodeOfPod(own, found);
-      return next ? keep(next) : undefined;
-    }
-    case 'used-by': {
-      const next = found && podsUsing(entry.resource, own, found);
-      return next ? keep(next) : undefined;
-    }
-    case 'tree':
-      return openPane({ kind: 'tree', uid: own.container?.podUid ?? own.uid });
-    case 'describe':
-    case 'yaml':
-      return openPane({ kind: id, target });
-    case 'logs':
-    case 'logs-previous':
-      return openPane({ kind: id, target, container: own.container && own.name });
-    case 'delete':
-    case 'kill':
-    case 'restart': {
-      // Refused before the question when the row's context is read-only; the pane asks the gate again when it writes.
-      const refused = ctx.gateFor(context).refusal(ctx.label(id));
-      if (refused) return say(refused, 'error');
-      return openPane({ kind: 'confirm', action: confirm!, target });
-    }
-    case 'copy-name':
-      copyToClipboard(own.name);
-      return say(`Copied ${own.name} (context ${context}) to the clipboard`);
-    case 'copy-namespaced-name':
-      copyToClipboard(namespacedName(own));
-      return say(`Copied ${namespacedName(own)} (context ${context}) to the clipboard`);
-    default:
-      return say(`${ctx.label(id)} acts on one context: open the view in that context (:${entry.resource.plural} @${context}).`);
-  }
+    rowActionsFor(deps)[id](own);
+  };
+  // RBAC of the row's own context, asked when the key is pressed (a view of several contexts has no one answer to show).
+  const question = spec && 'access' in spec ? questionFor(spec.access, entry.resource, own.namespace || undefined) : undefined;
+  if (!question) return act();
+  void reviewerOf(session)
+    .can(question)
+    .then((allowed) => {
+      if (allowed) return act();
+      const where = own.namespace ? ` in namespace ${own.namespace}` : '';
+      say(`You may not ${label} ${question.resource.plural}${where} in context ${context} (RBAC)`, 'error');
+    });
 }
