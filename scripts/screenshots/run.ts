@@ -6,12 +6,13 @@
  * the run with its name. `--only a,b` picks shots.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrame } from './ansi-frame.ts';
 import { frameSvg, renderPng } from './frame-svg.ts';
+import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,6 +28,8 @@ interface Shot {
   steps: Step[];
   /** Files for kx's config dir (name → text), e.g. a views.yaml; none: an empty config dir. */
   config?: Record<string, string>;
+  /** Demo clusters to start, one kubeconfig context each under these names (KUBECONFIG lists them); none: `--demo` in args. */
+  clusters?: string[];
 }
 
 const prompt = (key: ':' | '/', text: string): Step[] => [{ text: key }, { wait: new RegExp(`^\\${key}\\s*$`, 'm') }, { text }, { keys: ['Enter'] }];
@@ -169,6 +172,15 @@ const shots: Shot[] = [
       { wait: /changes \([1-9]\d*\)/ },
     ],
   },
+  {
+    file: 'several-clusters.png',
+    title: 'two clusters in one table: a CONTEXT column, one stream per context, each one’s state',
+    args: 'pods -n shop --context prod,staging',
+    clusters: ['prod', 'staging'],
+    columns: 130,
+    rows: 20,
+    steps: [{ wait: /pods \(shop\) @prod,staging\s+● prod live · staging live\s+\d/ }, ...prompt('/', 'api'), { wait: /● prod live · staging live\s+\d+ of/ }],
+  },
   { file: 'help.png', title: 'help, generated from the keymap', args: '--demo', columns: 130, rows: 40, steps: [{ wait: /● live/ }, { text: '?' }, { wait: /^Keys · ids go in/m }] },
 ];
 
@@ -193,7 +205,17 @@ async function take(shot: Shot, outDir: string): Promise<string> {
   // A private config, k9s and state dir: the user's files (keys.yaml, k9s's views, recent namespaces) must not change the pictures.
   const home = mkdtempSync(join(tmpdir(), 'kx-shot-'));
   for (const [name, text] of Object.entries(shot.config ?? {})) writeFileSync(join(home, name), text);
-  const env = `KX_CONFIG_DIR=${home} K9S_CONFIG_DIR=${home}/k9s XDG_STATE_HOME=${home}/state`;
+  // Several clusters: a demo each, its kubeconfig renamed to the cluster's name, merged by KUBECONFIG as kubectl merges files.
+  const demos: DemoCluster[] = [];
+  const files: string[] = [];
+  for (const name of shot.clusters ?? []) {
+    const demo = await startDemoCluster({ kubeconfigPath: join(home, `${name}.demo`) });
+    demos.push(demo);
+    const file = join(home, name);
+    writeFileSync(file, readFileSync(demo.kubeconfigPath, 'utf8').replaceAll('kx-demo', name));
+    files.push(file);
+  }
+  const env = `KX_CONFIG_DIR=${home} K9S_CONFIG_DIR=${home}/k9s XDG_STATE_HOME=${home}/state${files.length ? ` KUBECONFIG=${files.join(':')}` : ''}`;
   const command = `sleep 0.3; ${env} ${process.execPath} ${kx} ${shot.args}; sleep 3600`;
   tmux('new-session', '-d', '-s', session, '-x', String(shot.columns), '-y', String(shot.rows), command);
   try {
@@ -215,6 +237,7 @@ async function take(shot: Shot, outDir: string): Promise<string> {
     } catch {
       // already gone
     }
+    for (const demo of demos) await demo.stop();
   }
 }
 

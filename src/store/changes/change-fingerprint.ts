@@ -191,16 +191,46 @@ export function fingerprintOf(obj: KubeObject): Fingerprint {
   return fp;
 }
 
-/** Who made this version: the manager and operation of the managedFields entry with the newest time, else 'unknown'. */
-export function changedBy(obj: KubeObject): string {
-  let best: { manager: string; operation: string; time: string } | undefined;
-  for (const entry of list(obj.metadata?.managedFields)) {
-    const time = typeof entry['time'] === 'string' ? entry['time'] : '';
-    // RFC 3339 times in UTC compare as text; the later entry wins ties (the apiserver appends).
-    if (best === undefined || time >= best.time) {
-      best = { manager: String(entry['manager'] ?? ''), operation: String(entry['operation'] ?? ''), time };
-    }
+/** Where in an object a line of change-diff.ts lives, as managedFields' fieldsV1 keys; undefined: not said. */
+function fieldsOfPart(part: string): string[] | undefined {
+  const word = part.split(' ', 1)[0];
+  if (word === 'image' || part === 'spec changed') return ['f:spec'];
+  if (word === 'replicas') return ['f:spec', 'f:replicas'];
+  if (word === 'label') return ['f:metadata', 'f:labels'];
+  if (word === 'annotation') return ['f:metadata', 'f:annotations'];
+  if (part === 'data changed') return ['f:data'];
+  if (word === 'node' || part.startsWith('scheduled on')) return ['f:spec', 'f:nodeName'];
+  // ready, phase, restarts and conditions (`Ready True → False`) are status.
+  if (word === 'ready' || word === 'phase' || word === 'restarts' || part.includes(' → ')) return ['f:status'];
+  return undefined;
+}
+
+function touches(fieldsV1: unknown, path: readonly string[]): boolean {
+  let at = fieldsV1;
+  for (const key of path) {
+    at = record(at)[key];
+    if (at === undefined) return false;
   }
+  return true;
+}
+
+/**
+ * Who made this version: the manager and operation of the newest managedFields entry that owns a
+ * field the change is about (a scale is kubectl's, not the controller's status update that came
+ * just after it), else of the newest entry; 'unknown' when the object keeps none.
+ */
+export function changedBy(obj: KubeObject, parts: readonly string[] = []): string {
+  const entries = list(obj.metadata?.managedFields).map((entry) => ({
+    manager: String(entry['manager'] ?? ''),
+    operation: String(entry['operation'] ?? ''),
+    time: typeof entry['time'] === 'string' ? entry['time'] : '',
+    fields: entry['fieldsV1'],
+  }));
+  const paths = parts.map(fieldsOfPart).filter((p) => p !== undefined);
+  const owning = entries.filter((e) => paths.some((path) => touches(e.fields, path)));
+  let best: (typeof entries)[number] | undefined;
+  // RFC 3339 times in UTC compare as text; the later entry wins ties (the apiserver appends).
+  for (const entry of owning.length > 0 ? owning : entries) if (best === undefined || entry.time >= best.time) best = entry;
   if (!best || best.manager === '') return 'unknown';
   return best.operation === '' ? best.manager : `${best.manager} (${best.operation})`;
 }

@@ -78,7 +78,7 @@ export class ChangeRecorder {
       return;
     }
     const parts = diffFingerprints(prev, next);
-    if (parts.length > 0) this.#add(uid, next, parts, changedBy(obj));
+    if (parts.length > 0) this.#add(uid, next, parts, changedBy(obj, parts));
   }
 
   /** An object was deleted (watch DELETED, or gone from a re-list). */

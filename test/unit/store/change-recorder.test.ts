@@ -89,6 +89,22 @@ test('who changed it: the newest managedFields entry, else unknown', () => {
   assert.equal(changedBy(obj), 'kubectl-scale (Update)');
 });
 
+test('who changed it: the newest entry that owns a changed field, not a status update that came after', () => {
+  const obj = deployment();
+  obj.metadata.managedFields = [
+    { manager: 'kubectl-create', operation: 'Update', time: '2024-05-14T10:00:00Z', fieldsV1: { 'f:spec': { 'f:replicas': {}, 'f:template': {} } } },
+    { manager: 'kubectl-scale', operation: 'Update', time: '2024-05-14T10:05:00Z', fieldsV1: { 'f:spec': { 'f:replicas': {} } } },
+    { manager: 'kube-controller-manager', operation: 'Update', time: '2024-05-14T10:05:01Z', fieldsV1: { 'f:status': { 'f:replicas': {} } } },
+    { manager: 'kubectl-label', operation: 'Update', time: '2024-05-14T10:04:00Z', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:tier': {} } } } },
+  ];
+  assert.equal(changedBy(obj, ['replicas 3 → 5']), 'kubectl-scale (Update)');
+  assert.equal(changedBy(obj, ['label tier=web']), 'kubectl-label (Update)');
+  assert.equal(changedBy(obj, ['image web: nginx:1 → nginx:2']), 'kubectl-scale (Update)');
+  assert.equal(changedBy(obj, ['ready 3 → 5']), 'kube-controller-manager (Update)');
+  // Nothing owns what changed (an annotation here): the newest entry, as before.
+  assert.equal(changedBy(obj, ['annotation a=b']), 'kube-controller-manager (Update)');
+});
+
 test('the recorder keeps a baseline on the first list, then records diffs, creations and deletions', () => {
   let now = 1000;
   const rec = new ChangeRecorder({}, () => now);
