@@ -40,6 +40,8 @@ export interface Fingerprint {
    * a pod's few mutable fields besides its images and node). Both move with images and replicas too.
    */
   rest: number;
+  /** When kx received this version (ms): a writer recorded before the previous version cannot have made the next. */
+  seenAt?: number;
   /** Events only: type, reason, message and count. */
   event?: { type: string; reason: string; message: string; count: number };
 }
@@ -214,12 +216,18 @@ function touches(fieldsV1: unknown, path: readonly string[]): boolean {
   return true;
 }
 
+/** managedFields times are whole seconds and clocks differ a little: an entry this much older than what kx saw before still counts. */
+const clockSlackMs = 2_000;
+
 /**
  * Who made this version: the manager and operation of the newest managedFields entry that owns a
  * field the change is about (a scale is kubectl's, not the controller's status update that came
- * just after it), else of the newest entry; 'unknown' when the object keeps none.
+ * just after it), else of the newest entry; 'unknown' when the object keeps none, or when that
+ * entry was written before kx saw the previous version (`since`, ms): then this change left no
+ * entry of its own (a 1.20 API server records none for a write through /scale), and naming the
+ * field's earlier writer would be wrong.
  */
-export function changedBy(obj: KubeObject, parts: readonly string[] = []): string {
+export function changedBy(obj: KubeObject, parts: readonly string[] = [], since?: number): string {
   const entries = list(obj.metadata?.managedFields).map((entry) => ({
     manager: String(entry['manager'] ?? ''),
     operation: String(entry['operation'] ?? ''),
@@ -232,5 +240,7 @@ export function changedBy(obj: KubeObject, parts: readonly string[] = []): strin
   // RFC 3339 times in UTC compare as text; the later entry wins ties (the apiserver appends).
   for (const entry of owning.length > 0 ? owning : entries) if (best === undefined || entry.time >= best.time) best = entry;
   if (!best || best.manager === '') return 'unknown';
+  const written = Date.parse(best.time);
+  if (since !== undefined && Number.isFinite(written) && written < since - clockSlackMs) return 'unknown';
   return best.operation === '' ? best.manager : `${best.manager} (${best.operation})`;
 }

@@ -63,6 +63,7 @@ export class ChangeRecorder {
    */
   upsert(uid: string, obj: KubeObject, announce: boolean): void {
     const next = fingerprintOf(obj);
+    next.seenAt = this.#now();
     const prev = this.#prints.get(uid);
     // Each version's strings are new copies: the previous ones are kept instead, so an object's
     // changes share one copy of its kind, namespace and name.
@@ -78,7 +79,7 @@ export class ChangeRecorder {
       return;
     }
     const parts = diffFingerprints(prev, next);
-    if (parts.length > 0) this.#add(uid, next, parts, changedBy(obj, parts));
+    if (parts.length > 0) this.#add(uid, next, parts, changedBy(obj, parts, prev.seenAt));
   }
 
   /** An object was deleted (watch DELETED, or gone from a re-list). */

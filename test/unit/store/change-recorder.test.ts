@@ -103,6 +103,9 @@ test('who changed it: the newest entry that owns a changed field, not a status u
   assert.equal(changedBy(obj, ['ready 3 → 5']), 'kube-controller-manager (Update)');
   // Nothing owns what changed (an annotation here): the newest entry, as before.
   assert.equal(changedBy(obj, ['annotation a=b']), 'kube-controller-manager (Update)');
+  // The owner wrote before kx saw the previous version: this change left no entry (1.20's /scale), so no name.
+  assert.equal(changedBy(obj, ['replicas 3 → 5'], Date.parse('2024-05-14T10:04:59Z')), 'kubectl-scale (Update)');
+  assert.equal(changedBy(obj, ['replicas 3 → 5'], Date.parse('2024-05-14T10:10:00Z')), 'unknown');
 });
 
 test('the recorder keeps a baseline on the first list, then records diffs, creations and deletions', () => {
