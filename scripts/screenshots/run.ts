@@ -208,8 +208,9 @@ async function take(shot: Shot, outDir: string): Promise<string> {
   // Several clusters: a demo each, its kubeconfig renamed to the cluster's name, merged by KUBECONFIG as kubectl merges files.
   const demos: DemoCluster[] = [];
   const files: string[] = [];
-  for (const name of shot.clusters ?? []) {
-    const demo = await startDemoCluster({ kubeconfigPath: join(home, `${name}.demo`) });
+  for (const [i, name] of (shot.clusters ?? []).entries()) {
+    // A seed each: two clusters of one demo would otherwise be twins, down to their pods' names.
+    const demo = await startDemoCluster({ kubeconfigPath: join(home, `${name}.demo`), seed: 11 + i });
     demos.push(demo);
     const file = join(home, name);
     writeFileSync(file, readFileSync(demo.kubeconfigPath, 'utf8').replaceAll('kx-demo', name));
