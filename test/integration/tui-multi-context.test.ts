@@ -139,9 +139,26 @@ test('an unknown context is did-you-mean in one sentence, and the view stays', {
   assert.deepEqual(shownRows(typed), ['prod checkout-prod', 'prod shared', 'staging checkout-staging', 'staging shared']);
 });
 
+test(':ctx with marks: space marks contexts, enter shows the view in them', { timeout: 60_000 }, async () => {
+  await prompt(t, ':', 'po shop @prod');
+  t.send('Enter');
+  await t.waitFor(/Context: prod[\s\S]*pods \(shop\)\s+● live/);
+  await prompt(t, ':', 'ctx');
+  t.send('Enter');
+  await t.waitFor(/contexts \(2\) · enter switches · space marks several/);
+  // The cursor starts on the current context (prod); space marks it and moves to staging.
+  t.send('Space');
+  await t.waitFor(/contexts \(2, 1 marked\)/);
+  t.send('Space');
+  await t.waitFor(/contexts \(2, 2 marked\)/);
+  t.send('Enter');
+  const screen = await t.waitFor(/pods \(shop\) @prod,staging\s+● prod live · staging live/);
+  assert.match(screen, /CONTEXT\s+NAME/);
+});
+
 test('one cluster stopped: its state says so, the other stays live and keeps streaming', { timeout: 90_000 }, async () => {
   await staging.close();
-  await t.waitFor(/● staging reconnecting for \d+ s: .* · prod live/, 60_000);
+  await t.waitFor(/● prod live · staging reconnecting for \d+ s: /, 60_000);
   prod.server.store.create(podsRef, pod('shop', 'after-stop'));
   const screen = await t.waitFor((s) => shownRows(s).includes('prod after-stop'), 30_000);
   // The stopped cluster's last rows stay, as for one context that lost its connection.

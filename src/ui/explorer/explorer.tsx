@@ -10,7 +10,7 @@ import { clearMarks, emptyMarks, marksFor, type Marks } from '../../explorer/mar
 import { recentAt, recentFor, recentFromJson, rememberNamespace, type RecentNamespaces } from '../../explorer/recent-namespaces.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
-import { writeGateFor } from '../../kube/access/write-gate.ts';
+import { writeGateFor, type WriteGate } from '../../kube/access/write-gate.ts';
 import type { ClusterConnection } from '../../kube/cluster-connection.ts';
 import { PortForwardRegistry } from '../../kube/port-forward/registry.ts';
 import { resourceKey } from '../../kube/resource-info.ts';
@@ -44,9 +44,9 @@ import { useViewWatches } from './use-view-watches.ts';
 import { useTriageWatches } from './use-triage-watches.ts';
 import { isTriage, triageView } from '../../explorer/triage/triage-view.ts';
 import type { UserFiles, UserFilesContext } from '../../explorer/user-files.ts';
-import { contextsLabel, untagUid } from '../../explorer/multi-context.ts';
+import { contextsLabel } from '../../explorer/multi-context.ts';
 import { useContextSet } from './use-context-set.ts';
-import { multiContextAction } from './multi-context-actions.ts';
+import { contextSetWiring } from './context-set-wiring.ts';
 
 /** Everything the explorer needs; the caller owns the streams' lifetime. */
 export interface ExplorerProps {
@@ -118,10 +118,10 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const marks = marksFor(storedMarks, session.context.name, entry);
   if (marks !== storedMarks) setMarks(marks);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
-  const gate = useMemo(
-    () => writeGateFor({ readonlyFlag: props.readonly, context: session.context.name, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
-    [props.readonly, props.readonlyContexts, session.context.name, props.snapshot],
-  );
+  const readonlyGate = (context: string): WriteGate =>
+    writeGateFor({ readonlyFlag: props.readonly, context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- readonlyGate reads exactly these
+  const gate = useMemo(() => readonlyGate(session.context.name), [props.readonly, props.readonlyContexts, session.context.name, props.snapshot]);
   // The user's k9s-shaped files follow the context: k9s keeps per-context ones under clusters/<cluster>/<context>/.
   const { loadUserFiles } = props;
   const baseKeymap = useKeymap();
@@ -168,38 +168,24 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { switchNamespace, switchContext } = clusterSwitches({ connection, watches, entry, initial: props.initial, dispatch, say });
   const { onAction: onOwnAction, denied, onContainerPicked } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
 
-  const onAction: typeof onOwnAction = (id, row, marked) =>
-    contextSet
-      ? multiContextAction(
-          id,
-          row,
-          {
-            entry,
-            namespace: state.namespace,
-            discovery,
-            dispatch,
-            visit,
-            switchNamespace,
-            say,
-            suspend: (work) => app.suspendTerminal(work),
-            spec: (action) => keymap.action(action),
-            sessionOf: (context) => contextSet.member(context)?.session,
-            gateFor: (context) => writeGateFor({ readonlyFlag: props.readonly, context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
-          },
-          marked,
-        )
-      : onOwnAction(id, row, marked);
-  // A pane over a multi-context view acts on its row's context: that context's session, cache and write gate.
-  const paneMember = state.pane && contextSet ? contextSet.member(untagUid(entry.cursorUid)?.context ?? '') : undefined;
-  const paneServices =
-    paneMember?.session && paneMember.watches
-      ? {
-          session: paneMember.session,
-          cache: paneMember.cache,
-          watches: paneMember.watches,
-          gate: writeGateFor({ readonlyFlag: props.readonly, context: paneMember.context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined }),
-        }
-      : { session, cache, watches, gate };
+  // Several contexts: keys act on the row's own context, panes get its session; one context passes through.
+  const { onAction, paneServices, showContexts } = contextSetWiring({
+    contextSet,
+    onOwnAction,
+    paneOpen: state.pane !== undefined,
+    own: { session, cache, watches, gate },
+    entry,
+    namespace: state.namespace,
+    discovery,
+    dispatch,
+    visit,
+    switchNamespace,
+    switchContext: (name) => void switchContext(name),
+    say,
+    suspend: (work) => app.suspendTerminal(work),
+    spec: (action) => keymap.action(action),
+    gateFor: readonlyGate,
+  });
 
   const globalHandlers: ActionHandlers = {
     quit: () => app.exit(),
@@ -344,6 +330,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
                     dispatch({ type: 'pane', pane: undefined });
                     void switchContext(name);
                   }}
+                  onShowContexts={showContexts}
                   onOpen={(pane: PaneState) => dispatch({ type: 'pane', pane })}
                   onContainerPicked={onContainerPicked}
                   onRunPlugin={runUserPlugin}

@@ -47,6 +47,8 @@ export interface PaneHostProps {
   onClose: () => void;
   onFlash: (flash: PaneFlash) => void;
   onSwitchContext: (name: string) => void;
+  /** Several contexts marked in :ctx: the view in all of them. */
+  onShowContexts: (names: readonly string[]) => void;
   onOpen: (pane: PaneState) => void;
   /** A container was picked for `purpose` (the picker has closed by then). */
   onContainerPicked: (purpose: 'shell', target: ObjectTarget, container: string) => void;
@@ -62,7 +64,16 @@ export function PaneHost(props: PaneHostProps): ReactElement {
   const services = useExplorerServices();
   switch (pane.kind) {
     case 'contexts':
-      return <ContextPicker contexts={services.connection.contexts()} width={props.width} height={props.height} onPick={props.onSwitchContext} onClose={props.onClose} />;
+      return (
+        <ContextPicker
+          contexts={services.connection.contexts()}
+          width={props.width}
+          height={props.height}
+          onPick={props.onSwitchContext}
+          onPickSeveral={props.onShowContexts}
+          onClose={props.onClose}
+        />
+      );
     case 'tree': {
       const row = services.cache.row(pane.uid);
       return (

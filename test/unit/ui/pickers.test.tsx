@@ -21,7 +21,7 @@ test("'j' and enter in one chunk switch to the next context, not the current one
   ];
   const { stdin, unmount, lastFrame } = renderThemed(
     <KeymapProvider keymap={defaultKeymap}>
-      <ContextPicker contexts={contexts as never} width={100} height={10} onPick={(n) => picked.push(n)} onClose={() => undefined} />
+      <ContextPicker contexts={contexts as never} width={100} height={10} onPick={(n) => picked.push(n)} onPickSeveral={() => assert.fail('nothing was marked')} onClose={() => undefined} />
     </KeymapProvider>,
   );
   try {
@@ -30,6 +30,34 @@ test("'j' and enter in one chunk switch to the next context, not the current one
     stdin.write('j\r');
     await tick();
     assert.deepEqual(picked, ['second']);
+  } finally {
+    unmount();
+  }
+});
+
+test('space marks contexts; enter then shows the view in the marked ones, in the kubeconfig’s order', async () => {
+  const picked: string[] = [];
+  const several: (readonly string[])[] = [];
+  const contexts = ['prod', 'staging', 'dev'].map((name, i) => ({ name, cluster: name, user: 'me', namespace: undefined, current: i === 0 }));
+  const { stdin, unmount, lastFrame } = renderThemed(
+    <KeymapProvider keymap={defaultKeymap}>
+      <ContextPicker contexts={contexts as never} width={120} height={10} onPick={(n) => picked.push(n)} onPickSeveral={(names) => several.push(names)} onClose={() => undefined} />
+    </KeymapProvider>,
+  );
+  try {
+    await tick();
+    // dev first (cursor to it), then prod: space moves down after marking.
+    stdin.write('jj ');
+    await tick();
+    assert.match(lastFrame() ?? '', /contexts \(3, 1 marked\)/);
+    assert.match(lastFrame() ?? '', /✓ dev/);
+    stdin.write('g');
+    await tick();
+    // Space then enter in one chunk: the second mark counts.
+    stdin.write(' \r');
+    await tick();
+    assert.deepEqual(picked, []);
+    assert.deepEqual(several, [['prod', 'dev']]);
   } finally {
     unmount();
   }
