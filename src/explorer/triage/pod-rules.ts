@@ -8,6 +8,12 @@ import { targetOf, type Finding, type Severity, type TriageSource } from './find
 /** A pod Pending without a reason of its own is only news after this long (image pulls, volumes). */
 export const pendingGraceMs = 2 * 60_000;
 
+/**
+ * A container running again after crashes stays a crash loop this long after its last crash: the
+ * kubelet's back-off between restarts grows to 5 minutes, so a loop is never quiet for longer.
+ */
+export const crashLoopMemoryMs = 10 * 60_000;
+
 const severities: Readonly<Record<string, Severity>> = {
   CrashLoopBackOff: 'critical',
   OOMKilled: 'warning',
@@ -26,6 +32,7 @@ export function podFindings(src: TriageSource): Finding[] {
   for (const row of src.rows('pods')) {
     for (const p of row.problems ?? []) {
       if (p.reason === 'Pending' && !(src.now - p.since > pendingGraceMs)) continue;
+      if (p.running && !(src.now - p.since < crashLoopMemoryMs)) continue;
       const event = p.reason === 'Unschedulable' || p.reason === 'Pending' ? scheduling.get(row.uid) : undefined;
       out.push({
         severity: severities[p.reason] ?? 'critical',

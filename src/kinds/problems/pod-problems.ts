@@ -52,9 +52,14 @@ function containerProblems(c: Json, notReadySince: number): Problem[] {
   const last = obj(obj(c['lastState'])['terminated']);
   const out: Problem[] = [];
   const reason = str(waiting['reason']);
+  const exit = str(last['reason']) || (last['exitCode'] !== undefined ? `exit code ${num(last['exitCode'])}` : 'no exit seen');
+  const restarts = num(c['restartCount']);
   if (reason === 'CrashLoopBackOff') {
-    const exit = str(last['reason']) || (last['exitCode'] !== undefined ? `exit code ${num(last['exitCode'])}` : 'no exit seen');
-    out.push({ reason, message: `container ${name} restarted ${num(c['restartCount'])} times, last ${exit}`, since: parseTime(last['finishedAt']) });
+    out.push({ reason, message: `container ${name} restarted ${restarts} times, last ${exit}`, since: parseTime(last['finishedAt']) });
+  } else if (state['running'] !== undefined && restarts >= 2 && last['finishedAt'] !== undefined) {
+    // Between two crashes the kubelet says Running: still the same crash loop, so its triage row
+    // stays instead of coming and going with each restart (while the last crash is recent).
+    out.push({ reason: 'CrashLoopBackOff', message: `container ${name} restarted ${restarts} times, last ${exit}; running again`, since: parseTime(last['finishedAt']), running: true });
   } else if (pullReasons.has(reason)) {
     out.push({ reason, message: `container ${name}: ${oneLine(str(waiting['message'])) || `cannot pull ${str(c['image'])}`}`, since: notReadySince });
   }

@@ -14,6 +14,11 @@ export interface Problem {
   readonly message: string;
   /** Since when, ms since the epoch; NaN when unknown. */
   readonly since: number;
+  /**
+   * A crash loop seen between two restarts: the container runs again, so it is news only while
+   * its last crash is recent (triage drops it later; see pod-rules.ts).
+   */
+  readonly running?: boolean;
 }
 
 /** A Warning event, summarised for triage's event rates and for the scheduler's reasons. */

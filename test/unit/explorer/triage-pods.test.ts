@@ -25,6 +25,27 @@ test('a crash-looping container is critical, since its last crash, with the exit
   assert.match(f!.message, /container app restarted 7 times, last Error/);
 });
 
+test('between two crashes (the kubelet says Running) the crash loop keeps its row, until its last crash is 10 minutes old', () => {
+  const between = (name: string, crashedAgo: number): unknown =>
+    pod(name, {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'app',
+          restartCount: 7,
+          state: { running: { startedAt: ago(NOW, crashedAgo - 1_000) } },
+          lastState: { terminated: { exitCode: 1, reason: 'Error', finishedAt: ago(NOW, crashedAgo) } },
+        },
+      ],
+    });
+  const found = podFindings(sourceOf(NOW, { pods: [between('fraud-scorer', 2 * min), between('settled', 11 * min)] }));
+  assert.deepEqual(
+    found.map((f) => [f.target.name, f.reason, f.since]),
+    [['fraud-scorer', 'CrashLoopBackOff', NOW - 2 * min]],
+  );
+  assert.match(found[0]!.message, /container app restarted 7 times, last Error; running again/);
+});
+
 test('image pull errors and OOM kills name the container', () => {
   const pulling = pod('puller', {
     phase: 'Pending',
