@@ -5,7 +5,7 @@
 // @kubernetes/client-node is bundled with its generated API code marked free of side effects, so
 // only the KubeConfig/auth and Exec parts kx uses remain (importing the package loads every model).
 // Code splitting keeps the TUI (Ink, React) out of the one-shot commands' start-up path.
-import { readFileSync, realpathSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,9 +198,54 @@ export const bundleOptions = {
   logLevel: 'warning',
 };
 
+/**
+ * Each one-shot command's module as one file of its own (dist/one-shot/FILE.js, no splitting):
+ * the split build links ~40 chunks for `kx scale`, and Node's module loader pays per file
+ * (~10 ms of ~80). src/cli/run-subcommand.ts prefers these files. Each has its own copies of
+ * kx's modules, so it turns its errors into exit codes itself: runGuarded.
+ */
+const commandsDir = new URL('../src/cli/commands/', import.meta.url);
+const oneShotEntry = {
+  name: 'one-shot-entry',
+  setup(b) {
+    b.onResolve({ filter: /^kx-one-shot:/ }, (args) => ({ path: args.path.slice('kx-one-shot:'.length), namespace: 'kx-one-shot' }));
+    b.onLoad({ filter: /.*/, namespace: 'kx-one-shot' }, (args) => ({
+      resolveDir: fileURLToPath(new URL('..', commandsDir)),
+      loader: 'js',
+      contents: `import * as command from './commands/${args.path}.ts';
+        import { exitWith } from './exit.ts';
+        export async function runGuarded(name, argv, ctx) {
+          try {
+            return await command[name](argv, ctx);
+          } catch (err) {
+            exitWith(err);
+          }
+        }`,
+    }));
+  },
+};
+
+/** The options of the one-shot files (see oneShotEntry). */
+export function oneShotOptions() {
+  const files = readdirSync(commandsDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, ''));
+  return {
+    ...bundleOptions,
+    entryPoints: Object.fromEntries(files.map((f) => [f, `kx-one-shot:${f}`])),
+    outdir: 'dist/one-shot',
+    splitting: false,
+    // ~1 MB each: no source maps, and no whitespace (names stay, so KX_DEBUG's stacks still read).
+    sourcemap: false,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [oneShotEntry, ...bundleOptions.plugins],
+  };
+}
+
 // Run, not imported (realpath: import.meta.url has links resolved, argv[1] has not).
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // Chunks are content-hashed: files of earlier builds would pile up beside the new ones.
   rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-  await build(bundleOptions);
+  await Promise.all([build(bundleOptions), build(oneShotOptions())]);
 }

@@ -1,7 +1,6 @@
 /** Entry point called by bin/kx and bin/kubectl-kx: parse, dispatch, and turn errors into exit codes. */
-import { parseCommandLine } from './args.ts';
 import { exitWith } from './exit.ts';
-import { helpText, versionText } from './help.ts';
+import { runSubcommand } from './run-subcommand.ts';
 import { subcommands } from './subcommands.ts';
 
 /** Runs kx with `argv` (without node and script); `invokedAs` is 'kx' or 'kubectl kx'. */
@@ -14,14 +13,16 @@ export async function main(argv: string[], opts: { invokedAs: string }): Promise
       await runDemoCommand([...argv.slice(0, at), ...argv.slice(at + 1)]);
       return;
     }
-    const load = first === undefined ? undefined : subcommands[first];
-    if (load) {
+    const command = first !== undefined && Object.hasOwn(subcommands, first) ? subcommands[first] : undefined;
+    if (command) {
       // argv keeps the command word out: each command parses its own flags plus the global ones.
       const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
-      const code = await (await load()).run(rest, { invokedAs: opts.invokedAs });
+      const code = await runSubcommand(command, rest, { invokedAs: opts.invokedAs });
       if (typeof code === 'number' && code !== 0) process.exitCode = code;
       return;
     }
+    // Loaded only here: a one-shot's start reads no more of kx than it runs.
+    const [{ parseCommandLine }, { helpText, versionText }] = await Promise.all([import('./args.ts'), import('./help.ts')]);
     const args = parseCommandLine(argv, { snapshot: { type: 'string' } }, { invokedAs: opts.invokedAs, command: '' });
     if (args.flags.version || args.command === 'version') {
       process.stdout.write(versionText());

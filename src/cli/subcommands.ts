@@ -1,40 +1,43 @@
 /**
- * One-shot commands by name. Each entry imports its module lazily, so `kx scale` loads only what
- * scaling needs (never Ink, React or the TUI). A command module exports
- * `run(argv: string[], ctx: SubcommandContext): Promise<number | void>` and parses its own
- * flags with parseCommandLine(argv, itsOptions); the resolved number is the exit code (default 0).
+ * One-shot commands by name: the module in src/cli/commands/ that runs each, and its function
+ * (`run` unless named). A module is loaded only when its command runs, so `kx scale` loads only
+ * what scaling needs (never Ink, React or the TUI); built, each module is also one file of its
+ * own in dist/one-shot/ (scripts/build.mjs), which starts faster than its shared chunks. A
+ * command's function is `(argv: string[], ctx: SubcommandContext) => Promise<number | void>`: it
+ * parses its own flags with parseCommandLine(argv, itsOptions); the number is the exit code.
  */
 export interface SubcommandContext {
   /** 'kx' or 'kubectl kx', for help text and hints. */
   invokedAs: string;
 }
 
-export interface SubcommandModule {
-  run(argv: string[], ctx: SubcommandContext): Promise<number | void>;
+export type SubcommandRun = (argv: string[], ctx: SubcommandContext) => Promise<number | void>;
+
+/** Where a command lives: src/cli/commands/FILE.ts, and its function there. */
+export interface Subcommand {
+  file: string;
+  run?: string;
 }
 
 /** Commands other than the TUI and `demo`; add one line per command. */
-export const subcommands: Record<string, () => Promise<SubcommandModule>> = {
-  logs: () => import('./commands/logs-command.ts'),
-  exec: () => import('./commands/exec-command.ts'),
-  'port-forward': () => import('./commands/port-forward-command.ts'),
-  attach: () => import('./commands/attach-command.ts'),
-  scale: () => import('./commands/scale-command.ts'),
-  rollout: () => import('./commands/rollout-command.ts'),
-  edit: () => import('./commands/edit-command.ts'),
-  set: () => import('./commands/set-command.ts'),
-  create: () => import('./commands/create-command.ts'),
-  top: () => import('./commands/top-command.ts'),
-  record: () => import('./commands/record-command.ts'),
-  changes: () => import('./commands/changes-command.ts'),
-  snapshot: () => import('./commands/snapshot-command.ts'),
-  cordon: async () => ({ run: (await import('./commands/node-commands.ts')).runCordon }),
-  uncordon: async () => ({ run: (await import('./commands/node-commands.ts')).runUncordon }),
-  drain: async () => ({ run: (await import('./commands/node-commands.ts')).runDrain }),
-  completion: () => import('./commands/completion-command.ts'),
+export const subcommands: Readonly<Record<string, Subcommand>> = {
+  logs: { file: 'logs-command' },
+  exec: { file: 'exec-command' },
+  'port-forward': { file: 'port-forward-command' },
+  attach: { file: 'attach-command' },
+  scale: { file: 'scale-command' },
+  rollout: { file: 'rollout-command' },
+  edit: { file: 'edit-command' },
+  set: { file: 'set-command' },
+  create: { file: 'create-command' },
+  top: { file: 'top-command' },
+  record: { file: 'record-command' },
+  changes: { file: 'changes-command' },
+  snapshot: { file: 'snapshot-command' },
+  cordon: { file: 'node-commands', run: 'runCordon' },
+  uncordon: { file: 'node-commands', run: 'runUncordon' },
+  drain: { file: 'node-commands', run: 'runDrain' },
+  completion: { file: 'completion-command' },
   // Hidden: what the completion scripts and kubectl_complete-kx call.
-  __complete: async () => {
-    const { complete } = await import('./commands/completion-command.ts');
-    return { run: (argv) => complete(argv) };
-  },
+  __complete: { file: 'completion-command', run: 'complete' },
 };
