@@ -12,6 +12,7 @@ import type { StreamSink, StreamState } from '../kube/stream-types.ts';
 import { ResourceBucket, type ViewOptions } from './bucket.ts';
 import { FrameGate, realScheduler, type FrameOptions, type Scheduler } from './scheduler.ts';
 import type { ChangeRecorder } from './changes/change-recorder.ts';
+import { sameLabels, sameOwners } from './row-equality.ts';
 import { SetIndex } from './set-index.ts';
 import { CacheSink, type SinkHost } from './stream-sink.ts';
 import { streamId, type CacheSnapshot, type Mark, type ResourceSnapshot, type StreamScope } from './types.ts';
@@ -27,22 +28,6 @@ export interface CacheOptions extends FrameOptions {
   customize?: (kind: KindSpec, shortNames?: readonly string[]) => KindSpec;
   /** Records what changed in each object that arrives (`:changes`, describe's "Changes seen"). */
   changes?: ChangeRecorder;
-}
-
-function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  if (a === b) return true;
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k]) return false;
-    n++;
-  }
-  for (const _ in b) n--;
-  return n === 0;
-}
-
-function sameOwners(a: Row, b: Row): boolean {
-  if (a.ownerRefs.length !== b.ownerRefs.length) return false;
-  return a.ownerRefs.every((r, i) => r.uid === b.ownerRefs[i]!.uid);
 }
 
 /** The store between the streams and the UI. */

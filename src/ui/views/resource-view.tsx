@@ -12,9 +12,7 @@ import type { SortState, ViewEntry } from '../../explorer/view-entry.ts';
 import { cacheKeyOf, viewRows, viewSort, viewStreamState, viewTable } from '../../explorer/view-rows.ts';
 import { isTriage } from '../../explorer/triage/triage-view.ts';
 import { multiContextRows, multiContextSort, multiContextState, multiContextTable, type ContextMember } from '../../explorer/multi-context.ts';
-import { applyFilter } from '../../explorer/filter/filter-rows.ts';
-import { prepareForMatching } from '../../explorer/filter/row-match.ts';
-import { parseFilterInput, type FilterQuery } from '../../explorer/filter/filter-query.ts';
+import { useRowFilter } from './use-row-filter.ts';
 import { podKeyOf, usageCells, usageColumnsOf, type UsageColumn, type UsageSample, type ViewUsage } from '../../explorer/usage-columns.ts';
 import { compareByName } from '../../kinds/sort.ts';
 import { cellsAt } from '../../kinds/cells.ts';
@@ -129,24 +127,7 @@ export function ResourceView(props: ResourceViewProps): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the entry's fields, not its identity; the snapshot is an extra dependency on purpose (above)
     [cache, entry.resource, entry.namespace, entry.namespaces, entry.scope, entry.sort, cacheKey, snapshot, triage ? ruleClock : 0, multi, multiVersion],
   );
-  const parsed = useMemo(() => parseFilterInput(entry.filter), [entry.filter]);
-  // A filter that does not parse (a regex half typed, `~web[`) keeps the last one that did, so the
-  // rows do not jump to unfiltered and back with each keystroke; the prompt says what is wrong.
-  const lastValid = useRef<FilterQuery>({ kind: 'none' });
-  if (parsed.kind !== 'invalid') lastValid.current = parsed;
-  const query = parsed.kind === 'invalid' ? lastValid.current : parsed;
-  const filtering = props.filtering === true;
-  // The rows there are when '/' opens; later arrivals are prepared by the filter when it needs them
-  // (re-running on every frame under churn would walk all rows again each time).
-  const rowsNow = useRef(allRows);
-  rowsNow.current = allRows;
-  useEffect(() => {
-    if (!filtering) return undefined;
-    const abort = new AbortController();
-    prepareForMatching(rowsNow.current, abort.signal);
-    return () => abort.abort();
-  }, [filtering]);
-  const filtered = useMemo(() => applyFilter(allRows, query), [allRows, query]);
+  const filtered = useRowFilter(allRows, entry.filter, props.filtering === true);
   // The kind's columns, or the containers view's own (a pod's containers are not API objects).
   const { columns: allColumns, tone } = multi ? multiContextTable(multi.members(), entry) : viewTable(cache, entry);
   // Usage is the current context's: it does not apply to rows of several.
