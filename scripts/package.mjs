@@ -16,11 +16,11 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { bundleOptions } from './build.mjs';
+import { bundleOptions, oneShotOptions } from './build.mjs';
 import { krewManifest, releaseArchives } from './krew-manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,10 +53,7 @@ const sha256 = (data) => createHash('sha256').update(data).digest('hex');
  */
 async function seaBundle(work) {
   const dir = join(work, 'bundle');
-  await build({
-    ...bundleOptions,
-    entryPoints: [join(root, 'src/cli/sea-entry.ts')],
-    outdir: dir,
+  const seaOptions = {
     // .mjs: with no package.json beside them, .js files would be tried as CommonJS first, then parsed again.
     outExtension: { '.js': '.mjs' },
     // undici too: nothing can be installed beside an executable.
@@ -65,8 +62,14 @@ async function seaBundle(work) {
     define: { ...bundleOptions.define, KX_PACKAGE_VERSION: JSON.stringify(pkg.version) },
     // help.ts finds package.json from import.meta.url, which KX_PACKAGE_VERSION makes unneeded.
     logOverride: { 'empty-import-meta': 'silent' },
-  });
-  const names = readdirSync(dir).sort();
+  };
+  await build({ ...bundleOptions, ...seaOptions, entryPoints: [join(root, 'src/cli/sea-entry.ts')], outdir: dir });
+  // Each one-shot as a file of its own, as in dist/ (src/cli/run-subcommand.ts).
+  await build({ ...oneShotOptions(), ...seaOptions, outdir: join(dir, 'one-shot') });
+  const names = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
   const id = sha256(names.map((name) => `${name}\0${sha256(readFileSync(join(dir, name)))}`).join('\n')).slice(0, 16);
   writeFileSync(join(work, 'files.json'), JSON.stringify({ id, names }));
   return { dir, names, id };

@@ -7,7 +7,7 @@ const sea = process.getBuiltinModule('node:sea');
 const { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } = process.getBuiltinModule('node:fs');
 const module_ = process.getBuiltinModule('node:module');
 const { homedir } = process.getBuiltinModule('node:os');
-const { join } = process.getBuiltinModule('node:path');
+const { dirname, join } = process.getBuiltinModule('node:path');
 const { pathToFileURL } = process.getBuiltinModule('node:url');
 
 const files = JSON.parse(sea.getAsset('files.json', 'utf8'));
@@ -18,7 +18,11 @@ if (!existsSync(join(dir, 'sea-entry.mjs'))) {
   // Written beside, then renamed: a second kx starting meanwhile never sees half a bundle.
   const part = `${dir}.${process.pid}.part`;
   mkdirSync(part, { recursive: true });
-  for (const name of files.names) writeFileSync(join(part, name), new Uint8Array(sea.getRawAsset(name)));
+  for (const name of files.names) {
+    // Names may be in a folder (one-shot/…).
+    mkdirSync(dirname(join(part, name)), { recursive: true });
+    writeFileSync(join(part, name), new Uint8Array(sea.getRawAsset(name)));
+  }
   try {
     renameSync(part, dir);
   } catch {

@@ -16,8 +16,10 @@ interface SingleFileModule {
 /** Runs `command` with `argv`; resolves to its exit code. */
 export async function runSubcommand(command: Subcommand, argv: string[], ctx: SubcommandContext): Promise<number | void> {
   const name = command.run ?? 'run';
-  // Beside the bundle's chunks in dist/; from source (tsx) there is none and the module loads as is.
-  const single = new URL(`./one-shot/${command.file}.js`, import.meta.url);
+  // Beside the bundle's chunks in dist/ (.mjs in the single executable's bundle, as this file is);
+  // from source (tsx) there is none and the module loads as is.
+  const extension = import.meta.url.endsWith('.mjs') ? '.mjs' : '.js';
+  const single = new URL(`./one-shot/${command.file}${extension}`, import.meta.url);
   if (single.protocol === 'file:' && existsSync(fileURLToPath(single))) {
     const module = (await import(single.href)) as SingleFileModule;
     return module.runGuarded(name, argv, ctx);
