@@ -74,7 +74,8 @@ Usage:
 
 Flags:
       --kubeconfig PATH    kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)
-      --context NAME       kubeconfig context to use
+      --context NAME[,NAME…]
+                           kubeconfig context to use; several: one table of them all (a CONTEXT column)
   -n, --namespace NAME     namespace to open (default: the context's)
   -A, --all-namespaces     show every namespace
       --readonly           hide every action that changes the cluster
@@ -87,6 +88,7 @@ Examples:
   ${invokedAs} -A                    # pods in every namespace
   ${invokedAs} --context prod -n web
   ${invokedAs} deploy -n shop          # deployments in namespace shop
+  ${invokedAs} pods --context prod,staging   # the pods of two clusters in one table
   ${invokedAs} demo --pods 10000     # a demo API server with 10,000 extra pods, for kubectl too
 `;
 }
