@@ -6,6 +6,7 @@
  * second stream, no loading state, and Esc back finds the pods view as it was).
  */
 import { parseTime } from './duration.ts';
+import { intern } from './intern.ts';
 import { obj, objs, str, num } from './json.ts';
 import { containerFigures, type ResourceFigures } from './resource-figures.ts';
 
@@ -80,16 +81,16 @@ function summarise(spec: Json, type: ContainerType, status: Json | undefined): C
     reason = str(waiting['reason']);
   }
   return {
-    name: str(spec['name']),
+    name: intern(str(spec['name'])),
     type,
-    image: str(spec['image']),
+    image: intern(str(spec['image'])),
     ready: status?.['ready'] === true,
     state: current,
-    reason,
+    reason: intern(reason),
     restarts: num(status?.['restartCount']),
     lastRestart: parseTime(lastTerminated['finishedAt']),
-    ports: objs(spec['ports']).map(portText).join(','),
-    probes: [probe(spec, 'livenessProbe', 'l'), probe(spec, 'readinessProbe', 'r'), probe(spec, 'startupProbe', 's')].join(' '),
+    ports: intern(objs(spec['ports']).map(portText).join(',')),
+    probes: intern([probe(spec, 'livenessProbe', 'l'), probe(spec, 'readinessProbe', 'r'), probe(spec, 'startupProbe', 's')].join(' ')),
     startedAt: parseTime(running?.['startedAt'] ?? terminated?.['startedAt']),
     resources: containerFigures(spec),
   };

@@ -31,15 +31,22 @@ const bytes = (list: unknown, name: string): number => {
   return q ? wholeValue(q) : 0;
 };
 
+/** No requests and no limits: one shared object (most pods of a busy cluster set none). */
+const noFigures: ResourceFigures = Object.freeze({ cpuRequest: 0, cpuLimit: 0, memoryRequest: 0, memoryLimit: 0 });
+
+function figures(f: ResourceFigures): ResourceFigures {
+  return f.cpuRequest === 0 && f.cpuLimit === 0 && f.memoryRequest === 0 && f.memoryLimit === 0 ? noFigures : f;
+}
+
 /** One container's requests and limits. */
 export function containerFigures(container: Json): ResourceFigures {
   const resources = obj(container['resources']);
-  return {
+  return figures({
     cpuRequest: millis(resources['requests'], 'cpu'),
     cpuLimit: millis(resources['limits'], 'cpu'),
     memoryRequest: bytes(resources['requests'], 'memory'),
     memoryLimit: bytes(resources['limits'], 'memory'),
-  };
+  });
 }
 
 /**
@@ -52,12 +59,12 @@ export function podFigures(spec: Json): ResourceFigures {
   const each = running.map(containerFigures);
   const sum = (pick: (f: ResourceFigures) => number): number => each.reduce((n, f) => n + pick(f), 0);
   const allSet = (pick: (f: ResourceFigures) => number): boolean => each.length > 0 && each.every((f) => pick(f) > 0);
-  return {
+  return figures({
     cpuRequest: sum((f) => f.cpuRequest),
     cpuLimit: allSet((f) => f.cpuLimit) ? sum((f) => f.cpuLimit) : 0,
     memoryRequest: sum((f) => f.memoryRequest),
     memoryLimit: allSet((f) => f.memoryLimit) ? sum((f) => f.memoryLimit) : 0,
-  };
+  });
 }
 
 /** A node's status.allocatable (capacity when allocatable is missing). */

@@ -3,6 +3,7 @@ import type { KubeObject } from '../kube/object.ts';
 import type { ContainerSummary } from './container-summary.ts';
 import type { Allocatable, ResourceFigures } from './resource-figures.ts';
 import { parseTime } from './duration.ts';
+import { intern, internAll } from './intern.ts';
 import type { Problem, WarningEvent } from './problems/problem.ts';
 import type { Capabilities, ColumnSpec, LabelSelector, OwnerRef, Row, SortKind, TimeCell } from './types.ts';
 
@@ -23,7 +24,7 @@ export function makeRow(resourceKey: string, o: KubeObject, cells: string[], tim
   const m = o.metadata ?? { name: '', uid: '' };
   const deleting = typeof m.deletionTimestamp === 'string' && m.deletionTimestamp !== '';
   const ownerRefs: OwnerRef[] = (Array.isArray(m.ownerReferences) ? m.ownerReferences : []).map((r) => ({
-    kind: r.kind,
+    kind: intern(r.kind),
     name: r.name,
     uid: r.uid,
     controller: r.controller === true,
@@ -38,13 +39,14 @@ export function makeRow(resourceKey: string, o: KubeObject, cells: string[], tim
     resourceVersion: m.resourceVersion ?? '',
     createdAt: parseTime(m.creationTimestamp),
     deleting,
-    cells,
+    // Cells repeat across rows ("1/1", "Running", a node, an image): one copy each (intern.ts).
+    cells: internAll(cells),
     timeCells,
     labels: m.labels ?? {},
     ownerRefs,
   };
   if (extras.nodeName !== undefined) row.nodeName = extras.nodeName;
-  if (extras.uses !== undefined) row.uses = extras.uses;
+  if (extras.uses !== undefined) row.uses = internAll(extras.uses);
   if (extras.selector !== undefined) row.selector = extras.selector;
   if (extras.containers !== undefined) row.containers = extras.containers;
   if (extras.resources !== undefined) row.resources = extras.resources;
