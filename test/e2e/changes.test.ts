@@ -7,13 +7,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startControlPlane, type ControlPlane } from './cluster/control-plane.ts';
 import { kubectlOk, waitForJson } from '../support/kubectl.ts';
 import { bareEnv, startKx } from '../support/kx-process.ts';
 import { finished } from '../support/run-process.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { findChange, recordedChanges, type RecordedChange } from '../support/recorded-changes.ts';
 import { killTerminals, openKx, prompt } from '../support/tmux-terminal.ts';
 
 let cp: ControlPlane;
@@ -37,13 +37,6 @@ after(async () => {
   killTerminals();
   await cp?.stop();
 });
-
-interface Line {
-  kind: string;
-  name: string;
-  change: string[];
-  by: string;
-}
 
 type Managed = { metadata: { managedFields?: { manager: string; operation: string; time: string; fieldsV1?: Record<string, Record<string, unknown>> }[] } };
 
@@ -72,16 +65,11 @@ test('kubectl scale, set image, label and a deleted pod are recorded with their 
   const pod = (await onCluster('get', 'pods', '-l', 'app=shop', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
   await onCluster('delete', 'pod', pod, '--wait=false');
 
-  const lines = (): Line[] =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Line);
-  const find = (kind: string, name: string, part: string): Line | undefined => lines().find((l) => l.kind === kind && l.name === name && l.change.includes(part));
+  const find = (kind: string, name: string, part: string): RecordedChange | undefined => findChange(file, kind, name, part);
   const scaled = await waitFor('the scale', () => find('Deployment', 'shop', 'replicas 1 → 2'), 30_000);
   const imaged = await waitFor('the new image', () => find('Deployment', 'shop', 'image main: busybox:1.36 → busybox:1.37'), 30_000);
   const labelled = await waitFor('the label', () => find('Deployment', 'shop', 'label tier=web'), 30_000);
-  await waitFor('the deleted pod', () => lines().find((l) => l.kind === 'Pod' && l.name === pod && (l.change.includes('deleted') || l.change.includes('deletion requested'))), 30_000);
+  await waitFor('the deleted pod', () => recordedChanges(file).find((l) => l.kind === 'Pod' && l.name === pod && (l.change.includes('deleted') || l.change.includes('deletion requested'))), 30_000);
   rec.kill('SIGINT');
   assert.equal((await done).code, 0);
 

@@ -5,7 +5,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
@@ -13,6 +13,7 @@ import { kubectlFor } from '../support/kubectl.ts';
 import { bareEnv, runKx, startKx } from '../support/kx-process.ts';
 import { finished } from '../support/run-process.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { findChange, type RecordedChange } from '../support/recorded-changes.ts';
 
 let demo: DemoCluster;
 let dir: string;
@@ -29,13 +30,6 @@ after(async () => {
 
 const kubectl = kubectlFor(() => demo.kubeconfigPath);
 const env = (): NodeJS.ProcessEnv => ({ ...bareEnv(), KX_CONFIG_DIR: join(dir, 'cfg'), XDG_STATE_HOME: join(dir, 'state') });
-
-interface Line {
-  kind: string;
-  name: string;
-  change: string[];
-  by: string;
-}
 
 /** What kx should name as the writer: the newest managedFields entry, as kubectl reads it. */
 async function managerOf(...target: string[]): Promise<string> {
@@ -64,12 +58,7 @@ test('kubectl scale, set image, label and a deleted pod are recorded with their 
   const byLabel = await managerOf('deploy', 'api');
   await kubectl.ok('delete', 'pod', pod, '-n', 'shop', '--wait=false');
 
-  const lines = (): Line[] =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as Line);
-  const find = (kind: string, name: string, part: string): Line | undefined => lines().find((l) => l.kind === kind && l.name === name && l.change.includes(part));
+  const find = (kind: string, name: string, part: string): RecordedChange | undefined => findChange(file, kind, name, part);
   const scaled = await waitFor('the scale', () => find('Deployment', 'cart', `replicas ${replicas} → ${Number(replicas) + 3}`));
   const imaged = await waitFor('the new image', () => find('Deployment', 'frontend', `image ${container}: ${oldImage} → nginx:9.9-kx`));
   const labelled = await waitFor('the label', () => find('Deployment', 'api', 'label tier=web'));
