@@ -1,7 +1,8 @@
 /**
  * How a view of several contexts plugs into the explorer: the table's keys act through the row's
  * own context (multi-context-actions.ts), a pane opened over it gets that row's context's
- * session, cache, streams and write gate, and contexts marked in `:ctx` open the view in them.
+ * session, cache, streams and write gate, contexts marked in `:ctx` open the view in them, and the
+ * hints bar hides only what holds for every context.
  * A view of one context passes through untouched.
  */
 import { untagUid } from '../../explorer/multi-context.ts';
@@ -37,10 +38,23 @@ export interface ContextSetWiringInput extends Omit<MultiContextActionContext, '
   paneOpen: boolean;
   own: PaneServices;
   switchContext: (name: string) => void;
+  /** What the hints bar hides on one context: its read-only setting's keys, the keys RBAC denies there. */
+  ownHints: KeyHints;
+  /** --readonly (every context). */
+  readonlyFlag: boolean;
 }
 
+/** Which keys the hints bar leaves out. */
+export interface KeyHints {
+  readonly: boolean;
+  denied: ReadonlySet<string>;
+}
+
+// A view of several contexts hides no key for RBAC: each row's context answers when its key is pressed.
+const noneDenied: ReadonlySet<string> = new Set();
+
 /** The table's action handler, the pane's services, and what enter on marked contexts in `:ctx` does. */
-export function contextSetWiring(input: ContextSetWiringInput): { onAction: OnAction; paneServices: PaneServices; showContexts: (names: readonly string[]) => void } {
+export function contextSetWiring(input: ContextSetWiringInput): { onAction: OnAction; paneServices: PaneServices; showContexts: (names: readonly string[]) => void; hints: KeyHints } {
   const { contextSet, entry } = input;
   const onAction: OnAction = (id, row, marked) =>
     contextSet ? multiContextAction(id, row, { ...input, sessionOf: (context) => contextSet.member(context)?.session }, marked) : input.onOwnAction(id, row, marked);
@@ -55,7 +69,9 @@ export function contextSetWiring(input: ContextSetWiringInput): { onAction: OnAc
     const resource = isTriage(entry) ? podsOf(input.discovery) : entry.resource;
     if (resource) input.visit({ ...viewOf(resource, entry.namespace, { filter: entry.filter, namespaces: entry.namespaces }), contexts: names, cursorUid: undefined } satisfies ViewEntry, undefined);
   };
-  return { onAction, paneServices, showContexts };
+  // Hints of several contexts: only --readonly hides keys everywhere (a context's own read-only refuses at the key).
+  const hints = contextSet ? { readonly: input.readonlyFlag, denied: noneDenied } : input.ownHints;
+  return { onAction, paneServices, showContexts, hints };
 }
 
 function podsOf(discovery: DiscoveryResult | undefined): ViewEntry['resource'] | undefined {

@@ -6,7 +6,7 @@
  */
 import { Box, Text, useApp, useWindowSize } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
-import { clearMarks, emptyMarks, marksFor, type Marks } from '../../explorer/marks.ts';
+import { clearMarks } from '../../explorer/marks.ts';
 import { recentAt, recentFor, recentFromJson, rememberNamespace, type RecentNamespaces } from '../../explorer/recent-namespaces.ts';
 import { namespaceLabel, viewOf, viewTitle, type ViewEntry } from '../../explorer/view-entry.ts';
 import type { Row } from '../../kinds/types.ts';
@@ -39,6 +39,7 @@ import { useCommandMode } from './use-command-mode.ts';
 import { useEarlyPromptKeys } from './use-early-prompt-keys.ts';
 import { useFlash } from './use-flash.ts';
 import { useObjectActions } from './use-object-actions.ts';
+import { useViewMarks } from './use-view-marks.ts';
 import { useUsage } from './use-usage.ts';
 import { useViewWatches } from './use-view-watches.ts';
 import { useTriageWatches } from './use-triage-watches.ts';
@@ -112,11 +113,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
   // One registry for the explorer's life: forwards outlive the dialog that started them.
   const [forwards] = useState(() => props.forwards ?? new PortForwardRegistry());
   useEffect(() => connection.subscribe(setSession), [connection]);
-  // Marks belong to one view on one context: another resource, namespace or context clears them
-  // (stored, so coming back to the view does not bring old marks back).
-  const [storedMarks, setMarks] = useState<Marks>(() => emptyMarks(session.context.name, entry));
-  const marks = marksFor(storedMarks, session.context.name, entry);
-  if (marks !== storedMarks) setMarks(marks);
+  const [marks, setMarks] = useViewMarks(session.context.name, entry);
   // Read-only follows the context: --readonly everywhere, or per context from config.yaml.
   const readonlyGate = (context: string): WriteGate =>
     writeGateFor({ readonlyFlag: props.readonly, context, readonlyContexts: props.readonlyContexts ?? new Set(), snapshot: props.snapshot !== undefined });
@@ -169,9 +166,11 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { onAction: onOwnAction, denied, onContainerPicked } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
 
   // Several contexts: keys act on the row's own context, panes get its session; one context passes through.
-  const { onAction, paneServices, showContexts } = contextSetWiring({
+  const { onAction, paneServices, showContexts, hints } = contextSetWiring({
     contextSet,
     onOwnAction,
+    ownHints: { readonly: gate.readonly, denied },
+    readonlyFlag: props.readonly,
     paneOpen: state.pane !== undefined,
     own: { session, cache, watches, gate },
     entry,
@@ -373,7 +372,7 @@ export function Explorer(props: ExplorerProps): ReactElement {
             {state.prompt ? (
               <ExplorerPrompt mode={state.prompt} filter={entry.filter} commands={commands} width={columns} takeEarlyKeys={earlyPromptKeys.take} dispatch={dispatch} say={say} />
             ) : (
-              <BottomLine entry={entry} pane={state.pane} width={columns} readonly={gate.readonly} selected={selected} denied={denied} flash={flash} />
+              <BottomLine entry={entry} pane={state.pane} width={columns} selected={selected} flash={flash} {...hints} />
             )}
           </Box>
         </GlobalActionsProvider>
