@@ -63,7 +63,7 @@ const self = (verb: Access['verb'], subresource?: Access['subresource']): Access
 export const actionSpecs = [
   a({ id: 'quit', scope: 'global', keys: ['q'], label: 'quit', description: 'Quit kx (ctrl-c always quits).', group: 'General', hint: true }),
   a({ id: 'help', scope: 'global', keys: ['?'], label: 'help', description: 'Show this help.', group: 'General', hint: true }),
-  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME (or :ctx, space marks several), :po @a,b (several contexts in one table), :triage (what is wrong now), :changes (what changed), :pf, :q.', group: 'General', hint: true }),
+  a({ id: 'command', scope: 'global', keys: [':'], label: 'command', description: 'Command mode: :po, :deploy, :ns NAME, :ctx NAME, :po @a,b (several contexts in one table), :triage, :changes, :pf, :q.', group: 'General', hint: true }),
   a({ id: 'back', scope: 'global', keys: ['esc'], label: 'back', description: 'Clear the filter, close the pane, or go back one view.', group: 'General' }),
   a({ id: 'history-back', scope: 'global', keys: ['['], label: 'back', description: 'Previous view in history.', group: 'General' }),
   a({ id: 'history-forward', scope: 'global', keys: [']'], label: 'forward', description: 'Next view in history.', group: 'General' }),
