@@ -114,7 +114,10 @@ test('the real cluster and the demo in one table: each context’s rows as kubec
 test('alice’s context asks alice’s RBAC at the key; the admin’s context in the same table may act', { timeout: 120_000 }, async () => {
   const t = open(`deploy -n team-b --context ${alice},${admin}`);
   await t.waitFor(new RegExp(`● ${alice} live · ${admin} live\\s+2\\b`), 60_000);
-  // Both rows are team-b/web; which comes first depends on the sort's tie-break: try each row.
+  // Both rows are team-b/web. The cursor stays on the row it was on when the other context's
+  // arrived (it follows the object), so start from the top and try each row.
+  t.send('g');
+  await new Promise((r) => setTimeout(r, 300));
   const refused = /You may not delete deployments in namespace team-b in context alice@kx-e2e \(RBAC\)/;
   const asked = /Delete deployment\.apps\/web in namespace team-b on context admin@kx-e2e\?/;
   const seen = { refused: false, asked: false };
