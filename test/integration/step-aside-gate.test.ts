@@ -1,5 +1,5 @@
 /**
- * The actions that take the terminal or patch at once (shell, attach, edit, cordon) ask the write
+ * The actions that take the terminal at once (shell, attach, edit) ask the write
  * gate themselves at the moment they act, not only through the key that led there: read-only
  * refuses with its sentence, the terminal is never handed over and no request reaches the server.
  */
@@ -11,7 +11,6 @@ import { WriteGate } from '../../src/kube/access/write-gate.ts';
 import { shellInto } from '../../src/ui/explorer/shell-into.ts';
 import { attachTo } from '../../src/ui/explorer/attach-to.ts';
 import { editInEditor } from '../../src/ui/explorer/edit-in-editor.ts';
-import { cordonNode } from '../../src/ui/explorer/cordon-node.ts';
 import type { Row } from '../../src/kinds/types.ts';
 
 let demo: DemoFixture;
@@ -27,7 +26,7 @@ async function requestCount(): Promise<number> {
   return Object.values(c).reduce((a, b) => a + b, 0);
 }
 
-test('shell, attach, edit and cordon refuse in read-only mode before any request, and never take the terminal', async () => {
+test('shell, attach and edit refuse in read-only mode before any request, and never take the terminal', async () => {
   const gate = new WriteGate({ kind: 'flag' });
   let suspended = 0;
   const suspend = async (work: () => Promise<void>): Promise<void> => {
@@ -40,9 +39,8 @@ test('shell, attach, edit and cordon refuse in read-only mode before any request
     await shellInto(demo.session, gate, { namespace: 'default', pod: 'web' }, suspend),
     await attachTo(demo.session, gate, row, suspend),
     await editInEditor(demo.session, gate, { resource: { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true } as never, namespace: 'default', name: 'web', uid: 'u' }, suspend),
-    await cordonNode(demo.session, gate, 'kx-worker', true),
   ];
-  for (const [i, op] of ['shell', 'attach', 'edit', 'cordon'].entries()) {
+  for (const [i, op] of ['shell', 'attach', 'edit'].entries()) {
     assert.deepEqual(outcomes[i], { text: `kx is read-only here (--readonly): ${op} is off`, level: 'error' });
   }
   assert.equal(suspended, 0, 'the terminal was never handed over');

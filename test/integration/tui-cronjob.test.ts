@@ -37,9 +37,11 @@ async function openOnHeartbeat(flags = ''): Promise<TmuxTerminal> {
 
 const suspended = async () => kubectl('get', 'cronjob', 'heartbeat', '-n', 'batch', '-o', 'jsonpath={.spec.suspend}');
 
-test('t runs the cron job now: kubectl sees a manual job owned by it', async () => {
+test('t asks, then runs the cron job now: kubectl sees a manual job owned by it', async () => {
   const t = await openOnHeartbeat();
   t.send('t');
+  await t.waitFor(/Trigger cronjob\.batch\/heartbeat in namespace batch on context kx-demo\?/);
+  t.send('y');
   const screen = await t.waitFor(/job\.batch\/heartbeat-manual-\w{5} created/);
   const name = /job\.batch\/(heartbeat-manual-\w{5}) created/.exec(screen)![1]!;
   const job = JSON.parse(await kubectl('get', 'job', name, '-n', 'batch', '-o', 'json')) as {

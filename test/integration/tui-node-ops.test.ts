@@ -33,16 +33,26 @@ function open(args: string): TmuxTerminal {
   return openKx(args, { kubeconfig: demo.kubeconfigPath, columns: 160, rows: 40, env: { XDG_STATE_HOME: join(dir, 'state') } });
 }
 
-test('c cordons the selected node and u uncordons it; kubectl sees spec.unschedulable change', async () => {
+test('c asks, then cordons the selected node, and u uncordons it; n changes nothing; kubectl sees spec.unschedulable change', async () => {
   assert.equal(await unschedulable('kx-worker2'), '');
   const t = open('nodes');
   await t.waitFor(/nodes\s+● live/);
   await filterToOne(t, 'kx-worker2');
+  // As in k9s, a question first, naming the node and the context.
   t.send('c');
+  await t.waitFor(/Cordon node\/kx-worker2 on context kx-demo\?/);
+  t.send('n');
+  await t.waitFor((s) => !/Cordon node/.test(s));
+  assert.equal(await unschedulable('kx-worker2'), '', 'n does not cordon');
+  t.send('c');
+  await t.waitFor(/Cordon node\/kx-worker2 on context kx-demo\?/);
+  t.send('y');
   await t.waitFor(/node\/kx-worker2 cordoned/);
   await waitFor('kubectl to see the cordon', async () => (await unschedulable('kx-worker2')) === 'true' || undefined, 10_000, 200);
   await t.waitFor(/kx-worker2\s+Ready,SchedulingDisabled/);
   t.send('u');
+  await t.waitFor(/Uncordon node\/kx-worker2 on context kx-demo\?/);
+  t.send('y');
   await t.waitFor(/node\/kx-worker2 uncordoned/);
   await waitFor('kubectl to see the uncordon', async () => (await unschedulable('kx-worker2')) === '' || undefined, 10_000, 200);
 });

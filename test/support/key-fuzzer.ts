@@ -41,8 +41,9 @@ export type FuzzKey = { name: string } | { literal: string };
 export type FuzzStep = { kind: 'keys'; keys: FuzzKey[] } | { kind: 'prompt'; key: ':' | '/'; text: string; end: 'Enter' | 'Escape' | 'Tab+Escape' | 'Tab+Enter' };
 
 // Keys that open something asking before it changes the cluster (delete, kill, restart, scale,
-// undo) or that suspend kx into a shell: after each the driver looks at the screen and says no.
-const opensDialog = new Set(['s', 'r', 'u', 'C-d', 'C-k', 'a', 'e', 'i', 'F']);
+// undo, cordon, uncordon, trigger) or that suspend kx into a shell: after each the driver looks at
+// the screen and says no.
+const opensDialog = new Set(['s', 'r', 'u', 'c', 't', 'C-d', 'C-k', 'a', 'e', 'i', 'F']);
 // Keys that would answer or submit a dialog: never sent while one is on screen.
 const answersDialog = new Set(['y', 'Enter']);
 

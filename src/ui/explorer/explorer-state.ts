@@ -22,7 +22,7 @@ export type PaneState =
   | { kind: 'logs' | 'logs-previous'; target: ObjectTarget; container?: string | undefined }
   /** Which container of the target pod an action (a shell) goes into; `initial` is kubectl's default. */
   | { kind: 'pick-container'; purpose: 'shell'; target: ObjectTarget; containers: readonly string[]; initial: number }
-  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend'; target: ObjectTarget }
+  | { kind: 'confirm'; action: 'delete' | 'kill' | 'restart' | 'suspend' | 'cordon' | 'uncordon' | 'trigger'; target: ObjectTarget }
   /** A plugin with `confirm: true`, asking before it runs its command line (args already substituted). */
   | { kind: 'confirm-plugin'; plugin: PluginBinding; args: readonly string[] }
   /** Delete, kill or restart every marked object (one confirmation, then each object's result). */

@@ -12,15 +12,12 @@ import type { ObjectActionId } from '../../keys/actions.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
-import { toKxError } from '../../kube/errors.ts';
-import { manualJobName, triggerCronJob } from '../../kube/mutations/trigger-cronjob.ts';
 import { resourceKey } from '../../kube/resource-info.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import { copyToClipboard, namespacedName } from '../clipboard.ts';
 import type { Flash } from '../components/status-line.tsx';
 import type { ObjectTarget } from '../panes/pane-types.ts';
 import { attachTo } from './attach-to.ts';
-import { cordonNode } from './cordon-node.ts';
 import { editInEditor } from './edit-in-editor.ts';
 import type { PaneState } from './explorer-state.ts';
 import { shellChoicesOf, shellInto, type ContainerAddress } from './shell-into.ts';
@@ -113,13 +110,8 @@ export function rowActionsFor(deps: RowActionDeps): RowActions {
     kill: (row) => openPane(row, { kind: 'confirm', action: 'kill', target: targetOf(row) }),
     restart: (row) => openPane(row, { kind: 'confirm', action: 'restart', target: targetOf(row) }),
     'suspend-cronjob': (row) => openPane(row, { kind: 'confirm', action: 'suspend', target: targetOf(row) }),
-    'trigger-cronjob': (row) => {
-      gate.enter('create job');
-      void triggerCronJob(session.client, { namespace: row.namespace, cronJob: row.name, job: manualJobName(row.name) }).then(
-        (text) => say(text),
-        (err: unknown) => say(toKxError(err).message, 'error'),
-      );
-    },
+    // k9s asks before these quick keys too: the question names the object and the context.
+    'trigger-cronjob': (row) => openPane(row, { kind: 'confirm', action: 'trigger', target: targetOf(row) }),
     shell: (row) => {
       if (row.container) return shellFor(deps, { namespace: row.namespace, pod: row.container.pod, container: row.name });
       // Several containers to go into: ask which, the cursor on kubectl's default.
@@ -131,8 +123,8 @@ export function rowActionsFor(deps: RowActionDeps): RowActions {
     },
     edit: (row) => reported(editInEditor(session, gate, targetOf(row), deps.suspend)),
     attach: (row) => reported(attachTo(session, gate, row, deps.suspend)),
-    cordon: (row) => reported(cordonNode(session, gate, row.name, true)),
-    uncordon: (row) => reported(cordonNode(session, gate, row.name, false)),
+    cordon: (row) => openPane(row, { kind: 'confirm', action: 'cordon', target: targetOf(row) }),
+    uncordon: (row) => openPane(row, { kind: 'confirm', action: 'uncordon', target: targetOf(row) }),
     drain: (row) => openPane(row, { kind: 'drain', target: targetOf(row) }),
     'copy-name': (row) => {
       copyToClipboard(row.name);

@@ -26,6 +26,7 @@ import { rolloutTargetOf } from '../../kinds/registry.ts';
 import { HelpScreen } from '../components/help-screen.tsx';
 import { displayPath, keysFilePath } from '../../config/paths.ts';
 import { ContextPicker } from './context-picker.tsx';
+import { NodeCronConfirmPane } from '../panes/node-cron-confirm-pane.tsx';
 import type { PaneState } from './explorer-state.ts';
 import type { PluginBinding } from '../../keys/user-binding.ts';
 import { commandLine } from './run-plugin.ts';
@@ -94,6 +95,7 @@ export function PaneHost(props: PaneHostProps): ReactElement {
     case 'confirm':
       if (pane.action === 'delete' || pane.action === 'kill') return <DeletePane {...paneProps(props, services, pane.target)} force={pane.action === 'kill'} />;
       if (pane.action === 'suspend') return <SuspendCronJobPane {...paneProps(props, services, pane.target)} />;
+      if (pane.action === 'cordon' || pane.action === 'uncordon' || pane.action === 'trigger') return <NodeCronConfirmPane {...paneProps(props, services, pane.target)} action={pane.action} />;
       return <RestartPane {...paneProps(props, services, pane.target)} />;
     case 'confirm-plugin':
       return (
