@@ -155,6 +155,8 @@ test('--readonly refuses a bulk delete with the gate’s sentence and sends noth
     await t.waitFor((s) => /configmaps \(all namespaces\)/.test(s) && !/marked/.test(s));
     t.send('0');
     await t.waitFor((s) => /configmaps \(shop\)\s+● live/.test(s) && !/marked/.test(s));
+    // The view drawn after a switch takes keys a moment later (its key handler attaches after the frame).
+    await new Promise((r) => setTimeout(r, 300));
     // ctrl-\ clears the marks.
     t.send('Space');
     await t.waitFor(/1 marked/);
