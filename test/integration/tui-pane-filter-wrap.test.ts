@@ -38,13 +38,25 @@ function counts(screen: string): { hidden: number; total: number; header: number
   return m && h ? { hidden: num(m[1]!), total: num(m[2]!), header: num(h[1]!) } : undefined;
 }
 
-/** Opens the & prompt, replaces its text with `text` and submits it. */
+/** Opens the & prompt, replaces its text with `text`, and submits it once the prompt shows it. */
 async function filterLogs(t: TmuxTerminal, text: string): Promise<void> {
   t.type('&');
   await t.waitFor((s) => s.split('\n').some((l) => l.startsWith('&')));
   await pause(200);
-  t.send('C-u');
-  if (text !== '') t.type(text);
+  // Under a flood a loaded machine draws late: look for the typed text on the prompt line before
+  // Enter (as a person would), typing it again if it did not land.
+  // (The prompt line may carry the filter's error after the text.)
+  const typed = (s: string): boolean => s.split('\n').some((l) => (text === '' ? l.trimEnd() === '&' : l.startsWith(`&${text}`)));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    t.send('C-u');
+    if (text !== '') t.type(text);
+    try {
+      await t.waitFor(typed, 3_000);
+      break;
+    } catch {
+      if (attempt === 2) throw new Error(`the & prompt never showed "${text}"`);
+    }
+  }
   t.send('Enter');
 }
 
