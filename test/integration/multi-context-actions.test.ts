@@ -16,10 +16,13 @@ import { writeGateFor } from '../../src/kube/access/write-gate.ts';
 import { loadKubeconfig } from '../../src/kube/kubeconfig.ts';
 import { openSession, type KubeSession } from '../../src/kube/session.ts';
 import type { Row } from '../../src/kinds/types.ts';
-import type { ResourceInfo } from '../../src/kube/resource-info.ts';
+import { podsResource } from '../support/pods-resource.ts';
 import { multiContextAction } from '../../src/ui/explorer/multi-context-actions.ts';
+import { contextSetWiring } from '../../src/ui/explorer/context-set-wiring.ts';
+import type { ContextSet } from '../../src/ui/explorer/context-set.ts';
+import { ObjectCache } from '../../src/store/object-cache.ts';
 
-const pods = { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true, singular: 'pod', verbs: [], shortNames: [], categories: [], versions: ['v1'] } as unknown as ResourceInfo;
+const pods = podsResource;
 const own = (uid: string, name: string) =>
   ({ uid, resourceKey: 'pods', namespace: 'shop', name, resourceVersion: '1', createdAt: 0, deleting: false, cells: [], timeCells: [], labels: {}, ownerRefs: [] }) as Row;
 
@@ -111,4 +114,37 @@ test('marks of one context delete together; marks across contexts are refused wi
   const across = await run('delete', { marked: [...marked, contextRow('prod', own('u3', 'p'))] });
   assert.deepEqual(across.dispatched, []);
   assert.deepEqual(across.said, ['The marks are in 2 contexts (staging, prod): delete acts on the marks of one context.']);
+});
+
+test("a plugin on a staging row gets staging's context, cluster and user, the row as staging has it, and staging's gate", () => {
+  const contexts = ['prod', 'staging'].map((name) => ({ name, cluster: `${name}-cluster`, user: `${name}-user`, namespace: undefined, server: '', current: name === 'prod' }));
+  const wiring = (contextSet: ContextSet | undefined) =>
+    contextSetWiring({
+      contextSet,
+      onOwnAction: () => undefined,
+      paneOpen: false,
+      own: { session, cache: new ObjectCache(), watches: undefined as never, gate: writeGateFor({ readonlyFlag: false, context: 'prod', readonlyContexts: new Set() }) },
+      ownHints: { readonly: false, denied: new Set() },
+      readonlyFlag: false,
+      contexts: () => contexts,
+      entry: { ...viewOf(pods, 'shop'), contexts: ['prod', 'staging'] },
+      namespace: 'shop',
+      discovery: undefined,
+      dispatch: () => undefined,
+      visit: () => undefined,
+      switchNamespace: () => undefined,
+      switchContext: () => undefined,
+      say: () => undefined,
+      suspend: () => Promise.resolve(),
+      spec: () => undefined,
+      gateFor: (context) => writeGateFor({ readonlyFlag: false, context, readonlyContexts: new Set(['staging']) }),
+    });
+  const row = contextRow('staging', own('u1', 'shared'));
+  const at = wiring({} as ContextSet).rowContext(row);
+  assert.deepEqual([at.context.name, at.context.cluster, at.context.user, at.row.uid], ['staging', 'staging-cluster', 'staging-user', 'u1']);
+  assert.equal(at.gate.refusal('plugin x'), 'kx is read-only here (context staging in config.yaml): plugin x is off');
+  // A view of one context: the session's own context and gate.
+  const plain = wiring(undefined).rowContext(own('u2', 'web'));
+  assert.equal(plain.context.name, session.context.name);
+  assert.equal(plain.gate.refusal('plugin x'), undefined);
 });

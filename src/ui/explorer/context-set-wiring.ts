@@ -5,12 +5,13 @@
  * hints bar hides only what holds for every context.
  * A view of one context passes through untouched.
  */
-import { untagUid } from '../../explorer/multi-context.ts';
+import { rowOrigin, untagUid } from '../../explorer/multi-context.ts';
 import { viewOf, type ViewEntry } from '../../explorer/view-entry.ts';
 import { isTriage } from '../../explorer/triage/triage-view.ts';
 import type { Row } from '../../kinds/types.ts';
 import type { WriteGate } from '../../kube/access/write-gate.ts';
 import type { DiscoveryResult } from '../../kube/discovery.ts';
+import type { ContextInfo } from '../../kube/kubeconfig.ts';
 import type { KubeSession } from '../../kube/session.ts';
 import type { ObjectCache } from '../../store/object-cache.ts';
 import type { WatchManager } from '../../store/watch-manager.ts';
@@ -42,6 +43,15 @@ export interface ContextSetWiringInput extends Omit<MultiContextActionContext, '
   ownHints: KeyHints;
   /** --readonly (every context). */
   readonlyFlag: boolean;
+  /** The kubeconfig's contexts (a row's context, for a plugin's $CONTEXT, $CLUSTER and $USER). */
+  contexts: () => readonly ContextInfo[];
+}
+
+/** The context a row belongs to, the row as its own cluster has it, and that context's gate. */
+export interface RowContext {
+  context: ContextInfo;
+  row: Row;
+  gate: WriteGate;
 }
 
 /** Which keys the hints bar leaves out. */
@@ -54,7 +64,13 @@ export interface KeyHints {
 const noneDenied: ReadonlySet<string> = new Set();
 
 /** The table's action handler, the pane's services, and what enter on marked contexts in `:ctx` does. */
-export function contextSetWiring(input: ContextSetWiringInput): { onAction: OnAction; paneServices: PaneServices; showContexts: (names: readonly string[]) => void; hints: KeyHints } {
+export function contextSetWiring(input: ContextSetWiringInput): {
+  onAction: OnAction;
+  paneServices: PaneServices;
+  showContexts: (names: readonly string[]) => void;
+  hints: KeyHints;
+  rowContext: (row: Row) => RowContext;
+} {
   const { contextSet, entry } = input;
   const onAction: OnAction = (id, row, marked) =>
     contextSet ? multiContextAction(id, row, { ...input, sessionOf: (context) => contextSet.member(context)?.session }, marked) : input.onOwnAction(id, row, marked);
@@ -71,7 +87,13 @@ export function contextSetWiring(input: ContextSetWiringInput): { onAction: OnAc
   };
   // Hints of several contexts: only --readonly hides keys everywhere (a context's own read-only refuses at the key).
   const hints = contextSet ? { readonly: input.readonlyFlag, denied: noneDenied } : input.ownHints;
-  return { onAction, paneServices, showContexts, hints };
+  // A row of several contexts belongs to its own (plugins run against it); any other row to the session's.
+  const rowContext = (row: Row): RowContext => {
+    const origin = contextSet ? rowOrigin(row) : undefined;
+    const info = origin && input.contexts().find((c) => c.name === origin.context);
+    return origin && info ? { context: info, row: origin.row, gate: input.gateFor(origin.context) } : { context: input.own.session.context, row, gate: input.own.gate };
+  };
+  return { onAction, paneServices, showContexts, hints, rowContext };
 }
 
 function podsOf(discovery: DiscoveryResult | undefined): ViewEntry['resource'] | undefined {

@@ -166,11 +166,12 @@ export function Explorer(props: ExplorerProps): ReactElement {
   const { onAction: onOwnAction, denied, onContainerPicked } = useObjectActions({ session, gate, entry, namespace: state.namespace, discovery, dispatch, visit, switchNamespace, say });
 
   // Several contexts: keys act on the row's own context, panes get its session; one context passes through.
-  const { onAction, paneServices, showContexts, hints } = contextSetWiring({
+  const { onAction, paneServices, showContexts, hints, rowContext } = contextSetWiring({
     contextSet,
     onOwnAction,
     ownHints: { readonly: gate.readonly, denied },
     readonlyFlag: props.readonly,
+    contexts: () => connection.contexts(),
     paneOpen: state.pane !== undefined,
     own: { session, cache, watches, gate },
     entry,
@@ -262,15 +263,16 @@ export function Explorer(props: ExplorerProps): ReactElement {
 
   const scopeNames = useMemo(() => viewScopeNames(entry, userFiles.aliases), [entry, userFiles.aliases]);
   const onUserBinding = (binding: UserBinding, row: Row | undefined, cells: Readonly<Record<string, string>>): void => {
-    const env = row ? pluginEnv({ ...session.context, context: session.context.name, kubeconfig: props.kubeconfigPath ?? '' }, entry, row, cells) : {};
+    const at = row && rowContext(row);
+    const env = at ? pluginEnv({ ...at.context, context: at.context.name, kubeconfig: props.kubeconfigPath ?? '' }, { ...entry, contexts: undefined }, at.row, cells) : {};
     if (binding.kind === 'hotkey') {
       // k9s substitutes the plugin variables in a hotkey's command too ("$RESOURCE_NAME $NAMESPACE").
       const failure = commands.runNow(substitute(binding.command, env));
       if (failure) say(`hotkey "${binding.name}": ${failure}`, 'error');
       return;
     }
-    // The one write gate: a dangerous plugin is refused in read-only mode (help hides it there).
-    const refused = binding.dangerous ? gate.refusal(`plugin ${binding.name}`) : undefined;
+    // The one write gate (the row's context's): a dangerous plugin is refused in read-only mode (help hides it there).
+    const refused = binding.dangerous ? (at?.gate ?? gate).refusal(`plugin ${binding.name}`) : undefined;
     if (refused) return say(refused);
     if (!row) return say(`No ${entry.resource.singular || entry.resource.plural} selected`);
     const args = binding.args.map((arg) => substitute(arg, env));
