@@ -53,7 +53,12 @@ export function startTmux(command: string, opts: { columns?: number; rows?: numb
       let last = '';
       while (Date.now() < deadline) {
         last = t.screen();
-        if (typeof test === 'function' ? test(last) : test.test(last)) return last;
+        if (typeof test === 'function' ? test(last) : test.test(last)) {
+          // What is drawn takes keys a moment later (a new view's or a closed prompt's key handler
+          // attaches after its frame): a key sent right after this returns must not be lost.
+          await new Promise((r) => setTimeout(r, 100));
+          return last;
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error(`timed out waiting for ${String(test)}; the screen was:\n${last}`);
