@@ -78,12 +78,16 @@ export function TextPane(props: TextPaneProps): ReactElement {
   const searchText = prompting ? draft : query;
   const matches = useMemo(() => findMatches(plain, searchText), [plain, searchText]);
   const current = currentState >= matches.length ? matches.length - 1 : currentState;
-  const top = props.follow ? maxTop : clamp(topState, 0, maxTop);
+  // `G` pins the view to the bottom: a live pane (describe) that grows keeps its last lines in view
+  // until the user scrolls up, as the logs pane's follow does.
+  const [pinned, setPinned] = useState(false);
+  const top = props.follow === true || pinned ? maxTop : clamp(topState, 0, maxTop);
   const visible = visibleCount(top, plain.length, bodyRows, rowsOf);
 
   const scrollTo = (next: number): void => {
     const clamped = clamp(next, 0, maxTop);
     setTop(clamped);
+    if (clamped < maxTop) setPinned(false);
     if (props.follow && clamped < maxTop) props.onFollowChange?.(false);
   };
   const reveal = (match: TextMatch | undefined): void => {
@@ -113,6 +117,7 @@ export function TextPane(props: TextPaneProps): ReactElement {
     'pane-top': () => scrollTo(0),
     'pane-bottom': () => {
       setTop(maxTop);
+      setPinned(true);
       props.onFollowChange?.(true);
     },
     'pane-search': () => {

@@ -174,6 +174,31 @@ test('lines that change keep the view; a shorter text pulls it back in range', a
   unmount();
 });
 
+test('after G a growing text keeps its last lines in view, until the user scrolls up', async () => {
+  function Growing() {
+    const [n, setN] = useState(100);
+    (globalThis as { growTo?: (n: number) => void }).growTo = setN;
+    return <Pane lines={lines.slice(0, n)} />;
+  }
+  const grow = async (n: number) => {
+    (globalThis as { growTo?: (n: number) => void }).growTo!(n);
+    await tick();
+    await tick();
+  };
+  const { stdin, lastFrame, unmount } = renderThemed(<Growing />);
+  const body = () => strip(lastFrame()).split('\n');
+  await press(stdin, 'G');
+  assert.equal(body()[10], 'line 099');
+  await grow(103);
+  assert.equal(body()[10], 'line 102', 'the new last line is shown');
+  assert.match(body()[0]!, /94-103\/103$/);
+  await press(stdin, 'k');
+  assert.equal(body()[10], 'line 101');
+  await grow(110);
+  assert.equal(body()[10], 'line 101', 'scrolled up: the view stays where the user put it');
+  unmount();
+});
+
 test('ANSI lines: only colour survives, tabs expand, matches are marked by plain-text position', () => {
   assert.equal(safeLine('a\tb'), 'a       b');
   assert.equal(safeLine('\x1b[31mred\x1b[0m\x1b[2J\x1b]0;title\x07!'), '\x1b[31mred\x1b[0m!');
