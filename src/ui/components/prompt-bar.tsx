@@ -3,8 +3,9 @@
  * cursor (Tab or → at the end accepts it), and an error sentence after the text. Editing keys:
  * ←/→, Home/End (Ctrl+A/E), Backspace, Delete, Ctrl+U (clear to start), Ctrl+W (word back).
  */
-import { Box, Text, useInput, type Key } from 'ink';
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { Box, Text, type Key } from 'ink';
+import { useKeyInput } from '../keys/key-dispatch.tsx';
+import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import { useTheme } from '../theme-context.tsx';
 
 /** The text being edited and the cursor position in it (0..text.length). */
@@ -154,9 +155,10 @@ export function PromptBar(props: PromptBarProps): ReactElement {
       if (press.key.return || press.key.escape) return;
     }
   };
-  useInput(handleChunk, { isActive: props.active ?? true });
-  // Runs in the same commit as useInput's subscription: no key can fall between the two.
-  useEffect(() => {
+  useKeyInput(handleChunk, { isActive: props.active ?? true });
+  // Runs in the same commit as useKeyInput's subscription (both layout effects): no key can fall
+  // between the two.
+  useLayoutEffect(() => {
     for (const early of props.takeEarlyKeys?.() ?? []) handleChunk(early.input, early.key);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: the keys typed before the prompt mounted
   }, []);

@@ -1,13 +1,8 @@
 /**
- * Keys typed after ':' or '/' but before the prompt is drawn: Ink attaches a component's input
- * handler only after it renders, so without this they were lost. The explorer's always-on
- * listener holds them; the prompt takes them once when it mounts.
- *
- * The listener is always subscribed for a second reason: raw mode never drops to zero listeners
- * while the focus moves from the table to a prompt or pane (Ink turns raw mode off and on again
- * then, and keys typed in that gap were lost).
+ * Keys typed after ':' or '/' in the same key event, or before the prompt is drawn: the explorer's
+ * always-on listener holds them; the prompt takes them once when it mounts.
  */
-import { useInput } from 'ink';
+import { useKeyInput } from '../keys/key-dispatch.tsx';
 import { useRef } from 'react';
 import type { EarlyKey } from '../components/prompt-bar.tsx';
 
@@ -29,7 +24,7 @@ export function useEarlyPromptKeys(): EarlyPromptKeys {
   // subscribed, and a table that remounted (after `:deploy`) subscribes after this one, so the
   // event that opens a prompt may already have passed here when promptChanged runs.
   const seen = useRef<EarlyKey | undefined>(undefined);
-  useInput((input, key) => {
+  useKeyInput((input, key) => {
     const early = held.current;
     if (!early) {
       seen.current = { input, key };

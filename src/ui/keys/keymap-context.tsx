@@ -2,17 +2,22 @@
  * The keymap reaches views through React context, and useKeyActions turns key presses into the
  * actions a view handles. Views never compare raw input: they name actions, the table decides keys.
  */
-import { useInput } from 'ink';
+import type { Key } from 'ink';
 import { createContext, useContext, useRef, type ReactElement, type ReactNode } from 'react';
 import type { ActionId, Capability, KeyScope } from '../../keys/actions.ts';
 import { keyName } from '../../keys/key-name.ts';
 import { defaultKeymap, type Keymap } from '../../keys/keymap.ts';
+import { KeyDispatchRoot, useKeyInput } from './key-dispatch.tsx';
 
 const KeymapContext = createContext<Keymap>(defaultKeymap);
 
-/** Provides `keymap` to everything below. */
+/** Provides `keymap` to everything below, and the app's one key listener (key-dispatch.tsx). */
 export function KeymapProvider(props: { keymap: Keymap; children: ReactNode }): ReactElement {
-  return <KeymapContext.Provider value={props.keymap}>{props.children}</KeymapContext.Provider>;
+  return (
+    <KeyDispatchRoot>
+      <KeymapContext.Provider value={props.keymap}>{props.children}</KeymapContext.Provider>
+    </KeyDispatchRoot>
+  );
 }
 
 const GlobalActionsContext = createContext<ActionHandlers>({});
@@ -59,7 +64,7 @@ export function useKeyActions(
   // The latest handlers without re-subscribing to stdin on every render; the view's own first.
   const latest = useRef({ handlers, opts });
   latest.current = { handlers: { ...globals, ...handlers }, opts };
-  useInput(
+  useKeyInput(
     (input, key) => {
       const names = pressesOf(input, key);
       for (const name of names) {
@@ -89,7 +94,7 @@ const repeatable = new Set(['up', 'down', 'page-up', 'page-down', 'pane-up', 'pa
 /** Control characters a chunk of fast typing may carry, by key name. */
 const chunkControls: Record<string, string> = { '\r': 'enter', '\t': 'tab', '\x7f': 'backspace', '\x00': 'ctrl-space', '\x1c': 'ctrl-\\' };
 
-function pressesOf(input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]): string[] {
+function pressesOf(input: string, key: Key): string[] {
   const one = keyName(input, key);
   if (one !== undefined) return [one];
   if (key.ctrl || key.meta || input.length < 2) return [];

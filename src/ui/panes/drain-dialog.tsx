@@ -4,7 +4,8 @@
  * PodDisruptionBudget's reason, evicted. The drain is kube/mutations/drain.ts, kubectl's; esc while it
  * runs stops waiting and leaves the node cordoned, as an interrupted kubectl drain does.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeyInput } from '../keys/key-dispatch.tsx';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { DrainError, drainNode, type DrainEvent } from '../../kube/mutations/drain.ts';
 import { toKxError } from '../../kube/errors.ts';
@@ -76,7 +77,7 @@ export function DrainDialog(props: PaneProps): ReactElement {
       );
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (phase.kind !== 'options') {
         if (key.escape || key.return || input === 'q') props.onClose();

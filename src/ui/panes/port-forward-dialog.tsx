@@ -5,7 +5,8 @@
  * listen on. Enter starts the forwards in the background through the explorer's registry (`:pf`
  * lists them); a port in use or a port the pod lacks is said here, in one sentence each.
  */
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
+import { useKeyInput } from '../keys/key-dispatch.tsx';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { parseLocalPort, portRowLabel, portRows, type PortRow } from '../../explorer/port-forward-rows.ts';
 import { toKxError } from '../../kube/errors.ts';
@@ -132,7 +133,7 @@ export function PortForwardDialog(props: PortForwardDialogProps): ReactElement {
     return true;
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (phase.kind === 'failed') {
         if (key.escape || key.return || rows.length === 0) props.onClose();

@@ -4,7 +4,8 @@
  * HPA that targets the object is named, since it will change the count back. The patch is
  * kubectl's (see actions/scale.ts).
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeyInput } from '../keys/key-dispatch.tsx';
 import { useEffect, useState, type ReactElement } from 'react';
 import { currentReplicas, hpaFor, hpaWarning, parseReplicas, scaleObject } from '../../kube/mutations/scale.ts';
 import { kubectlKind } from '../../kube/mutations/delete.ts';
@@ -55,7 +56,7 @@ export function ScaleDialog(props: PaneProps): ReactElement {
   };
 
   // A number field, not a list of actions: digits, backspace, + and - edit it; enter and esc end it.
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (phase.kind === 'confirm-zero') {
         if (input === 'y') apply(0);

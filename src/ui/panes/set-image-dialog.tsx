@@ -4,7 +4,8 @@
  * field (the prompt's editing keys), enter applies every changed field at once with kubectl's
  * patch (kube/mutations/set-image.ts), esc cancels. Success flashes kubectl's sentence.
  */
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
+import { useKeyInput } from '../keys/key-dispatch.tsx';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { kubectlKind } from '../../kube/mutations/delete.ts';
 import { readContainerImages, setImage, type ContainerImage } from '../../kube/mutations/set-image.ts';
@@ -90,7 +91,7 @@ export function SetImageDialog(props: PaneProps): ReactElement {
     return true;
   };
 
-  useInput(
+  useKeyInput(
     (input, key) => {
       if (phase.kind === 'failed') {
         if (key.escape || key.return || containers.length === 0) props.onClose();

@@ -12,7 +12,8 @@ const { HelpScreen, helpLines } = await import('../../../src/ui/components/help-
 const { KeymapProvider } = await import('../../../src/ui/keys/keymap-context.tsx');
 
 const configPath = '/etc/kx-test/keys.yaml';
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+// Long enough for a key that waits for the previous key's render (key-dispatch.tsx) to be drawn too.
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 const plain = (lines: ReturnType<typeof helpLines>) => lines.map((l) => l.map((s) => s.text).join(''));
 
 function open(props: { keymap?: Keymap; width?: number; height?: number; readonly?: boolean; problems?: string[]; onClose?: () => void }) {

@@ -1,0 +1,75 @@
+/**
+ * A key right behind the one that switched the view reaches the new view: handlers join and leave
+ * the app's one listener inside the commit, not in a passive effect that runs later.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Text } from 'ink';
+import { useState, type ReactElement } from 'react';
+import { render } from 'ink-testing-library';
+import { KeymapProvider, useKeyActions } from '../../../src/ui/keys/keymap-context.tsx';
+import { useKeyInput } from '../../../src/ui/keys/key-dispatch.tsx';
+import { defaultKeymap } from '../../../src/keys/keymap.ts';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+function Recorder(props: { name: string; seen: string[]; onSwitch: () => void }): ReactElement {
+  useKeyInput((input) => {
+    props.seen.push(`${props.name}:${input}`);
+    if (input === 'x') props.onSwitch();
+  });
+  return <Text>{props.name}</Text>;
+}
+
+function Switching(props: { seen: string[] }): ReactElement {
+  const [view, setView] = useState<'a' | 'b'>('a');
+  return view === 'a' ? <Recorder key="a" name="a" seen={props.seen} onSwitch={() => setView('b')} /> : <Recorder key="b" name="b" seen={props.seen} onSwitch={() => setView('a')} />;
+}
+
+test('keys in one burst: the one after a view switch goes to the new view, none to the old', async () => {
+  const seen: string[] = [];
+  const { stdin, lastFrame, unmount } = render(
+    <KeymapProvider keymap={defaultKeymap}>
+      <Switching seen={seen} />
+    </KeymapProvider>,
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  // Back to back, as Ink emits the key events of one read from the terminal: no turn of the event
+  // loop between them for passive effects.
+  stdin.write('x');
+  stdin.write('y');
+  stdin.write('x');
+  stdin.write('z');
+  await settle();
+  assert.deepEqual(seen, ['a:x', 'b:y', 'b:x', 'a:z']);
+  assert.equal(lastFrame(), 'a');
+  unmount();
+});
+
+function Mover(props: { moves: string[] }): ReactElement {
+  const [open, setOpen] = useState(false);
+  return open ? <Recorder name="prompt" seen={props.moves} onSwitch={() => setOpen(false)} /> : <Table moves={props.moves} onOpen={() => setOpen(true)} />;
+}
+
+function Table(props: { moves: string[]; onOpen: () => void }): ReactElement {
+  useKeyActions('table', { down: () => props.moves.push('table:down'), command: props.onOpen }, { isActive: true });
+  return <Text>table</Text>;
+}
+
+test('keymap actions: a key typed as a prompt opens goes to the prompt, not the table behind it', async () => {
+  const moves: string[] = [];
+  const { stdin, unmount } = render(
+    <KeymapProvider keymap={defaultKeymap}>
+      <Mover moves={moves} />
+    </KeymapProvider>,
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  stdin.write('j');
+  stdin.write(':');
+  stdin.write('j');
+  stdin.write('x');
+  stdin.write('j');
+  await settle();
+  assert.deepEqual(moves, ['table:down', 'prompt:j', 'prompt:x', 'table:down']);
+  unmount();
+});
