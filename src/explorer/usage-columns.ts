@@ -119,11 +119,17 @@ export function usageCells(usage: ViewUsage, row: Row, podKey: string | undefine
 }
 
 function sumUsage(list: readonly (ResourceUsage | undefined)[]): { cpu: Quantity; memory: Quantity } {
+  return sumParsed(list.map(parsedUsage));
+}
+
+const parsedUsage = (u: ResourceUsage | undefined): { cpu: Quantity; memory: Quantity } => ({ cpu: q(u?.['cpu']), memory: q(u?.['memory']) });
+
+function sumParsed(list: readonly { cpu: Quantity; memory: Quantity }[]): { cpu: Quantity; memory: Quantity } {
   let cpu = zeroQuantity;
   let memory = zeroQuantity;
   for (const u of list) {
-    cpu = addQuantity(cpu, q(u?.['cpu']));
-    memory = addQuantity(memory, q(u?.['memory']));
+    cpu = addQuantity(cpu, u.cpu);
+    memory = addQuantity(memory, u.memory);
   }
   return { cpu, memory };
 }
@@ -134,8 +140,10 @@ const toUsage = (x: { cpu: Quantity; memory: Quantity }): Usage => ({ cpu: milli
 export function podUsages(items: readonly PodMetrics[]): ReadonlyMap<string, PodUsage> {
   const out = new Map<string, PodUsage>();
   for (const m of items) {
-    const containers = new Map((m.containers ?? []).map((c) => [c.name, toUsage(sumUsage([c.usage]))] as const));
-    out.set(`${m.metadata.namespace ?? ''}/${m.metadata.name}`, { ...toUsage(sumUsage((m.containers ?? []).map((c) => c.usage))), containers });
+    // Each container's figures parsed once (10k pods every interval): for its own cell and the pod's sum.
+    const parsed = (m.containers ?? []).map((c) => [c.name, parsedUsage(c.usage)] as const);
+    const containers = new Map(parsed.map(([name, u]) => [name, toUsage(u)] as const));
+    out.set(`${m.metadata.namespace ?? ''}/${m.metadata.name}`, { ...toUsage(sumParsed(parsed.map(([, u]) => u))), containers });
   }
   return out;
 }
