@@ -19,22 +19,34 @@ export type KeyInputHandler = (input: string, key: Key) => void;
 
 interface Entry {
   readonly handler: { current: KeyInputHandler };
+  readonly refuseTypeAhead: boolean;
+  /** When it joined, counted in joins: a key that arrived before has a smaller count. */
+  readonly joined: number;
   removed: boolean;
 }
 
+/** A key event and how many handlers had joined when it arrived. */
+type Waiting = [input: string, key: Key, joinsBefore: number];
+
 interface KeyDispatcher {
-  add(handler: { current: KeyInputHandler }): () => void;
+  add(handler: { current: KeyInputHandler }, refuseTypeAhead: boolean): () => void;
   emit(input: string, key: Key): void;
 }
 
 function createKeyDispatcher(): KeyDispatcher {
   const entries: Entry[] = [];
-  const waiting: Array<[string, Key]> = [];
+  const waiting: Waiting[] = [];
+  let joins = 0;
   let delivering = false;
-  const deliver = (input: string, key: Key): void => {
+  const deliver = (input: string, key: Key, joinsBefore: number): void => {
     // Handlers that join during this event (a view it opened) wait for the next one, as with
     // an EventEmitter; handlers that left during it (the view it closed) are not called.
-    for (const entry of [...entries]) if (!entry.removed) entry.handler.current(input, key);
+    for (const entry of [...entries]) {
+      if (entry.removed) continue;
+      // Typed ahead: the key was read from the terminal before this handler was on screen.
+      if (entry.refuseTypeAhead && entry.joined > joinsBefore) continue;
+      entry.handler.current(input, key);
+    }
   };
   const deliverWaiting = (): void => {
     const next = waiting.shift();
@@ -52,8 +64,8 @@ function createKeyDispatcher(): KeyDispatcher {
     }
   };
   return {
-    add(handler) {
-      const entry: Entry = { handler, removed: false };
+    add(handler, refuseTypeAhead) {
+      const entry: Entry = { handler, refuseTypeAhead, joined: ++joins, removed: false };
       entries.push(entry);
       return () => {
         entry.removed = true;
@@ -61,7 +73,7 @@ function createKeyDispatcher(): KeyDispatcher {
       };
     },
     emit(input, key) {
-      waiting.push([input, key]);
+      waiting.push([input, key, joins]);
       if (delivering) return;
       delivering = true;
       deliverWaiting();
@@ -82,18 +94,31 @@ export function KeyDispatchRoot(props: { children: ReactNode }): ReactElement {
   return <KeyDispatchContext.Provider value={dispatcher}>{props.children}</KeyDispatchContext.Provider>;
 }
 
+/** Options of useKeyInput. */
+export interface KeyInputOptions {
+  isActive?: boolean | undefined;
+  /**
+   * Ignore keys read from the terminal before this handler was on screen (in the same read as
+   * the key that opened it: a fast typist, a laggy connection). For questions and dialogs that
+   * change the cluster: `ctrl-d` then `y` (YAML) typed in one go must not answer a delete
+   * question the user never saw.
+   */
+  refuseTypeAhead?: boolean | undefined;
+}
+
 /**
  * Ink's useInput, through the app's dispatcher when there is one (see above); without one (a
  * component rendered alone) it is Ink's useInput.
  */
-export function useKeyInput(handler: KeyInputHandler, opts: { isActive?: boolean } = {}): void {
+export function useKeyInput(handler: KeyInputHandler, opts: KeyInputOptions = {}): void {
   const dispatcher = useContext(KeyDispatchContext);
   const isActive = opts.isActive ?? true;
+  const refuseTypeAhead = opts.refuseTypeAhead === true;
   const latest = useRef(handler);
   latest.current = handler;
   useInput((input, key) => latest.current(input, key), { isActive: isActive && dispatcher === undefined });
   useLayoutEffect(() => {
     if (!dispatcher || !isActive) return undefined;
-    return dispatcher.add(latest);
-  }, [dispatcher, isActive]);
+    return dispatcher.add(latest, refuseTypeAhead);
+  }, [dispatcher, isActive, refuseTypeAhead]);
 }

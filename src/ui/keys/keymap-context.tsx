@@ -57,6 +57,8 @@ export function useKeyActions(
     gate?: () => boolean;
     /** Offered each press first: true when the user's hotkey or plugin on it ran (tables: keymap.userBinding). */
     userKey?: (name: string) => boolean;
+    /** Questions that change the cluster: keys typed before they were on screen are ignored (key-dispatch.tsx). */
+    refuseTypeAhead?: boolean;
   },
 ): void {
   const keymap = useKeymap();
@@ -84,7 +86,7 @@ export function useKeyActions(
         } else o.onOtherKey?.(name);
       }
     },
-    { isActive: opts.isActive },
+    { isActive: opts.isActive, refuseTypeAhead: opts.refuseTypeAhead },
   );
 }
 

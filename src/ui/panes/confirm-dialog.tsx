@@ -1,6 +1,7 @@
 /**
  * A confirmation before anything destructive: it names the action, the object and the context,
- * and only `y` goes ahead (enter does not, so a stray key never deletes). While the action runs it
+ * and only `y` goes ahead (enter does not, so a stray key never deletes), and only a `y` typed
+ * after the question was on screen. While the action runs it
  * says so; then it shows the result or the error sentence, and any key closes it.
  */
 import { Box, Text } from 'ink';
@@ -43,7 +44,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactElement {
   useKeyActions(
     'dialog',
     phase.kind === 'asking' ? { 'confirm-yes': run, 'confirm-no': () => props.onClose() } : { 'confirm-yes': () => done && props.onClose(done), 'confirm-no': () => done && props.onClose(done) },
-    { isActive: props.active && phase.kind !== 'working', ...(done ? { onOtherKey: () => props.onClose(done) } : {}) },
+    { isActive: props.active && phase.kind !== 'working', refuseTypeAhead: true, ...(done ? { onOtherKey: () => props.onClose(done) } : {}) },
   );
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={theme.tone.warn} paddingX={1} width={Math.min(props.width, 100)}>

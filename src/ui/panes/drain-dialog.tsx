@@ -96,7 +96,7 @@ export function DrainDialog(props: PaneProps): ReactElement {
         if (/^\d$/.test(input) || (input === '-' && grace === '')) setGrace((g) => g + input);
       }
     },
-    { isActive: props.active },
+    { isActive: props.active, refuseTypeAhead: true },
   );
 
   const color = (s: PodState) => (s.state === 'evicted' ? theme.tone.ok : s.state === 'retrying' ? theme.tone.warn : s.state === 'evicting' ? theme.tone.info : theme.tone.muted);

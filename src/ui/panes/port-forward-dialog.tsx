@@ -143,7 +143,7 @@ export function PortForwardDialog(props: PortForwardDialogProps): ReactElement {
       if (phase.kind !== 'editing') return key.escape ? props.onClose() : undefined;
       for (const p of pressesOfChunk(input, key)) if (!press(p.input, p.key)) return;
     },
-    { isActive: props.active && phase.kind !== 'working' },
+    { isActive: props.active && phase.kind !== 'working', refuseTypeAhead: true },
   );
 
   const name = `${kubectlKind(target.resource)}/${target.name}`;

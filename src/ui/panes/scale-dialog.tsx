@@ -80,7 +80,7 @@ export function ScaleDialog(props: PaneProps): ReactElement {
       if (input === '-' || key.downArrow) return setText((t) => String(Math.max(0, (parseReplicas(t).ok ? Number(t) : (current ?? 0)) - 1)));
       if (!key.ctrl && !key.meta && input.length > 0 && !/[\x00-\x1f]/.test(input)) setText((t) => (t === String(current) ? input : t + input));
     },
-    { isActive: props.active && phase.kind !== 'working' },
+    { isActive: props.active && phase.kind !== 'working', refuseTypeAhead: true },
   );
 
   const name = `${kubectlKind(target.resource)}/${target.name}`;

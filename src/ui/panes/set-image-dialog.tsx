@@ -101,7 +101,7 @@ export function SetImageDialog(props: PaneProps): ReactElement {
       if (phase.kind !== 'editing' || latest.current.fields.length === 0) return key.escape ? props.onClose() : undefined;
       for (const p of pressesOfChunk(input, key)) if (!press(p.input, p.key)) return;
     },
-    { isActive: props.active && phase.kind !== 'working' },
+    { isActive: props.active && phase.kind !== 'working', refuseTypeAhead: true },
   );
 
   const name = `${kubectlKind(target.resource)}/${target.name}`;

@@ -73,3 +73,38 @@ test('keymap actions: a key typed as a prompt opens goes to the prompt, not the 
   assert.deepEqual(moves, ['table:down', 'prompt:j', 'prompt:x', 'table:down']);
   unmount();
 });
+
+function Deleter(props: { answers: string[] }): ReactElement {
+  const [asking, setAsking] = useState(false);
+  useKeyInput(
+    (input) => {
+      if (input === 'D') setAsking(true);
+    },
+    { isActive: !asking },
+  );
+  return asking ? <Question answers={props.answers} /> : <Text>table</Text>;
+}
+
+function Question(props: { answers: string[] }): ReactElement {
+  useKeyActions('dialog', { 'confirm-yes': () => props.answers.push('yes') }, { isActive: true, refuseTypeAhead: true });
+  return <Text>Delete?</Text>;
+}
+
+test('a question that changes the cluster ignores keys typed ahead of it: a y read with the key that opened it does not answer', async () => {
+  const answers: string[] = [];
+  const { stdin, lastFrame, unmount } = render(
+    <KeymapProvider keymap={defaultKeymap}>
+      <Deleter answers={answers} />
+    </KeymapProvider>,
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  stdin.write('D');
+  stdin.write('y');
+  await settle();
+  assert.equal(lastFrame(), 'Delete?');
+  assert.deepEqual(answers, [], 'the y was typed before the question was on screen');
+  stdin.write('y');
+  await settle();
+  assert.deepEqual(answers, ['yes'], 'a y typed after it answers');
+  unmount();
+});
