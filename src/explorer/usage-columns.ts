@@ -118,10 +118,6 @@ export function usageCells(usage: ViewUsage, row: Row, podKey: string | undefine
   });
 }
 
-function sumUsage(list: readonly (ResourceUsage | undefined)[]): { cpu: Quantity; memory: Quantity } {
-  return sumParsed(list.map(parsedUsage));
-}
-
 const parsedUsage = (u: ResourceUsage | undefined): { cpu: Quantity; memory: Quantity } => ({ cpu: q(u?.['cpu']), memory: q(u?.['memory']) });
 
 function sumParsed(list: readonly { cpu: Quantity; memory: Quantity }[]): { cpu: Quantity; memory: Quantity } {
@@ -150,7 +146,7 @@ export function podUsages(items: readonly PodMetrics[]): ReadonlyMap<string, Pod
 
 /** A sample's nodes. */
 export function nodeUsages(items: readonly NodeMetrics[]): ReadonlyMap<string, Usage> {
-  return new Map(items.map((m) => [m.metadata.name, toUsage(sumUsage([m.usage]))] as const));
+  return new Map(items.map((m) => [m.metadata.name, toUsage(parsedUsage(m.usage))] as const));
 }
 
 /** The cluster's usage against its allocatable, for the header. */

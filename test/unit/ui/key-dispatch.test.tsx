@@ -13,6 +13,13 @@ import { defaultKeymap } from '../../../src/keys/keymap.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** `element` under the app's keymap and key dispatcher, once its first effects have run. */
+async function renderWithKeys(element: ReactElement): Promise<ReturnType<typeof render>> {
+  const rendered = render(<KeymapProvider keymap={defaultKeymap}>{element}</KeymapProvider>);
+  await new Promise((resolve) => setImmediate(resolve));
+  return rendered;
+}
+
 function Recorder(props: { name: string; seen: string[]; onSwitch: () => void }): ReactElement {
   useKeyInput((input) => {
     props.seen.push(`${props.name}:${input}`);
@@ -28,12 +35,7 @@ function Switching(props: { seen: string[] }): ReactElement {
 
 test('keys in one burst: the one after a view switch goes to the new view, none to the old', async () => {
   const seen: string[] = [];
-  const { stdin, lastFrame, unmount } = render(
-    <KeymapProvider keymap={defaultKeymap}>
-      <Switching seen={seen} />
-    </KeymapProvider>,
-  );
-  await new Promise((resolve) => setImmediate(resolve));
+  const { stdin, lastFrame, unmount } = await renderWithKeys(<Switching seen={seen} />);
   // Back to back, as Ink emits the key events of one read from the terminal: no turn of the event
   // loop between them for passive effects.
   stdin.write('x');
@@ -58,12 +60,7 @@ function Table(props: { moves: string[]; onOpen: () => void }): ReactElement {
 
 test('keymap actions: a key typed as a prompt opens goes to the prompt, not the table behind it', async () => {
   const moves: string[] = [];
-  const { stdin, unmount } = render(
-    <KeymapProvider keymap={defaultKeymap}>
-      <Mover moves={moves} />
-    </KeymapProvider>,
-  );
-  await new Promise((resolve) => setImmediate(resolve));
+  const { stdin, unmount } = await renderWithKeys(<Mover moves={moves} />);
   stdin.write('j');
   stdin.write(':');
   stdin.write('j');
@@ -92,12 +89,7 @@ function Question(props: { answers: string[] }): ReactElement {
 
 test('a question that changes the cluster ignores keys typed ahead of it: a y read with the key that opened it does not answer', async () => {
   const answers: string[] = [];
-  const { stdin, lastFrame, unmount } = render(
-    <KeymapProvider keymap={defaultKeymap}>
-      <Deleter answers={answers} />
-    </KeymapProvider>,
-  );
-  await new Promise((resolve) => setImmediate(resolve));
+  const { stdin, lastFrame, unmount } = await renderWithKeys(<Deleter answers={answers} />);
   stdin.write('D');
   stdin.write('y');
   await settle();
