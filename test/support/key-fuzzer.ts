@@ -208,7 +208,8 @@ export function dialogOnScreen(screen: string): boolean {
 
 /** True when kx has stepped aside for an attach session (its banner): ctrl-p ctrl-q or ctrl-c detaches. */
 export function attachOnScreen(screen: string): boolean {
-  return !kxFrameOnScreen(screen) && /kx: attached to /.test(screen);
+  // The latest banner decides: a shell opened after a detach prints below the attach's banner.
+  return !kxFrameOnScreen(screen) && screen.lastIndexOf('kx: attached to ') > screen.lastIndexOf('kx: shell in ');
 }
 
 /** True when kx has stepped aside for a shell in a pod (its banner, or a bare shell prompt). */
