@@ -217,7 +217,13 @@ export function shellOnScreen(screen: string): boolean {
   // The bottom line decides: after the shell, kx's own output (an error, say) may sit below the banner.
   const last = screen.trimEnd().split('\n').at(-1) ?? '';
   // (trimEnd took the space after a bare prompt such as `/ #`.)
-  return !kxFrameOnScreen(screen) && (/kx: shell in .*exit to return|^\S* ?[#$]( |$)/.test(last) || /exit to return$/.test(last));
+  if (kxFrameOnScreen(screen)) return false;
+  if (/kx: shell in .*exit to return|^\S* ?[#$]( |$)/.test(last) || /exit to return$/.test(last)) return true;
+  // Keys typed into the shell before the fuzzer saw it (a loaded machine opens it late) can leave
+  // anything on its line (` u/ #  uwdSnNkj[kcj]r`): the latest banner, with no error of kx's
+  // after it, still says the shell has the terminal.
+  const banner = screen.lastIndexOf('kx: shell in ');
+  return banner >= 0 && banner > screen.lastIndexOf('kx: attached to ') && kxErrorOnScreen(screen.slice(banner)) === undefined;
 }
 
 /** kx's last words when it stops on an error ("error: …" on its own line), if on screen. */
