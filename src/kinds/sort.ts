@@ -1,7 +1,10 @@
 /** Row ordering by a column, using the column's sort kind (text, leading number, age, x/y). */
 import type { ColumnSpec, Row } from './types.ts';
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on the first text sort, not at load: constructing a collator loads ICU's collation data and
+// code, resident memory a session that never sorts by a text column should not pay for.
+let collator: Intl.Collator | undefined;
+const textCollator = (): Intl.Collator => (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' }));
 
 function leadingNumber(text: string): number {
   const n = Number.parseFloat(text);
@@ -57,7 +60,7 @@ export function compareRowsBy(columns: readonly ColumnSpec[], index: number, des
       const kb = numericKey(b, index, spec) ?? 0;
       c = ka < kb ? -1 : ka > kb ? 1 : 0;
     } else {
-      c = collator.compare(a.cells[index] ?? '', b.cells[index] ?? '');
+      c = textCollator().compare(a.cells[index] ?? '', b.cells[index] ?? '');
     }
     return c !== 0 ? sign * c : compareByName(a, b);
   };

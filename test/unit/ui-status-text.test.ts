@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { streamStateText, streamStateTone } from '../../src/ui/status-text.ts';
+import { formatCount, streamStateText, streamStateTone } from '../../src/ui/status-text.ts';
 
 test('stream states read as a person expects on the status line', () => {
   const now = 1_000_000;
@@ -11,4 +11,10 @@ test('stream states read as a person expects on the status line', () => {
   assert.equal(streamStateText({ phase: 'forbidden', message: 'cannot list pods' }, now), 'forbidden: cannot list pods');
   assert.equal(streamStateTone({ phase: 'failed', reason: 'x' }), 'error');
   assert.equal(streamStateTone({ phase: 'live', since: 0 }), 'ok');
+});
+
+test('counts are grouped in thousands as en-US prints them, without ICU', () => {
+  const en = new Intl.NumberFormat('en-US');
+  for (const n of [0, 7, 999, 1000, 10_000, 123_456, 1_234_567, 1_000_000_000, -1234, -999]) assert.equal(formatCount(n), en.format(n), String(n));
+  assert.equal(formatCount(1.5), '1.5');
 });

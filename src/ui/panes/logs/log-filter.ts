@@ -8,6 +8,7 @@ import type { LogLine } from '../../../logs/log-types.ts';
 import { plainText } from '../text-pane-ansi.ts';
 import type { LogBuffer } from './log-buffer.ts';
 import { findLine, type LogLines } from './log-lines.ts';
+import { formatCount } from '../../status-text.ts';
 
 /** A parsed filter: what was typed, and the test it stands for. */
 export interface LogFilter {
@@ -44,8 +45,7 @@ export function keepsLine(filter: LogFilter, line: LogLine): boolean {
 
 /** What the header says: 'filter: error · 1,204 of 5,000 lines hidden'. */
 export function filterSummary(filter: LogFilter, hidden: number, total: number): string {
-  const n = (v: number): string => v.toLocaleString('en-US');
-  return `filter: ${filter.text} · ${n(hidden)} of ${n(total)} ${total === 1 ? 'line' : 'lines'} hidden`;
+  return `filter: ${filter.text} · ${formatCount(hidden)} of ${formatCount(total)} ${total === 1 ? 'line' : 'lines'} hidden`;
 }
 
 /**

@@ -22,6 +22,7 @@ import { FilteredLog, filterSummary, parseLogFilter, type LogFilter } from './lo
 import { findLine, type LogLines } from './log-lines.ts';
 import { sliceCells } from '../text-pane-cells.ts';
 import { cellWidth } from '../../text-fit.ts';
+import { formatCount } from '../../status-text.ts';
 import { saveLogBuffer } from './save-log.ts';
 import { copyPaneText, paneCopyText } from '../pane-copy.ts';
 import { markRanges, plainText, type MarkRange } from '../text-pane-ansi.ts';
@@ -252,8 +253,8 @@ export function LogsPane(props: LogsPaneProps): ReactElement {
         <Text bold>{title}</Text>
         <Text color={theme.tone.info}>
           {'  '}
-          {state} · {container} · {props.tail !== undefined && sinceIndex === 0 ? `last ${props.tail} lines per container` : span.label} · {buffer.size.toLocaleString('en-US')} lines
-          {buffer.evicted > 0 ? ` (${buffer.evicted.toLocaleString('en-US')} older dropped)` : ''}
+          {state} · {container} · {props.tail !== undefined && sinceIndex === 0 ? `last ${props.tail} lines per container` : span.label} · {formatCount(buffer.size)} lines
+          {buffer.evicted > 0 ? ` (${formatCount(buffer.evicted)} older dropped)` : ''}
         </Text>
         {notice ? <Text color={theme.tone.warn}>{`  ${notice}`}</Text> : null}
       </Text>
