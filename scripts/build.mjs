@@ -176,6 +176,59 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * Ink composes each frame in a new Output whose caches (each line's styled characters, widths) die
+ * with it, so every line of every frame is tokenised again and each of its characters is tested
+ * against a Unicode-property regex: most of a frame's cost, once a second while ages tick. Here the
+ * caches live across frames in two generations (what the last frame used, what this one uses), so
+ * only lines that changed are tokenised and memory stays at two frames' worth; and an ASCII
+ * character skips the regex (no ASCII character is a default-ignorable code point), which is made
+ * once, not per character (esbuild writes a \p{} literal as new RegExp(…)). Each text
+ * replaced must be found as written (the build fails otherwise): an Ink upgrade that changes
+ * output.js does not go unnoticed.
+ */
+const inkOutputReplacements = [
+  [
+    '    widths = new Map();\n    blockWidths = new Map();\n    styledChars = new Map();',
+    '    widths = new KxFrameGenerations();\n    blockWidths = new KxFrameGenerations();\n    styledChars = new KxFrameGenerations();\n    nextFrame() { this.widths.turn(); this.blockWidths.turn(); this.styledChars.turn(); return this; }',
+  ],
+  [
+    '.filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value))',
+    '.filter(character => (character.value.length === 1 && character.value.charCodeAt(0) < 0x80) || !kxDefaultIgnorable.test(character.value))',
+  ],
+  ['export default class Output {', 'const kxSharedCaches = new OutputCaches();\nexport default class Output {'],
+  ['    caches = new OutputCaches();', '    caches = kxSharedCaches.nextFrame();'],
+];
+const kxFrameGenerations = `const kxDefaultIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;
+class KxFrameGenerations {
+  now = new Map();
+  before = new Map();
+  get(key) {
+    let value = this.now.get(key);
+    if (value === undefined) {
+      value = this.before.get(key);
+      if (value !== undefined) this.now.set(key, value);
+    }
+    return value;
+  }
+  set(key, value) { this.now.set(key, value); }
+  turn() { this.before = this.now; this.now = new Map(); }
+}
+`;
+const inkFrameCaches = {
+  name: 'ink-frame-caches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [text, replacement] of inkOutputReplacements) {
+        if (!contents.includes(text)) return { errors: [{ text: `Ink's output.js no longer has: ${text} (update inkOutputReplacements in scripts/build.mjs)` }] };
+        contents = contents.replace(text, replacement);
+      }
+      return { contents: kxFrameGenerations + contents, loader: 'js' };
+    });
+  },
+};
+
 /** The options of the dist/ bundle (scripts/package.mjs derives the single executable's from them). */
 export const bundleOptions = {
   entryPoints: ['src/cli/main.ts'],
@@ -186,7 +239,7 @@ export const bundleOptions = {
   platform: 'node',
   target: 'node22',
   external,
-  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, narrowGeneratedIndex, lazyClientNodeDependencies, generatedCodeIsPure],
+  plugins: [builtinsThroughRequire, undiciOnDemand, yogaWithoutFetch, inkFrameCaches, narrowGeneratedIndex, lazyClientNodeDependencies, generatedCodeIsPure],
   // Bundled CommonJS code (client-node's dependencies) calls require(); ESM has none.
   banner: { js: "import { createRequire as __kxCreateRequire } from 'node:module'; const require = __kxCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
