@@ -80,6 +80,17 @@ for (const args of [
   });
 }
 
+test('ties under --sort-by=cpu across all namespaces: the order kubectl top prints (Go sort.Sort, not a stable sort)', async () => {
+  const r = await both(demo.kubeconfigPath, ['pods', '-A', '--sort-by=cpu', '--no-headers']);
+  assert.deepEqual(r.kx, r.kubectl);
+  // More than 12 pods (Go insertion-sorts up to 12) and some at the same CPU, or this proves nothing.
+  const cpu = r.kubectl.stdout
+    .trim()
+    .split('\n')
+    .map((line) => line.split(/\s+/)[2]);
+  assert.ok(cpu.length > 12 && new Set(cpu).size < cpu.length, `ties expected among ${cpu.join(' ')}`);
+});
+
 test('the usage follows the workload: ledger near its 500m CPU limit, the crash-looping fraud-scorer low', async () => {
   const res = await runKx(['top', 'pods', '-n', 'payments', '--no-headers', '--kubeconfig', demo.kubeconfigPath]);
   const cpu = (prefix: string) =>
