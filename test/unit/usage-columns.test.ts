@@ -90,3 +90,23 @@ test('an API that fails shows n/a in every usage cell', () => {
   const row = kind.toRow(podObject('web', [{ name: 'a' }]), 0);
   assert.deepEqual(usageCells({ kind: 'pods', sample: undefined, problem: 'metrics n/a: unavailable' }, row, undefined), ['n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
 });
+
+test('a pods view reads the sums alone: the same figures without a map of containers per pod', () => {
+  const items = [
+    {
+      apiVersion: 'metrics.k8s.io/v1beta1',
+      kind: 'PodMetrics',
+      metadata: meta('web', 'shop'),
+      containers: [
+        { name: 'a', usage: { cpu: '1500001n', memory: '1048575' } },
+        { name: 'b', usage: { cpu: '1n', memory: '1Mi' } },
+      ],
+    },
+  ];
+  const summed = podUsages(items, { containers: false }).get('shop/web')!;
+  const full = podUsages(items).get('shop/web')!;
+  assert.deepEqual({ cpu: summed.cpu, memory: summed.memory }, { cpu: full.cpu, memory: full.memory });
+  assert.deepEqual({ cpu: summed.cpu, memory: summed.memory }, { cpu: 2, memory: 2097151 });
+  assert.equal(summed.containers.size, 0);
+  assert.equal(full.containers.size, 2);
+});

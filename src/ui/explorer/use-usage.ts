@@ -74,7 +74,7 @@ export function useUsage(client: ApiClient, discovery: DiscoveryResult | undefin
         next.cluster = clusterUsage(next.nodes, allocatable.current!.figures);
       };
       const pods = async (): Promise<void> => {
-        if (wantsPods) next.pods = podUsages(await listPodMetrics(client, { namespace, name: podName, signal }));
+        if (wantsPods) next.pods = podUsages(await listPodMetrics(client, { namespace, name: podName, signal }), { containers: podName !== undefined });
       };
       const [h, p] = await Promise.allSettled([header(), pods()]);
       if (signal.aborted) return;
