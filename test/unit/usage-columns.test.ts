@@ -35,18 +35,16 @@ const podObject = (name: string, containers: { name: string; requests?: Record<s
     status: { phase: 'Running' },
   }) as unknown as KubeObject;
 
-const pods = podUsages([
-  {
-    apiVersion: 'metrics.k8s.io/v1beta1',
-    kind: 'PodMetrics',
-    metadata: meta('web', 'shop'),
-    containers: [
-      { name: 'a', usage: { cpu: '1500001n', memory: '1048575' } },
-      { name: 'b', usage: { cpu: '1n', memory: '1Mi' } },
-    ],
-  },
-  { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: meta('lone', 'shop'), containers: [{ name: 'a', usage: { cpu: '50m', memory: '64Mi' } }] },
-]);
+const webMetrics = {
+  apiVersion: 'metrics.k8s.io/v1beta1',
+  kind: 'PodMetrics',
+  metadata: meta('web', 'shop'),
+  containers: [
+    { name: 'a', usage: { cpu: '1500001n', memory: '1048575' } },
+    { name: 'b', usage: { cpu: '1n', memory: '1Mi' } },
+  ],
+};
+const pods = podUsages([webMetrics, { apiVersion: 'metrics.k8s.io/v1beta1', kind: 'PodMetrics', metadata: meta('lone', 'shop'), containers: [{ name: 'a', usage: { cpu: '50m', memory: '64Mi' } }] }]);
 const sample = { pods, nodes: new Map() };
 
 test('a pod’s CPU and MEM sum its containers exactly (rounded up to m, truncated to Mi); rows without metrics stay blank', () => {
@@ -92,17 +90,7 @@ test('an API that fails shows n/a in every usage cell', () => {
 });
 
 test('a pods view reads the sums alone: the same figures without a map of containers per pod', () => {
-  const items = [
-    {
-      apiVersion: 'metrics.k8s.io/v1beta1',
-      kind: 'PodMetrics',
-      metadata: meta('web', 'shop'),
-      containers: [
-        { name: 'a', usage: { cpu: '1500001n', memory: '1048575' } },
-        { name: 'b', usage: { cpu: '1n', memory: '1Mi' } },
-      ],
-    },
-  ];
+  const items = [webMetrics];
   const summed = podUsages(items, { containers: false }).get('shop/web')!;
   const full = podUsages(items).get('shop/web')!;
   assert.deepEqual({ cpu: summed.cpu, memory: summed.memory }, { cpu: full.cpu, memory: full.memory });
