@@ -103,7 +103,6 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const tour = demoReason !== undefined || snapshotNote !== undefined;
   const namespace = !resource.namespaced || flags.allNamespaces || (tour && flags.namespace === undefined) ? undefined : session.namespace;
 
-  const stopSavingMemory = saveMemory();
   // The first view's stream starts before the UI code loads: Ink, React and the explorer take
   // ~0.2 s to import, and the list request and the server's answer happen meanwhile. The view
   // takes over the same stream (streams are shared and counted) when it mounts.
@@ -121,11 +120,19 @@ export async function runTui(args: ParsedArgs): Promise<void> {
   const cache = new ObjectCache({ changes: new ChangeRecorder(), ...(views.views.length > 0 ? { customize: viewCustomizer(views.views) } : {}) });
   const watches = new WatchManager(session.client, cache);
   const releaseEarlyStream = watches.watch({ resource, namespace, table: kindFor(resourceKey(resource)) === undefined });
-  // The memory saver is for the first list's load only (see memory-saver.ts): off once it is live,
-  // or has stopped for good (forbidden, failed) or for a while (reconnecting).
+  // The memory saver is for the first list's load only (see memory-saver.ts), and from its second
+  // page on: the first page is the first frame, and the saver's frequent collections while it was
+  // parsed made that frame of 1,049 pods 306 → 426 ms (medians of 11, side by side). It goes off
+  // once the list is live, or has stopped for good (forbidden, failed) or for a while (reconnecting).
+  let stopSavingMemory: (() => void) | undefined;
+  let savingMemory = false;
   const stopWatchingLoad = cache.subscribe(() => {
-    const phase = cache.streamState(resourceKey(resource), namespace)?.phase;
-    if (phase === undefined || phase === 'connecting' || phase === 'syncing') return;
+    const state = cache.streamState(resourceKey(resource), namespace);
+    if (state?.phase === 'syncing' && state.loaded > 0 && !savingMemory) {
+      savingMemory = true;
+      stopSavingMemory = saveMemory();
+    }
+    if (state === undefined || state.phase === 'connecting' || state.phase === 'syncing') return;
     stopWatchingLoad();
     stopSavingMemory?.();
   });
