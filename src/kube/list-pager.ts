@@ -7,6 +7,9 @@ import { tableAccept } from './api-client.ts';
 import { decodePage, type DecodedPage } from './stream-decode.ts';
 import type { ResourceInfo } from './resource-info.ts';
 
+/** Objects on the first page of a paged list: more than a tall terminal shows. */
+export const firstPageSize = 100;
+
 /** One full list, page by page. */
 export interface PagedList {
   client: ApiClient;
@@ -35,8 +38,11 @@ export interface PageProgress {
  */
 export async function listPages(req: PagedList, onPage: (page: DecodedPage, progress: PageProgress) => void): Promise<string> {
   const fetchPage = (continueToken: string | undefined): Promise<unknown> => {
+    // The first page is a screenful: the server answers it, and kx parses and draws it, sooner
+    // than a full page; the pages after it are full.
+    const limit = req.pageSize > 0 ? (continueToken === undefined ? Math.min(req.pageSize, firstPageSize) : req.pageSize) : undefined;
     const pending = req.client.get(req.path, {
-      query: { ...req.query, limit: req.pageSize > 0 ? req.pageSize : undefined, continue: continueToken },
+      query: { ...req.query, limit, continue: continueToken },
       ...(req.table ? { accept: tableAccept } : {}),
       signal: req.signal,
       // One unpaged list of a big cluster can take a while.

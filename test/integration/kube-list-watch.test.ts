@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../src/kube/object.ts';
 import { startListWatch, type ListWatchHandle, type ListWatchOptions } from '../../src/kube/list-watch.ts';
+import { firstPageSize } from '../../src/kube/list-pager.ts';
 import { openDemo, type DemoFixture } from '../support/kube-demo.ts';
 import { RecordingSink } from '../support/recording-sink.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -36,28 +37,29 @@ function start(sink: RecordingSink, opts: Partial<ListWatchOptions> = {}): ListW
   return handle;
 }
 
-test('the initial list is paged: rows reach the sink page by page with totals, and the count is exact', { timeout: 20_000 }, async () => {
+test('the initial list is paged (a screenful first, then full pages): rows reach the sink page by page with totals, and the count is exact', { timeout: 20_000 }, async () => {
   for (let i = 0; i < 2300; i++) demo.server.store.create(podsRef, pod('paging', `p-${String(i).padStart(4, '0')}`));
   const sink = new RecordingSink();
   const stream = start(sink, { namespace: 'paging', pageSize: 500 });
   await sink.until('live', () => sink.last?.phase === 'live');
   stream.stop();
   assert.equal(sink.objects.size, 2300);
-  assert.equal(stream.stats().pages, 5);
+  assert.equal(stream.stats().pages, 6);
   const syncing = sink.states.filter((s) => s.phase === 'syncing' && s.loaded > 0);
   assert.deepEqual(
     syncing.map((s) => (s.phase === 'syncing' ? [s.loaded, s.total] : [])),
     [
-      [500, 2300],
-      [1000, 2300],
-      [1500, 2300],
-      [2000, 2300],
+      [100, 2300],
+      [600, 2300],
+      [1100, 2300],
+      [1600, 2300],
+      [2100, 2300],
       [2300, 2300],
     ],
   );
-  // The first page is in the sink (and announced) while 1,800 objects are still to come.
-  const firstState = sink.calls.findIndex((c) => c.call === 'state' && c.state.phase === 'syncing' && c.state.loaded === 500);
-  assert.equal(sink.calls.slice(0, firstState).filter((c) => c.call === 'upsert').length, 500);
+  // The first page is in the sink (and announced) while 2,200 objects are still to come.
+  const firstState = sink.calls.findIndex((c) => c.call === 'state' && c.state.phase === 'syncing' && c.state.loaded === 100);
+  assert.equal(sink.calls.slice(0, firstState).filter((c) => c.call === 'upsert').length, 100);
   const order = sink.calls.filter((c) => c.call !== 'state' && c.call !== 'upsert').map((c) => c.call);
   assert.deepEqual(order, ['beginSync', 'endSync']);
   assert.ok(sink.calls.findIndex((c) => c.call === 'beginSync') < sink.calls.findIndex((c) => c.call === 'upsert'));
@@ -71,7 +73,7 @@ test('an expired continue token mid-list falls back to one unpaged list, with an
     state(this: RecordingSink, st: Parameters<RecordingSink['state']>[0]) {
       RecordingSink.prototype.state.call(this, st);
       // After the first page, forget history: the next continue token is now too old.
-      if (!compacted && st.phase === 'syncing' && st.loaded === 500) {
+      if (!compacted && st.phase === 'syncing' && st.loaded === firstPageSize) {
         compacted = true;
         demo.server.store.delete(podsRef, 'expire', 'e-1199', { gracePeriodSeconds: 0 });
         demo.server.compact();
