@@ -142,22 +142,10 @@ const noContainers: ReadonlyMap<string, Usage> = new Map();
 export function podUsages(items: readonly PodMetrics[], opts: { containers: boolean } = { containers: true }): ReadonlyMap<string, PodUsage> {
   const out = new Map<string, PodUsage>();
   for (const m of items) {
-    const key = `${m.metadata.namespace ?? ''}/${m.metadata.name}`;
-    if (!opts.containers) {
-      let cpu = zeroQuantity;
-      let memory = zeroQuantity;
-      for (const c of m.containers ?? []) {
-        const u = parsedUsage(c.usage);
-        cpu = addQuantity(cpu, u.cpu);
-        memory = addQuantity(memory, u.memory);
-      }
-      out.set(key, { ...toUsage({ cpu, memory }), containers: noContainers });
-      continue;
-    }
-    // Each container's figures parsed once: for its own cell and the pod's sum.
+    // Each container's figures parsed once: for the pod's sum and, when asked, its own cell.
     const parsed = (m.containers ?? []).map((c) => [c.name, parsedUsage(c.usage)] as const);
-    const containers = new Map(parsed.map(([name, u]) => [name, toUsage(u)] as const));
-    out.set(key, { ...toUsage(sumParsed(parsed.map(([, u]) => u))), containers });
+    const containers = opts.containers ? new Map(parsed.map(([name, u]) => [name, toUsage(u)] as const)) : noContainers;
+    out.set(`${m.metadata.namespace ?? ''}/${m.metadata.name}`, { ...toUsage(sumParsed(parsed.map(([, u]) => u))), containers });
   }
   return out;
 }
