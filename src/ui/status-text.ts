@@ -52,11 +52,8 @@ export function streamStateTone(state: StreamState): 'ok' | 'info' | 'warn' | 'e
  * for commas (measured in a bare Node 24).
  */
 export function formatCount(n: number): string {
-  if (!Number.isInteger(n)) return String(n);
-  const digits = String(Math.abs(n));
-  let grouped = '';
-  for (let end = digits.length; end > 0; end -= 3) grouped = digits.slice(Math.max(0, end - 3), end) + (grouped ? `,${grouped}` : '');
-  return n < 0 ? `-${grouped}` : grouped;
+  // A comma before every run of three digits that ends the number (whole numbers only).
+  return Number.isInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : String(n);
 }
 
 /**

@@ -218,10 +218,10 @@ export function shellOnScreen(screen: string): boolean {
   const last = screen.trimEnd().split('\n').at(-1) ?? '';
   // (trimEnd took the space after a bare prompt such as `/ #`.)
   if (kxFrameOnScreen(screen)) return false;
-  if (/kx: shell in .*exit to return|^\S* ?[#$]( |$)/.test(last) || /exit to return$/.test(last)) return true;
-  // Keys typed into the shell before the fuzzer saw it (a loaded machine opens it late) can leave
-  // anything on its line (` u/ #  uwdSnNkj[kcj]r`): the latest banner, with no error of kx's
-  // after it, still says the shell has the terminal.
+  if (/^\S* ?[#$]( |$)/.test(last) || /exit to return$/.test(last)) return true;
+  // The latest banner, with no error of kx's after it, says the shell has the terminal, whatever
+  // keys typed into it before the fuzzer saw it (a loaded machine opens it late) left on its line
+  // (` u/ #  uwdSnNkj[kcj]r`).
   const banner = screen.lastIndexOf('kx: shell in ');
   return banner >= 0 && banner > screen.lastIndexOf('kx: attached to ') && kxErrorOnScreen(screen.slice(banner)) === undefined;
 }
