@@ -91,7 +91,9 @@ test('the real cluster and the demo in one table: each context’s rows as kubec
   // The real cluster's web in default: scale it from 1 to 3 through the dialog, which names its context.
   await filterTo(t, 'web');
   await t.waitFor(/● \S+ live · kx-demo live\s+\d+ of/);
-  // Which web comes first depends on the sort: ask the dialog, and move on until it names default's on the real cluster.
+  // Which web comes first depends on the sort, and the cursor keeps the row index it had before
+  // the filter: go to the top, ask the dialog, and move down until it names default's on the real cluster.
+  t.send('g');
   let screen = '';
   for (let i = 0; i < 5; i++) {
     t.send('s');
