@@ -67,10 +67,7 @@ for (const [name, start] of Object.entries(targets)) {
 
     before(async () => {
       t = await start();
-      // `kubectl create namespace` would send protobuf, which the demo cannot decode (a known gap):
-      // a manifest goes as JSON to both.
-      // and without OpenAPI documents kubectl's client-side validation cannot run (--validate=false).
-      await k(['create', '--validate=false', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } }));
+      await k(['create', 'namespace', NS]);
       const deployment = {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
@@ -81,7 +78,7 @@ for (const [name, start] of Object.entries(targets)) {
           template: { metadata: { labels: { app: 'echo' } }, spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] } },
         },
       };
-      await k(['create', '--validate=false', '-f', '-'], JSON.stringify(deployment));
+      await k(['create', '-f', '-'], JSON.stringify(deployment));
       await k(['wait', '--for=condition=Available', `deployment/echo`, '-n', NS, '--timeout=60s']);
     });
     after(async () => {
@@ -182,13 +179,17 @@ for (const [name, start] of Object.entries(targets)) {
       assert.ok(table.rows.length >= 1 && table.rows.every((r) => r.object.metadata.uid), 'rows carry metadata');
     });
 
-    // Known demo gaps, kept visible: they pass on the real server and are todo on the demo.
-    const gap = name === 'demo';
-    it('kubectl create namespace (protobuf request body)', { todo: gap && 'the demo cannot decode protobuf bodies' }, async () => {
+    it('kubectl create namespace|configmap|deployment (protobuf request bodies)', async () => {
       await k(['create', 'namespace', `${NS}-generated`]);
+      await k(['create', 'configmap', 'generated', '-n', NS, '--from-literal=a=1']);
+      await k(['create', 'deployment', 'generated', '-n', NS, '--image=nginx:1.27', '--replicas=0']);
+      assert.equal((await k(['get', 'configmap', 'generated', '-n', NS, '-o', 'jsonpath={.data.a}'])).trim(), '1');
+      assert.equal((await k(['get', 'deployment', 'generated', '-n', NS, '-o', 'jsonpath={.spec.replicas}'])).trim(), '0');
     });
-    it('kubectl apply with client-side validation (needs OpenAPI documents)', { todo: gap && 'the demo serves no OpenAPI documents' }, async () => {
-      await k(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied', namespace: NS }, data: { a: '1' } }));
+    it('kubectl apply with its default validation (OpenAPI documents), of an object and of a v1 List', async () => {
+      const cm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS }, data: { a: '1' } });
+      assert.equal(await k(['apply', '-f', '-'], JSON.stringify(cm('applied'))), 'configmap/applied created\n');
+      assert.equal(await k(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [cm('listed')] })), 'configmap/listed created\n');
     });
 
     it('kubectl works the same: get, logs, exec, scale, api-resources', async () => {

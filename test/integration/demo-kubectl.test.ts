@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { crontab, crontabCrd, deployment, pod } from '../support/demo-fixtures.ts';
 import { startDemoSetup, type DemoSetup } from '../support/demo-server-setup.ts';
-import { kubectlFor } from '../support/kubectl.ts';
+import { kubectl as runKubectl, kubectlFor } from '../support/kubectl.ts';
 
 // kubectl is the independent oracle: if it disagrees, the demo server is wrong.
 let demo: DemoSetup;
@@ -24,6 +24,7 @@ before(async () => {
 after(() => demo.close());
 
 const kubectl = kubectlFor(() => demo.kubeconfig).run;
+const kubectlRun = (args: string[], input: string) => runKubectl(args, { kubeconfig: demo.kubeconfig, input });
 
 const rows = (out: string) =>
   out
@@ -143,4 +144,37 @@ test('kubectl delete removes an object', async () => {
   assert.equal(demo.server.store.get({ group: '', plural: 'configmaps' }, 'default', 'doomed'), undefined);
   const missing = await kubectl('delete', 'configmap', 'doomed');
   assert.match(missing.stderr, /configmaps "doomed" not found/);
+});
+
+test('kubectl apply, create and replace validate as against a 1.32 server: no --validate=false, no warnings', async () => {
+  const run = async (args: string[], manifest: unknown) => {
+    const r = await kubectlRun(args, JSON.stringify(manifest));
+    assert.equal(r.code, 0, `kubectl ${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stderr, '', 'kubectl warns about nothing');
+    return r.stdout;
+  };
+  const cm = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data });
+  assert.equal(await run(['apply', '-f', '-'], cm('applied', { a: '1' })), 'configmap/applied created\n');
+  assert.equal(await run(['apply', '-f', '-'], cm('applied', { a: '2' })), 'configmap/applied configured\n');
+  assert.deepEqual(demo.server.store.get({ group: '', plural: 'configmaps' }, 'default', 'applied')?.data, { a: '2' });
+  // A v1 List: kubectl checks it against the OpenAPI v2 document (which has no definitions to check).
+  const list = { apiVersion: 'v1', kind: 'List', items: [cm('listed'), crontab('default', 'listed', '*/5 * * * *', 1)] };
+  assert.equal(await run(['apply', '-f', '-'], list), 'configmap/listed created\ncrontab.stable.example.com/listed created\n');
+  assert.equal(await run(['create', '-f', '-'], cm('created')), 'configmap/created created\n');
+  assert.equal(await run(['replace', '-f', '-'], cm('created', { r: '1' })), 'configmap/created replaced\n');
+  assert.deepEqual(demo.server.store.get({ group: '', plural: 'configmaps' }, 'default', 'created')?.data, { r: '1' });
+});
+
+test('/openapi/v3 lists every group version discovery serves, each with a PATCH per kind that takes fieldValidation', async () => {
+  const versions = (await kubectl('api-versions')).stdout.trim().split('\n');
+  const root = JSON.parse((await kubectl('get', '--raw', '/openapi/v3')).stdout) as { paths: Record<string, { serverRelativeURL: string }> };
+  const keys = versions.map((gv) => (gv.includes('/') ? `apis/${gv}` : `api/${gv}`));
+  assert.deepEqual(Object.keys(root.paths).sort(), keys.sort());
+  type Doc = { paths: Record<string, { patch?: { parameters: Array<{ name: string; in: string }>; 'x-kubernetes-group-version-kind': { kind: string } } }> };
+  const apps = JSON.parse((await kubectl('get', '--raw', root.paths['apis/apps/v1']!.serverRelativeURL)).stdout) as Doc;
+  const deployments = apps.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}']?.patch;
+  assert.equal(deployments?.['x-kubernetes-group-version-kind'].kind, 'Deployment');
+  assert.ok(deployments?.parameters.some((p) => p.name === 'fieldValidation' && p.in === 'query'));
+  const missing = await kubectl('get', '--raw', '/openapi/v3/apis/nothing.example.com/v1');
+  assert.match(missing.stderr, /NotFound/);
 });

@@ -66,6 +66,8 @@ export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res
     else if (!(def.group === '' && def.plural === 'namespaces')) delete obj.status;
   }
   if (def.group === '' && def.plural === 'namespaces') obj.status = { phase: 'Active' };
+  // SetDefaults_Secret: a secret created without a type (kubectl create secret generic) is Opaque.
+  if (def.group === '' && def.plural === 'secrets' && !(obj as { type?: unknown }).type) (obj as { type?: string }).type = 'Opaque';
   obj.apiVersion = def.group === '' ? route.version : `${def.group}/${route.version}`;
   obj.kind = def.kind;
   delete obj.metadata.resourceVersion;

@@ -13,6 +13,7 @@ import { handlePortForwardUpgrade } from './portforward.ts';
 import { sendError, sendJson } from './http-util.ts';
 import { handleMetrics } from './metrics-handler.ts';
 import { metricsGroup } from './metrics-resources.ts';
+import { sendOpenApi } from './openapi.ts';
 import { handleResource } from './resource-handler.ts';
 import { route } from './router.ts';
 
@@ -86,6 +87,8 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
       sendJson(res, 200, resourceList(ctx.catalogue, r.group, r.version));
       return;
     case 'openapi':
+      sendOpenApi(ctx, req, res, r);
+      return;
     case 'unknown':
       throw unknownResource();
     case 'resource':

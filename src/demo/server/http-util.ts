@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { DemoStatusError, badRequest, statusOf, type StatusDetails } from './errors.ts';
+import { decodeKubernetesProtobuf, protobufMediaType } from './protobuf/decode.ts';
 
 /** Writes a JSON body with a status code. */
 export function sendJson(res: ServerResponse, code: number, body: unknown): void {
@@ -41,9 +42,15 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers['content-type'] ?? 'application/json').split(';')[0]?.trim() ?? '';
   const body = await readBody(req);
   if (body.length === 0) return undefined;
-  // Protobuf and CBOR bodies cannot be decoded here; 415 tells client-go to fall back to JSON.
+  // kubectl's typed clients (create namespace|deployment|…, autoscale) send protobuf.
+  if (type === protobufMediaType) return decodeKubernetesProtobuf(body);
+  // CBOR cannot be decoded here; client-go falls back to JSON on its 415.
   if (type !== 'application/json' && type !== 'application/yaml' && type !== '' && type !== '*/*') {
-    throw new DemoStatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+    throw new DemoStatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
+    );
   }
   try {
     if (type === 'application/yaml') return parseYaml(body.toString('utf8')) as unknown;

@@ -22,7 +22,8 @@ export type Route =
   | { kind: 'groups' }
   | { kind: 'group'; group: string }
   | { kind: 'group-version'; group: string; version: string }
-  | { kind: 'openapi' }
+  /** /openapi/v2, /openapi/v3, or /openapi/v3/KEY (KEY as 'api/v1', 'apis/apps/v1'). */
+  | { kind: 'openapi'; version: 'v2' | 'v3'; key?: string }
   | ResourceRoute
   | { kind: 'unknown' };
 
@@ -33,7 +34,11 @@ export function route(pathname: string, catalogue: ResourceCatalogue): Route {
     .filter((p) => p !== '')
     .map(decodeURIComponent);
   if (parts[0] === 'version' && parts.length === 1) return { kind: 'version' };
-  if (parts[0] === 'openapi') return { kind: 'openapi' };
+  if (parts[0] === 'openapi') {
+    if (parts[1] === 'v2' && parts.length === 2) return { kind: 'openapi', version: 'v2' };
+    if (parts[1] === 'v3') return parts.length === 2 ? { kind: 'openapi', version: 'v3' } : { kind: 'openapi', version: 'v3', key: parts.slice(2).join('/') };
+    return { kind: 'unknown' };
+  }
   if (parts[0] === 'api') {
     if (parts.length === 1) return { kind: 'core-versions' };
     if (parts[1] !== 'v1') return { kind: 'unknown' };
