@@ -179,6 +179,25 @@ for (const [name, start] of Object.entries(targets)) {
       assert.ok(table.rows.length >= 1 && table.rows.every((r) => r.object.metadata.uid), 'rows carry metadata');
     });
 
+    it('a path nothing serves: the NotFound Status with empty details; health checks answer ok', async () => {
+      const res = await get('/api/v1/namespaces/default/pods/nope/nosuchsubresource');
+      assert.equal(res.status, 404);
+      assert.deepEqual(JSON.parse(res.body), {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        details: {},
+        code: 404,
+      });
+      for (const path of ['/healthz', '/livez', '/readyz']) {
+        const health = await get(path);
+        assert.deepEqual([health.status, health.body], [200, 'ok'], path);
+      }
+    });
+
     it('kubectl create namespace|configmap|deployment (protobuf request bodies)', async () => {
       await k(['create', 'namespace', `${NS}-generated`]);
       await k(['create', 'configmap', 'generated', '-n', NS, '--from-literal=a=1']);

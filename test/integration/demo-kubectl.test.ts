@@ -178,3 +178,21 @@ test('/openapi/v3 lists every group version discovery serves, each with a PATCH 
   const missing = await kubectl('get', '--raw', '/openapi/v3/apis/nothing.example.com/v1');
   assert.match(missing.stderr, /NotFound/);
 });
+
+test('kubectl auth whoami and auth can-i --list answer (the demo allows everything); health checks are ok', async () => {
+  const whoami = await kubectl('auth', 'whoami', '-o', 'json');
+  assert.equal(whoami.code, 0, whoami.stderr);
+  assert.deepEqual((JSON.parse(whoami.stdout) as { status: unknown }).status, { userInfo: { username: 'kx-demo-admin', groups: ['system:masters', 'system:authenticated'] } });
+  const list = await kubectl('auth', 'can-i', '--list', '-n', 'default');
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /^\*\.\*\s+\[\]\s+\[\]\s+\[\*\]$/m);
+  const ready = await kubectl('get', '--raw', '/readyz?verbose');
+  assert.equal(ready.code, 0, ready.stderr);
+  assert.match(ready.stdout, /^\[\+\]ping ok\n[\s\S]*readyz check passed\n$/);
+});
+
+test('kubectl debug on a server without ephemeral containers says so (a NotFound with details, not a crash)', async () => {
+  const r = await kubectl('debug', 'web-1', '--image=busybox', '--profile=general', '--', 'true');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /ephemeral containers are disabled for this cluster \(error from server: "the server could not find the requested resource"\)/);
+});

@@ -77,6 +77,8 @@ const rows: Row[] = [
     status: true,
   },
   { g: 'authorization.k8s.io', v: ['v1'], plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview', ns: false, verbs: ['create'] },
+  { g: 'authorization.k8s.io', v: ['v1'], plural: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', kind: 'SelfSubjectRulesReview', ns: false, verbs: ['create'] },
+  { g: 'authentication.k8s.io', v: ['v1'], plural: 'selfsubjectreviews', singular: 'selfsubjectreview', kind: 'SelfSubjectReview', ns: false, verbs: ['create'] },
 ];
 
 /** Builds the built-in resource definitions (fresh objects, so a caller may keep them). */

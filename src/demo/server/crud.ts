@@ -12,6 +12,7 @@ import { applyPatch, patchTypeOf } from './patch/apply-patch.ts';
 import { presentObject } from './present.ts';
 import { checkWorkloadReplicas } from './replicas.ts';
 import { qualifiedName, type ResourceDef } from './resource-def.ts';
+import { handleReview } from './reviews.ts';
 import type { ResourceRoute } from './router.ts';
 import { toTable } from './table/table.ts';
 
@@ -35,19 +36,7 @@ export function getExisting(ctx: ServerContext, route: ResourceRoute): KubeObjec
 /** POST to a collection. */
 export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, format: ResponseFormat): Promise<void> {
   const { def } = route;
-  if (def.group === 'authorization.k8s.io' && def.plural === 'selfsubjectaccessreviews') {
-    // kubectl auth can-i sends protobuf; the answer does not depend on the question, so JSON or not is fine.
-    const review = await readJson(req).catch(() => undefined);
-    const spec = isRecord(review) && isRecord(review.spec) ? review.spec : {};
-    sendJson(res, 201, {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      metadata: { creationTimestamp: null },
-      spec,
-      status: { allowed: true, reason: 'the demo cluster allows everything' },
-    });
-    return;
-  }
+  if (await handleReview(def, req, res)) return;
   const body = await readJson(req);
   if (!isRecord(body)) throw badRequest("Object 'Kind' is missing in 'null'");
   const obj = body as unknown as KubeObject;

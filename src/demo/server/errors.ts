@@ -57,7 +57,9 @@ export function badRequest(message: string): DemoStatusError {
 
 /** 404 for a path that names no served resource. */
 export function unknownResource(): DemoStatusError {
-  return new DemoStatusError(404, 'NotFound', 'the server could not find the requested resource');
+  // The apiserver's NewNotFound for no resource: empty details, which clients dereference
+  // (kubectl debug reads details.name to tell a missing subresource from a missing pod).
+  return new DemoStatusError(404, 'NotFound', 'the server could not find the requested resource', {});
 }
 
 /** 405 for a verb the resource does not support. */

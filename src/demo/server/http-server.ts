@@ -9,6 +9,7 @@ import { coreVersions, demoVersion, groupInfo, groupList, resourceList } from '.
 import { DemoStatusError, statusOf, unknownResource } from './errors.ts';
 import { handleAttachUpgrade } from './attach.ts';
 import { handleExecUpgrade } from './exec.ts';
+import { isHealthPath, sendHealth } from './health.ts';
 import { handlePortForwardUpgrade } from './portforward.ts';
 import { sendError, sendJson } from './http-util.ts';
 import { handleMetrics } from './metrics-handler.ts';
@@ -111,6 +112,15 @@ async function handle(ctx: ServerContext, req: IncomingMessage, res: ServerRespo
 export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { key: string; cert: string }): { server: Server; sockets: Set<Socket> } {
   const sockets = new Set<Socket>();
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://demo');
+    if (isHealthPath(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+      try {
+        sendHealth(res, url.pathname, url.searchParams);
+      } catch (err) {
+        sendError(res, err);
+      }
+      return;
+    }
     if (!authorized(req, token)) {
       sendError(res, unauthorized);
       return;

@@ -2,7 +2,7 @@
  * The protobuf messages the demo decodes: what kubectl 1.32's typed clients send, which is
  * protobuf and nothing else — `kubectl create namespace|configmap|secret|serviceaccount|deployment|
  * job|cronjob|service|quota|role|clusterrole|rolebinding|clusterrolebinding|pdb|priorityclass|
- * ingress` and `kubectl autoscale`. Field numbers are
+ * ingress`, `kubectl autoscale` and `kubectl auth can-i`. Field numbers are
  * Kubernetes' wire protocol (k8s.io/api's generated.proto, stable across releases). Only the
  * fields those commands and the demo's own objects carry are listed: a field not listed is
  * refused with its message and number named (a 415 that says to send JSON), never dropped silently.
@@ -116,6 +116,13 @@ export const messages: Record<string, string> = {
   HorizontalPodAutoscaler: '1 metadata ObjectMeta|2 spec HorizontalPodAutoscalerSpec|3 status -',
   HorizontalPodAutoscalerSpec: '1 scaleTargetRef CrossVersionObjectReference|2 minReplicas i!|3 maxReplicas i|4 targetCPUUtilizationPercentage i!',
   CrossVersionObjectReference: '1 kind s|2 name s|3 apiVersion s',
+
+  SelfSubjectAccessReview: '1 metadata ObjectMeta|2 spec SelfSubjectAccessReviewSpec|3 status -',
+  SelfSubjectAccessReviewSpec: '1 resourceAttributes ResourceAttributes|2 nonResourceAttributes NonResourceAttributes',
+  ResourceAttributes: '1 namespace s|2 verb s|3 group s|4 version s|5 resource s|6 subresource s|7 name s|8 fieldSelector -|9 labelSelector -',
+  NonResourceAttributes: '1 path s|2 verb s',
+  SelfSubjectRulesReview: '1 metadata ObjectMeta|2 spec SelfSubjectRulesReviewSpec|3 status -',
+  SelfSubjectRulesReviewSpec: '1 namespace s',
 };
 
 /** The top-level kinds, by the apiVersion and kind of the envelope's TypeMeta. */
@@ -138,4 +145,6 @@ export const roots: Record<string, string> = {
   'networking.k8s.io/v1/Ingress': 'Ingress',
   'scheduling.k8s.io/v1/PriorityClass': 'PriorityClass',
   'autoscaling/v1/HorizontalPodAutoscaler': 'HorizontalPodAutoscaler',
+  'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
+  'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
 };
