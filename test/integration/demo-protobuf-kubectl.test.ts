@@ -66,6 +66,8 @@ const generators: Array<{ create: string[]; get: string[] }> = [
   { create: ['create', 'clusterrolebinding', 'pb-crb', '--clusterrole=pb-cr', '--group=ops'], get: ['clusterrolebinding', 'pb-crb'] },
   { create: ['create', 'poddisruptionbudget', 'pb-pdb', '-n', 'shop', '--selector=app=pb-web', '--min-available=50%'], get: ['poddisruptionbudget', 'pb-pdb', '-n', 'shop'] },
   { create: ['create', 'ingress', 'pb-ing', '-n', 'shop', '--rule=shop.example.com/api*=api:8080,tls=shop-cert'], get: ['ingress', 'pb-ing', '-n', 'shop'] },
+  // value 0: an int32 JSON always has, which must survive as 0.
+  { create: ['create', 'priorityclass', 'pb-pc', '--value=0', '--description=zero'], get: ['priorityclass', 'pb-pc'] },
   // kubectl 1.32 autoscales with autoscaling/v1: read it back in that version.
   { create: ['autoscale', 'deployment', 'pb-web', '-n', 'shop', '--min=1', '--max=4', '--cpu-percent=60'], get: ['horizontalpodautoscalers.v1.autoscaling', 'pb-web', '-n', 'shop'] },
 ];
@@ -102,4 +104,19 @@ test('a kind the demo has no protobuf schema for is refused with a sentence that
   });
   assert.equal(res.status, 415);
   assert.match(((await res.json()) as { message: string }).message, /cannot decode Node \(v1\) from protobuf; send the object as application\/json/);
+});
+
+test('kubectl get priorityclasses prints the two system classes and a created one, defaulted as the server defaults it', async () => {
+  const rows = (await kubectl.ok('get', 'pc', '--no-headers'))
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/));
+  assert.deepEqual(
+    rows.map((r) => [r[0], r[1], r[2], r[4]]),
+    [
+      ['pb-pc', '0', 'false', 'PreemptLowerPriority'],
+      ['system-cluster-critical', '2000000000', 'false', 'PreemptLowerPriority'],
+      ['system-node-critical', '2000001000', 'false', 'PreemptLowerPriority'],
+    ],
+  );
 });

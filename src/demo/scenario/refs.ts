@@ -27,6 +27,7 @@ export const R = {
   ingressclasses: { group: 'networking.k8s.io', plural: 'ingressclasses' },
   storageclasses: { group: 'storage.k8s.io', plural: 'storageclasses' },
   leases: { group: 'coordination.k8s.io', plural: 'leases' },
+  priorityclasses: { group: 'scheduling.k8s.io', plural: 'priorityclasses' },
   crds: { group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions' },
   crontabs: { group: 'stable.example.com', plural: 'crontabs' },
 } as const satisfies Record<string, DemoResourceRef>;

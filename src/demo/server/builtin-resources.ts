@@ -63,6 +63,7 @@ const rows: Row[] = [
   { g: 'rbac.authorization.k8s.io', v: ['v1'], plural: 'clusterroles', singular: 'clusterrole', kind: 'ClusterRole', ns: false },
   { g: 'rbac.authorization.k8s.io', v: ['v1'], plural: 'rolebindings', singular: 'rolebinding', kind: 'RoleBinding', ns: true },
   { g: 'rbac.authorization.k8s.io', v: ['v1'], plural: 'roles', singular: 'role', kind: 'Role', ns: true },
+  { g: 'scheduling.k8s.io', v: ['v1'], plural: 'priorityclasses', singular: 'priorityclass', kind: 'PriorityClass', ns: false, short: ['pc'] },
   { g: 'storage.k8s.io', v: ['v1'], plural: 'storageclasses', singular: 'storageclass', kind: 'StorageClass', ns: false, short: ['sc'] },
   { g: 'coordination.k8s.io', v: ['v1'], plural: 'leases', singular: 'lease', kind: 'Lease', ns: true },
   { g: 'events.k8s.io', v: ['v1'], plural: 'events', singular: 'event', kind: 'Event', ns: true, short: ['ev'] },

@@ -21,6 +21,7 @@ const groupOrder = [
   'rbac.authorization.k8s.io',
   'storage.k8s.io',
   'apiextensions.k8s.io',
+  'scheduling.k8s.io',
   'coordination.k8s.io',
   'discovery.k8s.io',
 ];

@@ -13,6 +13,7 @@ import { presentObject } from './present.ts';
 import { checkWorkloadReplicas } from './replicas.ts';
 import { qualifiedName, type ResourceDef } from './resource-def.ts';
 import { handleReview } from './reviews.ts';
+import { applyCreateDefaults } from './defaults.ts';
 import type { ResourceRoute } from './router.ts';
 import { toTable } from './table/table.ts';
 
@@ -55,8 +56,7 @@ export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res
     else if (!(def.group === '' && def.plural === 'namespaces')) delete obj.status;
   }
   if (def.group === '' && def.plural === 'namespaces') obj.status = { phase: 'Active' };
-  // SetDefaults_Secret: a secret created without a type (kubectl create secret generic) is Opaque.
-  if (def.group === '' && def.plural === 'secrets' && !(obj as { type?: unknown }).type) (obj as { type?: string }).type = 'Opaque';
+  applyCreateDefaults(def, obj);
   obj.apiVersion = def.group === '' ? route.version : `${def.group}/${route.version}`;
   obj.kind = def.kind;
   delete obj.metadata.resourceVersion;

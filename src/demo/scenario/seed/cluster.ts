@@ -129,6 +129,12 @@ export function seedCluster(ctx: ScenarioContext): void {
       age.days(12),
     );
   }
+  // The two classes every cluster's API server creates at start.
+  for (const [name, value, description] of [
+    ['system-cluster-critical', 2000000000, 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.'],
+    ['system-node-critical', 2000001000, 'Used for system critical pods that must not be moved from their current node.'],
+  ] as const)
+    ctx.create(R.priorityclasses, obj('scheduling.k8s.io/v1', 'PriorityClass', name, undefined, { value, globalDefault: false, description, preemptionPolicy: 'PreemptLowerPriority' }), age.days(12));
   ctx.create(
     R.storageclasses,
     obj(

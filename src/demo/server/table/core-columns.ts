@@ -129,6 +129,12 @@ export const configMapColumns: ColumnSet = {
 };
 
 /** Secrets. */
+/** PriorityClass as kubectl prints it: NAME VALUE GLOBAL-DEFAULT AGE PREEMPTIONPOLICY. */
+export const priorityClassColumns: ColumnSet = {
+  columns: [nameColumn, col('Value', 'integer'), col('Global-Default', 'boolean'), ageColumn, col('PreemptionPolicy', 'string')],
+  cells: (o, now) => [o.metadata.name, num(o, 'value'), at(o, 'globalDefault') === true, age(o.metadata.creationTimestamp, now), str(o, 'preemptionPolicy')],
+};
+
 export const secretColumns: ColumnSet = {
   columns: [nameColumn, col('Type', 'string'), col('Data', 'integer'), ageColumn],
   cells: (o, now) => [o.metadata.name, str(o, 'type') || 'Opaque', count(o.data), age(o.metadata.creationTimestamp, now)],

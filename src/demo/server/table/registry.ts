@@ -2,7 +2,7 @@
 import type { ResourceDef } from '../resource-def.ts';
 import { apiServiceColumns } from './apiservice-columns.ts';
 import type { ColumnSet } from './columns.ts';
-import { configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, pvcColumns, secretColumns, serviceColumns } from './core-columns.ts';
+import { configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, priorityClassColumns, pvcColumns, secretColumns, serviceColumns } from './core-columns.ts';
 import { customColumns, defaultColumns } from './default-columns.ts';
 import { podColumns } from './pod-columns.ts';
 import { cronJobColumns, daemonSetColumns, deploymentColumns, hpaColumns, jobColumns, replicaSetColumns, statefulSetColumns } from './workload-columns.ts';
@@ -26,6 +26,7 @@ const builtins = new Map<string, ColumnSet>([
   ['batch/cronjobs', cronJobColumns],
   ['autoscaling/horizontalpodautoscalers', hpaColumns],
   ['networking.k8s.io/ingresses', ingressColumns],
+  ['scheduling.k8s.io/priorityclasses', priorityClassColumns],
   ['apiregistration.k8s.io/apiservices', apiServiceColumns],
 ]);
 
