@@ -196,3 +196,21 @@ test('kubectl debug on a server without ephemeral containers says so (a NotFound
   assert.equal(r.code, 1);
   assert.match(r.stderr, /ephemeral containers are disabled for this cluster \(error from server: "the server could not find the requested resource"\)/);
 });
+
+test('an HPA written in autoscaling/v1 reads back in v2 with its CPU target as a metric, and in v1 as written', async () => {
+  const created = await kubectl('autoscale', 'deployment', 'web', '--min=2', '--max=5', '--cpu-percent=60');
+  assert.equal(created.code, 0, created.stderr);
+  const v2 = JSON.parse((await kubectl('get', 'hpa', 'web', '-o', 'json')).stdout) as { apiVersion: string; spec: Record<string, unknown> };
+  assert.equal(v2.apiVersion, 'autoscaling/v2');
+  assert.deepEqual(v2.spec.metrics, [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }]);
+  assert.equal(v2.spec.targetCPUUtilizationPercentage, undefined);
+  const table = rows((await kubectl('get', 'hpa', 'web')).stdout);
+  assert.deepEqual(table[1]?.slice(1, 5), ['Deployment/web', 'cpu: <unknown>/60%', '2', '5']);
+  const v1 = JSON.parse((await kubectl('get', 'horizontalpodautoscalers.v1.autoscaling', 'web', '-o', 'json')).stdout) as { apiVersion: string; spec: Record<string, unknown> };
+  assert.equal(v1.apiVersion, 'autoscaling/v1');
+  assert.deepEqual(v1.spec, { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 2, maxReplicas: 5, targetCPUUtilizationPercentage: 60 });
+  // A v1 merge patch of the target lands in the v2 metric.
+  const patched = await kubectl('patch', 'horizontalpodautoscalers.v1.autoscaling', 'web', '--type=merge', '-p', '{"spec":{"targetCPUUtilizationPercentage":75}}');
+  assert.equal(patched.code, 0, patched.stderr);
+  assert.match((await kubectl('get', 'hpa', 'web', '-o', 'jsonpath={.spec.metrics[0].resource.target.averageUtilization}')).stdout, /^75$/);
+});

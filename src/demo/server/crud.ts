@@ -10,6 +10,7 @@ import { isRecord, queryInt, readBody, readJson, sendJson } from './http-util.ts
 import type { ResponseFormat } from './negotiate.ts';
 import { applyPatch, patchTypeOf } from './patch/apply-patch.ts';
 import { presentObject } from './present.ts';
+import { toStorage } from './conversion.ts';
 import { checkWorkloadReplicas } from './replicas.ts';
 import { qualifiedName, type ResourceDef } from './resource-def.ts';
 import { handleReview } from './reviews.ts';
@@ -61,11 +62,12 @@ export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res
   obj.kind = def.kind;
   delete obj.metadata.resourceVersion;
   checkWorkloadReplicas(def, route.version, obj);
+  const stored = toStorage(def, route.version, obj);
   if (isDryRun(req)) {
-    sendObject(res, 201, obj, route, format);
+    sendObject(res, 201, stored, route, format);
     return;
   }
-  sendObject(res, 201, ctx.store.create(def, obj), route, format);
+  sendObject(res, 201, ctx.store.create(def, stored), route, format);
 }
 
 function notFoundNamespace(name: string): DemoStatusError {
@@ -101,7 +103,7 @@ export async function handleUpdate(ctx: ServerContext, req: IncomingMessage, res
     obj.metadata.namespace = route.namespace;
   }
   const existing = getExisting(ctx, route);
-  const next = scopeUpdate(route.def, existing, obj, route.subresource);
+  const next = scopeUpdate(route.def, existing, toStorage(route.def, route.version, obj), route.subresource);
   checkWorkloadReplicas(route.def, route.version, next);
   if (isDryRun(req)) {
     sendObject(res, 200, next, route, format);
@@ -126,7 +128,7 @@ export async function handlePatch(ctx: ServerContext, req: IncomingMessage, res:
   patched.metadata.name = existing.metadata.name;
   if (route.def.namespaced) patched.metadata.namespace = existing.metadata.namespace;
   patched.metadata.resourceVersion ??= existing.metadata.resourceVersion;
-  const next = scopeUpdate(route.def, existing, patched, route.subresource);
+  const next = scopeUpdate(route.def, existing, toStorage(route.def, route.version, patched), route.subresource);
   checkWorkloadReplicas(route.def, route.version, next);
   if (isDryRun(req)) {
     sendObject(res, 200, next, route, format);

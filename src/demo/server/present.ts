@@ -1,5 +1,6 @@
 /** Shapes stored objects for the wire: the apiVersion of the requested version, list wrappers. */
 import type { KubeObject } from '../../kube/object.ts';
+import { fromStorage } from './conversion.ts';
 import type { ResourceDef } from './resource-def.ts';
 
 /** 'v1' or 'apps/v1' for a resource in a version. */
@@ -10,8 +11,9 @@ export function groupVersion(def: Pick<ResourceDef, 'group'>, version: string): 
 /** The object as the requested version names it (the demo stores one shape for every version). */
 export function presentObject(obj: KubeObject, def: ResourceDef, version: string): KubeObject {
   const apiVersion = groupVersion(def, version);
-  if (obj.apiVersion === apiVersion && obj.kind === def.kind) return obj;
-  return { ...obj, apiVersion, kind: def.kind };
+  const shaped = fromStorage(def, version, obj);
+  if (shaped.apiVersion === apiVersion && shaped.kind === def.kind) return shaped;
+  return { ...shaped, apiVersion, kind: def.kind };
 }
 
 /**
@@ -20,7 +22,7 @@ export function presentObject(obj: KubeObject, def: ResourceDef, version: string
  */
 export function presentItem(obj: KubeObject, def: ResourceDef, version: string): KubeObject {
   if (def.custom) return presentObject(obj, def, version);
-  const { apiVersion: _a, kind: _k, ...rest } = obj;
+  const { apiVersion: _a, kind: _k, ...rest } = fromStorage(def, version, obj);
   return rest as KubeObject;
 }
 
