@@ -246,7 +246,11 @@ class GoSorter<T> {
   }
 }
 
-/** Go's sort package xorshift (64-bit: << 13, >> 7, << 17). */
+/**
+ * The xorshift of Go's sort package as kubectl 1.32 has it (built with Go 1.23): << 13, >> 17, << 5,
+ * the 32-bit shift triple on a 64-bit state. Go 1.24 changed it to 13, 7, 17 (golang/go#70144), so a
+ * kubectl built with Go 1.24 or later (1.33+) may order ties differently when the pattern breaker runs.
+ */
 class XorShift {
   private state: bigint;
   constructor(seed: number) {
@@ -256,8 +260,8 @@ class XorShift {
     const mask = (1n << 64n) - 1n;
     let r = this.state;
     r ^= (r << 13n) & mask;
-    r ^= r >> 7n;
-    r ^= (r << 17n) & mask;
+    r ^= r >> 17n;
+    r ^= (r << 5n) & mask;
     this.state = r;
     return r;
   }
