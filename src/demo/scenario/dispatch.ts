@@ -6,6 +6,7 @@ import type { ServiceAllocator } from './controllers/service.ts';
 import type { Kubelet } from './kubelet/kubelet.ts';
 import type { DemoRuntime } from './kubelet/runtime.ts';
 import { matchesMap } from './meta.ts';
+import { budgetsOf } from './controllers/disruption.ts';
 import { controllerOf } from './owner-index.ts';
 import { R } from './refs.ts';
 
@@ -40,8 +41,12 @@ export function dispatch(p: Parts, change: StoreChange): void {
       for (const svc of ctx.store.list(R.services, ns)) {
         if (matchesMap((svc.spec as { selector?: Record<string, string> } | undefined)?.selector, obj.metadata.labels)) ctx.queue.add('Endpoints', ns, svc.metadata.name);
       }
+      for (const pdb of budgetsOf(ctx, obj)) ctx.queue.add('PodDisruptionBudget', ns, pdb.metadata.name);
       break;
     }
+    case 'policy/poddisruptionbudgets':
+      if (own) ctx.queue.add('PodDisruptionBudget', ns, name);
+      break;
     case 'apps/replicasets':
       if (own) ctx.queue.add('ReplicaSet', ns, name);
       break;

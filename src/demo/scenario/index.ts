@@ -6,6 +6,7 @@ import { syncCronJob } from './controllers/cronjob.ts';
 import { syncDaemonSet } from './controllers/daemonset.ts';
 import { syncDeployment } from './controllers/deployment.ts';
 import { syncHpa } from './controllers/hpa.ts';
+import { syncDisruptionBudget } from './controllers/disruption.ts';
 import { syncJob } from './controllers/job.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
 import { Scheduler } from './controllers/scheduler.ts';
@@ -61,6 +62,7 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
   q.register('Job', (ns, name) => syncJob(ctx, ns, name));
   q.register('CronJob', (ns, name) => syncCronJob(ctx, ns, name));
   q.register('Endpoints', (ns, name) => syncEndpoints(ctx, ns, name));
+  q.register('PodDisruptionBudget', (ns, name) => syncDisruptionBudget(ctx, ns, name));
   // Objects already in the store (a restarted scenario) join the owner index first.
   for (const ref of [R.pods, R.replicasets, R.controllerrevisions, R.jobs, R.endpointslices]) {
     for (const object of store.list(ref)) ctx.owners.apply({ type: 'ADDED', resource: ref, object });

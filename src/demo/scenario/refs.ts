@@ -22,6 +22,7 @@ export const R = {
   jobs: { group: 'batch', plural: 'jobs' },
   cronjobs: { group: 'batch', plural: 'cronjobs' },
   hpas: { group: 'autoscaling', plural: 'horizontalpodautoscalers' },
+  pdbs: { group: 'policy', plural: 'poddisruptionbudgets' },
   endpointslices: { group: 'discovery.k8s.io', plural: 'endpointslices' },
   ingresses: { group: 'networking.k8s.io', plural: 'ingresses' },
   ingressclasses: { group: 'networking.k8s.io', plural: 'ingressclasses' },

@@ -15,6 +15,14 @@ export interface BudgetStatus {
   disruptionsAllowed: number;
 }
 
+/** The workloads whose scale a percentage budget counts, by Kind. */
+export const scaledWorkloads: Readonly<Record<string, { group: string; plural: string }>> = {
+  ReplicaSet: { group: 'apps', plural: 'replicasets' },
+  Deployment: { group: 'apps', plural: 'deployments' },
+  StatefulSet: { group: 'apps', plural: 'statefulsets' },
+  ReplicationController: { group: '', plural: 'replicationcontrollers' },
+};
+
 /** Looks up a workload by kind/namespace/name (the pods' controllers and their owners). */
 export type OwnerLookup = (kind: string, namespace: string, name: string) => KubeObject | undefined;
 

@@ -7,18 +7,12 @@ import type { KubeObject } from '../../kube/object.ts';
 import type { ServerContext } from './context.ts';
 import { getExisting } from './crud.ts';
 import { badRequest, DemoStatusError, notFound } from './errors.ts';
-import { budgetSelects, budgetStatus, podHealthy, type OwnerLookup } from './disruption-budget.ts';
+import { budgetSelects, budgetStatus, podHealthy, scaledWorkloads, type OwnerLookup } from './disruption-budget.ts';
 import { isRecord, readJson, sendJson } from './http-util.ts';
 import type { ResourceRoute } from './router.ts';
 
 const pods = { group: '', plural: 'pods' };
 const budgets = { group: 'policy', plural: 'poddisruptionbudgets' };
-const workloads: Record<string, { group: string; plural: string }> = {
-  ReplicaSet: { group: 'apps', plural: 'replicasets' },
-  Deployment: { group: 'apps', plural: 'deployments' },
-  StatefulSet: { group: 'apps', plural: 'statefulsets' },
-  ReplicationController: { group: '', plural: 'replicationcontrollers' },
-};
 
 /** POST on pods/NAME/eviction. */
 export async function handleEviction(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams): Promise<void> {
@@ -50,7 +44,7 @@ function refuseIfBudgetViolated(ctx: ServerContext, pod: KubeObject): void {
   if (matching.length > 1) throw new DemoStatusError(500, 'InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
   const pdb = matching[0]!;
   const lookup: OwnerLookup = (kind, ns, name) => {
-    const ref = workloads[kind];
+    const ref = scaledWorkloads[kind];
     return ref && ctx.catalogue.get(ref.group, ref.plural) ? ctx.store.get(ref, ns, name) : undefined;
   };
   const status = budgetStatus(pdb, ctx.store.list(pods, namespace), lookup);

@@ -1,6 +1,17 @@
 /** Which column set renders which resource. */
 import type { ResourceDef } from '../resource-def.ts';
 import { apiServiceColumns } from './apiservice-columns.ts';
+import {
+  endpointSliceColumns,
+  ingressClassColumns,
+  leaseColumns,
+  networkPolicyColumns,
+  persistentVolumeColumns,
+  podDisruptionBudgetColumns,
+  roleBindingColumns,
+  serviceAccountColumns,
+  storageClassColumns,
+} from './cluster-columns.ts';
 import type { ColumnSet } from './columns.ts';
 import { configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, priorityClassColumns, pvcColumns, secretColumns, serviceColumns } from './core-columns.ts';
 import { customColumns, defaultColumns } from './default-columns.ts';
@@ -27,6 +38,16 @@ const builtins = new Map<string, ColumnSet>([
   ['autoscaling/horizontalpodautoscalers', hpaColumns],
   ['networking.k8s.io/ingresses', ingressColumns],
   ['scheduling.k8s.io/priorityclasses', priorityClassColumns],
+  ['policy/poddisruptionbudgets', podDisruptionBudgetColumns],
+  ['networking.k8s.io/networkpolicies', networkPolicyColumns],
+  ['/serviceaccounts', serviceAccountColumns],
+  ['/persistentvolumes', persistentVolumeColumns],
+  ['rbac.authorization.k8s.io/rolebindings', roleBindingColumns],
+  ['rbac.authorization.k8s.io/clusterrolebindings', roleBindingColumns],
+  ['networking.k8s.io/ingressclasses', ingressClassColumns],
+  ['storage.k8s.io/storageclasses', storageClassColumns],
+  ['coordination.k8s.io/leases', leaseColumns],
+  ['discovery.k8s.io/endpointslices', endpointSliceColumns],
   ['apiregistration.k8s.io/apiservices', apiServiceColumns],
 ]);
 

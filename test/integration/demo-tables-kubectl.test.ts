@@ -1,0 +1,135 @@
+/**
+ * The demo's server-side tables for the kinds kx shows through them (no kx module of their own):
+ * `kubectl get` prints the API server's columns and cells for budgets, network policies, service
+ * accounts, bindings, storage and ingress classes, volumes, endpoint slices and leases, and a
+ * budget's ALLOWED DISRUPTIONS follows its pods as the disruption controller keeps it.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
+import { kubectlFor, kubectlOk } from '../support/kubectl.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+let demo: DemoCluster;
+let dir: string;
+const kubectl = kubectlFor(() => demo.kubeconfigPath);
+
+const manifests = [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'tables' } },
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'app', namespace: 'tables' } },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'app-view', namespace: 'tables' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+    subjects: [
+      { kind: 'User', name: 'alice', apiGroup: 'rbac.authorization.k8s.io' },
+      { kind: 'Group', name: 'ops', apiGroup: 'rbac.authorization.k8s.io' },
+      { kind: 'ServiceAccount', name: 'app', namespace: 'tables' },
+    ],
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'tables' },
+    spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } },
+  },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web', namespace: 'tables' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'web' } } } },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny-all', namespace: 'tables' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'web-only', namespace: 'tables' }, spec: { podSelector: { matchLabels: { app: 'web' } } } },
+];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kx-tables-'));
+  demo = await startDemoCluster({ churn: false, kubeconfigPath: join(dir, 'config') });
+  await kubectlOk(['apply', '-f', '-'], { kubeconfig: demo.kubeconfigPath, input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }) });
+});
+
+after(async () => {
+  await demo.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Each line of kubectl's table split on its column gaps, the AGE cell dropped where named. */
+async function table(...args: string[]): Promise<string[][]> {
+  return (await kubectl.ok('get', ...args))
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.trim().split(/\s{2,}/));
+}
+
+test('a budget prints its spec and the disruptions its pods allow now, and follows them', async () => {
+  await waitFor('web ready', async () => (await kubectl.ok('get', 'deploy', 'web', '-n', 'tables', '-o', 'jsonpath={.status.readyReplicas}')).trim() === '2' || undefined, 30_000, 200);
+  const rows = await waitFor(
+    'budget status',
+    async () => {
+      const t = await table('pdb', '-n', 'tables');
+      return t[1]?.[3] === '1' ? t : undefined;
+    },
+    30_000,
+    200,
+  );
+  assert.deepEqual(rows[0], ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE']);
+  assert.deepEqual(rows[1]?.slice(0, 4), ['web', '1', 'N/A', '1']);
+  await kubectl.ok('scale', 'deploy', 'web', '-n', 'tables', '--replicas=1');
+  await waitFor('no disruption allowed', async () => ((await table('pdb', '-n', 'tables'))[1]?.[3] === '0' ? true : undefined), 30_000, 200);
+  assert.equal((await kubectl.ok('get', 'pdb', 'web', '-n', 'tables', '-o', 'jsonpath={.status.conditions[0].reason}')).trim(), 'InsufficientPods');
+});
+
+test('network policies, service accounts and bindings print the server’s columns', async () => {
+  const policies = await table('netpol', '-n', 'tables');
+  assert.deepEqual(
+    policies.map((r) => r.slice(0, 2)),
+    [
+      ['NAME', 'POD-SELECTOR'],
+      ['deny-all', '<none>'],
+      ['web-only', 'app=web'],
+    ],
+  );
+  const accounts = await table('sa', 'app', '-n', 'tables');
+  assert.deepEqual(
+    accounts.map((r) => r.slice(0, 2)),
+    [
+      ['NAME', 'SECRETS'],
+      ['app', '0'],
+    ],
+  );
+  const bindings = await table('rolebinding', 'app-view', '-n', 'tables', '-o', 'wide');
+  assert.deepEqual(bindings[0], ['NAME', 'ROLE', 'AGE', 'USERS', 'GROUPS', 'SERVICEACCOUNTS']);
+  assert.deepEqual([bindings[1]?.[0], bindings[1]?.[1], ...(bindings[1]?.slice(3) ?? [])], ['app-view', 'ClusterRole/view', 'alice', 'ops', 'tables:app']);
+});
+
+test('storage classes, ingress classes, volumes, endpoint slices and leases print the server’s columns', async () => {
+  assert.deepEqual(
+    (await table('sc')).map((r) => r.filter((_, i) => i !== 5)),
+    [
+      ['NAME', 'PROVISIONER', 'RECLAIMPOLICY', 'VOLUMEBINDINGMODE', 'ALLOWVOLUMEEXPANSION'],
+      ['standard (default)', 'rancher.io/local-path', 'Delete', 'WaitForFirstConsumer', 'false'],
+    ],
+  );
+  assert.deepEqual(
+    (await table('ingressclass')).map((r) => r.slice(0, 3)),
+    [
+      ['NAME', 'CONTROLLER', 'PARAMETERS'],
+      ['nginx', 'k8s.io/ingress-nginx', '<none>'],
+    ],
+  );
+  const volumes = await table('pv', '-o', 'wide');
+  assert.deepEqual(volumes[0], ['NAME', 'CAPACITY', 'ACCESS MODES', 'RECLAIM POLICY', 'STATUS', 'CLAIM', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'REASON', 'AGE', 'VOLUMEMODE']);
+  // The seeded NFS volume: its empty REASON cell leaves one gap fewer.
+  assert.deepEqual(volumes[1]?.slice(0, 8), ['nfs-archive', '100Gi', 'RWX', 'Retain', 'Bound', 'batch/archive', 'nfs', '<unset>']);
+  const slices = await table('endpointslices', '-n', 'kube-system');
+  assert.deepEqual(slices[0], ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE']);
+  const dnsPods = (await kubectl.ok('get', 'pods', '-n', 'kube-system', '-l', 'app=coredns', '-o', 'jsonpath={.items[*].status.podIP}')).trim().split(' ').sort();
+  assert.equal(slices[1]?.[1], 'IPv4');
+  assert.deepEqual(slices[1]?.[3]?.split(',').sort(), dnsPods);
+  const leases = await table('lease', '-n', 'kube-node-lease');
+  assert.deepEqual(leases[0], ['NAME', 'HOLDER', 'AGE']);
+  assert.ok(
+    leases.slice(1).every((r) => r[0] === r[1]),
+    'each node holds its own lease',
+  );
+});
