@@ -8,7 +8,7 @@ export function groupVersion(def: Pick<ResourceDef, 'group'>, version: string): 
   return def.group === '' ? version : `${def.group}/${version}`;
 }
 
-/** The object as the requested version names it (the demo stores one shape for every version). */
+/** The object as the requested version names and shapes it (conversion.ts, where versions differ in shape). */
 export function presentObject(obj: KubeObject, def: ResourceDef, version: string): KubeObject {
   const apiVersion = groupVersion(def, version);
   const shaped = fromStorage(def, version, obj);
