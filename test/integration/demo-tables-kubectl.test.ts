@@ -133,3 +133,70 @@ test('storage classes, ingress classes, volumes, endpoint slices and leases prin
     'each node holds its own lease',
   );
 });
+
+test('what cluster add-ons install applies and lists as on a real server; kubectl certificate approve marks a request', async () => {
+  const request = Buffer.from('-----BEGIN CERTIFICATE REQUEST-----\nMIIBVTCBvwIBADAWMRQwEgYDVQQDDAtib2ItdGhlLXVzZXIwgZ8wDQYJKoZIhvcN\n-----END CERTIFICATE REQUEST-----\n').toString('base64');
+  const addons = [
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingWebhookConfiguration',
+      metadata: { name: 'ingress-admission' },
+      webhooks: [
+        {
+          name: 'validate.ingress.example.com',
+          admissionReviewVersions: ['v1'],
+          sideEffects: 'None',
+          clientConfig: { service: { name: 'admission', namespace: 'ingress', path: '/validate' } },
+          rules: [{ apiGroups: ['networking.k8s.io'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['ingresses'] }],
+        },
+      ],
+    },
+    { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: { name: 'gvisor' }, handler: 'runsc' },
+    { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'ebs.csi.aws.com' }, spec: { podInfoOnMount: true } },
+    {
+      apiVersion: 'v1',
+      kind: 'PodTemplate',
+      metadata: { name: 'tpl', namespace: 'tables' },
+      template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } },
+    },
+    {
+      apiVersion: 'certificates.k8s.io/v1',
+      kind: 'CertificateSigningRequest',
+      metadata: { name: 'bob' },
+      spec: { request, signerName: 'kubernetes.io/kube-apiserver-client', expirationSeconds: 86400, usages: ['client auth'] },
+    },
+  ];
+  await kubectlOk(['apply', '-f', '-'], { kubeconfig: demo.kubeconfigPath, input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: addons }) });
+  assert.deepEqual(
+    (await table('validatingwebhookconfigurations')).map((r) => r.slice(0, 2)),
+    [
+      ['NAME', 'WEBHOOKS'],
+      ['ingress-admission', '1'],
+    ],
+  );
+  assert.deepEqual(
+    (await table('runtimeclass')).map((r) => r.slice(0, 2)),
+    [
+      ['NAME', 'HANDLER'],
+      ['gvisor', 'runsc'],
+    ],
+  );
+  // The driver's defaults (attach required, Persistent mode) are the server's.
+  assert.deepEqual(
+    (await table('csidriver')).map((r) => r.slice(0, 7)),
+    [
+      ['NAME', 'ATTACHREQUIRED', 'PODINFOONMOUNT', 'STORAGECAPACITY', 'TOKENREQUESTS', 'REQUIRESREPUBLISH', 'MODES'],
+      ['ebs.csi.aws.com', 'true', 'true', 'false', '<unset>', 'false', 'Persistent'],
+    ],
+  );
+  assert.deepEqual(await table('podtemplates', '-n', 'tables'), [
+    ['NAME', 'CONTAINERS', 'IMAGES', 'POD LABELS'],
+    ['tpl', 'c', 'nginx:1.27', 'app=x'],
+  ]);
+  const pending = await table('csr', 'bob');
+  assert.deepEqual(pending[0], ['NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION']);
+  assert.deepEqual([pending[1]?.[0], ...(pending[1]?.slice(2) ?? [])], ['bob', 'kubernetes.io/kube-apiserver-client', 'kx-demo-admin', '24h', 'Pending']);
+  // kubectl certificate approve sends the request back in protobuf through the approval subresource.
+  assert.equal(await kubectl.ok('certificate', 'approve', 'bob'), 'certificatesigningrequest.certificates.k8s.io/bob approved\n');
+  assert.equal((await table('csr', 'bob'))[1]?.[5], 'Approved');
+});

@@ -31,6 +31,7 @@ const rows: Row[] = [
   { g: '', v: ['v1'], plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', kind: 'PersistentVolumeClaim', ns: true, short: ['pvc'], status: true },
   { g: '', v: ['v1'], plural: 'persistentvolumes', singular: 'persistentvolume', kind: 'PersistentVolume', ns: false, short: ['pv'], status: true },
   { g: '', v: ['v1'], plural: 'pods', singular: 'pod', kind: 'Pod', ns: true, short: ['po'], all: true, status: true },
+  { g: '', v: ['v1'], plural: 'podtemplates', singular: 'podtemplate', kind: 'PodTemplate', ns: true },
   { g: '', v: ['v1'], plural: 'resourcequotas', singular: 'resourcequota', kind: 'ResourceQuota', ns: true, short: ['quota'], status: true },
   { g: '', v: ['v1'], plural: 'secrets', singular: 'secret', kind: 'Secret', ns: true },
   { g: '', v: ['v1'], plural: 'serviceaccounts', singular: 'serviceaccount', kind: 'ServiceAccount', ns: true, short: ['sa'] },
@@ -65,6 +66,17 @@ const rows: Row[] = [
   { g: 'rbac.authorization.k8s.io', v: ['v1'], plural: 'roles', singular: 'role', kind: 'Role', ns: true },
   { g: 'scheduling.k8s.io', v: ['v1'], plural: 'priorityclasses', singular: 'priorityclass', kind: 'PriorityClass', ns: false, short: ['pc'] },
   { g: 'storage.k8s.io', v: ['v1'], plural: 'storageclasses', singular: 'storageclass', kind: 'StorageClass', ns: false, short: ['sc'] },
+  // What cluster add-ons' manifests carry (CSI drivers, admission webhooks, runtime classes,
+  // certificate requests): stored and listed as a real server does; the demo calls no webhook.
+  { g: 'storage.k8s.io', v: ['v1'], plural: 'csidrivers', singular: 'csidriver', kind: 'CSIDriver', ns: false },
+  { g: 'storage.k8s.io', v: ['v1'], plural: 'csinodes', singular: 'csinode', kind: 'CSINode', ns: false },
+  { g: 'storage.k8s.io', v: ['v1'], plural: 'volumeattachments', singular: 'volumeattachment', kind: 'VolumeAttachment', ns: false, status: true },
+  { g: 'admissionregistration.k8s.io', v: ['v1'], plural: 'mutatingwebhookconfigurations', singular: 'mutatingwebhookconfiguration', kind: 'MutatingWebhookConfiguration', ns: false },
+  { g: 'admissionregistration.k8s.io', v: ['v1'], plural: 'validatingwebhookconfigurations', singular: 'validatingwebhookconfiguration', kind: 'ValidatingWebhookConfiguration', ns: false },
+  { g: 'admissionregistration.k8s.io', v: ['v1'], plural: 'validatingadmissionpolicies', singular: 'validatingadmissionpolicy', kind: 'ValidatingAdmissionPolicy', ns: false, status: true },
+  { g: 'admissionregistration.k8s.io', v: ['v1'], plural: 'validatingadmissionpolicybindings', singular: 'validatingadmissionpolicybinding', kind: 'ValidatingAdmissionPolicyBinding', ns: false },
+  { g: 'node.k8s.io', v: ['v1'], plural: 'runtimeclasses', singular: 'runtimeclass', kind: 'RuntimeClass', ns: false },
+  { g: 'certificates.k8s.io', v: ['v1'], plural: 'certificatesigningrequests', singular: 'certificatesigningrequest', kind: 'CertificateSigningRequest', ns: false, short: ['csr'], status: true },
   { g: 'coordination.k8s.io', v: ['v1'], plural: 'leases', singular: 'lease', kind: 'Lease', ns: true },
   { g: 'events.k8s.io', v: ['v1'], plural: 'events', singular: 'event', kind: 'Event', ns: true, short: ['ev'] },
   {
@@ -98,6 +110,7 @@ export function builtinResources(): ResourceDef[] {
       ...(r.status ? { status: true } : {}),
       ...(r.scale ? { scale: workloadScale } : {}),
       ...(r.plural === 'pods' && r.g === '' ? { log: true, exec: true, portforward: true, attach: true, eviction: true } : {}),
+      ...(r.plural === 'certificatesigningrequests' ? { approval: true } : {}),
     },
   }));
 }

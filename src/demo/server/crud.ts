@@ -80,7 +80,8 @@ function isDryRun(req: IncomingMessage): boolean {
 
 /** Keeps what a PUT/PATCH may not change through this endpoint (status via main resource, everything but status via /status). */
 function scopeUpdate(def: ResourceDef, existing: KubeObject, next: KubeObject, subresource: string | undefined): KubeObject {
-  if (subresource === 'status') return { ...existing, metadata: { ...existing.metadata, resourceVersion: next.metadata?.resourceVersion ?? existing.metadata.resourceVersion }, status: next.status };
+  if (subresource === 'status' || subresource === 'approval')
+    return { ...existing, metadata: { ...existing.metadata, resourceVersion: next.metadata?.resourceVersion ?? existing.metadata.resourceVersion }, status: next.status };
   if (def.subresources.status) {
     const out = { ...next };
     if (existing.status === undefined) delete out.status;

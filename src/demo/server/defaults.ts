@@ -6,6 +6,7 @@
  */
 import type { KubeObject } from '../../kube/object.ts';
 import type { ResourceDef } from './resource-def.ts';
+import { demoUser } from './reviews.ts';
 
 const defaults: Record<string, (obj: Record<string, unknown>) => void> = {
   // kubectl create secret generic sends no type.
@@ -14,6 +15,24 @@ const defaults: Record<string, (obj: Record<string, unknown>) => void> = {
   },
   'scheduling.k8s.io/priorityclasses': (o) => {
     if (!o.preemptionPolicy) o.preemptionPolicy = 'PreemptLowerPriority';
+  },
+  'storage.k8s.io/csidrivers': (o) => {
+    const spec = (o.spec ?? {}) as Record<string, unknown>;
+    spec.attachRequired ??= true;
+    spec.podInfoOnMount ??= false;
+    spec.storageCapacity ??= false;
+    spec.requiresRepublish ??= false;
+    spec.seLinuxMount ??= false;
+    spec.fsGroupPolicy ??= 'ReadWriteOnceWithFSType';
+    spec.volumeLifecycleModes ??= ['Persistent'];
+    o.spec = spec;
+  },
+  // The server, not the client, says who asked for a certificate.
+  'certificates.k8s.io/certificatesigningrequests': (o) => {
+    const spec = (o.spec ?? {}) as Record<string, unknown>;
+    spec.username = demoUser.username;
+    spec.groups = [...demoUser.groups];
+    o.spec = spec;
   },
 };
 

@@ -68,6 +68,7 @@ function entries(def: ResourceDef): object[] {
   const out: object[] = [main];
   const sub = (name: string, kind: string, verbs: string[], extra: Record<string, string> = {}) =>
     out.push({ name: `${def.plural}/${name}`, singularName: '', namespaced: def.namespaced, ...extra, kind, verbs });
+  if (def.subresources.approval) sub('approval', def.kind, ['get', 'patch', 'update']);
   if (def.subresources.attach) sub('attach', 'PodAttachOptions', ['create', 'get']);
   if (def.subresources.eviction) sub('eviction', 'Eviction', ['create'], { group: 'policy', version: 'v1' });
   if (def.subresources.exec) sub('exec', 'PodExecOptions', ['create', 'get']);

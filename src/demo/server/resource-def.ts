@@ -38,6 +38,8 @@ export interface ResourceDef {
     attach?: boolean;
     /** pods/eviction (policy/v1 Eviction). */
     eviction?: boolean;
+    /** certificatesigningrequests/approval (kubectl certificate approve|deny). */
+    approval?: boolean;
   };
   /** Custom resources only: their additionalPrinterColumns (from the preferred version). */
   printerColumns?: PrinterColumn[];

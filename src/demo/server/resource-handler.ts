@@ -90,7 +90,9 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
   const format = negotiate(req, query);
   switch (route.subresource) {
     case 'status':
-      if (!def.subresources.status) throw unknownResource();
+    case 'approval':
+      // approval writes the Approved/Denied conditions, which live in status as status's do.
+      if (!(route.subresource === 'status' ? def.subresources.status : def.subresources.approval)) throw unknownResource();
       if (method === 'GET') sendObject(res, 200, getExisting(ctx, route), route, format);
       else if (method === 'PUT') await handleUpdate(ctx, req, res, route, format);
       else if (method === 'PATCH') await handlePatch(ctx, req, res, route, format);

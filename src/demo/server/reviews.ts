@@ -9,7 +9,7 @@ import { isRecord, readJson, sendJson } from './http-util.ts';
 import type { ResourceDef } from './resource-def.ts';
 
 /** Who the demo's token is: a cluster admin, as kubeadm's admin.conf user is. */
-const demoUser = { username: 'kx-demo-admin', groups: ['system:masters', 'system:authenticated'] };
+export const demoUser = { username: 'kx-demo-admin', groups: ['system:masters', 'system:authenticated'] };
 
 type Answer = (spec: Record<string, unknown>) => object;
 

@@ -2,7 +2,7 @@
  * The protobuf messages the demo decodes: what kubectl 1.32's typed clients send, which is
  * protobuf and nothing else — `kubectl create namespace|configmap|secret|serviceaccount|deployment|
  * job|cronjob|service|quota|role|clusterrole|rolebinding|clusterrolebinding|pdb|priorityclass|
- * ingress`, `kubectl autoscale` and `kubectl auth can-i`. Field numbers are
+ * ingress`, `kubectl autoscale`, `kubectl auth can-i` and `kubectl certificate approve|deny`. Field numbers are
  * Kubernetes' wire protocol (k8s.io/api's generated.proto, stable across releases). Only the
  * fields those commands and the demo's own objects carry are listed: a field not listed is
  * refused with its message and number named (a 415 that says to send JSON), never dropped silently.
@@ -123,6 +123,13 @@ export const messages: Record<string, string> = {
   NonResourceAttributes: '1 path s|2 verb s',
   SelfSubjectRulesReview: '1 metadata ObjectMeta|2 spec SelfSubjectRulesReviewSpec|3 status -',
   SelfSubjectRulesReviewSpec: '1 namespace s',
+
+  // kubectl certificate approve|deny writes the whole request back with a condition added: status
+  // is decoded here (it is what the approval subresource stores); extra is the server's to set.
+  CertificateSigningRequest: '1 metadata ObjectMeta|2 spec CertificateSigningRequestSpec|3 status CertificateSigningRequestStatus',
+  CertificateSigningRequestSpec: '1 request b|2 username s|3 uid s|4 groups *s|5 usages *s|6 extra -|7 signerName s|8 expirationSeconds i!',
+  CertificateSigningRequestStatus: '1 conditions *CertificateSigningRequestCondition|2 certificate b',
+  CertificateSigningRequestCondition: '1 type s|2 reason s|3 message s|4 lastUpdateTime time|5 lastTransitionTime time|6 status s',
 };
 
 /** The top-level kinds, by the apiVersion and kind of the envelope's TypeMeta. */
@@ -147,4 +154,5 @@ export const roots: Record<string, string> = {
   'autoscaling/v1/HorizontalPodAutoscaler': 'HorizontalPodAutoscaler',
   'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
+  'certificates.k8s.io/v1/CertificateSigningRequest': 'CertificateSigningRequest',
 };

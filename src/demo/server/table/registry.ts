@@ -13,6 +13,17 @@ import {
   storageClassColumns,
 } from './cluster-columns.ts';
 import type { ColumnSet } from './columns.ts';
+import {
+  certificateSigningRequestColumns,
+  csiDriverColumns,
+  csiNodeColumns,
+  podTemplateColumns,
+  runtimeClassColumns,
+  validatingAdmissionPolicyBindingColumns,
+  validatingAdmissionPolicyColumns,
+  volumeAttachmentColumns,
+  webhookConfigurationColumns,
+} from './platform-columns.ts';
 import { configMapColumns, endpointsColumns, eventColumns, ingressColumns, namespaceColumns, nodeColumns, priorityClassColumns, pvcColumns, secretColumns, serviceColumns } from './core-columns.ts';
 import { customColumns, defaultColumns } from './default-columns.ts';
 import { podColumns } from './pod-columns.ts';
@@ -48,6 +59,16 @@ const builtins = new Map<string, ColumnSet>([
   ['storage.k8s.io/storageclasses', storageClassColumns],
   ['coordination.k8s.io/leases', leaseColumns],
   ['discovery.k8s.io/endpointslices', endpointSliceColumns],
+  ['/podtemplates', podTemplateColumns],
+  ['storage.k8s.io/csidrivers', csiDriverColumns],
+  ['storage.k8s.io/csinodes', csiNodeColumns],
+  ['storage.k8s.io/volumeattachments', volumeAttachmentColumns],
+  ['admissionregistration.k8s.io/mutatingwebhookconfigurations', webhookConfigurationColumns],
+  ['admissionregistration.k8s.io/validatingwebhookconfigurations', webhookConfigurationColumns],
+  ['admissionregistration.k8s.io/validatingadmissionpolicies', validatingAdmissionPolicyColumns],
+  ['admissionregistration.k8s.io/validatingadmissionpolicybindings', validatingAdmissionPolicyBindingColumns],
+  ['node.k8s.io/runtimeclasses', runtimeClassColumns],
+  ['certificates.k8s.io/certificatesigningrequests', certificateSigningRequestColumns],
   ['apiregistration.k8s.io/apiservices', apiServiceColumns],
 ]);
 
