@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { kubectlFor } from '../support/kubectl.ts';
+import { kubectl as runKubectl, kubectlFor } from '../support/kubectl.ts';
 
 let demo: DemoCluster;
 let dir: string;
@@ -119,4 +119,22 @@ test('kubectl get priorityclasses prints the two system classes and a created on
       ['system-node-critical', '2000001000', 'false', 'PreemptLowerPriority'],
     ],
   );
+});
+
+test('kubectl create token: a bound service account token the demo then accepts; kubectl’s sentences for a short duration and a missing account', async () => {
+  const token = (await kubectl.ok('create', 'token', 'default', '-n', 'shop', '--audience=vault', '--duration=2h')).trim();
+  const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; aud: string[]; exp: number; iat: number };
+  assert.deepEqual([claims.sub, claims.aud, claims.exp - claims.iat], ['system:serviceaccount:shop:default', ['vault'], 7200]);
+  // The token alone (no kubeconfig user) reads the cluster.
+  const server = demo.server.url.replace(/^http:/, 'https:');
+  const asAccount = await runKubectl([`--server=${server}`, '--insecure-skip-tls-verify', `--token=${token}`, 'get', 'ns', 'shop', '-o', 'name'], { kubeconfig: '/dev/null' });
+  assert.deepEqual([asAccount.code, asAccount.stdout.trim()], [0, 'namespace/shop'], asAccount.stderr);
+  const short = await kubectl.run('create', 'token', 'default', '-n', 'shop', '--duration=5m');
+  assert.equal(short.code, 1);
+  assert.match(
+    short.stderr,
+    /^error: failed to create token: TokenRequest\.authentication\.k8s\.io "default" is invalid: spec\.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes$/m,
+  );
+  const missing = await kubectl.run('create', 'token', 'nobody', '-n', 'shop');
+  assert.match(missing.stderr, /^error: failed to create token: serviceaccounts "nobody" not found$/m);
 });

@@ -111,6 +111,7 @@ export function builtinResources(): ResourceDef[] {
       ...(r.scale ? { scale: workloadScale } : {}),
       ...(r.plural === 'pods' && r.g === '' ? { log: true, exec: true, portforward: true, attach: true, eviction: true } : {}),
       ...(r.plural === 'certificatesigningrequests' ? { approval: true } : {}),
+      ...(r.plural === 'serviceaccounts' && r.g === '' ? { token: true } : {}),
     },
   }));
 }

@@ -2,6 +2,7 @@
 import type { PodRuntime } from '../types.ts';
 import type { ResourceCatalogue } from './catalogue.ts';
 import type { MemoryStore } from './store.ts';
+import type { IssuedTokens } from './token-request.ts';
 import type { WatchHub } from './watch-hub.ts';
 
 /** Server-wide state handed to every handler. */
@@ -19,4 +20,6 @@ export interface ServerContext {
   frozen?: string;
   /** What /version answers, when not the demo's release. */
   version?: object;
+  /** Service account tokens issued through TokenRequest, accepted until they expire. */
+  issuedTokens: IssuedTokens;
 }

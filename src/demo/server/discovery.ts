@@ -76,5 +76,6 @@ function entries(def: ResourceDef): object[] {
   if (def.subresources.portforward) sub('portforward', 'PodPortForwardOptions', ['create', 'get']);
   if (def.subresources.scale) sub('scale', 'Scale', ['get', 'patch', 'update'], { group: 'autoscaling', version: 'v1' });
   if (def.subresources.status) sub('status', def.kind, ['get', 'patch', 'update']);
+  if (def.subresources.token) sub('token', 'TokenRequest', ['create'], { group: 'authentication.k8s.io', version: 'v1' });
   return out;
 }

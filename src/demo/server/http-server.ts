@@ -9,6 +9,7 @@ import { coreVersions, demoVersion, groupInfo, groupList, resourceList } from '.
 import { DemoStatusError, statusOf, unknownResource } from './errors.ts';
 import { handleAttachUpgrade } from './attach.ts';
 import { handleExecUpgrade } from './exec.ts';
+import { isIssuedToken, type IssuedTokens } from './token-request.ts';
 import { isHealthPath, sendHealth } from './health.ts';
 import { handlePortForwardUpgrade } from './portforward.ts';
 import { sendError, sendJson } from './http-util.ts';
@@ -20,13 +21,14 @@ import { route } from './router.ts';
 
 const unauthorized = new DemoStatusError(401, 'Unauthorized', 'Unauthorized');
 
-function authorized(req: IncomingMessage, token: string): boolean {
+function authorized(req: IncomingMessage, token: string, issued: IssuedTokens): boolean {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer\s+(.+)$/i.exec(header);
   if (!m) return false;
-  const given = Buffer.from((m[1] as string).trim());
+  const presented = (m[1] as string).trim();
+  const given = Buffer.from(presented);
   const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
+  return (given.length === want.length && timingSafeEqual(given, want)) || isIssuedToken(issued, presented);
 }
 
 /** Requests the server answered, by kind: what benchmarks read to show that an idle client only watches. */
@@ -121,7 +123,7 @@ export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { k
       }
       return;
     }
-    if (!authorized(req, token)) {
+    if (!authorized(req, token, ctx.issuedTokens)) {
       sendError(res, unauthorized);
       return;
     }
@@ -133,7 +135,7 @@ export function createDemoHttpServer(ctx: ServerContext, token: string, tls: { k
       const body = JSON.stringify(status);
       socket.end(`HTTP/1.1 ${status.code ?? 500} ${status.reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     };
-    if (!authorized(req, token)) {
+    if (!authorized(req, token, ctx.issuedTokens)) {
       refuse(unauthorized);
       return;
     }

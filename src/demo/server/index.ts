@@ -87,6 +87,7 @@ export async function startDemoApiServer(opts: DemoServerOptions = {}): Promise<
     resourceVersionWaitMs: opts.resourceVersionWaitMs ?? 3000,
     address: '',
     runtime: () => runtime,
+    issuedTokens: new Map(),
     ...(opts.frozen !== undefined ? { frozen: opts.frozen } : {}),
     ...(opts.version ? { version: opts.version } : {}),
   };

@@ -38,6 +38,8 @@ export interface ResourceDef {
     attach?: boolean;
     /** pods/eviction (policy/v1 Eviction). */
     eviction?: boolean;
+    /** serviceaccounts/token (TokenRequest: kubectl create token). */
+    token?: boolean;
     /** certificatesigningrequests/approval (kubectl certificate approve|deny). */
     approval?: boolean;
   };

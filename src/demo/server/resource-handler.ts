@@ -12,6 +12,7 @@ import { presentList } from './present.ts';
 import type { ResourceRoute } from './router.ts';
 import { handleScale } from './scale.ts';
 import { validateAttach } from './attach.ts';
+import { handleTokenRequest } from './token-request.ts';
 import { handleEviction } from './eviction.ts';
 import { validateExec } from './exec.ts';
 import { validatePortForward } from './portforward.ts';
@@ -118,6 +119,11 @@ async function handleSubresource(ctx: ServerContext, req: IncomingMessage, res: 
       if (!def.subresources.eviction) throw unknownResource();
       if (method !== 'POST') throw methodNotAllowed();
       await handleEviction(ctx, req, res, route, query);
+      return;
+    case 'token':
+      if (!def.subresources.token) throw unknownResource();
+      if (method !== 'POST') throw methodNotAllowed();
+      await handleTokenRequest(ctx, req, res, route);
       return;
     case 'portforward':
       if (!def.subresources.portforward) throw unknownResource();

@@ -2,7 +2,7 @@
  * The protobuf messages the demo decodes: what kubectl 1.32's typed clients send, which is
  * protobuf and nothing else — `kubectl create namespace|configmap|secret|serviceaccount|deployment|
  * job|cronjob|service|quota|role|clusterrole|rolebinding|clusterrolebinding|pdb|priorityclass|
- * ingress`, `kubectl autoscale`, `kubectl auth can-i` and `kubectl certificate approve|deny`. Field numbers are
+ * ingress`, `kubectl autoscale`, `kubectl auth can-i`, `kubectl certificate approve|deny` and `kubectl create token`. Field numbers are
  * Kubernetes' wire protocol (k8s.io/api's generated.proto, stable across releases). Only the
  * fields those commands and the demo's own objects carry are listed: a field not listed is
  * refused with its message and number named (a 415 that says to send JSON), never dropped silently.
@@ -126,6 +126,9 @@ export const messages: Record<string, string> = {
 
   // kubectl certificate approve|deny writes the whole request back with a condition added: status
   // is decoded here (it is what the approval subresource stores); extra is the server's to set.
+  TokenRequest: '1 metadata ObjectMeta|2 spec TokenRequestSpec|3 status -',
+  TokenRequestSpec: '1 audiences *s|3 boundObjectRef BoundObjectReference|4 expirationSeconds i!',
+  BoundObjectReference: '1 kind s|2 apiVersion s|3 name s|4 uid s',
   CertificateSigningRequest: '1 metadata ObjectMeta|2 spec CertificateSigningRequestSpec|3 status CertificateSigningRequestStatus',
   CertificateSigningRequestSpec: '1 request b|2 username s|3 uid s|4 groups *s|5 usages *s|6 extra -|7 signerName s|8 expirationSeconds i!',
   CertificateSigningRequestStatus: '1 conditions *CertificateSigningRequestCondition|2 certificate b',
@@ -155,4 +158,5 @@ export const roots: Record<string, string> = {
   'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
   'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
   'certificates.k8s.io/v1/CertificateSigningRequest': 'CertificateSigningRequest',
+  'authentication.k8s.io/v1/TokenRequest': 'TokenRequest',
 };
