@@ -200,3 +200,24 @@ test('what cluster add-ons install applies and lists as on a real server; kubect
   assert.equal(await kubectl.ok('certificate', 'approve', 'bob'), 'certificatesigningrequest.certificates.k8s.io/bob approved\n');
   assert.equal((await table('csr', 'bob'))[1]?.[5], 'Approved');
 });
+
+test('field selectors of apps, batch and services: the objects whose fields match, as the registries select them', async () => {
+  const names = async (...args: string[]) =>
+    (await kubectl.ok('get', ...args, '-A', '-o', 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}')).trim().split('\n').filter(Boolean).sort();
+  type Item = { metadata: { namespace: string; name: string }; spec?: { type?: string; clusterIP?: string }; status?: { replicas?: number; succeeded?: number } };
+  const all = async (resource: string) => (JSON.parse(await kubectl.ok('get', resource, '-A', '-o', 'json')) as { items: Item[] }).items;
+  const key = (i: Item) => `${i.metadata.namespace}/${i.metadata.name}`;
+  const cases: Array<[string, string, (i: Item) => boolean]> = [
+    ['replicasets', 'status.replicas=0', (i) => (i.status?.replicas ?? 0) === 0],
+    ['jobs', 'status.successful=1', (i) => (i.status?.succeeded ?? 0) === 1],
+    ['services', 'spec.type=LoadBalancer', (i) => i.spec?.type === 'LoadBalancer'],
+    ['services', 'spec.clusterIP=None', (i) => i.spec?.clusterIP === 'None'],
+  ];
+  for (const [resource, selector, keep] of cases) {
+    const expected = (await all(resource)).filter(keep).map(key).sort();
+    assert.ok(expected.length > 0, `${resource} ${selector}: the demo has some`);
+    assert.deepEqual(await names(resource, '--field-selector', selector), expected, `${resource} ${selector}`);
+  }
+  const unsupported = await kubectl.run('get', 'deployments', '-A', '--field-selector', 'status.replicas=1');
+  assert.match(unsupported.stderr, /field label not supported: status\.replicas/);
+});

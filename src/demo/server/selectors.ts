@@ -85,8 +85,9 @@ const commonFields: Record<string, (o: KubeObject) => unknown> = {
   'metadata.namespace': (o) => o.metadata.namespace ?? '',
 };
 
+/** Each resource's own selectable fields, by group/plural (the registries' SelectableFields). */
 const extraFields: Record<string, Record<string, (o: KubeObject) => unknown>> = {
-  pods: {
+  '/pods': {
     'spec.nodeName': (o) => (o.spec as { nodeName?: string } | undefined)?.nodeName ?? '',
     'spec.restartPolicy': (o) => (o.spec as { restartPolicy?: string } | undefined)?.restartPolicy ?? '',
     'spec.schedulerName': (o) => (o.spec as { schedulerName?: string } | undefined)?.schedulerName ?? '',
@@ -95,7 +96,7 @@ const extraFields: Record<string, Record<string, (o: KubeObject) => unknown>> = 
     'status.podIP': (o) => (o.status as { podIP?: string } | undefined)?.podIP ?? '',
     'status.nominatedNodeName': (o) => (o.status as { nominatedNodeName?: string } | undefined)?.nominatedNodeName ?? '',
   },
-  events: {
+  '/events': {
     'involvedObject.kind': (o) => involved(o).kind,
     'involvedObject.name': (o) => involved(o).name,
     'involvedObject.namespace': (o) => involved(o).namespace,
@@ -108,11 +109,15 @@ const extraFields: Record<string, Record<string, (o: KubeObject) => unknown>> = 
     source: (o) => (o.source as { component?: string } | undefined)?.component ?? '',
     type: (o) => o.type ?? '',
   },
-  namespaces: { 'status.phase': (o) => (o.status as { phase?: string } | undefined)?.phase ?? '' },
-  secrets: { type: (o) => o.type ?? '' },
-  nodes: { 'spec.unschedulable': (o) => String((o.spec as { unschedulable?: boolean } | undefined)?.unschedulable ?? false) },
-  replicasets: { 'status.replicas': (o) => String((o.status as { replicas?: number } | undefined)?.replicas ?? 0) },
-  jobs: { 'status.successful': (o) => String((o.status as { succeeded?: number } | undefined)?.succeeded ?? 0) },
+  '/namespaces': { 'status.phase': (o) => (o.status as { phase?: string } | undefined)?.phase ?? '' },
+  '/secrets': { type: (o) => o.type ?? '' },
+  '/nodes': { 'spec.unschedulable': (o) => String((o.spec as { unschedulable?: boolean } | undefined)?.unschedulable ?? false) },
+  'apps/replicasets': { 'status.replicas': (o) => String((o.status as { replicas?: number } | undefined)?.replicas ?? 0) },
+  'batch/jobs': { 'status.successful': (o) => String((o.status as { succeeded?: number } | undefined)?.succeeded ?? 0) },
+  '/services': {
+    'spec.clusterIP': (o) => (o.spec as { clusterIP?: string } | undefined)?.clusterIP ?? '',
+    'spec.type': (o) => (o.spec as { type?: string } | undefined)?.type ?? '',
+  },
 };
 
 function involved(o: KubeObject): Record<string, string> {
@@ -128,7 +133,7 @@ function involved(o: KubeObject): Record<string, string> {
  */
 export function parseFieldSelector(text: string | null | undefined, plural: string, kind: string, group: string): ObjectPredicate | undefined {
   if (!text) return undefined;
-  const fields = { ...commonFields, ...(group === '' ? (extraFields[plural] ?? {}) : {}) };
+  const fields = { ...commonFields, ...(extraFields[`${group}/${plural}`] ?? {}) };
   const tests = splitTerms(text).map((term) => {
     const m = /^([A-Za-z0-9_.]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
     if (!m) throw badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
