@@ -221,3 +221,43 @@ test('field selectors of apps, batch and services: the objects whose fields matc
   const unsupported = await kubectl.run('get', 'deployments', '-A', '--field-selector', 'status.replicas=1');
   assert.match(unsupported.stderr, /field label not supported: status\.replicas/);
 });
+
+test('a quota’s status counts what its namespace holds, as the quota controller keeps it; kubectl get quota prints REQUEST and LIMIT', async () => {
+  const manifests = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'quota' } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'app', namespace: 'quota' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'q' } },
+        template: {
+          metadata: { labels: { app: 'q' } },
+          spec: { containers: [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '250m', memory: '64Mi' }, limits: { memory: '128Mi' } } }] },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'ResourceQuota',
+      metadata: { name: 'team', namespace: 'quota' },
+      spec: { hard: { 'requests.cpu': '1', 'requests.memory': '1Gi', 'limits.memory': '2Gi', pods: '5', 'count/deployments.apps': '2', services: '1' } },
+    },
+  ];
+  await kubectlOk(['apply', '-f', '-'], { kubeconfig: demo.kubeconfigPath, input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }) });
+  const row = (expected: string[]) =>
+    waitFor(
+      `quota ${expected.join(' | ')}`,
+      async () => {
+        const t = await table('quota', '-n', 'quota');
+        return t[1]?.[2] === expected[0] && t[1]?.[3] === expected[1] ? t : undefined;
+      },
+      30_000,
+      200,
+    );
+  const first = await row(['count/deployments.apps: 1/2, pods: 2/5, requests.cpu: 500m/1, requests.memory: 128Mi/1Gi, services: 0/1', 'limits.memory: 256Mi/2Gi']);
+  assert.deepEqual(first[0], ['NAME', 'AGE', 'REQUEST', 'LIMIT']);
+  await kubectl.ok('scale', 'deploy', 'app', '-n', 'quota', '--replicas=3');
+  await row(['count/deployments.apps: 1/2, pods: 3/5, requests.cpu: 750m/1, requests.memory: 192Mi/1Gi, services: 0/1', 'limits.memory: 384Mi/2Gi']);
+});

@@ -33,6 +33,8 @@ export function dispatch(p: Parts, change: StoreChange): void {
   const owner = controllerOf(obj);
   if (owner && ownerKinds.has(owner.kind)) ctx.queue.add(owner.kind, ns, owner.name);
   const own = change.type !== 'DELETED';
+  // What a namespace holds is what its quotas count (events aside: no quota counts them).
+  if (ns !== undefined && plural !== 'events') for (const quota of ctx.store.list(R.quotas, ns)) ctx.queue.add('ResourceQuota', ns, quota.metadata.name);
   switch (`${group}/${plural}`) {
     case '/pods': {
       p.scheduler.onPod(change);

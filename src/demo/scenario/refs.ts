@@ -14,6 +14,7 @@ export const R = {
   serviceaccounts: { group: '', plural: 'serviceaccounts' },
   pvcs: { group: '', plural: 'persistentvolumeclaims' },
   pvs: { group: '', plural: 'persistentvolumes' },
+  quotas: { group: '', plural: 'resourcequotas' },
   deployments: { group: 'apps', plural: 'deployments' },
   replicasets: { group: 'apps', plural: 'replicasets' },
   statefulsets: { group: 'apps', plural: 'statefulsets' },

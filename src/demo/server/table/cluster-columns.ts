@@ -144,3 +144,21 @@ export const endpointSliceColumns: ColumnSet = {
     age(o.metadata.creationTimestamp, now),
   ],
 };
+
+/**
+ * ResourceQuota: each resource the quota limits as `name: used/hard`, those named limits.* under
+ * LIMIT and the rest under REQUEST, from the status the quota controller keeps.
+ */
+export const resourceQuotaColumns: ColumnSet = {
+  columns: [nameColumn, ageColumn, col('Request', 'string'), col('Limit', 'string')],
+  cells: (o, now) => {
+    const hard = (at(o, 'spec', 'hard') ?? {}) as Record<string, unknown>;
+    const request: string[] = [];
+    const limit: string[] = [];
+    for (const name of Object.keys(hard).sort()) {
+      const text = `${name}: ${str(o, 'status', 'used', name) || '0'}/${str(o, 'status', 'hard', name) || '0'}`;
+      (name.split('.')[0] === 'limits' && name.includes('.') ? limit : request).push(text);
+    }
+    return [o.metadata.name, age(o.metadata.creationTimestamp, now), request.join(', '), limit.join(', ')];
+  },
+};
