@@ -261,3 +261,62 @@ test('a quota’s status counts what its namespace holds, as the quota controlle
   await kubectl.ok('scale', 'deploy', 'app', '-n', 'quota', '--replicas=3');
   await row(['count/deployments.apps: 1/2, pods: 3/5, requests.cpu: 750m/1, requests.memory: 192Mi/1Gi, services: 0/1', 'limits.memory: 384Mi/2Gi']);
 });
+
+test('a claim gets the default class, waits for its first consumer, then a volume pvc-UID bound to it, which goes with it', async () => {
+  const claimOf = async () =>
+    JSON.parse(await kubectl.ok('get', 'pvc', 'scratch', '-n', 'tables', '-o', 'json')) as {
+      metadata: { uid: string };
+      spec: { storageClassName?: string; volumeName?: string; volumeMode?: string };
+      status?: { phase?: string };
+    };
+  await kubectlOk(['apply', '-f', '-'], {
+    kubeconfig: demo.kubeconfigPath,
+    input: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'scratch', namespace: 'tables' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } },
+    }),
+  });
+  const pending = await claimOf();
+  assert.deepEqual([pending.spec.storageClassName, pending.spec.volumeMode, pending.status?.phase, pending.spec.volumeName], ['standard', 'Filesystem', 'Pending', undefined]);
+  await kubectlOk(['apply', '-f', '-'], {
+    kubeconfig: demo.kubeconfigPath,
+    input: JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'consumer', namespace: 'tables' },
+      spec: { containers: [{ name: 'c', image: 'busybox:1.37', command: ['sleep', 'infinity'] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'scratch' } }] },
+    }),
+  });
+  const bound = await waitFor(
+    'claim bound',
+    async () => {
+      const c = await claimOf();
+      return c.status?.phase === 'Bound' ? c : undefined;
+    },
+    30_000,
+    200,
+  );
+  const volume = `pvc-${bound.metadata.uid}`;
+  assert.equal(bound.spec.volumeName, volume);
+  const row = (await table('pv', volume))[1];
+  assert.deepEqual([row?.[0], row?.[1], row?.[2], row?.[3], row?.[4], row?.[5], row?.[6]], [volume, '2Gi', 'RWO', 'Delete', 'Bound', 'tables/scratch', 'standard']);
+  // Every claim of the provisioned class has its volume (the StatefulSets' too), bound back to it.
+  const claims = (
+    JSON.parse(await kubectl.ok('get', 'pvc', '-A', '-o', 'json')) as { items: { metadata: { namespace: string; name: string }; spec: { storageClassName?: string; volumeName?: string } }[] }
+  ).items;
+  const volumes = new Map(
+    (JSON.parse(await kubectl.ok('get', 'pv', '-o', 'json')) as { items: { metadata: { name: string }; spec: { claimRef?: { namespace: string; name: string } } }[] }).items.map((v) => [
+      v.metadata.name,
+      v.spec.claimRef,
+    ]),
+  );
+  for (const c of claims.filter((x) => x.spec.storageClassName === 'standard')) {
+    const ref = volumes.get(c.spec.volumeName ?? '');
+    assert.deepEqual([ref?.namespace, ref?.name], [c.metadata.namespace, c.metadata.name], `${c.metadata.namespace}/${c.metadata.name}`);
+  }
+  await kubectl.ok('delete', 'pod', 'consumer', '-n', 'tables', '--grace-period=0', '--force');
+  await kubectl.ok('delete', 'pvc', 'scratch', '-n', 'tables');
+  await waitFor('volume deleted', async () => ((await kubectl.run('get', 'pv', volume)).code !== 0 ? true : undefined), 30_000, 200);
+});

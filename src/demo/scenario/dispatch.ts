@@ -7,6 +7,7 @@ import type { Kubelet } from './kubelet/kubelet.ts';
 import type { DemoRuntime } from './kubelet/runtime.ts';
 import { matchesMap } from './meta.ts';
 import { budgetsOf } from './controllers/disruption.ts';
+import { claimsOf, releaseVolume } from './controllers/volumes.ts';
 import { controllerOf } from './owner-index.ts';
 import { R } from './refs.ts';
 
@@ -44,8 +45,14 @@ export function dispatch(p: Parts, change: StoreChange): void {
         if (matchesMap((svc.spec as { selector?: Record<string, string> } | undefined)?.selector, obj.metadata.labels)) ctx.queue.add('Endpoints', ns, svc.metadata.name);
       }
       for (const pdb of budgetsOf(ctx, obj)) ctx.queue.add('PodDisruptionBudget', ns, pdb.metadata.name);
+      // A WaitForFirstConsumer claim is provisioned once a pod that mounts it is scheduled.
+      if (own && (obj.spec as { nodeName?: string } | undefined)?.nodeName) for (const claim of claimsOf(obj)) ctx.queue.add('PersistentVolumeClaim', ns, claim);
       break;
     }
+    case '/persistentvolumeclaims':
+      if (own) ctx.queue.add('PersistentVolumeClaim', ns, name);
+      else releaseVolume(ctx, obj);
+      break;
     case 'policy/poddisruptionbudgets':
       if (own) ctx.queue.add('PodDisruptionBudget', ns, name);
       break;

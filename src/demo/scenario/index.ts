@@ -8,6 +8,7 @@ import { syncDeployment } from './controllers/deployment.ts';
 import { syncHpa } from './controllers/hpa.ts';
 import { syncDisruptionBudget } from './controllers/disruption.ts';
 import { syncQuota } from './controllers/quota.ts';
+import { syncClaim } from './controllers/volumes.ts';
 import { syncJob } from './controllers/job.ts';
 import { syncReplicaSet } from './controllers/replicaset.ts';
 import { Scheduler } from './controllers/scheduler.ts';
@@ -65,6 +66,7 @@ export function startScenario(store: DemoStore, opts: ScenarioOptions = {}): Sce
   q.register('Endpoints', (ns, name) => syncEndpoints(ctx, ns, name));
   q.register('PodDisruptionBudget', (ns, name) => syncDisruptionBudget(ctx, ns, name));
   q.register('ResourceQuota', (ns, name) => syncQuota(ctx, ns, name));
+  q.register('PersistentVolumeClaim', (ns, name) => syncClaim(ctx, ns, name));
   // Objects already in the store (a restarted scenario) join the owner index first.
   for (const ref of [R.pods, R.replicasets, R.controllerrevisions, R.jobs, R.endpointslices]) {
     for (const object of store.list(ref)) ctx.owners.apply({ type: 'ADDED', resource: ref, object });

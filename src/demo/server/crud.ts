@@ -57,7 +57,7 @@ export async function handleCreate(ctx: ServerContext, req: IncomingMessage, res
     else if (!(def.group === '' && def.plural === 'namespaces')) delete obj.status;
   }
   if (def.group === '' && def.plural === 'namespaces') obj.status = { phase: 'Active' };
-  applyCreateDefaults(def, obj);
+  applyCreateDefaults(def, obj, ctx.store);
   obj.apiVersion = def.group === '' ? route.version : `${def.group}/${route.version}`;
   obj.kind = def.kind;
   delete obj.metadata.resourceVersion;

@@ -4,7 +4,7 @@
  * the demo's `kubectl get` and kx's views read as they would on a real cluster.
  */
 import { age } from './age.ts';
-import { ageColumn, arr, at, col, formatSelector, nameColumn, num, str, type ColumnSet } from './columns.ts';
+import { accessModes, ageColumn, arr, at, col, formatSelector, nameColumn, num, str, type ColumnSet } from './columns.ts';
 
 /** An IntOrString field as printed, or N/A when unset. */
 function intOrString(value: unknown): string {
@@ -31,16 +31,6 @@ export const serviceAccountColumns: ColumnSet = {
   columns: [nameColumn, col('Secrets', 'string'), ageColumn],
   cells: (o, now) => [o.metadata.name, arr(o, 'secrets').length, age(o.metadata.creationTimestamp, now)],
 };
-
-const accessModeShort: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
-
-/** Access modes as the printer abbreviates them, in its fixed order. */
-function accessModes(modes: string[]): string {
-  return Object.keys(accessModeShort)
-    .filter((m) => modes.includes(m))
-    .map((m) => accessModeShort[m])
-    .join(',');
-}
 
 export const persistentVolumeColumns: ColumnSet = {
   columns: [

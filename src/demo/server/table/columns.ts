@@ -96,6 +96,16 @@ export function formatSelector(selector: unknown): string {
   return parts.length === 0 ? '<none>' : parts.join(',');
 }
 
+const accessModeShort: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
+
+/** Access modes as the printer abbreviates them (GetAccessModesAsString): in its fixed order, whatever the object's. */
+export function accessModes(modes: string[]): string {
+  return Object.keys(accessModeShort)
+    .filter((m) => modes.includes(m))
+    .map((m) => accessModeShort[m])
+    .join(',');
+}
+
 /** Containers and Images cells of a pod template (comma-joined). */
 export function containersAndImages(obj: unknown, ...templatePath: string[]): [string, string] {
   const containers = arr<{ name?: string; image?: string }>(obj, ...templatePath, 'containers');

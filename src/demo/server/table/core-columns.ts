@@ -1,7 +1,7 @@
 /** Tables of core kinds: services, endpoints, nodes, namespaces, configmaps, secrets, events, pvcs, ingresses. */
 import type { KubeObject } from '../../../kube/object.ts';
 import { age } from './age.ts';
-import { ageColumn, arr, at, col, formatLabels, nameColumn, num, str, type ColumnSet } from './columns.ts';
+import { accessModes, ageColumn, arr, at, col, formatLabels, nameColumn, num, str, type ColumnSet } from './columns.ts';
 
 function externalIp(o: KubeObject): string {
   const type = str(o, 'spec', 'type') || 'ClusterIP';
@@ -217,13 +217,12 @@ export const pvcColumns: ColumnSet = {
     col('VolumeMode', 'string', 1),
   ],
   cells: (o, now) => {
-    const modes = arr<string>(o, 'status', 'accessModes').map((m) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' })[m] ?? m);
     return [
       o.metadata.name,
       o.metadata.deletionTimestamp ? 'Terminating' : str(o, 'status', 'phase'),
       str(o, 'spec', 'volumeName'),
       str(o, 'status', 'capacity', 'storage'),
-      modes.join(','),
+      accessModes(arr<string>(o, 'status', 'accessModes')),
       str(o, 'spec', 'storageClassName'),
       str(o, 'spec', 'volumeAttributesClassName') || '<unset>',
       age(o.metadata.creationTimestamp, now),
