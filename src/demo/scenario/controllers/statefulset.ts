@@ -110,18 +110,28 @@ function createPod(ctx: ScenarioContext, sts: KubeObject, spec: StsSpec, i: numb
 function createClaim(ctx: ScenarioContext, sts: KubeObject, vct: { metadata: { name: string }; spec: Record<string, unknown> }, claim: string): void {
   const storage = (vct.spec.resources as { requests?: { storage?: string } } | undefined)?.requests?.storage ?? '1Gi';
   const volumeName = `pvc-${ctx.rng.suffix(8)}-${ctx.rng.suffix(4)}-${ctx.rng.suffix(4)}-${ctx.rng.suffix(12)}`;
-  ctx.create(R.pvcs, {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: {
-      name: claim,
-      namespace: sts.metadata.namespace,
-      uid: '',
-      labels: { ...((sts.spec as StsSpec).selector?.matchLabels ?? {}) },
-      annotations: { 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes', 'volume.kubernetes.io/storage-provisioner': 'rancher.io/local-path' },
-      finalizers: ['kubernetes.io/pvc-protection'],
+  ctx.create(
+    R.pvcs,
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: {
+        name: claim,
+        namespace: sts.metadata.namespace,
+        uid: '',
+        labels: { ...((sts.spec as StsSpec).selector?.matchLabels ?? {}) },
+        annotations: { 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes', 'volume.kubernetes.io/storage-provisioner': 'rancher.io/local-path' },
+        finalizers: ['kubernetes.io/pvc-protection'],
+      },
+      spec: { storageClassName: 'standard', volumeMode: 'Filesystem', ...structuredClone(vct.spec), volumeName },
+      status: { phase: 'Bound', accessModes: (vct.spec.accessModes as string[] | undefined) ?? ['ReadWriteOnce'], capacity: { storage } },
     },
-    spec: { storageClassName: 'standard', volumeMode: 'Filesystem', ...structuredClone(vct.spec), volumeName },
-    status: { phase: 'Bound', accessModes: (vct.spec.accessModes as string[] | undefined) ?? ['ReadWriteOnce'], capacity: { storage } },
-  });
+    sinceCreated(sts),
+  );
+}
+
+/** While the demo boots its past, a claim is as old as its StatefulSet (it has no owner to date it by). */
+function sinceCreated(obj: KubeObject): number | undefined {
+  const created = Date.parse(obj.metadata.creationTimestamp ?? '');
+  return Number.isNaN(created) ? undefined : Math.max(0, (Date.now() - created) / 1000);
 }
