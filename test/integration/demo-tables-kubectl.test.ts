@@ -10,12 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/index.ts';
-import { kubectlFor, kubectlOk } from '../support/kubectl.ts';
+import { apply, kubectlFor } from '../support/kubectl.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 let demo: DemoCluster;
 let dir: string;
 const kubectl = kubectlFor(() => demo.kubeconfigPath);
+/** kubectl apply of objects, as one v1 List. */
+const applyAll = (items: unknown[]) => apply({ apiVersion: 'v1', kind: 'List', items }, demo.kubeconfigPath);
 
 const manifests = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'tables' } },
@@ -45,7 +47,7 @@ const manifests = [
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kx-tables-'));
   demo = await startDemoCluster({ churn: false, kubeconfigPath: join(dir, 'config') });
-  await kubectlOk(['apply', '-f', '-'], { kubeconfig: demo.kubeconfigPath, input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }) });
+  await applyAll(manifests);
 });
 
 after(async () => {
@@ -166,7 +168,7 @@ test('what cluster add-ons install applies and lists as on a real server; kubect
       spec: { request, signerName: 'kubernetes.io/kube-apiserver-client', expirationSeconds: 86400, usages: ['client auth'] },
     },
   ];
-  await kubectlOk(['apply', '-f', '-'], { kubeconfig: demo.kubeconfigPath, input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: addons }) });
+  await applyAll(addons);
   assert.deepEqual(
     (await table('validatingwebhookconfigurations')).map((r) => r.slice(0, 2)),
     [
@@ -245,7 +247,7 @@ test('a quota’s status counts what its namespace holds, as the quota controlle
       spec: { hard: { 'requests.cpu': '1', 'requests.memory': '1Gi', 'limits.memory': '2Gi', pods: '5', 'count/deployments.apps': '2', services: '1' } },
     },
   ];
-  await kubectlOk(['apply', '-f', '-'], { kubeconfig: demo.kubeconfigPath, input: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }) });
+  await applyAll(manifests);
   const row = (expected: string[]) =>
     waitFor(
       `quota ${expected.join(' | ')}`,
@@ -269,26 +271,24 @@ test('a claim gets the default class, waits for its first consumer, then a volum
       spec: { storageClassName?: string; volumeName?: string; volumeMode?: string };
       status?: { phase?: string };
     };
-  await kubectlOk(['apply', '-f', '-'], {
-    kubeconfig: demo.kubeconfigPath,
-    input: JSON.stringify({
+  await applyAll([
+    {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
       metadata: { name: 'scratch', namespace: 'tables' },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } },
-    }),
-  });
+    },
+  ]);
   const pending = await claimOf();
   assert.deepEqual([pending.spec.storageClassName, pending.spec.volumeMode, pending.status?.phase, pending.spec.volumeName], ['standard', 'Filesystem', 'Pending', undefined]);
-  await kubectlOk(['apply', '-f', '-'], {
-    kubeconfig: demo.kubeconfigPath,
-    input: JSON.stringify({
+  await applyAll([
+    {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: 'consumer', namespace: 'tables' },
       spec: { containers: [{ name: 'c', image: 'busybox:1.37', command: ['sleep', 'infinity'] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'scratch' } }] },
-    }),
-  });
+    },
+  ]);
   const bound = await waitFor(
     'claim bound',
     async () => {

@@ -11,6 +11,12 @@ export function ago(seconds: number): Date {
   return new Date(Date.now() - seconds * 1000);
 }
 
+/** How long ago obj was created, in seconds (undefined without a timestamp): what boot dates a dependent by. */
+export function secondsSinceCreated(obj: KubeObject): number | undefined {
+  const created = Date.parse(obj.metadata.creationTimestamp ?? '');
+  return Number.isNaN(created) ? undefined : Math.max(0, (Date.now() - created) / 1000);
+}
+
 /** The controller owner reference pointing at obj. */
 export function ownerRef(obj: KubeObject): OwnerReference {
   return { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name, uid: obj.metadata.uid, controller: true, blockOwnerDeletion: true };

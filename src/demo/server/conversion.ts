@@ -6,6 +6,7 @@
  * CPU target where v2 has a list of metrics (`kubectl autoscale` writes v1, kubectl and kx read v2).
  */
 import type { KubeObject } from '../../kube/object.ts';
+import { isRecord } from './http-util.ts';
 import type { ResourceDef } from './resource-def.ts';
 
 interface Converter {
@@ -17,8 +18,6 @@ interface Converter {
 }
 
 type Loose = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The v2 metric a v1 CPU target is. */
 function cpuMetric(target: number): Loose {

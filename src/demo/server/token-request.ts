@@ -10,6 +10,7 @@ import type { ServerContext } from './context.ts';
 import { getExisting } from './crud.ts';
 import { invalid } from './errors.ts';
 import { isRecord, readJson, sendJson } from './http-util.ts';
+import { rfc3339 } from './object-meta.ts';
 import type { ResourceRoute } from './router.ts';
 
 const tokenRequests = { group: 'authentication.k8s.io', plural: 'tokenrequests', kind: 'TokenRequest' };
@@ -57,6 +58,6 @@ export async function handleTokenRequest(ctx: ServerContext, req: IncomingMessag
     apiVersion: 'authentication.k8s.io/v1',
     metadata: { name: account.metadata.name, namespace: account.metadata.namespace, creationTimestamp: null },
     spec: { audiences, expirationSeconds: seconds, boundObjectRef: isRecord(spec.boundObjectRef) ? spec.boundObjectRef : null },
-    status: { token, expirationTimestamp: new Date((now + seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') },
+    status: { token, expirationTimestamp: rfc3339(new Date((now + seconds) * 1000)) },
   });
 }

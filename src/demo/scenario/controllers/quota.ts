@@ -37,8 +37,8 @@ function podAmount(pod: KubeObject, kind: 'requests' | 'limits', resource: strin
   return (spec.initContainers ?? []).map(of).reduce((max, q) => (compareQuantity(q, max) > 0 ? q : max), sum);
 }
 
-/** What a namespace uses of one quota resource name. */
-function used(ctx: ScenarioContext, namespace: string | undefined, name: string): string {
+/** What a namespace uses of one quota resource name (`active`: its pods that still count). */
+function used(ctx: ScenarioContext, namespace: string | undefined, name: string, active: KubeObject[]): string {
   const compute = /^(requests|limits)\.(.+)$/.exec(name);
   if (compute || name === 'cpu' || name === 'memory' || name === 'ephemeral-storage') {
     const kind = compute ? (compute[1] as 'requests' | 'limits') : 'requests';
@@ -47,9 +47,9 @@ function used(ctx: ScenarioContext, namespace: string | undefined, name: string)
       const claims = ctx.store.list(R.pvcs, namespace).map((c) => parseQuantity((c.spec as { resources?: { requests?: Json } } | undefined)?.resources?.requests?.storage) ?? zeroQuantity);
       return formatQuantity(claims.reduce(addQuantity, zeroQuantity));
     }
-    return formatQuantity(activePods(ctx, namespace).reduce((total, pod) => addQuantity(total, podAmount(pod, kind, resource)), zeroQuantity));
+    return formatQuantity(active.reduce((total, pod) => addQuantity(total, podAmount(pod, kind, resource)), zeroQuantity));
   }
-  if (name === 'pods' || name === 'count/pods') return String(activePods(ctx, namespace).length);
+  if (name === 'pods' || name === 'count/pods') return String(active.length);
   if (name === 'services.loadbalancers' || name === 'services.nodeports') {
     const services = ctx.store.list(R.services, namespace).map((s) => (s.spec ?? {}) as { type?: string; ports?: Json[] });
     if (name === 'services.loadbalancers') return String(services.filter((s) => s.type === 'LoadBalancer').length);
@@ -72,7 +72,8 @@ export function syncQuota(ctx: ScenarioContext, namespace: string | undefined, n
   const quota = ctx.store.get(R.quotas, namespace, name);
   if (!quota || quota.metadata.deletionTimestamp) return;
   const hard = ((quota.spec as { hard?: Record<string, string> } | undefined)?.hard ?? {}) as Record<string, string>;
-  const status = { hard: { ...hard }, used: Object.fromEntries(Object.keys(hard).map((k) => [k, used(ctx, namespace, k)])) };
+  const active = activePods(ctx, namespace);
+  const status = { hard: { ...hard }, used: Object.fromEntries(Object.keys(hard).map((k) => [k, used(ctx, namespace, k, active)])) };
   if (JSON.stringify(status) === JSON.stringify(quota.status)) return;
   ctx.store.mutate(R.quotas, namespace, name, (d) => {
     d.status = status;

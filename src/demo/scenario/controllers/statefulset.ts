@@ -1,7 +1,7 @@
 /** The StatefulSet controller: ordered pods NAME-0..N-1, PVCs from claim templates, rolling updates by revision. */
 import type { KubeObject } from '../../../kube/object.ts';
 import type { ScenarioContext } from '../context.ts';
-import type { LabelSelector } from '../meta.ts';
+import { secondsSinceCreated, type LabelSelector } from '../meta.ts';
 import { R } from '../refs.ts';
 import { canonicalJson } from '../rng.ts';
 import { isReady, podFromTemplate, type PodTemplate } from './pod-factory.ts';
@@ -126,12 +126,7 @@ function createClaim(ctx: ScenarioContext, sts: KubeObject, vct: { metadata: { n
       spec: { storageClassName: 'standard', volumeMode: 'Filesystem', ...structuredClone(vct.spec), volumeName },
       status: { phase: 'Bound', accessModes: (vct.spec.accessModes as string[] | undefined) ?? ['ReadWriteOnce'], capacity: { storage } },
     },
-    sinceCreated(sts),
+    // At boot a claim, which has no owner to date it by, is as old as its StatefulSet.
+    secondsSinceCreated(sts),
   );
-}
-
-/** While the demo boots its past, a claim is as old as its StatefulSet (it has no owner to date it by). */
-function sinceCreated(obj: KubeObject): number | undefined {
-  const created = Date.parse(obj.metadata.creationTimestamp ?? '');
-  return Number.isNaN(created) ? undefined : Math.max(0, (Date.now() - created) / 1000);
 }

@@ -7,6 +7,7 @@
  */
 import type { KubeObject } from '../../../kube/object.ts';
 import type { ScenarioContext } from '../context.ts';
+import { secondsSinceCreated } from '../meta.ts';
 import { R } from '../refs.ts';
 
 type Json = Record<string, unknown>;
@@ -35,12 +36,6 @@ function consumerNode(ctx: ScenarioContext, claim: KubeObject): string | undefin
     if (spec.nodeName && (spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata.name)) return spec.nodeName;
   }
   return undefined;
-}
-
-/** While the demo boots its past, a volume is as old as the claim it was made for. */
-function claimAge(claim: KubeObject): number | undefined {
-  const created = Date.parse(claim.metadata.creationTimestamp ?? '');
-  return Number.isNaN(created) ? undefined : Math.max(0, (Date.now() - created) / 1000);
 }
 
 /** Provisions and binds one claim when its class and binding mode say it is time. */
@@ -77,7 +72,8 @@ export function syncClaim(ctx: ScenarioContext, namespace: string | undefined, n
       },
       status: { phase: 'Bound' },
     },
-    claimAge(claim),
+    // At boot a volume is as old as the claim it was made for.
+    secondsSinceCreated(claim),
   );
   if (spec.volumeName) return;
   ctx.store.mutate(R.pvcs, namespace, name, (d) => {

@@ -5,6 +5,7 @@
  * (field 2), decoded by the schema in schema.ts into what the same object is in JSON.
  */
 import { DemoStatusError, badRequest } from '../errors.ts';
+import { rfc3339 } from '../object-meta.ts';
 import { messages, roots } from './schema.ts';
 import { WireError, readFields, readPacked, type WireField } from './wire.ts';
 
@@ -128,7 +129,7 @@ function decodeValue(field: WireField, type: string, path: string): unknown {
       const time = byNumber(readFields(bytesOf(field)));
       const seconds = varintOf(time.get(1));
       // A zero Time is JSON's null; the API server's timestamps have whole seconds.
-      return seconds === 0 ? null : new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return seconds === 0 ? null : rfc3339(new Date(seconds * 1000));
     }
     case 'intstr': {
       const value = byNumber(readFields(bytesOf(field)));
